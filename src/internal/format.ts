@@ -1,0 +1,73 @@
+/**
+ * Formatting of figures for display: always `Intl`, never string concatenation of
+ * numbers. Money arrives in integer minor units; dates are calendar dates
+ * (`YYYY-MM-DD`) that must not shift with the viewer's time zone.
+ */
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+function cached<T>(cache: Map<string, T>, key: string, make: () => T): T {
+  let f = cache.get(key);
+  if (!f) {
+    f = make();
+    cache.set(key, f);
+  }
+  return f;
+}
+
+/** Minor-unit digits of a currency as `Intl` knows them (EUR 2, JPY 0). */
+export function currencyDigits(currency: string): number {
+  return (
+    cached(
+      numberFormats,
+      `digits|${currency}`,
+      () => new Intl.NumberFormat('en', { style: 'currency', currency }),
+    ).resolvedOptions().maximumFractionDigits ?? 2
+  );
+}
+
+/** `12066, 'EUR', 'nl'` → `€ 120,66`. */
+export function formatMoney(minorUnits: number, currency: string, locale: string): string {
+  const digits = currencyDigits(currency);
+  const f = cached(
+    numberFormats,
+    `money|${locale}|${currency}`,
+    () => new Intl.NumberFormat(locale, { style: 'currency', currency }),
+  );
+  return f.format(minorUnits / 10 ** digits);
+}
+
+/** A plain count: `100000, 'nl'` → `100.000`. */
+export function formatCount(n: number, locale: string): string {
+  return cached(numberFormats, `count|${locale}`, () => new Intl.NumberFormat(locale)).format(n);
+}
+
+/**
+ * A calendar date, formatted as that same date everywhere: it is pinned to UTC
+ * midnight and formatted in UTC, so a viewer west of Greenwich never sees the day before.
+ */
+export function formatDate(
+  isoDate: string,
+  locale: string,
+  style: Intl.DateTimeFormatOptions['dateStyle'] = 'medium',
+): string {
+  const [y, m, d] = isoDate.split('-').map(Number);
+  const f = cached(
+    dateFormats,
+    `date|${locale}|${style}`,
+    () => new Intl.DateTimeFormat(locale, { dateStyle: style, timeZone: 'UTC' }),
+  );
+  return f.format(new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1)));
+}
+
+/** A month, `2026-03` → `March 2026` / `maart 2026`. */
+export function formatMonth(yearMonth: string, locale: string): string {
+  const [y, m] = yearMonth.split('-').map(Number);
+  const f = cached(
+    dateFormats,
+    `month|${locale}`,
+    () => new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', timeZone: 'UTC' }),
+  );
+  return f.format(new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, 1)));
+}

@@ -1,0 +1,27 @@
+import { defineConfig } from 'vite';
+
+/**
+ * Library build: ES modules into dist/, one chunk per entry, Lit left to the host
+ * (a peer dependency) so two elements on a page share one copy of it.
+ * Type declarations come from `tsc -p tsconfig.build.json`; the manifest from `cem`.
+ */
+export default defineConfig({
+  build: {
+    target: 'es2022',
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: true,
+    minify: false,
+    lib: {
+      entry: {
+        index: 'src/index.ts',
+        define: 'src/define.ts',
+        engine: 'mocks/engine/index.ts',
+      },
+      formats: ['es'],
+    },
+    rollupOptions: {
+      external: [/^lit($|\/)/, /^@lit\//],
+    },
+  },
+});
