@@ -6,3 +6,4 @@
  */
 export { defineElement } from './internal/define-element.js';
 export { formatCount, formatDate, formatMoney, formatMonth } from './internal/format.js';
+export * from './client/index.js';
