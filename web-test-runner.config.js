@@ -24,6 +24,13 @@ const executablePath = chromiumPath();
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
+  // MSW's service worker must be served from the page's root to control it.
+  middleware: [
+    (ctx, next) => {
+      if (ctx.path === '/mockServiceWorker.js') ctx.path = '/public/mockServiceWorker.js';
+      return next();
+    },
+  ],
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
   ],

@@ -4,6 +4,8 @@
  * The default reporter prints its own summary after `stop()`, so this line is printed
  * on process exit, after everything else.
  */
+import { writeFileSync } from 'node:fs';
+
 export function summaryReporter() {
   let passed = 0;
   let failed = 0;
@@ -32,7 +34,12 @@ export function summaryReporter() {
     },
     stop() {
       process.on('exit', () => {
-        process.stdout.write(`\nwtr: ${passed} passed, ${failed} failed, ${skipped} skipped\n`);
+        // Under scripts/test.js the counts go to a file and one combined line closes the run.
+        if (process.env.WTR_SUMMARY_FILE) {
+          writeFileSync(process.env.WTR_SUMMARY_FILE, JSON.stringify({ passed, failed, skipped }));
+        } else {
+          process.stdout.write(`\nwtr: ${passed} passed, ${failed} failed, ${skipped} skipped\n`);
+        }
       });
     },
   };
