@@ -26,6 +26,8 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       eqeqeq: ['error', 'always'],
+      // LitElement implements every lifecycle callback, so unguarded super calls are safe.
+      'wc/guard-super-call': 'off',
       'no-restricted-syntax': [
         'error',
         {

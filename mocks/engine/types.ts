@@ -260,6 +260,35 @@ export interface Subscription {
   poNumber?: string;
 }
 
+/** A postal address. */
+export interface PostalAddress {
+  line1: string;
+  line2?: string;
+  postalCode: string;
+  city: string;
+  /** ISO 3166-1 alpha-2, e.g. `NL`. */
+  country: string;
+}
+
+/**
+ * Who receives invoices and where they are sent. Company name and VAT number live on the
+ * tenant (read-only here); the PO number on the subscription.
+ */
+export interface BillingDetailsRecord {
+  /** E-mail addresses that receive invoices and payment reminders (at least one, unique ignoring case). */
+  recipients: string[];
+  /** The billing contact: a person of the organisation, or an e-mail typed in. */
+  contact?: { personId?: string; email?: string; name?: string };
+  /** Required, even when invoices go out electronically. */
+  address: PostalAddress;
+  /** When enabled, the e-invoice address and the operator code are required. */
+  eInvoicing: { enabled: boolean; address?: string; operatorCode?: string };
+  /** Bumped on every save: the ETag of the details. */
+  version: number;
+  /** Where company name and VAT number are changed, e.g. "Account › Company profile". */
+  companyManagedAt?: string;
+}
+
 /** The whole world of one tenant. */
 export interface World {
   schemaVersion: 1;
@@ -274,6 +303,8 @@ export interface World {
   invoices: Invoice[];
   payments: Payment[];
   paymentMethod?: PaymentMethod;
+  /** Invoice recipients, contact, address, e-invoicing. */
+  billingDetails?: BillingDetailsRecord;
 }
 
 /** Why a person is or is not billed in a month (the UI turns codes into sentences). */

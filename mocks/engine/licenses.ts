@@ -1,0 +1,547 @@
+/**
+ * B5, prepaid licenses (Severa; Microsoft 365 style), and the orders that change a
+ * subscription (for every model: edition changes are orders too).
+ *
+ * Readings of the rules (shared/billing-rules.md, "B5 Prepaid licenses"):
+ * - Periods are consecutive from `subscription.startedOn`. A period's length is the
+ *   `periodMonths` in force on its first day: `licenses.periodMonths`, moved by the latest
+ *   `change-period` order effective on or before that day. Boundaries are counted in
+ *   whole months from `startedOn` (so a subscription started on 31 January has periods
+ *   starting 31 Jan, 28 Feb, 31 Mar… without drifting); a period ends the day before the
+ *   next one starts.
+ * - The license count on day d is `initialCount` + additions − removals effective on or
+ *   before d. A period invoice bills the licenses held at its start except additions
+ *   effective on that very day: those are billed by their own proration invoice (for the
+ *   whole period, factor 1), so nothing is billed twice.
+ * - Adding licenses is effective at once and billed for the rest of the period:
+ *   `added × unitPrice × p × daysRemaining / daysInPeriod`, rounded half-up once, where
+ *   `daysRemaining` counts the effective date through the period's last day.
+ * - Removing licenses, changing the edition and changing the billing period take effect
+ *   at the next period start (B5) or the next month's 1st (B1–B4, where there is no
+ *   period); nothing is credited. A removal is refused when the count at the next period
+ *   (with the changes already scheduled) would fall below today's active users.
+ * - Free licenses = licenses − active users, shown as 0 if users outnumber licenses.
+ * - An edition change must keep the way of billing: licenses stay licenses, per-user
+ *   plans stay per-user plans (switching between them is a new contract, not an order).
+ * - Every request may carry an idempotency key: a replay returns the first order (and,
+ *   for additions, its invoice) and creates nothing; the same key for a different
+ *   request is refused.
+ * - Order ids come from the caller (`id`) or are `ord-N` (N = number of orders + 1, the
+ *   next free one): no randomness.
+ */
+import { addDays, addMonths, addMonthsToDate, daysBetween, firstDayOfMonth, isIsoDate, monthOf } from './dates.js';
+import { RuleError, WorldError } from './errors.js';
+import { prorate } from './money.js';
+import { issueInvoice } from './payments.js';
+import type { InvoiceDraft } from './payments.js';
+import type { Invoice, IsoDate, Order, OrderKind, Plan, World } from './types.js';
+import { isActiveOn } from './usage.js';
+
+/** One billing period of a prepaid-license subscription. */
+export interface LicensePeriod {
+  start: IsoDate;
+  /** Last day of the period (included). */
+  end: IsoDate;
+  /** Its length in months, fixed at its start. */
+  months: number;
+  /** The plan in force at its start. */
+  planId: string;
+  /** 0 for the first period of the subscription. */
+  index: number;
+}
+
+/** Largest accepted billing period, in months. */
+export const MAX_PERIOD_MONTHS = 36;
+
+/** True when the plan in force today is billed by prepaid licenses (B5). */
+export function isLicensed(world: World): boolean {
+  return currentPlanOn(world, world.today).model === 'prepaid-licenses';
+}
+
+/** A plan of the price list by id; a `WorldError` naming `field` when it is not there. */
+export function planById(world: World, planId: string, field = 'subscription.planId'): Plan {
+  const plan = world.subscription.plans.find((p) => p.id === planId);
+  if (!plan) throw new WorldError(field, `There is no plan ${JSON.stringify(planId)} in the price list.`);
+  return plan;
+}
+
+/** The plan in force on `day`: the subscription's plan moved by `change-plan` orders effective on or before it. */
+export function currentPlanOn(world: World, day: IsoDate): Plan {
+  let planId = world.subscription.planId;
+  let field = 'subscription.planId';
+  for (const { order, index } of ordersOfKind(world, 'change-plan')) {
+    if (order.effectiveOn > day) break;
+    if (typeof order.planId !== 'string') {
+      throw new WorldError(`orders[${index}].planId`, `Plan change ${order.id} does not say which plan.`);
+    }
+    planId = order.planId;
+    field = `orders[${index}].planId`;
+  }
+  return planById(world, planId, field);
+}
+
+/** Every period from the first through the one containing `day`. */
+export function periodsThrough(world: World, day: IsoDate): LicensePeriod[] {
+  const terms = licenseTerms(world);
+  const anchor = world.subscription.startedOn;
+  if (!isIsoDate(anchor))
+    throw new WorldError('subscription.startedOn', 'The subscription start is not a calendar date.');
+  if (!isIsoDate(day)) throw new WorldError('day', `Not a calendar date (YYYY-MM-DD): ${JSON.stringify(day)}`);
+  if (day < anchor) {
+    throw new WorldError('day', `${day} is before the subscription starts (${anchor}); there is no period yet.`);
+  }
+  checkPeriodMonths(terms.periodMonths, 'subscription.licenses.periodMonths');
+  const changes = ordersOfKind(world, 'change-period');
+  changes.forEach(({ order, index }) => checkPeriodMonths(order.periodMonths, `orders[${index}].periodMonths`));
+  const periods: LicensePeriod[] = [];
+  let offset = 0;
+  for (let index = 0; ; index++) {
+    const start = addMonthsToDate(anchor, offset);
+    let months = terms.periodMonths;
+    for (const { order } of changes) {
+      if (order.effectiveOn > start) break;
+      months = order.periodMonths as number;
+    }
+    const end = addDays(addMonthsToDate(anchor, offset + months), -1);
+    periods.push({ start, end, months, planId: currentPlanOn(world, start).id, index });
+    if (day <= end) return periods;
+    offset += months;
+  }
+}
+
+/** The billing period containing `day`. */
+export function periodAt(world: World, day: IsoDate): LicensePeriod {
+  const periods = periodsThrough(world, day);
+  return periods[periods.length - 1] as LicensePeriod;
+}
+
+/** Licenses held on `day`: the initial count plus additions minus removals effective on or before it. */
+export function licenseCountOn(world: World, day: IsoDate): number {
+  return countLicenses(
+    world,
+    (o) => o.effectiveOn <= day,
+    (o) => o.effectiveOn <= day,
+  );
+}
+
+/**
+ * Licenses a period invoice bills: those held on the period's first day, except additions
+ * effective that very day (their own proration invoice bills them for the whole period).
+ */
+export function periodLicenseCount(world: World, start: IsoDate): number {
+  return countLicenses(
+    world,
+    (o) => o.effectiveOn < start,
+    (o) => o.effectiveOn <= start,
+  );
+}
+
+/** Persons active on `day` (each person once). */
+export function activeUserCount(world: World, day: IsoDate): number {
+  return world.people.filter((p) => isActiveOn(p, day)).length;
+}
+
+/** The license overview of today: current period, what it costs, and the next period with scheduled changes. */
+export interface LicenseSummary {
+  licenses: number;
+  /** Active users today, each holding one license. */
+  assigned: number;
+  /** licenses − active users (0 when users outnumber licenses). Free licenses are still charged. */
+  free: number;
+  planId: string;
+  periodMonths: number;
+  /** licenses × months (license-months). */
+  periodQuantity: number;
+  /** Minor units per license per month. */
+  unitPrice: number;
+  /** A full period at today's count and plan, minor units. */
+  pricePerPeriod: number;
+  period: { start: IsoDate; end: IsoDate };
+  nextPeriod: { start: IsoDate; end: IsoDate; months: number; licenses: number; planId: string };
+}
+
+/** The license overview of `world.today`. */
+export function licenseSummary(world: World): LicenseSummary {
+  requireLicensed(world, 'licenses');
+  const today = world.today;
+  const period = periodAt(world, today);
+  const next = periodAt(world, addDays(period.end, 1));
+  const licenses = licenseCountOn(world, today);
+  const assigned = activeUserCount(world, today);
+  const plan = currentPlanOn(world, today);
+  const periodQuantity = licenses * period.months;
+  return {
+    licenses,
+    assigned,
+    free: Math.max(0, licenses - assigned),
+    planId: plan.id,
+    periodMonths: period.months,
+    periodQuantity,
+    unitPrice: plan.unitPrice,
+    pricePerPeriod: periodQuantity * plan.unitPrice,
+    period: { start: period.start, end: period.end },
+    nextPeriod: {
+      start: next.start,
+      end: next.end,
+      months: next.months,
+      licenses: licenseCountOn(world, next.start),
+      planId: next.planId,
+    },
+  };
+}
+
+/** The price of adding licenses from `effectiveOn` to the end of its period. */
+export interface AddLicensesQuote {
+  quantity: number;
+  unitPrice: number;
+  periodMonths: number;
+  /** The effective date through the period's last day, both included. */
+  daysRemaining: number;
+  daysInPeriod: number;
+  /** daysRemaining / daysInPeriod, in [0, 1] (for display; the amount is computed exactly). */
+  factor: number;
+  /** round-half-up(quantity × unitPrice × periodMonths × daysRemaining / daysInPeriod), minor units. */
+  amount: number;
+  period: { start: IsoDate; end: IsoDate };
+}
+
+/**
+ * What adding `quantity` licenses effective `effectiveOn` costs now. Worked example 4:
+ * 2 licenses at 20.00, 6-month period of 181 days, 91 days left → 120.66 (12066).
+ */
+export function quoteAddLicenses(world: World, quantity: number, effectiveOn: IsoDate = world.today): AddLicensesQuote {
+  requireLicensed(world, 'quantity');
+  checkQuantity(quantity);
+  if (!isIsoDate(effectiveOn)) throw new RuleError('effectiveOn', 'invalid-date', 'Enter the date as YYYY-MM-DD.');
+  if (effectiveOn < world.subscription.startedOn) {
+    throw new RuleError(
+      'effectiveOn',
+      'before-start',
+      `Licenses can be added from the subscription start (${world.subscription.startedOn}) on.`,
+    );
+  }
+  const period = periodAt(world, effectiveOn);
+  const plan = currentPlanOn(world, effectiveOn);
+  const daysInPeriod = daysBetween(period.start, period.end) + 1;
+  const daysRemaining = daysBetween(effectiveOn, period.end) + 1;
+  return {
+    quantity,
+    unitPrice: plan.unitPrice,
+    periodMonths: period.months,
+    daysRemaining,
+    daysInPeriod,
+    factor: daysRemaining / daysInPeriod,
+    amount: prorate(plan.unitPrice, [quantity, period.months], daysRemaining, daysInPeriod),
+    period: { start: period.start, end: period.end },
+  };
+}
+
+/** Fields every order request may carry. */
+export interface OrderRequest {
+  /** The order id to use; default `ord-N`. */
+  id?: string;
+  /** A replayed request with the same key returns the first order and creates nothing. */
+  idempotencyKey?: string;
+  /** Person id of who places it. */
+  placedBy?: string;
+}
+
+/**
+ * Adds licenses at once: an `add-licenses` order effective today and an invoice issued
+ * today billing the rest of the current period (one `proration` line). The store appends
+ * both (the store issues due invoices first, so numbering follows issue order).
+ */
+export function addLicenses(
+  world: World,
+  request: OrderRequest & { quantity: number },
+): { order: Order; invoice: Invoice; replayed: boolean } {
+  const replay = findReplay(world, request, 'add-licenses', { quantity: request.quantity });
+  if (replay) {
+    const invoice = world.invoices.find((i) => i.orderId === replay.id);
+    if (!invoice) {
+      throw new WorldError('invoices', `Order ${replay.id} adds licenses but its invoice was never stored.`);
+    }
+    return { order: replay, invoice, replayed: true };
+  }
+  const quote = quoteAddLicenses(world, request.quantity, world.today);
+  const order = makeOrder(world, request, {
+    kind: 'add-licenses',
+    effectiveOn: world.today,
+    quantity: request.quantity,
+    amount: quote.amount,
+  });
+  return { order, invoice: issueInvoice(world, prorationDraft(world, order), world.today), replayed: false };
+}
+
+/**
+ * The invoice draft billing an `add-licenses` order: one `proration` line of
+ * added × p license-months at the unit price, times daysRemaining / daysInPeriod.
+ */
+export function prorationDraft(world: World, order: Order): InvoiceDraft {
+  const quantity = order.quantity ?? 0;
+  const quote = quoteAddLicenses(world, quantity, order.effectiveOn);
+  const plan = currentPlanOn(world, order.effectiveOn);
+  return {
+    periodStart: order.effectiveOn,
+    periodEnd: quote.period.end,
+    planId: plan.id,
+    orderId: order.id,
+    lines: [
+      {
+        kind: 'proration',
+        description:
+          `${plural(quantity, 'license')} added on ${order.effectiveOn} for the rest of the period ` +
+          `${quote.period.start} – ${quote.period.end}: ${quantity} × ${plural(quote.periodMonths, 'month')} × ` +
+          `${quote.daysRemaining}/${quote.daysInPeriod} days (${plan.name})`,
+        quantity: quantity * quote.periodMonths,
+        unitPrice: quote.unitPrice,
+        amount: quote.amount,
+        periodStart: order.effectiveOn,
+        periodEnd: quote.period.end,
+      },
+    ],
+  };
+}
+
+/**
+ * Removes licenses from the next period start; the current period is not credited.
+ * Refused (`below-active-users`) when the count at the next period, with the changes
+ * already scheduled, would be below today's active users.
+ */
+export function removeLicenses(
+  world: World,
+  request: OrderRequest & { quantity: number },
+): { order: Order; replayed: boolean } {
+  const replay = findReplay(world, request, 'remove-licenses', { quantity: request.quantity });
+  if (replay) return { order: replay, replayed: true };
+  requireLicensed(world, 'quantity');
+  checkQuantity(request.quantity);
+  const effectiveOn = nextChangeDate(world);
+  const before = licenseCountOn(world, effectiveOn);
+  const after = before - request.quantity;
+  const active = activeUserCount(world, world.today);
+  if (after < active) {
+    const most = Math.max(0, before - active);
+    throw new RuleError(
+      'quantity',
+      'below-active-users',
+      `You have ${plural(active, 'active user')}; removing ${request.quantity} would leave ${plural(after, 'license')} ` +
+        `from ${effectiveOn}. Remove at most ${most}, or deactivate users first.`,
+    );
+  }
+  return {
+    order: makeOrder(world, request, { kind: 'remove-licenses', effectiveOn, quantity: request.quantity }),
+    replayed: false,
+  };
+}
+
+/** Changes the edition from the next period start (B5) or the next month's 1st (B1–B4). */
+export function changePlan(
+  world: World,
+  request: OrderRequest & { planId: string },
+): { order: Order; replayed: boolean } {
+  const replay = findReplay(world, request, 'change-plan', { planId: request.planId });
+  if (replay) return { order: replay, replayed: true };
+  const plan = world.subscription.plans.find((p) => p.id === request.planId);
+  if (!plan)
+    throw new RuleError(
+      'planId',
+      'unknown-plan',
+      `There is no edition ${JSON.stringify(request.planId)} to change to.`,
+    );
+  const effectiveOn = nextChangeDate(world);
+  const then = currentPlanOn(world, effectiveOn);
+  if (then.id === plan.id) {
+    throw new RuleError('planId', 'same-plan', `You are already on ${plan.name} from ${effectiveOn}.`);
+  }
+  const licensedNow = currentPlanOn(world, world.today).model === 'prepaid-licenses';
+  if ((plan.model === 'prepaid-licenses') !== licensedNow) {
+    throw new RuleError(
+      'planId',
+      'different-billing-model',
+      `${plan.name} is billed ${licensedNow ? 'per user' : 'by prepaid licenses'}; ` +
+        'you can only change to an edition billed the same way. Contact sales to switch.',
+    );
+  }
+  return { order: makeOrder(world, request, { kind: 'change-plan', effectiveOn, planId: plan.id }), replayed: false };
+}
+
+/** Changes the billing period (monthly, yearly…) from the next period start. B5 only. */
+export function changePeriod(
+  world: World,
+  request: OrderRequest & { periodMonths: number },
+): { order: Order; replayed: boolean } {
+  const replay = findReplay(world, request, 'change-period', { periodMonths: request.periodMonths });
+  if (replay) return { order: replay, replayed: true };
+  requireLicensed(world, 'periodMonths');
+  const months = request.periodMonths;
+  if (typeof months !== 'number' || !Number.isInteger(months) || months < 1 || months > MAX_PERIOD_MONTHS) {
+    throw new RuleError(
+      'periodMonths',
+      'invalid-period',
+      `The billing period must be a whole number of months from 1 to ${MAX_PERIOD_MONTHS}.`,
+    );
+  }
+  const effectiveOn = nextChangeDate(world);
+  const next = periodAt(world, effectiveOn);
+  if (next.months === months) {
+    throw new RuleError(
+      'periodMonths',
+      'same-period',
+      `The period from ${effectiveOn} is already ${plural(months, 'month')}.`,
+    );
+  }
+  return {
+    order: makeOrder(world, request, { kind: 'change-period', effectiveOn, periodMonths: months }),
+    replayed: false,
+  };
+}
+
+/** When a scheduled change takes effect: the next period start (B5) or the next month's 1st (B1–B4). */
+export function nextChangeDate(world: World): IsoDate {
+  if (isLicensed(world)) return addDays(periodAt(world, world.today).end, 1);
+  return firstDayOfMonth(addMonths(monthOf(world.today), 1));
+}
+
+/** Orders taking effect after today, soonest first. */
+export function scheduledChanges(world: World): Order[] {
+  return world.orders
+    .map((order, index) => ({ order, index }))
+    .filter((x) => x.order.effectiveOn > world.today)
+    .sort((a, b) => cmp(a.order.effectiveOn, b.order.effectiveOn) || a.index - b.index)
+    .map((x) => x.order);
+}
+
+/** Every order confirmation, newest first (by the day placed, then by the order they were stored). */
+export function orderHistory(world: World): Order[] {
+  return world.orders
+    .map((order, index) => ({ order, index }))
+    .sort((a, b) => cmp(b.order.placedOn, a.order.placedOn) || b.index - a.index)
+    .map((x) => x.order);
+}
+
+/**
+ * Whether one more user can be activated today. B5: only with a free license; otherwise
+ * `quote` prices the license to buy first. Models without licenses: always
+ * (`licensed: false`, `freeLicenses: 0`).
+ */
+export function canActivate(world: World): {
+  ok: boolean;
+  licensed: boolean;
+  freeLicenses: number;
+  quote?: AddLicensesQuote;
+} {
+  if (!isLicensed(world)) return { ok: true, licensed: false, freeLicenses: 0 };
+  const free = Math.max(0, licenseCountOn(world, world.today) - activeUserCount(world, world.today));
+  if (free > 0) return { ok: true, licensed: true, freeLicenses: free };
+  return { ok: false, licensed: true, freeLicenses: 0, quote: quoteAddLicenses(world, 1) };
+}
+
+// ---------------------------------------------------------------------------------------
+
+function licenseTerms(world: World): { initialCount: number; periodMonths: number } {
+  const terms = world.subscription.licenses;
+  if (!terms) throw new WorldError('subscription.licenses', 'This subscription has no prepaid licenses.');
+  return terms;
+}
+
+function requireLicensed(world: World, field: string): void {
+  if (!isLicensed(world)) {
+    throw new RuleError(
+      field,
+      'not-prepaid-licenses',
+      'This subscription is billed by its users, not by prepaid licenses: there are no licenses or periods to change.',
+    );
+  }
+  licenseTerms(world);
+}
+
+function countLicenses(world: World, addIn: (o: Order) => boolean, removeIn: (o: Order) => boolean): number {
+  const terms = licenseTerms(world);
+  if (!Number.isSafeInteger(terms.initialCount) || terms.initialCount < 0) {
+    throw new WorldError(
+      'subscription.licenses.initialCount',
+      'The initial license count must be a whole number, 0 or more.',
+    );
+  }
+  let count = terms.initialCount;
+  world.orders.forEach((o, i) => {
+    if (o.kind !== 'add-licenses' && o.kind !== 'remove-licenses') return;
+    if (typeof o.quantity !== 'number' || !Number.isSafeInteger(o.quantity) || o.quantity < 0) {
+      throw new WorldError(`orders[${i}].quantity`, `Order ${o.id} must name a whole number of licenses.`);
+    }
+    if (o.kind === 'add-licenses' && addIn(o)) count += o.quantity;
+    if (o.kind === 'remove-licenses' && removeIn(o)) count -= o.quantity;
+  });
+  return count;
+}
+
+/** Orders of one kind, by effective date (stable: later in the list wins on the same day). */
+function ordersOfKind(world: World, kind: OrderKind): { order: Order; index: number }[] {
+  return world.orders
+    .map((order, index) => ({ order, index }))
+    .filter((x) => x.order.kind === kind)
+    .sort((a, b) => cmp(a.order.effectiveOn, b.order.effectiveOn) || a.index - b.index);
+}
+
+function checkPeriodMonths(months: unknown, field: string): void {
+  if (typeof months !== 'number' || !Number.isInteger(months) || months < 1 || months > 1200) {
+    throw new WorldError(field, 'A billing period must be a whole number of months, at least 1.');
+  }
+}
+
+function checkQuantity(quantity: unknown): asserts quantity is number {
+  if (typeof quantity !== 'number' || !Number.isSafeInteger(quantity) || quantity < 1) {
+    throw new RuleError('quantity', 'invalid-quantity', 'Enter a whole number of licenses, 1 or more.');
+  }
+}
+
+function findReplay(
+  world: World,
+  request: OrderRequest,
+  kind: OrderKind,
+  fields: Pick<Order, 'quantity' | 'planId' | 'periodMonths'>,
+): Order | undefined {
+  const key = request.idempotencyKey;
+  if (key === undefined || key === '') return undefined;
+  const earlier = world.orders.find((o) => o.idempotencyKey === key);
+  if (!earlier) return undefined;
+  const same =
+    earlier.kind === kind && (Object.keys(fields) as (keyof typeof fields)[]).every((k) => earlier[k] === fields[k]);
+  if (!same) {
+    throw new RuleError(
+      'idempotencyKey',
+      'key-reused',
+      `This request key was already used for a different order (${earlier.id}); send a new key for a new order.`,
+    );
+  }
+  return earlier;
+}
+
+function makeOrder(
+  world: World,
+  request: OrderRequest,
+  fields: Pick<Order, 'kind' | 'effectiveOn' | 'quantity' | 'planId' | 'periodMonths' | 'amount'>,
+): Order {
+  const used = new Set(world.orders.map((o) => o.id));
+  let id = request.id;
+  if (id !== undefined && used.has(id)) throw new RuleError('id', 'duplicate-id', `There is already an order ${id}.`);
+  for (let n = world.orders.length + 1; id === undefined; n++) if (!used.has(`ord-${n}`)) id = `ord-${n}`;
+  const order: Order = { id, kind: fields.kind, placedOn: world.today, effectiveOn: fields.effectiveOn };
+  if (fields.quantity !== undefined) order.quantity = fields.quantity;
+  if (fields.planId !== undefined) order.planId = fields.planId;
+  if (fields.periodMonths !== undefined) order.periodMonths = fields.periodMonths;
+  if (fields.amount !== undefined) order.amount = fields.amount;
+  if (request.idempotencyKey !== undefined && request.idempotencyKey !== '')
+    order.idempotencyKey = request.idempotencyKey;
+  if (request.placedBy !== undefined) order.placedBy = request.placedBy;
+  return order;
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,278 @@
+/**
+ * The ledger: what has been paid, what is still owed, and the credit balance.
+ *
+ * Everything here reads `world.invoices` (issued invoices, immutable) and `world.payments`
+ * (attempts and receipts) and returns what to append; nothing is mutated. This module is
+ * the bottom layer of the billing engine's money side: `licenses.ts` and `invoices.ts`
+ * both issue invoices through {@link issueInvoice}, so numbering, tax, due dates and the
+ * automatic use of credit are done in exactly one place.
+ *
+ * Readings of the rules (shared/billing-rules.md, "Invoices and payments"):
+ * - An invoice's balance is `amountDue` (its total minus the credit applied at issue)
+ *   minus the succeeded payments that name it; never below 0.
+ * - The credit balance is every euro received beyond what it settled (overpayments and
+ *   payments on account) minus the credit already applied on issued invoices. It is used
+ *   automatically, and only, by invoices issued afterwards; it is never negative.
+ * - A received payment is allocated to the invoice it names (or, naming none, to the
+ *   outstanding invoices oldest first); whatever is left becomes a payment on account,
+ *   i.e. credit for the next invoices.
+ * - Settling the balance charges the payment method on file for every outstanding
+ *   invoice. An expired card (valid through a month before today's) declines with
+ *   `card_expired`, a card known to be declined with `card_declined`; each attempt is
+ *   recorded as a declined payment of 0 so the invoice shows `payment_failed`. Without a
+ *   payment method nothing is attempted (`no_payment_method`); a method of kind `invoice`
+ *   (bank transfer) cannot be charged (`not_chargeable`).
+ */
+import { addDays, compareDates, isIsoDate, monthOf } from './dates.js';
+import { RuleError, WorldError } from './errors.js';
+import { taxOn } from './money.js';
+import type { Invoice, InvoiceLine, IsoDate, Payment, World } from './types.js';
+
+/** An invoice before numbering, tax and credit: what a billing rule decides. */
+export interface InvoiceDraft {
+  periodStart: IsoDate;
+  periodEnd: IsoDate;
+  /** Charge lines and informative lines; the credit line is added by {@link issueInvoice}. */
+  lines: InvoiceLine[];
+  planId: string;
+  orderId?: string;
+}
+
+/** Succeeded payments that name `invoice`, in minor units. */
+export function amountPaid(world: World, invoice: Invoice): number {
+  let paid = 0;
+  for (const p of world.payments) {
+    if (p.outcome === 'succeeded' && p.invoiceId === invoice.id) paid += p.amount;
+  }
+  return paid;
+}
+
+/** What is still to be paid on an issued invoice, in minor units (≥ 0). */
+export function invoiceBalance(world: World, invoice: Invoice): number {
+  return Math.max(0, invoice.amountDue - amountPaid(world, invoice));
+}
+
+/**
+ * The credit balance in minor units: overpayments (succeeded payments beyond the invoice
+ * balance they settle, and payments on account) minus the credit applied on issued
+ * invoices. Never negative.
+ */
+export function creditBalance(world: World): number {
+  const byId = new Map<string, Invoice>();
+  for (const inv of world.invoices) byId.set(inv.id, inv);
+  const paidById = new Map<string, number>();
+  let received = 0;
+  world.payments.forEach((p, i) => {
+    if (p.outcome !== 'succeeded') return;
+    checkAmount(p.amount, `payments[${i}].amount`);
+    if (p.invoiceId === undefined) {
+      received += p.amount;
+      return;
+    }
+    if (!byId.has(p.invoiceId)) {
+      throw new WorldError(
+        `payments[${i}].invoiceId`,
+        `Payment ${p.id} names invoice ${p.invoiceId}, which was never issued.`,
+      );
+    }
+    paidById.set(p.invoiceId, (paidById.get(p.invoiceId) ?? 0) + p.amount);
+  });
+  let applied = 0;
+  world.invoices.forEach((inv, i) => {
+    checkAmount(inv.creditApplied, `invoices[${i}].creditApplied`);
+    applied += inv.creditApplied;
+    const paid = paidById.get(inv.id) ?? 0;
+    received += Math.max(0, paid - Math.max(0, inv.amountDue));
+  });
+  return Math.max(0, received - applied);
+}
+
+/** Issued invoices (issued on or before today) with a balance, oldest first, and the sum of their balances. */
+export function outstanding(world: World): { invoices: Invoice[]; total: number } {
+  const open = world.invoices
+    .map((inv, index) => ({ inv, index, balance: invoiceBalance(world, inv) }))
+    .filter((x) => x.balance > 0 && x.inv.issuedOn <= world.today)
+    .sort((a, b) => compareDates(a.inv.issuedOn, b.inv.issuedOn) || a.index - b.index);
+  return { invoices: open.map((x) => x.inv), total: open.reduce((s, x) => s + x.balance, 0) };
+}
+
+/** Why the payment method on file cannot be charged today, or `undefined` when it can. */
+export function chargeRefusal(world: World): string | undefined {
+  const pm = world.paymentMethod;
+  if (!pm) return 'no_payment_method';
+  if (pm.kind === 'invoice') return 'not_chargeable';
+  if (pm.expires !== undefined && pm.expires < monthOf(world.today)) return 'card_expired';
+  if (pm.declines === true) return 'card_declined';
+  return undefined;
+}
+
+/**
+ * Resubmits payment of everything outstanding with the payment method on file. Returns
+ * the payments to append: one succeeded payment per outstanding invoice (its balance), or
+ * one declined attempt per invoice while the method is invalid. Without a payment method,
+ * or with one that cannot be charged, nothing is attempted.
+ */
+export function settleBalance(
+  world: World,
+  options: { idPrefix?: string } = {},
+): { outcome: 'paid' | 'failed' | 'nothing-due'; payments: Payment[]; reason?: string } {
+  const due = outstanding(world);
+  if (due.invoices.length === 0) return { outcome: 'nothing-due', payments: [] };
+  const refusal = chargeRefusal(world);
+  if (refusal === 'no_payment_method' || refusal === 'not_chargeable') {
+    return { outcome: 'failed', payments: [], reason: refusal };
+  }
+  const ids = paymentIds(world, options.idPrefix);
+  const payments: Payment[] = due.invoices.map((inv) =>
+    refusal === undefined
+      ? { id: ids(), on: world.today, amount: invoiceBalance(world, inv), outcome: 'succeeded', invoiceId: inv.id }
+      : { id: ids(), on: world.today, amount: 0, outcome: 'declined', declineReason: refusal, invoiceId: inv.id },
+  );
+  return refusal === undefined ? { outcome: 'paid', payments } : { outcome: 'failed', payments, reason: refusal };
+}
+
+/**
+ * A payment received (bank transfer, manual entry). It settles the invoice it names, or
+ * without one the outstanding invoices oldest first; any amount beyond their balance is
+ * returned as a payment on account (no `invoiceId`), which becomes credit applied
+ * automatically to the next invoices.
+ */
+export function recordPayment(
+  world: World,
+  request: { amount: number; on?: IsoDate; invoiceId?: string; idPrefix?: string },
+): Payment[] {
+  const { amount } = request;
+  if (typeof amount !== 'number' || !Number.isSafeInteger(amount) || amount <= 0) {
+    throw new RuleError('amount', 'invalid-amount', 'Enter the amount received as a positive whole number of cents.');
+  }
+  const on = request.on ?? world.today;
+  if (!isIsoDate(on)) throw new RuleError('on', 'invalid-date', 'Enter the payment date as YYYY-MM-DD.');
+  if (on > world.today) {
+    throw new RuleError('on', 'in-future', `A payment cannot be received after today (${world.today}).`);
+  }
+  let targets: Invoice[];
+  if (request.invoiceId !== undefined) {
+    const inv = world.invoices.find((i) => i.id === request.invoiceId);
+    if (!inv) {
+      throw new RuleError('invoiceId', 'unknown-invoice', `There is no issued invoice ${request.invoiceId}.`);
+    }
+    targets = [inv];
+  } else {
+    targets = outstanding(world).invoices;
+  }
+  const ids = paymentIds(world, request.idPrefix);
+  const payments: Payment[] = [];
+  let left = amount;
+  for (const inv of targets) {
+    const part = Math.min(left, invoiceBalance(world, inv));
+    if (part <= 0) continue;
+    payments.push({ id: ids(), on, amount: part, outcome: 'succeeded', invoiceId: inv.id });
+    left -= part;
+  }
+  if (left > 0) payments.push({ id: ids(), on, amount: left, outcome: 'succeeded' });
+  return payments;
+}
+
+/**
+ * Issues an invoice from a draft on `issuedOn`: numbers it (`INV-YYYY-NNNN`, the next
+ * number of the issue year), computes subtotal, tax (half-up on the subtotal) and total,
+ * applies the credit balance of `world` (shown as an informative `credit` line, never in
+ * the subtotal), and sets the due date (issue date + payment term) and the PO number in
+ * force. `world` must already contain every invoice issued before this one.
+ */
+export function issueInvoice(world: World, draft: InvoiceDraft, issuedOn: IsoDate): Invoice {
+  const { tenant } = world;
+  if (!Number.isSafeInteger(tenant.paymentTermDays) || tenant.paymentTermDays < 0) {
+    throw new WorldError('tenant.paymentTermDays', 'The payment term must be a whole number of days, 0 or more.');
+  }
+  if (!Number.isSafeInteger(tenant.taxRate) || tenant.taxRate < 0) {
+    throw new WorldError('tenant.taxRate', 'The tax rate must be a whole number of basis points, 0 or more.');
+  }
+  const lines = draft.lines.map((l) => ({ ...l }));
+  let subtotal = 0;
+  lines.forEach((l, i) => {
+    checkAmount(l.amount, `lines[${i}].amount`, true);
+    if (!l.informative) subtotal += l.amount;
+  });
+  const tax = taxOn(subtotal, tenant.taxRate);
+  const total = subtotal + tax;
+  const creditApplied = Math.min(creditBalance(world), Math.max(0, total));
+  if (creditApplied > 0) {
+    lines.push({
+      kind: 'credit',
+      description: 'Credit balance applied (paid from your credit; not part of the subtotal)',
+      quantity: 1,
+      unitPrice: -creditApplied,
+      amount: -creditApplied,
+      informative: true,
+    });
+  }
+  const { number, id } = nextInvoiceNumber(world, issuedOn);
+  const invoice: Invoice = {
+    id,
+    number,
+    periodStart: draft.periodStart,
+    periodEnd: draft.periodEnd,
+    issuedOn,
+    dueOn: addDays(issuedOn, tenant.paymentTermDays),
+    currency: tenant.currency,
+    lines,
+    subtotal,
+    taxRate: tenant.taxRate,
+    tax,
+    total,
+    creditApplied,
+    amountDue: total - creditApplied,
+    planId: draft.planId,
+  };
+  if (world.subscription.poNumber !== undefined && world.subscription.poNumber !== '') {
+    invoice.poNumber = world.subscription.poNumber;
+  }
+  if (draft.orderId !== undefined) invoice.orderId = draft.orderId;
+  return invoice;
+}
+
+/** The next free invoice number and id in the issue year: `INV-2026-0003` / `inv-2026-0003`. */
+export function nextInvoiceNumber(world: World, issuedOn: IsoDate): { number: string; id: string } {
+  const year = issuedOn.slice(0, 4);
+  const prefix = `INV-${year}-`;
+  let seq = 0;
+  const ids = new Set<string>();
+  const numbers = new Set<string>();
+  for (const inv of world.invoices) {
+    ids.add(inv.id);
+    numbers.add(inv.number);
+    if (inv.number.startsWith(prefix)) {
+      const n = Number(inv.number.slice(prefix.length));
+      if (Number.isSafeInteger(n) && n > seq) seq = n;
+    }
+  }
+  for (;;) {
+    seq += 1;
+    const n = String(seq).padStart(4, '0');
+    const number = `${prefix}${n}`;
+    const id = `inv-${year}-${n}`;
+    if (!ids.has(id) && !numbers.has(number)) return { number, id };
+  }
+}
+
+/** A generator of payment ids `pay-N` (or `${idPrefix}N`) not yet used in the world. */
+function paymentIds(world: World, idPrefix = 'pay-'): () => string {
+  const used = new Set(world.payments.map((p) => p.id));
+  let n = world.payments.length;
+  return () => {
+    let id: string;
+    do {
+      n += 1;
+      id = `${idPrefix}${n}`;
+    } while (used.has(id));
+    used.add(id);
+    return id;
+  };
+}
+
+function checkAmount(amount: unknown, field: string, allowNegative = false): void {
+  if (typeof amount !== 'number' || !Number.isSafeInteger(amount) || (!allowNegative && amount < 0)) {
+    throw new WorldError(field, `Amounts are whole numbers of minor units${allowNegative ? '' : ', 0 or more'}.`);
+  }
+}
