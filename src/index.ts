@@ -4,6 +4,13 @@
  * This entry exports classes, types and helpers and registers nothing; import
  * `billing-elements/define.js` to register the tags.
  */
+export * from './client/index.js';
+export { billingContext, type BillingContextValue, type ChangeTopic } from './context/context.js';
+export { BillingUsersTable } from './components/users-table/users-table.js';
+export { BillingProvider } from './context/billing-provider.js';
+export { BillingSession, type SessionConfig } from './context/session.js';
+export { BillingChangeEvent, BillingErrorEvent } from './internal/events.js';
+export { BillingElement } from './internal/billing-element.js';
 export { defineElement } from './internal/define-element.js';
 export { formatCount, formatDate, formatMoney, formatMonth } from './internal/format.js';
-export * from './client/index.js';
+export { languageOf, supportedLanguages, translate, type MessageKey } from './i18n/index.js';

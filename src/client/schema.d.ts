@@ -543,6 +543,8 @@ export interface components {
             message: string;
         };
         Permissions: {
+            /** @description Today's date in the tenant's time zone (the billing clock). */
+            today: components["schemas"]["Date"];
             role: components["schemas"]["Role"];
             canRead: boolean;
             canWrite: boolean;
@@ -633,6 +635,8 @@ export interface components {
             invitedOn?: components["schemas"]["Date"];
         };
         UserPage: {
+            /** @description The billing model in force that month. */
+            model: components["schemas"]["BillingModel"];
             month: components["schemas"]["Month"];
             billed: boolean;
             offset: number;
@@ -878,6 +882,8 @@ export interface components {
             /** @enum {string} */
             kind: "latency" | "error-500" | "network-error" | "hang" | "rate-limit-429";
             latencyMs?: number;
+            /** @description Seconds in the `Retry-After` of a `429` (default 1). */
+            retryAfter?: number;
             /** @description How many requests it hits; absent = until removed. */
             times?: number;
         };
@@ -1713,6 +1719,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
             422: components["responses"]["Unprocessable"];
         };
     };
@@ -1765,7 +1772,8 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    role?: components["schemas"]["Role"];
+                    /** @description The caller's role; `null` for no session (every endpoint but the mock's answers `401`). */
+                    role?: components["schemas"]["Role"] | null;
                     today?: components["schemas"]["Date"];
                 };
             };

@@ -1,0 +1,224 @@
+import { css } from 'lit';
+
+export const usersTableStyles = css`
+  :host {
+    --_row-height: var(--billing-users-table-row-height, 44px);
+    --_height: var(--billing-users-table-height, 30rem);
+  }
+  /* The loading state reserves the space the table will take: no layout shift. */
+  :host > .state.loading {
+    min-height: calc(var(--_height) + 8rem);
+  }
+  .panel > .state.loading {
+    min-height: var(--_height);
+  }
+  .panel {
+    display: grid;
+    gap: calc(var(--_space) * 1.5);
+  }
+  [role='tablist'] {
+    display: flex;
+    gap: calc(var(--_space) / 2);
+    border-bottom: 1px solid var(--_border);
+    overflow-x: auto;
+  }
+  [role='tab'] {
+    border: none;
+    border-bottom: 3px solid transparent;
+    border-radius: 0;
+    background: none;
+    padding: var(--_space) calc(var(--_space) * 1.5);
+    white-space: nowrap;
+  }
+  [role='tab'][aria-selected='true'] {
+    border-bottom-color: var(--_accent);
+    font-weight: 600;
+  }
+  .count {
+    display: inline-block;
+    min-width: 1.5em;
+    margin-inline-start: 0.4em;
+    padding: 0 0.4em;
+    border-radius: 999px;
+    background: var(--_subtle);
+    font-variant-numeric: tabular-nums;
+    font-size: 0.9em;
+  }
+  .toolbar {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space) calc(var(--_space) * 2);
+    align-items: end;
+  }
+  .toolbar label {
+    display: grid;
+    gap: 2px;
+    font-size: 0.85rem;
+    color: var(--_muted);
+  }
+  .toolbar input,
+  .toolbar select {
+    font: inherit;
+    color: var(--_text);
+    background: var(--_surface);
+    min-height: 2.25rem;
+    padding: 0 var(--_space);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+  .toolbar input[type='search'] {
+    min-width: min(18rem, 100%);
+  }
+  .toolbar .spacer {
+    flex: 1;
+  }
+  .rule {
+    margin: 0;
+    color: var(--_muted);
+  }
+  .scroller {
+    position: relative;
+    max-height: var(--_height);
+    overflow: auto;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    overscroll-behavior: contain;
+  }
+  table {
+    width: 100%;
+    border-collapse: collapse;
+    table-layout: fixed;
+    min-width: 52rem;
+  }
+  thead th {
+    position: sticky;
+    top: 0;
+    z-index: 1;
+    background: var(--_subtle);
+    text-align: start;
+    font-weight: 600;
+    border-bottom: 1px solid var(--_border);
+    height: var(--_row-height);
+    padding: 0 var(--_space);
+  }
+  th button {
+    all: unset;
+    cursor: pointer;
+    display: inline-flex;
+    gap: 0.3em;
+    align-items: center;
+  }
+  th button:focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: 2px;
+  }
+  .sort-icon {
+    font-size: 0.8em;
+    color: var(--_muted);
+  }
+  tbody tr {
+    height: var(--_row-height);
+  }
+  tbody tr.row:hover {
+    background: var(--_subtle);
+  }
+  tbody tr.row:focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: -2px;
+  }
+  td {
+    padding: 0 var(--_space);
+    border-bottom: 1px solid var(--_border);
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
+  td.reason {
+    white-space: normal;
+    line-height: 1.2;
+    font-size: 0.9rem;
+  }
+  .dir {
+    display: inline-block;
+    margin-inline-end: 0.3em;
+    padding: 0 0.4em;
+    border: 1px solid var(--_border);
+    border-radius: 4px;
+    font-size: 0.8rem;
+  }
+  .spacer-row td {
+    padding: 0;
+    border: none;
+  }
+  .placeholder td {
+    color: var(--_muted);
+  }
+  .col-name {
+    width: 16%;
+  }
+  .col-email {
+    width: 22%;
+  }
+  .col-role {
+    width: 8%;
+  }
+  .col-directories {
+    width: 18%;
+  }
+  .col-start {
+    width: 10%;
+  }
+  .col-reason {
+    width: 18%;
+  }
+  .col-actions {
+    width: 8.5rem;
+  }
+  .footer {
+    display: flex;
+    justify-content: space-between;
+    gap: var(--_space);
+    flex-wrap: wrap;
+    color: var(--_muted);
+    font-size: 0.9rem;
+  }
+  dialog {
+    max-width: min(32rem, calc(100vw - 2rem));
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_text);
+    padding: calc(var(--_space) * 2.5);
+  }
+  dialog::backdrop {
+    background: rgb(0 0 0 / 0.4);
+  }
+  dialog h2 {
+    margin: 0 0 var(--_space);
+    font-size: 1.1rem;
+  }
+  dialog p {
+    margin: 0 0 var(--_space);
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space);
+    justify-content: end;
+    margin-top: calc(var(--_space) * 2);
+  }
+  .alert {
+    color: var(--_danger);
+  }
+  .status-message {
+    min-height: 1.2em;
+    margin: 0;
+  }
+  @media (max-width: 40rem) {
+    .toolbar {
+      align-items: stretch;
+      flex-direction: column;
+    }
+  }
+`;

@@ -1,0 +1,88 @@
+import { provide } from '@lit/context';
+import { css, html, LitElement, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { BillingClient } from '../client/client.js';
+import { BillingErrorEvent } from '../internal/events.js';
+import { billingContext, type BillingContextValue } from './context.js';
+import { BillingSession } from './session.js';
+
+/**
+ * Gives every billing element inside it the API client, the locale, the tenant's
+ * currency and time zone, and the caller's permissions, and keeps them consistent: a
+ * change confirmed in one element (a user deactivated, licenses added, contacts saved)
+ * makes the others refetch, with no reload.
+ *
+ * @summary The context every billing element reads: client, locale, permissions.
+ *
+ * @slot - The billing elements (and any host markup around them).
+ *
+ * @event billing-error - The caller's permissions could not be loaded; `event.error` is a `BillingApiError`. (Changes and errors of the elements inside bubble through it as `billing-change` and `billing-error`.)
+ *
+ * @example
+ * <billing-provider base-url="/api/billing" lang="nl">
+ *   <billing-users-table></billing-users-table>
+ * </billing-provider>
+ */
+export class BillingProvider extends LitElement {
+  static override styles = css`
+    :host {
+      display: contents;
+    }
+    :host([theme='light']) {
+      color-scheme: light;
+    }
+    :host([theme='dark']) {
+      color-scheme: dark;
+    }
+  `;
+
+  /** Base URL of the billing API, e.g. `/api/billing`. Ignored when `client` is set. */
+  @property({ attribute: 'base-url' }) baseUrl = '';
+
+  /** Language of the elements (`en`, `nl`, or a locale such as `nl-BE`). Default: the page's `<html lang>`, else the tenant's. */
+  @property() override lang = '';
+
+  /** `light`, `dark`, or unset to follow the page's `color-scheme`. */
+  @property({ reflect: true }) theme: 'light' | 'dark' | undefined;
+
+  /** A ready API client (e.g. with the host's auth), instead of `base-url`. */
+  @property({ attribute: false }) client: BillingClient | undefined;
+
+  /** The host's own fetch, used with `base-url` (to add auth headers or cookies). */
+  @property({ attribute: false }) fetch: ((input: Request) => Promise<Response>) | undefined;
+
+  @provide({ context: billingContext })
+  @state()
+  protected context: BillingContextValue | undefined;
+
+  readonly #session = new BillingSession(
+    (value) => (this.context = value),
+    (error) => this.dispatchEvent(new BillingErrorEvent(error)),
+  );
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#session.dispose();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('baseUrl') || changed.has('client') || changed.has('fetch') || changed.has('lang')) {
+      this.#session.configure({ client: this.client, baseUrl: this.baseUrl, fetch: this.fetch, lang: this.lang });
+    }
+  }
+
+  /** Makes every element refetch; e.g. after the host changed billing data itself. Fires no event. */
+  refresh(): void {
+    this.#session.refresh();
+  }
+
+  protected override render() {
+    return html`<slot></slot>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'billing-provider': BillingProvider;
+  }
+}

@@ -1,0 +1,26 @@
+import { createContext } from '@lit/context';
+import type { BillingClient, Permissions } from '../client/client.js';
+
+/** What a change touched, so elements that show it can refresh. */
+export type ChangeTopic = 'users' | 'subscription' | 'licenses' | 'invoices' | 'details' | 'payment-method';
+
+/**
+ * What `<billing-provider>` gives every billing element inside it. A new object is
+ * provided whenever any part changes, so consumers that subscribe re-render.
+ */
+export interface BillingContextValue {
+  client: BillingClient;
+  /** BCP 47 locale for words, numbers and dates. */
+  locale: string;
+  /** The tenant's time zone and currency (from `GET /me`), once known. */
+  timeZone: string | undefined;
+  currency: string | undefined;
+  /** The caller's permissions; `undefined` while loading, `null` when they could not be loaded. */
+  permissions: Permissions | null | undefined;
+  /** Grows by one after every change made through any element: a cue to refetch. */
+  revision: number;
+  /** Tells every element that something changed (call after a successful write). */
+  notifyChange(topic: ChangeTopic): void;
+}
+
+export const billingContext = createContext<BillingContextValue>(Symbol.for('billing-elements.context'));

@@ -1,0 +1,113 @@
+import { consume } from '@lit/context';
+import { LitElement, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { BillingClient } from '../client/client.js';
+import { BillingApiError } from '../client/errors.js';
+import { billingContext, type BillingContextValue, type ChangeTopic } from '../context/context.js';
+import { BillingSession } from '../context/session.js';
+import { translate, type MessageKey, type MessageParams } from '../i18n/index.js';
+import { BillingChangeEvent, BillingErrorEvent } from './events.js';
+import { formatCount, formatDate, formatMoney, formatMonth } from './format.js';
+import { baseStyles, tokens } from './tokens.js';
+
+/**
+ * The base of every `<billing-*>` element: it takes the client, locale and permissions
+ * from the nearest `<billing-provider>`, or, used on its own, from its own `client`
+ * property or `base-url` attribute; and it gives subclasses translation and formatting.
+ */
+export class BillingElement extends LitElement {
+  static override styles = [tokens, baseStyles];
+
+  /** Base URL of the billing API, when the element is used without a provider. */
+  @property({ attribute: 'base-url' }) baseUrl = '';
+
+  /** A ready API client, when the element is used without a provider. */
+  @property({ attribute: false }) client: BillingClient | undefined;
+
+  /** Language of this element (`en`, `nl`, …); default: the provider's. */
+  @property() override lang = '';
+
+  @consume({ context: billingContext, subscribe: true })
+  @state()
+  protected provided: BillingContextValue | undefined;
+
+  @state() protected own: BillingContextValue | undefined;
+
+  #session: BillingSession | undefined;
+
+  /** The billing context in force: the element's own configuration wins over the provider's. */
+  protected get billing(): BillingContextValue | undefined {
+    return this.client || this.baseUrl ? this.own : this.provided;
+  }
+
+  /** The locale words, numbers and dates are shown in. */
+  protected get locale(): string {
+    return this.lang || this.billing?.locale || document.documentElement.lang || navigator.language || 'en';
+  }
+
+  /** True when the caller may change billing data (admin or finance). */
+  protected get canWrite(): boolean {
+    return this.billing?.permissions?.canWrite === true;
+  }
+
+  /** True when the caller's role may not see billing at all. */
+  protected get roleForbidden(): boolean {
+    return this.billing?.permissions?.canRead === false;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#session?.dispose();
+    this.#session = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if ((changed.has('client') || changed.has('baseUrl')) && (this.client || this.baseUrl)) {
+      this.#session ??= new BillingSession(
+        (value) => (this.own = value),
+        (error) => this.dispatchEvent(new BillingErrorEvent(error)),
+      );
+      this.#session.configure({ client: this.client, baseUrl: this.baseUrl });
+    }
+  }
+
+  /** A message in the element's language. */
+  protected t(key: MessageKey, params?: MessageParams): string {
+    return translate(this.locale, key, params);
+  }
+
+  protected fmtMoney(minorUnits: number, currency: string): string {
+    return formatMoney(minorUnits, currency, this.locale);
+  }
+
+  protected fmtCount(n: number): string {
+    return formatCount(n, this.locale);
+  }
+
+  protected fmtDate(isoDate: string, style: Intl.DateTimeFormatOptions['dateStyle'] = 'medium'): string {
+    return formatDate(isoDate, this.locale, style);
+  }
+
+  protected fmtMonth(yearMonth: string): string {
+    return formatMonth(yearMonth, this.locale);
+  }
+
+  /**
+   * After a write the server confirmed: every element of the same provider refetches, and
+   * a `billing-change` event tells the host.
+   */
+  protected changed(topic: ChangeTopic, detail?: unknown): void {
+    this.billing?.notifyChange(topic);
+    this.dispatchEvent(new BillingChangeEvent(topic, detail));
+  }
+
+  /** Reports a failed request to the host (`billing-error`); returns the error typed. */
+  protected reportError(error: unknown): BillingApiError {
+    const e =
+      error instanceof BillingApiError
+        ? error
+        : new BillingApiError({ status: 0, kind: 'server', message: String(error), cause: error });
+    if (e.kind !== 'aborted') this.dispatchEvent(new BillingErrorEvent(e));
+    return e;
+  }
+}

@@ -1,0 +1,70 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import type { BillingApiError } from '../client/errors.js';
+import { translate, type MessageKey } from '../i18n/index.js';
+
+/**
+ * The states every element shows instead of a blank box: loading (space reserved,
+ * announced), error (what failed, in words, with retry), forbidden (ask your
+ * administrator) and empty (why, and what to do).
+ */
+
+/** Loading: skeleton lines in the space the content will take, announced politely. */
+export function loadingState(locale: string, lines = 4): TemplateResult {
+  return html`<div class="state loading" part="state loading" role="status" aria-live="polite" aria-busy="true">
+    <span class="visually-hidden">${translate(locale, 'state.loading')}</span>
+    ${Array.from(
+      { length: lines },
+      (_, i) => html`<span class="skeleton" aria-hidden="true" style="width:${90 - ((i * 17) % 40)}%"></span>`,
+    )}
+  </div>`;
+}
+
+const errorKeys: Partial<Record<BillingApiError['kind'], MessageKey>> = {
+  network: 'state.error.network',
+  'rate-limited': 'state.error.rate-limited',
+  'not-found': 'state.error.not-found',
+  unauthorized: 'state.error.unauthorized',
+};
+
+/** The sentence for an error: the server's own words for a refusal, else one by kind. */
+export function errorMessage(locale: string, error: BillingApiError): string {
+  const key = errorKeys[error.kind];
+  if (key) return translate(locale, key);
+  if ((error.kind === 'invalid' || error.kind === 'conflict') && error.problem?.detail) return error.problem.detail;
+  return translate(locale, 'state.error.server');
+}
+
+/** Error: what failed, and a retry button. */
+export function errorState(
+  locale: string,
+  error: BillingApiError,
+  retry: (() => void) | undefined,
+  title: string = translate(locale, 'state.error.title'),
+): TemplateResult {
+  return html`<div class="state error" part="state error" role="alert">
+    <h2>${title}</h2>
+    <p>${errorMessage(locale, error)}</p>
+    ${
+      retry
+        ? html`<button type="button" part="retry-button" @click=${retry}>${translate(locale, 'state.retry')}</button>`
+        : nothing
+    }
+  </div>`;
+}
+
+/** Forbidden: no billing data, and who to ask. */
+export function forbiddenState(locale: string): TemplateResult {
+  return html`<div class="state forbidden" part="state forbidden" role="status">
+    <h2>${translate(locale, 'state.forbidden.title')}</h2>
+    <p>${translate(locale, 'state.forbidden.body')}</p>
+  </div>`;
+}
+
+/** Empty: says why there is nothing, and optionally what to do. */
+export function emptyState(title: string, body: string, action?: TemplateResult): TemplateResult {
+  return html`<div class="state empty" part="state empty" role="status">
+    <h2>${title}</h2>
+    <p>${body}</p>
+    ${action ?? nothing}
+  </div>`;
+}

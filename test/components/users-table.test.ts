@@ -1,0 +1,371 @@
+import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { generateWorld } from '../../mocks/engine/generate.js';
+import type { World } from '../../mocks/engine/types.js';
+import { BillingClient } from '../../src/client/index.js';
+import type { BillingUsersTable } from '../../src/components/users-table/users-table.js';
+import { all, BASE_URL, find, render, shadow, text, useMockBackend, waitForText } from './support.js';
+
+const store = useMockBackend('injixo-advanced');
+const client = new BillingClient({ baseUrl: BASE_URL });
+
+async function table(attrs = ''): Promise<BillingUsersTable> {
+  const el = await render<BillingUsersTable>(
+    attrs === 'standalone'
+      ? html`<billing-users-table base-url=${BASE_URL} lang="en"></billing-users-table>`
+      : html`<billing-provider base-url=${BASE_URL} lang="en"
+          ><billing-users-table></billing-users-table
+        ></billing-provider>`,
+    'billing-users-table',
+  );
+  await find(el, 'tbody tr.row');
+  return el;
+}
+
+function rows(el: HTMLElement): HTMLTableRowElement[] {
+  return all<HTMLTableRowElement>(el, 'tbody tr.row');
+}
+
+function tab(el: HTMLElement, which: 'billed' | 'not-billed'): HTMLButtonElement {
+  return shadow(el).querySelector<HTMLButtonElement>(`#tab-${which}`)!;
+}
+
+async function showTab(el: BillingUsersTable, which: 'billed' | 'not-billed'): Promise<void> {
+  tab(el, which).click();
+  await waitUntil(
+    () => el.tab === which && rows(el).length > 0 && !text(shadow(el).querySelector('.footer')).includes('Loading'),
+  );
+}
+
+/** A world with a person whose name and e-mail are hostile to spreadsheets and HTML. */
+function hostileWorld(): World {
+  const w = generateWorld({ seed: 3, people: 60, model: 'peak-daily' });
+  const people = w.people.map(({ deactivatedOn: _d, deletedOn: _x, ...p }, i) =>
+    i === 5
+      ? { ...p, name: '=HYPERLINK("http://evil.example","click")' }
+      : i === 6
+        ? { ...p, name: '<img src=x onerror="window.__xss=1">' }
+        : p,
+  );
+  return { ...w, people };
+}
+
+describe('<billing-users-table>', () => {
+  it('shows the billed users of the current month with the tab counts and the rule', async () => {
+    const el = await table();
+    const page = await client.listUsers({ month: '2026-11', billed: true });
+    expect(text(tab(el, 'billed'))).to.include(String(page.billedCount));
+    expect(text(tab(el, 'not-billed'))).to.include(String(page.notBilledCount));
+    expect(text(shadow(el).querySelector('.rule'))).to.include("day of the month's highest user count");
+    expect(text(shadow(el).querySelector('.rule'))).to.include('Provisional');
+    const first = rows(el)[0]!;
+    expect(text(first)).to.include(page.items[0]!.name);
+    expect(text(first)).to.include(page.items[0]!.email);
+    expect(shadow(el).querySelector('table')!.getAttribute('aria-rowcount')).to.equal(String(page.total + 1));
+    await expect(el).to.be.accessible();
+  });
+
+  it('lists the not billed users with the reason and its date', async () => {
+    const el = await table();
+    await showTab(el, 'not-billed');
+    const page = await client.listUsers({ month: '2026-11', billed: false });
+    const first = page.items[0]!;
+    const row = rows(el)[0]!;
+    expect(text(row)).to.include(first.name);
+    expect(all(el, 'th').map((th) => text(th))).to.include.members(['Why not billed↕']);
+    expect(text(row.querySelector('.reason'))).to.not.equal('');
+    await expect(el).to.be.accessible();
+  });
+
+  it('follows the ARIA tabs pattern with the keyboard', async () => {
+    const el = await table();
+    tab(el, 'billed').focus();
+    await sendKeys({ press: 'ArrowRight' });
+    await waitUntil(() => el.tab === 'not-billed');
+    expect(shadow(el).activeElement).to.equal(tab(el, 'not-billed'));
+    expect(tab(el, 'not-billed').getAttribute('aria-selected')).to.equal('true');
+    expect(tab(el, 'billed').tabIndex).to.equal(-1);
+    await sendKeys({ press: 'Home' });
+    await waitUntil(() => el.tab === 'billed');
+    expect(shadow(el).activeElement).to.equal(tab(el, 'billed'));
+  });
+
+  it('searches by name or e-mail, and says so when nothing matches', async () => {
+    const el = await table();
+    const someone = (await client.listUsers({ month: '2026-11', billed: true })).items[3]!;
+    const input = shadow(el).querySelector<HTMLInputElement>('input[type=search]')!;
+    input.focus();
+    await sendKeys({ type: someone.email });
+    await waitUntil(() => rows(el).length === 1, 'search did not narrow to one row');
+    expect(text(rows(el)[0])).to.include(someone.name);
+
+    input.select();
+    await sendKeys({ type: 'zzzz-nobody' });
+    await waitForText(el, 'No matches');
+    await expect(el).to.be.accessible();
+  });
+
+  it('sorts by a column, ascending then descending', async () => {
+    const el = await table();
+    const header = (col: string): HTMLElement => shadow(el).querySelector<HTMLElement>(`th.col-${col}`)!;
+    expect(header('name').getAttribute('aria-sort')).to.equal('ascending');
+    header('name').querySelector('button')!.click();
+    await waitUntil(() => header('name')?.getAttribute('aria-sort') === 'descending');
+    const expected = await client.listUsers({ month: '2026-11', billed: true, sort: '-name', limit: 3 });
+    await waitUntil(() => text(rows(el)[0]).includes(expected.items[0]!.name), 'not re-sorted');
+    header('email').querySelector('button')!.click();
+    await waitUntil(() => header('email')?.getAttribute('aria-sort') === 'ascending');
+    expect(header('name').getAttribute('aria-sort')).to.equal('none');
+  });
+
+  it('shows a past month when picked', async () => {
+    const el = await table();
+    const select = shadow(el).querySelector<HTMLSelectElement>('select')!;
+    select.value = '2026-03';
+    select.dispatchEvent(new Event('change'));
+    const march = await client.listUsers({ month: '2026-03', billed: true });
+    await waitUntil(() => text(tab(el, 'billed')).includes(String(march.billedCount)) && el.month === '2026-03');
+    await waitUntil(() => !text(shadow(el).querySelector('.rule')).includes('Provisional'));
+  });
+
+  it('keeps at most ~100 rows in the DOM and scrolls to the last of 100,000 people', async function () {
+    this.timeout(60_000);
+    store().loadScenario('generated-100k');
+    const el = await table();
+    const total = Number(shadow(el).querySelector('table')!.getAttribute('aria-rowcount')) - 1;
+    expect(total).to.be.greaterThan(50_000);
+    expect(all(el, 'tbody tr').length).to.be.at.most(110);
+    const scroller = shadow(el).querySelector<HTMLElement>('.scroller')!;
+    scroller.scrollTop = scroller.scrollHeight;
+    await waitUntil(
+      () => rows(el).some((r) => r.getAttribute('aria-rowindex') === String(total + 1)),
+      'the last row never arrived',
+      { timeout: 20_000 },
+    );
+    expect(all(el, 'tbody tr').length).to.be.at.most(110);
+  });
+
+  it('moves through rows with the arrow keys, Home and End', async () => {
+    const el = await table();
+    const total = Number(shadow(el).querySelector('table')!.getAttribute('aria-rowcount')) - 1;
+    rows(el)[0]!.focus();
+    await sendKeys({ press: 'ArrowDown' });
+    expect(shadow(el).activeElement?.getAttribute('aria-rowindex')).to.equal('3');
+    await sendKeys({ press: 'End' });
+    await waitUntil(
+      () => shadow(el).activeElement?.getAttribute('aria-rowindex') === String(total + 1),
+      'End did not reach the last row',
+    );
+    await sendKeys({ press: 'Home' });
+    await waitUntil(() => shadow(el).activeElement?.getAttribute('aria-rowindex') === '2');
+  });
+
+  it('exports the billed users as CSV with hostile cells neutralised', async () => {
+    store().loadWorld(hostileWorld());
+    const el = await table();
+    let blob: Blob | undefined;
+    const original = URL.createObjectURL;
+    URL.createObjectURL = (b: Blob | MediaSource) => {
+      blob = b as Blob;
+      return original.call(URL, b);
+    };
+    try {
+      shadow(el).querySelector<HTMLButtonElement>('[part=export-button]')!.click();
+      await waitUntil(() => blob, 'no download');
+    } finally {
+      URL.createObjectURL = original;
+    }
+    const csv = await blob!.text();
+    const lines = csv.trim().split(/\r\n/);
+    const page = await client.listUsers({ month: '2026-11', billed: true, limit: 500 });
+    expect(lines.length).to.equal(page.billedCount + 1);
+    expect(csv).to.include(`"'=HYPERLINK(""http://evil.example"",""click"")"`);
+    expect(csv).not.to.match(/(^|,)=HYPERLINK/m);
+    await waitForText(el, 'billed-users-2026-11.csv');
+  });
+
+  it('renders names as text, never as HTML', async () => {
+    store().loadWorld(hostileWorld());
+    const el = await table();
+    const input = shadow(el).querySelector<HTMLInputElement>('input[type=search]')!;
+    input.focus();
+    await sendKeys({ type: 'onerror' });
+    await waitUntil(() => rows(el).length === 1);
+    expect(text(rows(el)[0])).to.include('<img src=x onerror="window.__xss=1">');
+    expect(shadow(el).querySelector('img')).to.equal(null);
+    expect((window as unknown as { __xss?: number }).__xss).to.equal(undefined);
+  });
+
+  it('deactivates a person after confirming, and tells the host', async () => {
+    const el = await table();
+    const person = (await client.listUsers({ month: '2026-11', billed: true })).items.find((u) => u.role === 'member')!;
+    const input = shadow(el).querySelector<HTMLInputElement>('input[type=search]')!;
+    input.focus();
+    await sendKeys({ type: person.email });
+    await waitUntil(() => rows(el).length === 1);
+    rows(el)[0]!.querySelector('button')!.click();
+    const dialog = await find<HTMLDialogElement>(el, 'dialog[open]');
+    expect(text(dialog)).to.include(`Deactivate ${person.name}?`);
+    await expect(el).to.be.accessible();
+    const changed = oneEvent(el, 'billing-change');
+    [...dialog.querySelectorAll('button')].find((b) => text(b) === 'Deactivate')!.click();
+    const event = await changed;
+    expect((event as unknown as { topic: string }).topic).to.equal('users');
+    await waitForText(el, `${person.name} is deactivated`);
+    const after = store().world.people.find((p) => p.id === person.id)!;
+    expect(after.deactivatedOn).to.equal(store().world.today);
+  });
+
+  describe('under prepaid licenses', () => {
+    beforeEach(() => store().loadScenario('severa-prepaid'));
+
+    it('asks whether to remove the freed license, and schedules the removal', async () => {
+      const el = await table();
+      const ordersBefore = store().world.orders.length;
+      const person = (await client.listUsers({ month: '2026-11', billed: true })).items.find(
+        (u) => u.role === 'member',
+      )!;
+      const input = shadow(el).querySelector<HTMLInputElement>('input[type=search]')!;
+      input.focus();
+      await sendKeys({ type: person.email });
+      await waitUntil(() => rows(el).length === 1);
+      rows(el)[0]!.querySelector('button')!.click();
+      const dialog = await find<HTMLDialogElement>(el, 'dialog[open]');
+      expect(text(dialog)).to.include('Remove it from your next period');
+      [...dialog.querySelectorAll('button')].find((b) => text(b) === 'Deactivate, remove license')!.click();
+      await waitForText(el, `${person.name} is deactivated`);
+      const orders = store().world.orders;
+      expect(orders.length).to.equal(ordersBefore + 1);
+      expect(orders.at(-1)).to.include({ kind: 'remove-licenses', quantity: 1 });
+      expect(orders.at(-1)!.effectiveOn > store().world.today).to.equal(true);
+    });
+
+    it('offers to buy a license at the prorated price when none is free, and buys exactly one', async () => {
+      // Use up every free license by reactivating deactivated people through the API.
+      let licenses = await client.getLicenses();
+      const freeBefore = licenses.free;
+      const deactivated = (await client.listUsers({ month: '2026-11', billed: false, limit: 500 })).items.filter(
+        (u) => u.status === 'deactivated',
+      );
+      expect(deactivated.length).to.be.greaterThan(licenses.free);
+      for (const u of deactivated.slice(0, freeBefore)) await client.reactivateUser(u.id);
+      licenses = await client.getLicenses();
+      expect(licenses.free).to.equal(0);
+      const target = deactivated[deactivated.length - 1]!;
+      const quote = await client.quoteLicenses(1);
+
+      const el = await table();
+      await showTab(el, 'not-billed');
+      const input = shadow(el).querySelector<HTMLInputElement>('input[type=search]')!;
+      input.focus();
+      await sendKeys({ type: target.email });
+      await waitUntil(() => rows(el).length === 1 && text(rows(el)[0]).includes(target.name));
+      rows(el)[0]!.querySelector('button')!.click();
+      const dialog = await find<HTMLDialogElement>(el, 'dialog[open]');
+      expect(text(dialog)).to.include('No free license');
+      const price = new Intl.NumberFormat('en', { style: 'currency', currency: quote.currency }).format(
+        quote.amount / 100,
+      );
+      expect(text(dialog).replace(/\u00a0/g, ' ')).to.include(price.replace(/\u00a0/g, ' '));
+      const addsBefore = store().world.orders.filter((o) => o.kind === 'add-licenses').length;
+      const confirm = [...dialog.querySelectorAll('button')].find((b) => text(b) === 'Buy license and reactivate')!;
+      confirm.click();
+      confirm.click(); // a double click never orders twice
+      await waitForText(el, `${target.name} is active again`);
+      const after = await client.getLicenses();
+      expect(after.licenses).to.equal(licenses.licenses + 1);
+      expect(store().world.orders.filter((o) => o.kind === 'add-licenses').length).to.equal(addsBefore + 1);
+    });
+  });
+
+  describe('states', () => {
+    it('shows a loading state that reserves space and is announced', async () => {
+      store().setFaults([{ operation: 'listUsers', kind: 'latency', latencyMs: 1500 }]);
+      const el = await render<BillingUsersTable>(
+        html`<billing-provider base-url=${BASE_URL} lang="en"
+          ><billing-users-table></billing-users-table
+        ></billing-provider>`,
+        'billing-users-table',
+      );
+      const loading = await find(el, '.state.loading');
+      expect(loading.getAttribute('role')).to.equal('status');
+      expect(loading.offsetHeight).to.be.greaterThan(100);
+      await expect(el).to.be.accessible();
+      await find(el, 'tbody tr.row', 10_000);
+    });
+
+    it('shows an error in words with a retry that works', async () => {
+      store().setFaults([{ operation: 'listUsers', kind: 'error-500', times: 1 }]);
+      const el = await render<BillingUsersTable>(
+        html`<billing-provider base-url=${BASE_URL} lang="en"
+          ><billing-users-table></billing-users-table
+        ></billing-provider>`,
+        'billing-users-table',
+      );
+      const error = await find(el, '.state.error');
+      expect(error.getAttribute('role')).to.equal('alert');
+      expect(text(error)).to.include('The billing service had a problem');
+      await expect(el).to.be.accessible();
+      error.querySelector<HTMLButtonElement>('button')!.click();
+      await find(el, 'tbody tr.row');
+    });
+
+    it('says the service is unreachable on a network error', async () => {
+      store().setFaults([{ operation: 'listUsers', kind: 'network-error', times: 1 }]);
+      const el = await render<BillingUsersTable>(
+        html`<billing-provider base-url=${BASE_URL} lang="en"
+          ><billing-users-table></billing-users-table
+        ></billing-provider>`,
+        'billing-users-table',
+      );
+      const error = await find(el, '.state.error');
+      expect(text(error)).to.include('could not be reached');
+    });
+
+    it('shows "ask your administrator" and no data to other roles', async () => {
+      store().setSession({ role: 'member' });
+      const el = await render<BillingUsersTable>(
+        html`<billing-provider base-url=${BASE_URL} lang="en"
+          ><billing-users-table></billing-users-table
+        ></billing-provider>`,
+        'billing-users-table',
+      );
+      const forbidden = await find(el, '.state.forbidden');
+      expect(text(forbidden)).to.include('Ask your administrator');
+      expect(shadow(el).querySelector('table')).to.equal(null);
+      await expect(el).to.be.accessible();
+    });
+
+    it('lets the finance role act on users too', async () => {
+      store().setSession({ role: 'finance' });
+      const el = await table();
+      expect(rows(el)[0]!.querySelector('button')).to.not.equal(null);
+    });
+
+    it('says why a tab is empty', async () => {
+      const w = generateWorld({ seed: 5, people: 20, model: 'peak-daily' });
+      store().loadWorld({ ...w, people: w.people.map(({ deactivatedOn: _d, deletedOn: _x, ...p }) => p) });
+      const el = await table();
+      tab(el, 'not-billed').click();
+      await waitForText(el, 'Everyone is billed');
+      await expect(el).to.be.accessible();
+    });
+
+    it('works on its own with a base-url, without a provider', async () => {
+      const el = await table('standalone');
+      expect(rows(el).length).to.be.greaterThan(0);
+    });
+
+    it('speaks Dutch when asked', async () => {
+      const el = await render<BillingUsersTable>(
+        html`<billing-provider base-url=${BASE_URL} lang="nl"
+          ><billing-users-table></billing-users-table
+        ></billing-provider>`,
+        'billing-users-table',
+      );
+      await find(el, 'tbody tr.row');
+      expect(text(tab(el, 'billed'))).to.include('Gefactureerde gebruikers');
+      expect(text(shadow(el).querySelector('select option[selected]'))).to.equal('november 2026');
+    });
+  });
+});
