@@ -22,7 +22,8 @@ const executablePath = chromiumPath();
 
 /** @type {import('@web/test-runner').TestRunnerConfig} */
 export default {
-  files: ['test/**/*.test.ts'],
+  // test/node/ runs under Node (scripts/test.js), not in the browser.
+  files: ['test/**/*.test.ts', '!test/node/**'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
   // MSW's service worker must be served from the page's root to control it.
   middleware: [

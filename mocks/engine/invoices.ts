@@ -36,6 +36,7 @@ import {
 import type { LicensePeriod } from './licenses.js';
 import { amountPaid, invoiceBalance, issueInvoice } from './payments.js';
 import type { InvoiceDraft } from './payments.js';
+import { plural } from './text.js';
 import { firstBilledMonth } from './trial.js';
 import type { Invoice, InvoiceLine, InvoiceStatus, IsoDate, World } from './types.js';
 import { monthBilling } from './usage.js';
@@ -85,7 +86,7 @@ export function dueInvoices(world: World): Invoice[] {
 
 /**
  * The provisional invoice of the open month (B1–B4, figures so far; during a trial, the
- * first billed month) or of the next period (B5, with the scheduled changes applied),
+ * first billed month, estimated from this month's usage so far) or of the next period (B5, with the scheduled changes applied),
  * with the credit that would be applied if it were issued after the invoices now due.
  */
 export function upcomingInvoice(world: World): UpcomingInvoice {
@@ -103,7 +104,19 @@ export function upcomingInvoice(world: World): UpcomingInvoice {
     const first = firstBilledMonth(world);
     const open = monthOf(world.today);
     const month = first > open ? first : open;
-    draft = monthDraft(world, month);
+    draft = monthDraft(world, open);
+    if (month !== open) {
+      // In a trial (or before the subscription starts) the first billed month has no days
+      // yet: estimate it from the usage so far this month, for that month's dates.
+      const periodStart = firstDayOfMonth(month);
+      const periodEnd = lastDayOfMonth(month);
+      draft = {
+        ...draft,
+        periodStart,
+        periodEnd,
+        lines: draft.lines.map((l) => ({ ...l, periodStart, periodEnd })),
+      };
+    }
     issuedOn = firstDayOfMonth(addMonths(month, 1));
   }
   const ledger = { ...world, invoices: [...world.invoices, ...dueInvoices(world)] };
@@ -187,7 +200,7 @@ export function periodDraft(world: World, period: LicensePeriod): InvoiceDraft {
     lines: [
       {
         kind: 'licenses',
-        description: `${plan.name}: ${licenses} licenses × ${period.months} months (${period.start} – ${period.end})`,
+        description: `${plan.name}: ${plural(licenses, 'license')} × ${plural(period.months, 'month')} (${period.start} – ${period.end})`,
         quantity,
         unitPrice: plan.unitPrice,
         amount: quantity * plan.unitPrice,

@@ -29,6 +29,7 @@
  * - Order ids come from the caller (`id`) or are `ord-N` (N = number of orders + 1, the
  *   next free one): no randomness.
  */
+import { plural } from './text.js';
 import { addDays, addMonths, addMonthsToDate, daysBetween, firstDayOfMonth, isIsoDate, monthOf } from './dates.js';
 import { RuleError, WorldError } from './errors.js';
 import { prorate } from './money.js';
@@ -540,8 +541,4 @@ function makeOrder(
 
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

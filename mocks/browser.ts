@@ -1,0 +1,93 @@
+/**
+ * The mock backend in the browser: MSW's service worker (`setupWorker`) over a store that
+ * keeps its state in IndexedDB across reloads until `POST /__mock/reset`.
+ *
+ * Serve `mockServiceWorker.js` (from `npx msw init`) at the page's root, then:
+ *
+ * ```ts
+ * const mock = await startWorker({ scenario: 'injixo-advanced' });
+ * // <billing-provider base-url="/api/billing"> … now talks to the mock
+ * ```
+ */
+import type { HttpHandler, UnhandledFrameHandle } from 'msw';
+import { setupWorker } from 'msw/browser';
+import type { SetupWorker } from 'msw/browser';
+import { createHandlers, DEFAULT_BASE_URL } from './handlers/index.js';
+import type { HandlerOptions } from './handlers/index.js';
+import { indexedDbAdapter, memoryAdapter } from './store/persistence.js';
+import type { PersistenceAdapter } from './store/persistence.js';
+import { MockStore } from './store/store.js';
+import type { MockStoreOptions } from './store/store.js';
+
+/** Options of {@link startWorker}. */
+export interface BrowserMockOptions extends HandlerOptions, Omit<MockStoreOptions, 'persistence'> {
+  /** A store to serve (default: a new one from the other options). */
+  store?: MockStore;
+  /**
+   * Where the state is kept: `indexeddb` (default; survives reloads), `memory` (gone on
+   * reload), or an adapter of your own.
+   */
+  persistence?: 'indexeddb' | 'memory' | PersistenceAdapter;
+  /** The IndexedDB database name (default `billing-elements-mock`). */
+  dbName?: string;
+  /** Where the worker script is served (default `/mockServiceWorker.js`). */
+  serviceWorkerUrl?: string;
+  /** Don't log every mocked request in the console. */
+  quiet?: boolean;
+  /**
+   * What to do with a request no handler answers. Default: requests under the base URL
+   * fail (an endpoint the mock lacks is a bug to see), everything else goes to the network.
+   */
+  onUnhandledFrame?: UnhandledFrameHandle;
+}
+
+/** A running browser mock. */
+export interface BrowserMock {
+  worker: SetupWorker;
+  store: MockStore;
+  handlers: HttpHandler[];
+  /** Stops intercepting (the state stays saved). */
+  stop(): void;
+}
+
+/**
+ * An unhandled-request policy: requests whose URL starts with `baseUrl` (resolved
+ * against the page) fail with an error in the console; others pass through.
+ */
+export function failUnderBaseUrl(baseUrl: string = DEFAULT_BASE_URL): UnhandledFrameHandle {
+  return ({ frame, defaults }) => {
+    const request = (frame.data as { request?: Request }).request;
+    if (!request) return;
+    const base = new URL(baseUrl.replace(/\/+$/, ''), location.href).href;
+    if (request.url === base || request.url.startsWith(`${base}/`) || request.url.startsWith(`${base}?`)) {
+      defaults.error();
+      throw new Error(`No mock handler for ${request.method} ${request.url}`);
+    }
+  };
+}
+
+/** An MSW worker answering the billing API from `store` (not started). */
+export function createWorker(store: MockStore, options: HandlerOptions = {}): SetupWorker {
+  return setupWorker(...createHandlers(store, options));
+}
+
+/** Registers the service worker and starts answering. */
+export async function startWorker(options: BrowserMockOptions = {}): Promise<BrowserMock> {
+  const { persistence = 'indexeddb' } = options;
+  const adapter =
+    persistence === 'indexeddb'
+      ? indexedDbAdapter(options.dbName ? { dbName: options.dbName } : {})
+      : persistence === 'memory'
+        ? memoryAdapter()
+        : persistence;
+  const store = options.store ?? new MockStore({ ...options, persistence: adapter });
+  await store.ready;
+  const handlers = createHandlers(store, options);
+  const worker = setupWorker(...handlers);
+  await worker.start({
+    serviceWorker: { url: options.serviceWorkerUrl ?? '/mockServiceWorker.js' },
+    quiet: options.quiet ?? false,
+    onUnhandledFrame: options.onUnhandledFrame ?? failUnderBaseUrl(options.baseUrl),
+  });
+  return { worker, store, handlers, stop: () => worker.stop() };
+}

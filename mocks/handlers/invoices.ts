@@ -1,0 +1,102 @@
+/**
+ * Issued invoices (newest first) with the balance, one invoice with its lines and
+ * payments, its PDF, the upcoming (provisional) invoice, and settling the balance.
+ *
+ * Readings: `year` filters by the year an invoice was issued (the year of its number);
+ * `status` by the status today; an invoice "issued" after today (a world loaded with
+ * one) is not listed.
+ */
+import type { HttpHandler } from 'msw';
+import type { Invoice } from '../engine/types.js';
+import { invoiceState } from '../engine/invoices.js';
+import { notFound } from '../http/problem.js';
+import { json, route, written } from '../http/route.js';
+import type { RouteTarget } from '../http/route.js';
+import { Checks, idempotencyKey, Query } from '../http/validate.js';
+import { renderInvoicePdf } from '../pdf/invoice-pdf.js';
+import type { ApiInvoicePage } from '../store/contract.js';
+import { INVOICE_STATUSES } from '../store/contract.js';
+import type { MockStore } from '../store/store.js';
+import { balanceView, invoiceSummaryView, invoiceView, upcomingInvoiceView } from '../store/views.js';
+
+function issued(store: MockStore, id: string): Invoice {
+  const world = store.world;
+  const invoice = world.invoices.find((i) => i.id === id && i.issuedOn <= world.today);
+  if (!invoice) throw notFound(`There is no invoice ${id}.`, 'unknown-invoice');
+  return invoice;
+}
+
+export function invoicesHandlers(t: RouteTarget): HttpHandler[] {
+  return [
+    route(
+      t,
+      { method: 'get', path: '/invoices', operationId: 'listInvoices', access: 'billing' },
+      ({ request, store }) => {
+        const q = new Query(request);
+        const statuses = q.list('status', INVOICE_STATUSES);
+        const year = q.int('year', { min: 2000, max: 2100 });
+        const offset = q.int('offset', { min: 0, max: Number.MAX_SAFE_INTEGER, default: 0 });
+        const limit = q.int('limit', { min: 1, max: 500, default: 100 });
+        q.checks.done();
+        const world = store.world;
+        // Newest first: by issue date, then by the order they were issued.
+        const all = world.invoices
+          .map((inv, index) => ({ inv, index }))
+          .filter((x) => x.inv.issuedOn <= world.today && (year === undefined || x.inv.issuedOn.startsWith(`${year}-`)))
+          .sort((a, b) =>
+            a.inv.issuedOn < b.inv.issuedOn ? 1 : a.inv.issuedOn > b.inv.issuedOn ? -1 : b.index - a.index,
+          )
+          .map((x) => invoiceSummaryView(world, x.inv))
+          .filter((s) => statuses === undefined || statuses.includes(s.status));
+        const page: ApiInvoicePage = {
+          offset,
+          limit,
+          total: all.length,
+          items: all.slice(offset, offset + limit),
+          balance: balanceView(world),
+        };
+        return json(page);
+      },
+    ),
+    route(
+      t,
+      { method: 'get', path: '/invoices/upcoming', operationId: 'getUpcomingInvoice', access: 'billing' },
+      ({ store }) => json(upcomingInvoiceView(store.world)),
+    ),
+    route(
+      t,
+      { method: 'post', path: '/invoices/settle', operationId: 'settleBalance', access: 'billing' },
+      ({ request, store }) => {
+        const checks = new Checks();
+        const key = idempotencyKey(request, checks, false);
+        checks.done();
+        return written(store.settleBalance(key));
+      },
+    ),
+    route(
+      t,
+      { method: 'get', path: '/invoices/:invoiceId', operationId: 'getInvoice', access: 'billing' },
+      ({ params, store }) => json(invoiceView(store.world, issued(store, params['invoiceId'] as string))),
+    ),
+    route(
+      t,
+      { method: 'get', path: '/invoices/:invoiceId/pdf', operationId: 'getInvoicePdf', access: 'billing' },
+      async ({ params, store }) => {
+        const world = store.world;
+        const invoice = issued(store, params['invoiceId'] as string);
+        const bytes = await renderInvoicePdf(invoice, {
+          world,
+          status: invoiceState(world, invoice).status,
+          locale: world.tenant.locale,
+        });
+        return new Response(bytes as BodyInit, {
+          status: 200,
+          headers: {
+            'Content-Type': 'application/pdf',
+            'Content-Disposition': `attachment; filename="${invoice.number}.pdf"`,
+          },
+        });
+      },
+    ),
+  ];
+}

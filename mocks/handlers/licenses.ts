@@ -1,0 +1,64 @@
+/**
+ * Prepaid licenses (B5): the summary, a quote for adding some, the order history, and
+ * orders (add now, billed prorated; remove from the next period). A license action on a
+ * subscription billed by users is a `409` (`not-licensed`).
+ */
+import type { HttpHandler } from 'msw';
+import { isLicensed, orderHistory } from '../engine/licenses.js';
+import { ProblemError } from '../http/problem.js';
+import { json, route, written } from '../http/route.js';
+import type { RouteTarget } from '../http/route.js';
+import { Checks, checkShape, idempotencyKey, jsonBody, shaped } from '../http/validate.js';
+import type { Shape } from '../http/validate.js';
+import type { World } from '../engine/types.js';
+import { licenseSummaryView, orderView } from '../store/views.js';
+
+const QUANTITY: Shape = { type: 'integer', minimum: 1, maximum: 100000 };
+const QUOTE: Shape = { type: 'object', required: ['quantity'], properties: { quantity: QUANTITY } };
+const ORDER: Shape = {
+  type: 'object',
+  required: ['kind', 'quantity'],
+  properties: { kind: { type: 'string', enum: ['add', 'remove'] }, quantity: QUANTITY },
+};
+
+function requireLicensed(world: World): void {
+  if (!isLicensed(world)) {
+    throw new ProblemError(409, {
+      code: 'not-licensed',
+      detail: 'This subscription is billed by its users, not by prepaid licenses: there are no licenses.',
+    });
+  }
+}
+
+export function licensesHandlers(t: RouteTarget): HttpHandler[] {
+  return [
+    route(t, { method: 'get', path: '/licenses', operationId: 'getLicenses', access: 'billing' }, ({ store }) => {
+      requireLicensed(store.world);
+      return json(licenseSummaryView(store.world));
+    }),
+    route(
+      t,
+      { method: 'post', path: '/licenses/quote', operationId: 'quoteLicenses', access: 'billing' },
+      async ({ request, store }) => {
+        const { quantity } = shaped<{ quantity: number }>(await jsonBody(request, true), QUOTE);
+        return json(store.quoteLicenses(quantity));
+      },
+    ),
+    route(t, { method: 'get', path: '/licenses/orders', operationId: 'listOrders', access: 'billing' }, ({ store }) =>
+      json({ items: orderHistory(store.world).map(orderView) }),
+    ),
+    route(
+      t,
+      { method: 'post', path: '/licenses/orders', operationId: 'orderLicenses', access: 'billing' },
+      async ({ request, store }) => {
+        const checks = new Checks();
+        const key = idempotencyKey(request, checks, true);
+        const body = await jsonBody(request, true);
+        checkShape(body, ORDER, checks);
+        checks.done();
+        const { kind, quantity } = body as { kind: 'add' | 'remove'; quantity: number };
+        return written(store.orderLicenses(kind, quantity, key as string));
+      },
+    ),
+  ];
+}

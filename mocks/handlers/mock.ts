@@ -1,0 +1,84 @@
+/**
+ * The mock's control endpoints (`/__mock/*`): the world, scenarios, reset, the session
+ * (role and clock), faults, and a test card. Never subject to faults or roles; a host's
+ * own backend does not implement them.
+ */
+import type { HttpHandler } from 'msw';
+import { json, noContent, route } from '../http/route.js';
+import type { RouteTarget } from '../http/route.js';
+import { Checks, checkShape, jsonBody } from '../http/validate.js';
+import type { Shape } from '../http/validate.js';
+import type { IsoDate, Role } from '../engine/types.js';
+import { checkFaults } from '../store/faults.js';
+import type { Fault } from '../store/faults.js';
+
+const SESSION: Shape = {
+  type: 'object',
+  properties: {
+    role: { type: 'nullable', of: { type: 'string', enum: ['admin', 'finance', 'member', 'guest'] } },
+    today: { type: 'string', pattern: /^\d{4}-\d{2}-\d{2}$/ },
+  },
+};
+
+export function mockHandlers(t: RouteTarget): HttpHandler[] {
+  return [
+    route(t, { method: 'get', path: '/__mock/world', operationId: 'mockGetWorld', access: 'mock' }, ({ store }) =>
+      json(store.world),
+    ),
+    route(
+      t,
+      { method: 'put', path: '/__mock/world', operationId: 'mockPutWorld', access: 'mock' },
+      async ({ request, store }) => {
+        store.loadWorld(await jsonBody(request, true), { copy: false });
+        return noContent();
+      },
+    ),
+    route(
+      t,
+      { method: 'post', path: '/__mock/scenario/:name', operationId: 'mockLoadScenario', access: 'mock' },
+      ({ params, store }) => {
+        store.loadScenario(params['name'] as string);
+        return noContent();
+      },
+    ),
+    route(t, { method: 'post', path: '/__mock/reset', operationId: 'mockReset', access: 'mock' }, async ({ store }) => {
+      await store.reset();
+      return noContent();
+    }),
+    route(
+      t,
+      { method: 'put', path: '/__mock/session', operationId: 'mockSetSession', access: 'mock' },
+      async ({ request, store }) => {
+        const checks = new Checks();
+        const body = await jsonBody(request, true);
+        checkShape(body, SESSION, checks);
+        checks.done();
+        store.setSession(body as { role?: Role | null; today?: IsoDate });
+        return noContent();
+      },
+    ),
+    route(t, { method: 'get', path: '/__mock/faults', operationId: 'mockGetFaults', access: 'mock' }, ({ store }) =>
+      json({ items: store.faults }),
+    ),
+    route(
+      t,
+      { method: 'put', path: '/__mock/faults', operationId: 'mockPutFaults', access: 'mock' },
+      async ({ request, store }) => {
+        const checks = new Checks();
+        const body = await jsonBody(request, true);
+        checkShape(body, { type: 'object', required: ['items'], properties: { items: { type: 'any' } } }, checks);
+        checks.done();
+        const items = (body as { items: unknown }).items;
+        for (const e of checkFaults(items)) checks.add(e.field, e.code, e.message);
+        checks.done();
+        store.setFaults(items as Fault[]);
+        return noContent();
+      },
+    ),
+    route(
+      t,
+      { method: 'post', path: '/__mock/payment-method/test-swap', operationId: 'mockSwapCard', access: 'mock' },
+      ({ store }) => json(store.swapTestCard()),
+    ),
+  ];
+}

@@ -1,0 +1,110 @@
+/**
+ * RFC 9457 problem responses (`application/problem+json`): a stable `code`, a URI `type`
+ * derived from it, a title, a plain-language `detail`, per-field `errors` where a request
+ * was invalid, and extra members (`current` on 412, `quote` on a license refusal).
+ */
+import { RuleError } from '../engine/errors.js';
+import { MockError } from '../store/errors.js';
+import type { MockErrorKind } from '../store/errors.js';
+import type { FieldError, Problem } from '../store/contract.js';
+import { fromRuleError } from '../store/store.js';
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+const TITLES: Record<number, string> = {
+  400: 'The request is not valid',
+  401: 'Sign in to see billing',
+  403: 'Ask your administrator',
+  404: 'Not found',
+  409: 'This does not fit the subscription',
+  412: 'Someone saved a newer version',
+  422: 'The billing rules refuse this',
+  428: 'The version being edited is missing',
+  429: 'Too many requests',
+  500: 'The billing service failed',
+};
+
+const STATUS_OF: Record<MockErrorKind, number> = {
+  invalid: 400,
+  'not-found': 404,
+  conflict: 409,
+  stale: 412,
+  rule: 422,
+  'precondition-required': 428,
+};
+
+/** What a problem response carries besides its status. */
+export interface ProblemInit {
+  code: string;
+  title?: string;
+  detail?: string;
+  errors?: FieldError[];
+  /** Extra members of the document (`current`, `quote`). */
+  extra?: Record<string, unknown>;
+  headers?: Record<string, string>;
+}
+
+/** A problem to answer with, thrown from anywhere below a handler. */
+export class ProblemError extends Error {
+  override name = 'ProblemError';
+  readonly status: number;
+  readonly init: ProblemInit;
+
+  constructor(status: number, init: ProblemInit) {
+    super(init.detail ?? init.code);
+    this.status = status;
+    this.init = init;
+  }
+}
+
+/** The problem document of a status and init. */
+export function problemBody(status: number, init: ProblemInit, instance?: string): Problem {
+  const body: Problem = {
+    type: `urn:billing:problem:${init.code}`,
+    title: init.title ?? TITLES[status] ?? 'Error',
+    status,
+    code: init.code,
+  };
+  if (init.detail !== undefined) body.detail = init.detail;
+  if (instance !== undefined) body.instance = instance;
+  if (init.errors && init.errors.length > 0) body.errors = init.errors;
+  return { ...body, ...(init.extra ?? {}) } as Problem;
+}
+
+/** A `Response` carrying a problem document. */
+export function problem(status: number, init: ProblemInit, instance?: string): Response {
+  return new Response(JSON.stringify(problemBody(status, init, instance)), {
+    status,
+    headers: { 'Content-Type': PROBLEM_CONTENT_TYPE, ...(init.headers ?? {}) },
+  });
+}
+
+/** 400 with per-field errors. */
+export function badRequest(errors: FieldError[], detail = 'Some parameters or fields are not valid.'): ProblemError {
+  return new ProblemError(400, { code: 'invalid-request', detail, errors });
+}
+
+/** 404 for a missing resource. */
+export function notFound(detail: string, code = 'not-found'): ProblemError {
+  return new ProblemError(404, { code, detail });
+}
+
+/**
+ * The problem for anything thrown below a handler: a `ProblemError` as it is, the
+ * store's `MockError` and the engine's `RuleError` by their kind, anything else a 500
+ * (logged: it is a bug of the mock or a world the engine cannot read).
+ */
+export function problemFromError(e: unknown, instance?: string): Response {
+  if (e instanceof ProblemError) return problem(e.status, e.init, instance);
+  const me = e instanceof RuleError ? fromRuleError(e) : e instanceof MockError ? e : undefined;
+  if (me) {
+    return problem(
+      STATUS_OF[me.kind],
+      { code: me.code, detail: me.message, errors: me.errors, extra: me.extra },
+      instance,
+    );
+  }
+  console.error('[billing mock] a handler failed:', e);
+  const detail = e instanceof Error ? `${e.name}: ${e.message}` : 'Unexpected failure.';
+  return problem(500, { code: 'internal', detail }, instance);
+}

@@ -1,0 +1,75 @@
+/**
+ * One handler per operation, all built the same way: wait for the store → faults (never
+ * on the mock's own control endpoints) → auth → the resolver (validate → store/engine →
+ * respond). Anything thrown becomes a problem response, so a handler never leaves a
+ * request unanswered by accident.
+ */
+import { http, HttpResponse } from 'msw';
+import type { HttpHandler } from 'msw';
+import type { MutationResult } from '../store/store.js';
+import type { MockStore } from '../store/store.js';
+import { authorize } from './auth.js';
+import type { Access } from './auth.js';
+import { applyFaults } from './faults.js';
+import { problemFromError } from './problem.js';
+
+/** What a resolver gets. */
+export interface RouteContext {
+  request: Request;
+  params: Record<string, string>;
+  url: URL;
+  store: MockStore;
+}
+
+export type RouteResolver = (ctx: RouteContext) => Response | Promise<Response>;
+
+/** An operation of the contract: method, path below the base URL, operationId and who may call it. */
+export interface RouteSpec {
+  method: 'get' | 'post' | 'put' | 'delete';
+  path: string;
+  operationId: string;
+  /** `mock`: the mock's control endpoints, never subject to faults or roles. */
+  access: Access | 'mock';
+}
+
+/** Where the handlers are mounted and which store they serve. */
+export interface RouteTarget {
+  store: MockStore;
+  /** E.g. `/api/billing` (browser) or `http://billing.test/api/billing` (Node). No trailing slash. */
+  baseUrl: string;
+}
+
+/** The MSW handler of one operation. */
+export function route(target: RouteTarget, spec: RouteSpec, resolver: RouteResolver): HttpHandler {
+  const { store, baseUrl } = target;
+  return http[spec.method](`${baseUrl}${spec.path}`, async ({ request, params }) => {
+    const url = new URL(request.url);
+    try {
+      await store.ready;
+      if (spec.access !== 'mock') {
+        const faulted = await applyFaults(store, spec.operationId, request);
+        if (faulted) return faulted;
+        const refused = authorize(store, spec.access, url.pathname);
+        if (refused) return refused;
+      }
+      return await resolver({ request, params: params as Record<string, string>, url, store });
+    } catch (e) {
+      return problemFromError(e, url.pathname);
+    }
+  });
+}
+
+/** A JSON answer. */
+export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return HttpResponse.json(body as never, { status, headers });
+}
+
+/** The answer to a write: its status, or `200` with `Idempotent-Replayed: true` for a replay. */
+export function written(result: MutationResult<unknown>): Response {
+  return result.replayed ? json(result.body, 200, { 'Idempotent-Replayed': 'true' }) : json(result.body, result.status);
+}
+
+/** `204 No Content`. */
+export function noContent(): Response {
+  return new Response(null, { status: 204 });
+}

@@ -1,0 +1,14 @@
+export { MockError } from './errors.js';
+export type { MockErrorKind } from './errors.js';
+export { checkFaults, FaultList } from './faults.js';
+export type { Fault, FaultKind } from './faults.js';
+export { indexedDbAdapter, memoryAdapter } from './persistence.js';
+export type { IndexedDbAdapterOptions, PersistenceAdapter } from './persistence.js';
+export { DEFAULT_SCENARIO, scenarioNames, scenarioWorld } from './scenario-source.js';
+export { createStore, fromRuleError, ifMatchAccepts, MockStore } from './store.js';
+export type { ChangeInput, MockStoreOptions, Mutation, MutationResult, WorldBase } from './store.js';
+export { foldText, listUsers } from './users.js';
+export type { UsersQuery } from './users.js';
+export * from './views.js';
+export type * from './contract.js';
+export { INVOICE_STATUSES, FAULT_KINDS, USER_SORT_KEYS } from './contract.js';

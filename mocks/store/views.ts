@@ -1,0 +1,341 @@
+/**
+ * The engine's answers in the contract's shapes (`openapi/billing-api.yaml`). Pure
+ * functions of a world: no rule is decided here, only what to show and under which name.
+ */
+import { addMonths, firstDayOfMonth, lastDayOfMonth, monthOf } from '../engine/dates.js';
+import { detailsRecommendations } from '../engine/details.js';
+import { invoiceState, upcomingInvoice } from '../engine/invoices.js';
+import type { AddLicensesQuote } from '../engine/licenses.js';
+import { currentPlanOn, isLicensed, licenseSummary, scheduledChanges } from '../engine/licenses.js';
+import { creditBalance } from '../engine/payments.js';
+import { trialInfo } from '../engine/trial.js';
+import type {
+  BillingDetailsRecord,
+  Invoice,
+  Order,
+  Payment,
+  Person,
+  PersonBilling,
+  Plan,
+  Role,
+  World,
+} from '../engine/types.js';
+import type { DailyCounts, MonthBilling } from '../engine/usage.js';
+import { monthBilling } from '../engine/usage.js';
+import type {
+  ApiBalance,
+  ApiBillingDetails,
+  ApiBillingUser,
+  ApiDailyUsage,
+  ApiInvoice,
+  ApiInvoiceSummary,
+  ApiLicenseQuote,
+  ApiLicenseSummary,
+  ApiMonthUsage,
+  ApiOrder,
+  ApiPayment,
+  ApiPaymentMethod,
+  ApiPermissions,
+  ApiPlan,
+  ApiSubscriptionOverview,
+} from './contract.js';
+
+/** Roles that may read and change billing data. */
+export function canUseBilling(role: Role | null): boolean {
+  return role === 'admin' || role === 'finance';
+}
+
+export function permissionsView(world: World, role: Role): ApiPermissions {
+  const allowed = canUseBilling(role);
+  return {
+    role,
+    today: world.today,
+    canRead: allowed,
+    canWrite: allowed,
+    tenantId: world.tenant.id,
+    locale: world.tenant.locale,
+    timeZone: world.tenant.timeZone,
+    currency: world.tenant.currency,
+  };
+}
+
+export function planView(plan: Plan): ApiPlan {
+  const out: ApiPlan = { id: plan.id, name: plan.name, model: plan.model, unitPrice: plan.unitPrice };
+  if (plan.baseFee !== undefined) out.baseFee = plan.baseFee;
+  if (plan.includedUsers !== undefined) out.includedUsers = plan.includedUsers;
+  if (plan.requiresActivity !== undefined) out.requiresActivity = plan.requiresActivity;
+  if (plan.storageGb !== undefined) out.storageGb = plan.storageGb;
+  return out;
+}
+
+/** An order confirmation, without the client's idempotency key. */
+export function orderView(order: Order): ApiOrder {
+  const out: ApiOrder = { id: order.id, kind: order.kind, placedOn: order.placedOn, effectiveOn: order.effectiveOn };
+  if (order.quantity !== undefined) out.quantity = order.quantity;
+  if (order.planId !== undefined) out.planId = order.planId;
+  if (order.periodMonths !== undefined) out.periodMonths = order.periodMonths;
+  if (order.amount !== undefined) out.amount = order.amount;
+  if (order.placedBy !== undefined) out.placedBy = order.placedBy;
+  return out;
+}
+
+export function paymentView(p: Payment): ApiPayment {
+  const out: ApiPayment = { id: p.id, on: p.on, amount: p.amount, outcome: p.outcome };
+  if (p.declineReason !== undefined) out.declineReason = p.declineReason;
+  if (p.invoiceId !== undefined) out.invoiceId = p.invoiceId;
+  return out;
+}
+
+export function invoiceSummaryView(world: World, inv: Invoice): ApiInvoiceSummary {
+  const state = invoiceState(world, inv);
+  const out: ApiInvoiceSummary = {
+    id: inv.id,
+    number: inv.number,
+    periodStart: inv.periodStart,
+    periodEnd: inv.periodEnd,
+    issuedOn: inv.issuedOn,
+    dueOn: inv.dueOn,
+    currency: inv.currency,
+    total: inv.total,
+    amountDue: inv.amountDue,
+    balance: state.balance,
+    status: state.status,
+  };
+  if (state.declineReason !== undefined) out.declineReason = state.declineReason;
+  return out;
+}
+
+/** An issued invoice with its lines and the payments naming it. */
+export function invoiceView(world: World, inv: Invoice): ApiInvoice {
+  const out: ApiInvoice = {
+    ...invoiceSummaryView(world, inv),
+    lines: inv.lines.map((l) => ({ ...l })),
+    subtotal: inv.subtotal,
+    taxRate: inv.taxRate,
+    tax: inv.tax,
+    creditApplied: inv.creditApplied,
+    planId: inv.planId,
+    payments: world.payments.filter((p) => p.invoiceId === inv.id).map(paymentView),
+  };
+  if (inv.poNumber !== undefined) out.poNumber = inv.poNumber;
+  return out;
+}
+
+/** The provisional next invoice (open month, or next period for prepaid licenses). */
+export function upcomingInvoiceView(world: World): ApiInvoice {
+  const inv = upcomingInvoice(world);
+  const out: ApiInvoice = {
+    id: inv.id,
+    number: inv.number,
+    periodStart: inv.periodStart,
+    periodEnd: inv.periodEnd,
+    issuedOn: inv.issuedOn,
+    dueOn: inv.dueOn,
+    currency: inv.currency,
+    total: inv.total,
+    amountDue: inv.amountDue,
+    balance: inv.amountDue,
+    status: 'upcoming',
+    lines: inv.lines.map((l) => ({ ...l })),
+    subtotal: inv.subtotal,
+    taxRate: inv.taxRate,
+    tax: inv.tax,
+    creditApplied: inv.creditApplied,
+    planId: inv.planId,
+    provisional: true,
+    payments: [],
+  };
+  if (inv.poNumber !== undefined) out.poNumber = inv.poNumber;
+  return out;
+}
+
+/**
+ * The account's balance: everything still to pay on invoices issued by today, of which
+ * past its due date, of which a charge was declined (payment failed, also once past
+ * due), and the credit balance.
+ */
+export function balanceView(world: World): ApiBalance {
+  let outstanding = 0;
+  let pastDue = 0;
+  let failed = 0;
+  for (const inv of world.invoices) {
+    if (inv.issuedOn > world.today) continue;
+    const state = invoiceState(world, inv);
+    if (state.balance === 0) continue;
+    outstanding += state.balance;
+    if (state.status === 'past_due') pastDue += state.balance;
+    if (state.declineReason !== undefined) failed += state.balance;
+  }
+  return { currency: world.tenant.currency, outstanding, pastDue, failed, creditBalance: creditBalance(world) };
+}
+
+export function licenseSummaryView(world: World): ApiLicenseSummary {
+  const s = licenseSummary(world);
+  return {
+    licenses: s.licenses,
+    assigned: s.assigned,
+    free: s.free,
+    periodMonths: s.periodMonths,
+    periodQuantity: s.periodQuantity,
+    unitPrice: s.unitPrice,
+    pricePerPeriod: s.pricePerPeriod,
+    period: { start: s.period.start, end: s.period.end, months: s.periodMonths },
+    nextPeriod: { ...s.nextPeriod },
+  };
+}
+
+export function quoteView(world: World, q: AddLicensesQuote): ApiLicenseQuote {
+  return {
+    quantity: q.quantity,
+    unitPrice: q.unitPrice,
+    periodMonths: q.periodMonths,
+    daysRemaining: q.daysRemaining,
+    daysInPeriod: q.daysInPeriod,
+    factor: q.factor,
+    amount: q.amount,
+    currency: world.tenant.currency,
+    period: { start: q.period.start, end: q.period.end, months: q.periodMonths },
+  };
+}
+
+export function monthUsageView(mb: MonthBilling): ApiMonthUsage {
+  return { ...mb, peak: mb.peak ? { ...mb.peak } : null };
+}
+
+export function dailyUsageView(dc: DailyCounts): ApiDailyUsage {
+  return { ...dc, peak: dc.peak ? { ...dc.peak } : null };
+}
+
+/**
+ * The subscription overview. Periods: for user-based models the calendar month of today
+ * and the next one (plan in force from its 1st, i.e. after scheduled edition changes);
+ * for prepaid licenses the license period and the next one. Usage is the open month so
+ * far (user-based models); licenses the license summary (prepaid licenses).
+ */
+export function overviewView(world: World): ApiSubscriptionOverview {
+  const today = world.today;
+  const plan = currentPlanOn(world, today);
+  const licensed = isLicensed(world);
+  let currentPeriod: ApiSubscriptionOverview['currentPeriod'];
+  let nextPeriod: ApiSubscriptionOverview['nextPeriod'];
+  let licenses: ApiLicenseSummary | undefined;
+  if (licensed) {
+    licenses = licenseSummaryView(world);
+    currentPeriod = { ...licenses.period };
+    nextPeriod = { ...licenses.nextPeriod };
+  } else {
+    const month = monthOf(today);
+    const next = addMonths(month, 1);
+    currentPeriod = { start: firstDayOfMonth(month), end: lastDayOfMonth(month), months: 1 };
+    nextPeriod = {
+      start: firstDayOfMonth(next),
+      end: lastDayOfMonth(next),
+      months: 1,
+      planId: currentPlanOn(world, firstDayOfMonth(next)).id,
+    };
+  }
+  const upcoming = upcomingInvoice(world);
+  const out: ApiSubscriptionOverview = {
+    plan: planView(plan),
+    model: plan.model,
+    currency: world.tenant.currency,
+    today,
+    currentPeriod,
+    nextPeriod,
+    scheduledChanges: scheduledChanges(world).map(orderView),
+    upcoming: {
+      total: { amount: upcoming.total, currency: upcoming.currency },
+      provisional: true,
+      periodStart: upcoming.periodStart,
+      periodEnd: upcoming.periodEnd,
+    },
+  };
+  if (licenses) out.licenses = licenses;
+  else out.usage = monthUsageView(monthBilling(world, monthOf(today)));
+  const trial = trialInfo(world);
+  if (trial) out.trial = { ...trial };
+  if (plan.storageGb !== undefined) {
+    out.storage = { includedGb: plan.storageGb, usedGb: world.subscription.storageUsedGb ?? 0 };
+  }
+  if (world.subscription.poNumber) out.poNumber = world.subscription.poNumber;
+  return out;
+}
+
+/** The ETag of the billing details: `"v<version>"` (`"v0"` before the first save). */
+export function detailsEtag(world: World): string {
+  return `"v${world.billingDetails?.version ?? 0}"`;
+}
+
+/** What a tenant without saved details shows: nothing filled in yet. */
+export const EMPTY_DETAILS: BillingDetailsRecord = {
+  recipients: [],
+  address: { line1: '', postalCode: '', city: '', country: '' },
+  eInvoicing: { enabled: false },
+  version: 0,
+};
+
+/**
+ * The billing details: the record's recipients, contact, address and e-invoicing, the PO
+ * number of the subscription, company name and VAT number of the tenant (read-only), the
+ * version (same as the ETag) and the recommendations.
+ */
+export function detailsView(world: World): ApiBillingDetails {
+  const d = world.billingDetails ?? EMPTY_DETAILS;
+  const out: ApiBillingDetails = {
+    recipients: [...d.recipients],
+    address: { ...d.address },
+    eInvoicing: { ...d.eInvoicing },
+    companyName: world.tenant.name,
+    ...(world.tenant.vatNumber ? { vatNumber: world.tenant.vatNumber } : {}),
+    ...(d.companyManagedAt ? { companyManagedAt: d.companyManagedAt } : {}),
+    version: detailsEtag(world),
+    recommendations: detailsRecommendations(d),
+  };
+  if (d.contact) {
+    // A contact picked from the people shows their current name and e-mail.
+    const id = d.contact.personId;
+    const person = id === undefined ? undefined : world.people.find((p) => p.id === id);
+    out.contact = person ? { personId: person.id, name: person.name, email: person.email } : { ...d.contact };
+  }
+  if (world.subscription.poNumber) out.poNumber = world.subscription.poNumber;
+  return out;
+}
+
+/** The payment method on file, `expired` when valid through a month before today's; never the `declines` flag. */
+export function paymentMethodView(world: World): ApiPaymentMethod | null {
+  const pm = world.paymentMethod;
+  if (!pm) return null;
+  const out: ApiPaymentMethod = {
+    kind: pm.kind,
+    expired: pm.expires !== undefined && pm.expires < monthOf(world.today),
+  };
+  if (pm.brand !== undefined) out.brand = pm.brand;
+  if (pm.last4 !== undefined) out.last4 = pm.last4;
+  if (pm.expires !== undefined) out.expires = pm.expires;
+  return out;
+}
+
+/** Whether a person is deactivated today (deactivatedOn on or before today). */
+export function isDeactivated(person: Person, today: string): boolean {
+  return person.deactivatedOn !== undefined && person.deactivatedOn <= today;
+}
+
+/** One row of the users list: the person, where they appear, and the month's verdict. */
+export function billingUserView(world: World, person: Person, verdict: PersonBilling | undefined): ApiBillingUser {
+  const out: ApiBillingUser = {
+    id: person.id,
+    name: person.name,
+    email: person.email,
+    role: person.role,
+    directories: [...new Set(person.directories)],
+    startDate: person.billingStart,
+    status: isDeactivated(person, world.today) ? 'deactivated' : 'active',
+    billable: verdict?.billable ?? false,
+    reason: verdict?.reason ?? (isDeactivated(person, world.today) ? 'deactivated' : 'not-yet-started'),
+  };
+  if (person.deactivatedOn !== undefined) out.deactivatedOn = person.deactivatedOn;
+  if (verdict?.reasonDate !== undefined) out.reasonDate = verdict.reasonDate;
+  if (person.guest !== undefined) out.guest = person.guest;
+  if (person.invitedOn !== undefined) out.invitedOn = person.invitedOn;
+  return out;
+}

@@ -1,0 +1,60 @@
+/**
+ * The public entry (`mocks/index.ts`): the Node setup started lazily, and the Storybook
+ * helper's handlers (a fresh in-memory store per call, its world built on first use).
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { setupServer } from 'msw/node';
+import { BillingClient } from '../../src/client/index.js';
+import { DEFAULT_BASE_URL, scenarios, startNodeMock, storyMock } from '../../mocks/index.js';
+import type { NodeMock } from '../../mocks/index.js';
+import { failure } from './mock-setup.js';
+
+describe('mocks/index: startNodeMock', () => {
+  const baseUrl = 'http://setup.test/billing';
+  let mock: NodeMock;
+  before(async () => {
+    mock = await startNodeMock({ baseUrl, scenario: 'workplace-advanced', role: 'finance' });
+  });
+  after(() => mock.close());
+
+  it('serves the scenario at the base URL, with the role given', async () => {
+    const client = new BillingClient({ baseUrl });
+    const me = await client.getMe();
+    assert.equal(me.role, 'finance');
+    assert.equal((await client.getSubscription()).model, 'invited');
+    assert.equal(mock.store.scenario, 'workplace-advanced');
+    assert.equal(DEFAULT_BASE_URL, '/api/billing');
+    assert.equal(scenarios.length, 8);
+  });
+});
+
+describe('mocks/storybook: storyMock', () => {
+  it('serves a fresh in-memory store per call, with the role and faults given', async () => {
+    const baseUrl = 'http://story.test/api/billing';
+    const { store, handlers } = storyMock({
+      baseUrl,
+      scenario: 'injixo-classic',
+      role: 'member',
+      faults: [{ operation: 'getMe', kind: 'latency', latencyMs: 1 }],
+    });
+    assert.equal(store.mutations.length, 0);
+    const server = setupServer(...handlers);
+    // The other suite's server is closed by now (suites of a file run one after the other).
+    server.listen({ onUnhandledFrame: 'error' });
+    try {
+      const client = new BillingClient({ baseUrl });
+      assert.equal((await client.getMe()).role, 'member');
+      assert.equal((await failure(client.getSubscription())).status, 403);
+      store.setSession({ role: 'admin' });
+      assert.equal((await client.getSubscription()).model, 'per-user');
+    } finally {
+      server.close();
+    }
+  });
+
+  it('moves the clock when asked', () => {
+    const { store } = storyMock({ scenario: 'severa-prepaid', today: '2026-12-24' });
+    assert.equal(store.today, '2026-12-24');
+  });
+});
