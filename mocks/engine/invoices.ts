@@ -24,22 +24,14 @@
 import { addDays, addMonths, firstDayOfMonth, lastDayOfMonth, monthOf } from './dates.js';
 import type { YearMonth } from './dates.js';
 import { WorldError } from './errors.js';
-import {
-  currentPlanOn,
-  isLicensed,
-  periodAt,
-  periodLicenseCount,
-  periodsThrough,
-  planById,
-  prorationDraft,
-} from './licenses.js';
+import { isLicensed, periodAt, periodLicenseCount, periodsThrough, planById, prorationDraft } from './licenses.js';
 import type { LicensePeriod } from './licenses.js';
 import { amountPaid, invoiceBalance, issueInvoice } from './payments.js';
 import type { InvoiceDraft } from './payments.js';
 import { plural } from './text.js';
 import { firstBilledMonth } from './trial.js';
 import type { Invoice, InvoiceLine, InvoiceStatus, IsoDate, World } from './types.js';
-import { monthBilling } from './usage.js';
+import { monthBilling, planOn } from './usage.js';
 
 export { invoiceBalance } from './payments.js';
 export type { InvoiceDraft } from './payments.js';
@@ -190,7 +182,7 @@ export function monthDraft(world: World, month: YearMonth): InvoiceDraft {
 
 /** The draft invoice of a B5 period (in advance): licenses × months at the price per license-month. */
 export function periodDraft(world: World, period: LicensePeriod): InvoiceDraft {
-  const plan = currentPlanOn(world, period.start);
+  const plan = planOn(world, period.start);
   const licenses = periodLicenseCount(world, period.start);
   const quantity = licenses * period.months;
   return {

@@ -36,7 +36,7 @@ import { prorate } from './money.js';
 import { issueInvoice } from './payments.js';
 import type { InvoiceDraft } from './payments.js';
 import type { Invoice, IsoDate, Order, OrderKind, Plan, World } from './types.js';
-import { isActiveOn } from './usage.js';
+import { isActiveOn, planOn } from './usage.js';
 
 /** One billing period of a prepaid-license subscription. */
 export interface LicensePeriod {
@@ -56,7 +56,7 @@ export const MAX_PERIOD_MONTHS = 36;
 
 /** True when the plan in force today is billed by prepaid licenses (B5). */
 export function isLicensed(world: World): boolean {
-  return currentPlanOn(world, world.today).model === 'prepaid-licenses';
+  return planOn(world, world.today).model === 'prepaid-licenses';
 }
 
 /** A plan of the price list by id; a `WorldError` naming `field` when it is not there. */
@@ -64,21 +64,6 @@ export function planById(world: World, planId: string, field = 'subscription.pla
   const plan = world.subscription.plans.find((p) => p.id === planId);
   if (!plan) throw new WorldError(field, `There is no plan ${JSON.stringify(planId)} in the price list.`);
   return plan;
-}
-
-/** The plan in force on `day`: the subscription's plan moved by `change-plan` orders effective on or before it. */
-export function currentPlanOn(world: World, day: IsoDate): Plan {
-  let planId = world.subscription.planId;
-  let field = 'subscription.planId';
-  for (const { order, index } of ordersOfKind(world, 'change-plan')) {
-    if (order.effectiveOn > day) break;
-    if (typeof order.planId !== 'string') {
-      throw new WorldError(`orders[${index}].planId`, `Plan change ${order.id} does not say which plan.`);
-    }
-    planId = order.planId;
-    field = `orders[${index}].planId`;
-  }
-  return planById(world, planId, field);
 }
 
 /** Every period from the first through the one containing `day`. */
@@ -104,7 +89,7 @@ export function periodsThrough(world: World, day: IsoDate): LicensePeriod[] {
       months = order.periodMonths as number;
     }
     const end = addDays(addMonthsToDate(anchor, offset + months), -1);
-    periods.push({ start, end, months, planId: currentPlanOn(world, start).id, index });
+    periods.push({ start, end, months, planId: planOn(world, start).id, index });
     if (day <= end) return periods;
     offset += months;
   }
@@ -169,7 +154,7 @@ export function licenseSummary(world: World): LicenseSummary {
   const next = periodAt(world, addDays(period.end, 1));
   const licenses = licenseCountOn(world, today);
   const assigned = activeUserCount(world, today);
-  const plan = currentPlanOn(world, today);
+  const plan = planOn(world, today);
   const periodQuantity = licenses * period.months;
   return {
     licenses,
@@ -222,7 +207,7 @@ export function quoteAddLicenses(world: World, quantity: number, effectiveOn: Is
     );
   }
   const period = periodAt(world, effectiveOn);
-  const plan = currentPlanOn(world, effectiveOn);
+  const plan = planOn(world, effectiveOn);
   const daysInPeriod = daysBetween(period.start, period.end) + 1;
   const daysRemaining = daysBetween(effectiveOn, period.end) + 1;
   return {
@@ -281,7 +266,7 @@ export function addLicenses(
 export function prorationDraft(world: World, order: Order): InvoiceDraft {
   const quantity = order.quantity ?? 0;
   const quote = quoteAddLicenses(world, quantity, order.effectiveOn);
-  const plan = currentPlanOn(world, order.effectiveOn);
+  const plan = planOn(world, order.effectiveOn);
   return {
     periodStart: order.effectiveOn,
     periodEnd: quote.period.end,
@@ -351,11 +336,11 @@ export function changePlan(
       `There is no edition ${JSON.stringify(request.planId)} to change to.`,
     );
   const effectiveOn = nextChangeDate(world);
-  const then = currentPlanOn(world, effectiveOn);
+  const then = planOn(world, effectiveOn);
   if (then.id === plan.id) {
     throw new RuleError('planId', 'same-plan', `You are already on ${plan.name} from ${effectiveOn}.`);
   }
-  const licensedNow = currentPlanOn(world, world.today).model === 'prepaid-licenses';
+  const licensedNow = planOn(world, world.today).model === 'prepaid-licenses';
   if ((plan.model === 'prepaid-licenses') !== licensedNow) {
     throw new RuleError(
       'planId',

@@ -638,11 +638,15 @@ function planTimeline(world: World): { initial: Plan; changes: PlanChange[] } {
  *   `orders[i].planId` for an unknown plan.
  */
 export function planForMonth(world: World, month: YearMonth): Plan {
-  const first = firstDayOfMonth(month);
+  return planOn(world, firstDayOfMonth(month));
+}
+
+/** The plan in force on `day`: the subscription's, moved by `change-plan` orders effective on or before it. */
+export function planOn(world: World, day: IsoDate): Plan {
   const { initial, changes } = planTimeline(world);
   let plan = initial;
   for (const change of changes) {
-    if (change.effectiveOn > first) break;
+    if (change.effectiveOn > day) break;
     plan = change.plan;
   }
   return plan;

@@ -6,7 +6,7 @@ import { addMonths, firstDayOfMonth, lastDayOfMonth, monthOf } from '../engine/d
 import { detailsRecommendations } from '../engine/details.js';
 import { invoiceState, upcomingInvoice } from '../engine/invoices.js';
 import type { AddLicensesQuote } from '../engine/licenses.js';
-import { currentPlanOn, isLicensed, licenseSummary, scheduledChanges } from '../engine/licenses.js';
+import { isLicensed, licenseSummary, scheduledChanges } from '../engine/licenses.js';
 import { creditBalance } from '../engine/payments.js';
 import { trialInfo } from '../engine/trial.js';
 import type {
@@ -21,7 +21,7 @@ import type {
   World,
 } from '../engine/types.js';
 import type { DailyCounts, MonthBilling } from '../engine/usage.js';
-import { monthBilling } from '../engine/usage.js';
+import { monthBilling, planOn } from '../engine/usage.js';
 import type {
   ApiBalance,
   ApiBillingDetails,
@@ -214,7 +214,7 @@ export function dailyUsageView(dc: DailyCounts): ApiDailyUsage {
  */
 export function overviewView(world: World): ApiSubscriptionOverview {
   const today = world.today;
-  const plan = currentPlanOn(world, today);
+  const plan = planOn(world, today);
   const licensed = isLicensed(world);
   let currentPeriod: ApiSubscriptionOverview['currentPeriod'];
   let nextPeriod: ApiSubscriptionOverview['nextPeriod'];
@@ -231,7 +231,7 @@ export function overviewView(world: World): ApiSubscriptionOverview {
       start: firstDayOfMonth(next),
       end: lastDayOfMonth(next),
       months: 1,
-      planId: currentPlanOn(world, firstDayOfMonth(next)).id,
+      planId: planOn(world, firstDayOfMonth(next)).id,
     };
   }
   const upcoming = upcomingInvoice(world);

@@ -8,7 +8,6 @@ import {
   canActivate,
   changePeriod,
   changePlan,
-  currentPlanOn,
   licenseCountOn,
   licenseSummary,
   nextChangeDate,
@@ -21,6 +20,7 @@ import {
 } from '../../mocks/engine/licenses.js';
 import { prorate } from '../../mocks/engine/money.js';
 import type { Invoice, Order, Payment, Person, Plan, World } from '../../mocks/engine/types.js';
+import { planOn } from '../../mocks/engine/usage.js';
 
 const PLANS: Plan[] = [
   { id: 'severa-pro', name: 'Severa Pro', model: 'prepaid-licenses', unitPrice: 2000 },
@@ -193,8 +193,8 @@ describe('licenses (B5)', () => {
         },
       ];
       const w = world({ orders });
-      expect(currentPlanOn(w, '2026-06-30').id).to.equal('severa-pro');
-      expect(currentPlanOn(w, '2026-07-01').id).to.equal('severa-enterprise');
+      expect(planOn(w, '2026-06-30').id).to.equal('severa-pro');
+      expect(planOn(w, '2026-07-01').id).to.equal('severa-enterprise');
       expect(periodAt(w, '2026-08-01').planId).to.equal('severa-enterprise');
     });
 
@@ -407,7 +407,7 @@ describe('licenses (B5)', () => {
       const { order } = changePlan(w, { planId: 'severa-enterprise' });
       expect(order).to.include({ kind: 'change-plan', effectiveOn: '2026-07-01', planId: 'severa-enterprise' });
       const after = apply(w, { orders: [order] });
-      expect(currentPlanOn(after, after.today).id).to.equal('severa-pro');
+      expect(planOn(after, after.today).id).to.equal('severa-pro');
       expect(licenseSummary(after).nextPeriod.planId).to.equal('severa-enterprise');
       expect(ruleError(() => changePlan(after, { planId: 'severa-enterprise' })).code).to.equal('same-plan');
       // Changing back before the boundary is a new order that wins.
