@@ -17,11 +17,13 @@ export default defineConfig({
         index: 'src/index.ts',
         define: 'src/define.ts',
         engine: 'mocks/engine/index.ts',
+        mocks: 'mocks/index.ts',
       },
       formats: ['es'],
     },
     rollupOptions: {
-      external: [/^lit($|\/)/, /^@lit\//],
+      // Dependencies stay dependencies: the host's bundler dedupes them.
+      external: [/^lit($|\/)/, /^@lit\//, /^msw($|\/)/, /^pdf-lib($|\/)/, /^openapi-fetch($|\/)/],
     },
   },
 });
