@@ -10,6 +10,10 @@
  * import 'billing-elements/define.js';
  */
 import { ContextRoot } from '@lit/context';
+import { BillingContactsEditor } from './components/contacts-editor/contacts-editor.js';
+import { BillingInvoiceList } from './components/invoice-list/invoice-list.js';
+import { BillingSubscriptionOverview } from './components/subscription-overview/subscription-overview.js';
+import { BillingUserCountChart } from './components/user-count-chart/user-count-chart.js';
 import { BillingUsersTable } from './components/users-table/users-table.js';
 import { BillingProvider } from './context/billing-provider.js';
 import { defineElement } from './internal/define-element.js';
@@ -23,5 +27,9 @@ if (!doc[ROOT]) {
 
 defineElement('billing-provider', BillingProvider);
 defineElement('billing-users-table', BillingUsersTable);
+defineElement('billing-subscription-overview', BillingSubscriptionOverview);
+defineElement('billing-user-count-chart', BillingUserCountChart);
+defineElement('billing-invoice-list', BillingInvoiceList);
+defineElement('billing-contacts-editor', BillingContactsEditor);
 
 export { defineElement };

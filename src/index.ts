@@ -6,6 +6,10 @@
  */
 export * from './client/index.js';
 export { billingContext, type BillingContextValue, type ChangeTopic } from './context/context.js';
+export { BillingContactsEditor } from './components/contacts-editor/contacts-editor.js';
+export { BillingInvoiceList } from './components/invoice-list/invoice-list.js';
+export { BillingSubscriptionOverview } from './components/subscription-overview/subscription-overview.js';
+export { BillingUserCountChart } from './components/user-count-chart/user-count-chart.js';
 export { BillingUsersTable } from './components/users-table/users-table.js';
 export { BillingProvider } from './context/billing-provider.js';
 export { BillingSession, type SessionConfig } from './context/session.js';

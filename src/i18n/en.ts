@@ -4,7 +4,19 @@
  * checks it). `{name}` is replaced by a parameter; an object with `one`/`other` picks a
  * plural form by the `count` parameter (Intl.PluralRules).
  */
+import * as usersTable from '../components/users-table/users-table.messages.js';
+import * as subscriptionOverview from '../components/subscription-overview/subscription-overview.messages.js';
+import * as userCountChart from '../components/user-count-chart/user-count-chart.messages.js';
+import * as invoiceList from '../components/invoice-list/invoice-list.messages.js';
+import * as contactsEditor from '../components/contacts-editor/contacts-editor.messages.js';
+import type { Message } from './types.js';
+
 export const en = {
+  ...usersTable.en,
+  ...subscriptionOverview.en,
+  ...userCountChart.en,
+  ...invoiceList.en,
+  ...contactsEditor.en,
   'state.loading': 'Loading billing data…',
   'state.error.title': 'Billing data could not be loaded',
   'state.error.network': 'The billing service could not be reached. Check your connection and try again.',
@@ -20,81 +32,8 @@ export const en = {
   'common.close': 'Close',
   'common.cancel': 'Cancel',
   'common.confirm': 'Confirm',
-  'users.tabs.label': 'Users by billing status',
-  'users.tab.billed': 'Billed users',
-  'users.tab.not-billed': 'Not billed users',
-  'users.month': 'Month',
-  'users.search': 'Search',
-  'users.search.placeholder': 'Name or e-mail',
-  'users.export': 'Export billed users (CSV)',
-  'users.export.done': 'Downloaded {file}.',
-  'users.col.name': 'Name',
-  'users.col.email': 'E-mail',
-  'users.col.role': 'Role',
-  'users.col.directories': 'Listed in',
-  'users.col.start': 'Start date',
-  'users.col.reason': 'Why not billed',
-  'users.col.actions': 'Actions',
-  'users.role.admin': 'Admin',
-  'users.role.finance': 'Finance',
-  'users.role.member': 'Member',
-  'users.role.guest': 'Guest',
-  'users.directory.wfm-employees': 'WFM employees',
-  'users.directory.account-users': 'Account users',
-  'users.directory.people': 'People',
-  'users.directory.workplace': 'Workplace',
-  'users.directory.severa': 'Severa',
-  'users.directory.m365': 'Microsoft 365',
-  'users.rule.peak-daily':
-    "Billed users are the people active on the day of the month's highest user count; each person counts once, however many lists they are in.",
-  'users.rule.per-user': 'Everyone active on at least one day of the month is billed, once.',
-  'users.rule.full-month':
-    'Only people active for the whole calendar month are billed; guests from other companies never are.',
-  'users.rule.invited':
-    'People are billed once they have been invited to claim their account; provisioned people are free.',
-  'users.rule.prepaid-licenses':
-    'You pay for licenses, not for users: each active user holds one of your licenses, and free licenses are charged too.',
-  'users.reason.active-on-peak-day': "Active on {date}, the day of the month's peak",
-  'users.reason.active-in-month': 'Active during the month',
-  'users.reason.active-full-month': 'Active the whole month',
-  'users.reason.invited-and-active': 'Invited and active during the month',
-  'users.reason.holds-license': 'Holds a license',
-  'users.reason.deactivated': 'Deactivated on {date}',
-  'users.reason.deactivated-before-peak': "Deactivated on {date}, before the month's peak",
-  'users.reason.not-yet-started': 'Starts on {date}',
-  'users.reason.created-mid-month': 'Created on {date}: only full calendar months are billed',
-  'users.reason.created-after-peak': "Joined on {date}, after the month's peak",
-  'users.reason.ended-mid-month': 'Deactivated on {date}: only full calendar months are billed',
-  'users.reason.guest': 'Guest from another company: never billed',
-  'users.reason.not-invited': 'Not invited to claim their account',
-  'users.reason.no-qualifying-activity': 'No login or other qualifying activity this month',
-  'users.action.deactivate': 'Deactivate',
-  'users.action.reactivate': 'Reactivate',
-  'users.deactivated': '{name} is deactivated and no longer billed from today.',
-  'users.reactivated': '{name} is active again.',
-  'users.dialog.deactivate.title': 'Deactivate {name}?',
-  'users.dialog.deactivate.body': 'They lose access and are not billed from today. You can reactivate them later.',
-  'users.dialog.deactivate.license':
-    'Their license becomes free. Remove it from your next period, or keep it for someone else? Free licenses are still charged.',
-  'users.dialog.deactivate.keep': 'Deactivate, keep license',
-  'users.dialog.deactivate.remove': 'Deactivate, remove license',
-  'users.dialog.buy.title': 'No free license',
-  'users.dialog.buy.body':
-    'To reactivate {name}, buy one more license. It costs {price} for the rest of this period (until {end}), charged now.',
-  'users.dialog.buy.confirm': 'Buy license and reactivate',
-  'users.empty.search.title': 'No matches',
-  'users.empty.search.body': 'Nobody\'s name or e-mail contains "{q}". Check the spelling or clear the search.',
-  'users.empty.billed.title': 'Nobody is billed',
-  'users.empty.billed.body': 'No one met the billing rule in {month}.',
-  'users.empty.not-billed.title': 'Everyone is billed',
-  'users.empty.not-billed.body': 'Every listed person counts towards the bill for {month}.',
-  'users.total': { one: '{n} user', other: '{n} users' },
-  'users.hidden-deleted': {
-    one: '{n} billed user has since been deleted and is not listed',
-    other: '{n} billed users have since been deleted and are not listed',
-  },
 } as const;
 
 export type MessageKey = keyof typeof en;
-export type Message = string | { readonly one: string; readonly other: string; readonly zero?: string };
+export type { Message };
 export type Catalogue = { readonly [K in MessageKey]: Message };

@@ -1,7 +1,17 @@
+import * as usersTable from '../components/users-table/users-table.messages.js';
+import * as subscriptionOverview from '../components/subscription-overview/subscription-overview.messages.js';
+import * as userCountChart from '../components/user-count-chart/user-count-chart.messages.js';
+import * as invoiceList from '../components/invoice-list/invoice-list.messages.js';
+import * as contactsEditor from '../components/contacts-editor/contacts-editor.messages.js';
 import type { Catalogue } from './en.js';
 
 /** Dutch messages; same keys as en.ts. */
 export const nl: Catalogue = {
+  ...usersTable.nl,
+  ...subscriptionOverview.nl,
+  ...userCountChart.nl,
+  ...invoiceList.nl,
+  ...contactsEditor.nl,
   'state.loading': 'Factuurgegevens laden…',
   'state.error.title': 'Factuurgegevens konden niet worden geladen',
   'state.error.network': 'De factuurservice is niet bereikbaar. Controleer je verbinding en probeer het opnieuw.',
@@ -17,78 +27,4 @@ export const nl: Catalogue = {
   'common.close': 'Sluiten',
   'common.cancel': 'Annuleren',
   'common.confirm': 'Bevestigen',
-  'users.tabs.label': 'Gebruikers naar facturatiestatus',
-  'users.tab.billed': 'Gefactureerde gebruikers',
-  'users.tab.not-billed': 'Niet-gefactureerde gebruikers',
-  'users.month': 'Maand',
-  'users.search': 'Zoeken',
-  'users.search.placeholder': 'Naam of e-mail',
-  'users.export': 'Gefactureerde gebruikers exporteren (CSV)',
-  'users.export.done': '{file} gedownload.',
-  'users.col.name': 'Naam',
-  'users.col.email': 'E-mail',
-  'users.col.role': 'Rol',
-  'users.col.directories': 'Vermeld in',
-  'users.col.start': 'Startdatum',
-  'users.col.reason': 'Waarom niet gefactureerd',
-  'users.col.actions': 'Acties',
-  'users.role.admin': 'Beheerder',
-  'users.role.finance': 'Financiën',
-  'users.role.member': 'Lid',
-  'users.role.guest': 'Gast',
-  'users.directory.wfm-employees': 'WFM-medewerkers',
-  'users.directory.account-users': 'Accountgebruikers',
-  'users.directory.people': 'People',
-  'users.directory.workplace': 'Workplace',
-  'users.directory.severa': 'Severa',
-  'users.directory.m365': 'Microsoft 365',
-  'users.rule.peak-daily':
-    'Gefactureerd worden de mensen die actief waren op de dag met het hoogste aantal gebruikers van de maand; iedereen telt één keer, in hoeveel lijsten hij ook staat.',
-  'users.rule.per-user': 'Iedereen die minstens één dag van de maand actief was, wordt één keer gefactureerd.',
-  'users.rule.full-month':
-    'Alleen mensen die de hele kalendermaand actief waren, worden gefactureerd; gasten van andere bedrijven nooit.',
-  'users.rule.invited':
-    'Mensen worden gefactureerd zodra ze zijn uitgenodigd om hun account te claimen; ingerichte accounts zijn gratis.',
-  'users.rule.prepaid-licenses':
-    'Je betaalt voor licenties, niet voor gebruikers: elke actieve gebruiker heeft een van je licenties, en vrije licenties worden ook gefactureerd.',
-  'users.reason.active-on-peak-day': 'Actief op {date}, de dag met het hoogste aantal van de maand',
-  'users.reason.active-in-month': 'Actief in de maand',
-  'users.reason.active-full-month': 'De hele maand actief',
-  'users.reason.invited-and-active': 'Uitgenodigd en actief in de maand',
-  'users.reason.holds-license': 'Heeft een licentie',
-  'users.reason.deactivated': 'Gedeactiveerd op {date}',
-  'users.reason.deactivated-before-peak': 'Gedeactiveerd op {date}, vóór de piek van de maand',
-  'users.reason.not-yet-started': 'Begint op {date}',
-  'users.reason.created-mid-month': 'Aangemaakt op {date}: alleen volledige kalendermaanden worden gefactureerd',
-  'users.reason.created-after-peak': 'In dienst op {date}, na de piek van de maand',
-  'users.reason.ended-mid-month': 'Gedeactiveerd op {date}: alleen volledige kalendermaanden worden gefactureerd',
-  'users.reason.guest': 'Gast van een ander bedrijf: wordt nooit gefactureerd',
-  'users.reason.not-invited': 'Niet uitgenodigd om het account te claimen',
-  'users.reason.no-qualifying-activity': 'Deze maand niet ingelogd of op een andere telbare manier actief',
-  'users.action.deactivate': 'Deactiveren',
-  'users.action.reactivate': 'Heractiveren',
-  'users.deactivated': '{name} is gedeactiveerd en wordt vanaf vandaag niet meer gefactureerd.',
-  'users.reactivated': '{name} is weer actief.',
-  'users.dialog.deactivate.title': '{name} deactiveren?',
-  'users.dialog.deactivate.body':
-    'Diegene verliest de toegang en wordt vanaf vandaag niet meer gefactureerd. Je kunt later opnieuw activeren.',
-  'users.dialog.deactivate.license':
-    'De licentie komt vrij. Verwijder je die vanaf je volgende periode, of houd je hem voor iemand anders? Vrije licenties worden ook gefactureerd.',
-  'users.dialog.deactivate.keep': 'Deactiveren, licentie houden',
-  'users.dialog.deactivate.remove': 'Deactiveren, licentie verwijderen',
-  'users.dialog.buy.title': 'Geen vrije licentie',
-  'users.dialog.buy.body':
-    'Om {name} te heractiveren, koop je één licentie extra. Die kost {price} voor de rest van deze periode (tot {end}), nu gefactureerd.',
-  'users.dialog.buy.confirm': 'Licentie kopen en heractiveren',
-  'users.empty.search.title': 'Geen resultaten',
-  'users.empty.search.body': 'Geen naam of e-mailadres bevat "{q}". Controleer de spelling of wis de zoekopdracht.',
-  'users.empty.billed.title': 'Niemand wordt gefactureerd',
-  'users.empty.billed.body': 'Niemand voldeed in {month} aan de factuurregel.',
-  'users.empty.not-billed.title': 'Iedereen wordt gefactureerd',
-  'users.empty.not-billed.body': 'Elke vermelde persoon telt mee voor de factuur van {month}.',
-  'users.total': { one: '{n} gebruiker', other: '{n} gebruikers' },
-  'users.hidden-deleted': {
-    one: '{n} gefactureerde gebruiker is inmiddels verwijderd en staat niet in de lijst',
-    other: '{n} gefactureerde gebruikers zijn inmiddels verwijderd en staan niet in de lijst',
-  },
 };

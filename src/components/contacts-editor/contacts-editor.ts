@@ -1,0 +1,19 @@
+import { html } from 'lit';
+import { BillingElement } from '../../internal/billing-element.js';
+
+/**
+ * (Being built.)
+ *
+ * @summary (Being built.)
+ */
+export class BillingContactsEditor extends BillingElement {
+  protected override render() {
+    return html``;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'billing-contacts-editor': BillingContactsEditor;
+  }
+}
