@@ -134,7 +134,8 @@ export const usersTableStyles = css`
     overflow: hidden;
     text-overflow: ellipsis;
   }
-  td.reason {
+  td.reason,
+  td.dirs {
     white-space: normal;
     line-height: 1.2;
     font-size: 0.9rem;
@@ -142,7 +143,8 @@ export const usersTableStyles = css`
   .dir {
     display: inline-block;
     margin-inline-end: 0.3em;
-    padding: 0 0.4em;
+    padding: 0 0.3em;
+    white-space: nowrap;
     border: 1px solid var(--_border);
     border-radius: 4px;
     font-size: 0.8rem;

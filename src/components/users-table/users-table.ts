@@ -477,7 +477,7 @@ export class BillingUsersTable extends BillingElement {
             <td>${u.name}</td>
             <td>${u.email}</td>
             <td>${this.t(`users.role.${u.role}` as MessageKey)}</td>
-            <td>
+            <td class="dirs">
               ${u.directories.map((d) => html`<span class="dir">${this.t(`users.directory.${d}` as MessageKey)}</span>`)}
             </td>
             <td>${this.fmtDate(u.startDate)}</td>
