@@ -13,6 +13,7 @@ import { BillingSession } from './session.js';
  * makes the others refetch, with no reload.
  *
  * @summary The context every billing element reads: client, locale, permissions.
+ * @tagname billing-provider
  *
  * @slot - The billing elements (and any host markup around them).
  *

@@ -1,7 +1,291 @@
 import type { Translations } from '../../i18n/types.js';
 
 /** English messages of <billing-subscription-overview>. */
-export const en = {} as const;
+export const en = {
+  'overview.title': 'Subscription',
+  'overview.edition': 'Edition',
+  'overview.badge.trial': 'Trial',
+  'overview.rule.peak-daily':
+    "A monthly base fee includes {included} users; the month's billed users are the most people active on any one day, and each one above {included} is charged as an extra user.",
+  'overview.rule.per-user': 'Everyone active on at least one day of the month is billed once, at the price per user.',
+  'overview.rule.full-month':
+    'A person is billed for a month only when their account is active on every day of it; guests from other companies never are.',
+  'overview.rule.full-month-activity':
+    'A person is billed for a month only when their account is active on every day of it and they used it that month (a login, a visit, a chat); guests from other companies never are.',
+  'overview.rule.invited':
+    'Adding people is free; a person is billed for each month in which they are active and have been invited to claim their account.',
+  'overview.rule.prepaid-licenses':
+    'You buy licenses in advance for each period and pay for every license, assigned or free; you can add licenses at any time and remove them from the next period.',
+  'overview.refreshing': 'Updating…',
+  'overview.refresh-failed': 'The figures could not be updated.',
+
+  'overview.period.title': 'Billing period',
+  'overview.period.current': 'Current period',
+  'overview.period.next': 'Next period',
+  'overview.period.range': '{start} – {end}',
+  'overview.period.months': { one: '{n} month', other: '{n} months' },
+  'overview.period.next-edition': 'Edition from then: {plan}',
+  'overview.period.next-licenses': { one: '{n} license from then', other: '{n} licenses from then' },
+  'overview.trial': 'Trial',
+  'overview.trial.ends': 'Your free trial ends on {date}.',
+  'overview.trial.first-month': 'The rest of that month is free too: the first billed month is {month}.',
+
+  'overview.price.title': 'Price',
+  'overview.price.monthly': 'Monthly price',
+  'overview.price.base-fee': '{fee} base fee, {included} users included',
+  'overview.price.extra-user': '{price} per extra user',
+  'overview.price.per-user': '{price} per user',
+  'overview.price.per-license': '{price} per license',
+  'overview.price.month-so-far': 'This month so far',
+  'overview.price.excl-tax': 'excl. tax',
+  'overview.price.not-charged': 'Not charged: you are in your trial.',
+  'overview.price.per-period': 'Price per period',
+  'overview.upcoming': 'Next invoice (estimate)',
+  'overview.upcoming.detail': 'For {period}, issued on {date}, incl. tax',
+  'overview.upcoming.provisional': 'Provisional: it may change until the invoice is issued.',
+  'overview.po': 'PO number on invoices',
+
+  'overview.usage.title': 'Users this month',
+  'overview.usage.provisional': 'So far: the month is still in progress.',
+  'overview.usage.included': 'Users included',
+  'overview.usage.peak': 'Peak so far',
+  'overview.usage.peak-value': '{n} on {date}',
+  'overview.usage.none-yet': 'No one active yet',
+  'overview.usage.extra': 'Extra users',
+  'overview.usage.extra-cost': 'Extra users cost so far',
+  'overview.usage.billed': 'Billed users so far',
+  'overview.usage.mau': 'Monthly active users',
+  'overview.usage.mau-note':
+    'Anyone with any activity in the last 30 days: usually more than the billed users, who must be active the whole month.',
+  'overview.usage.trial-note': 'Not charged: this month falls in your trial.',
+
+  'overview.licenses.title': 'Licenses',
+  'overview.licenses.count': 'Licenses',
+  'overview.licenses.assigned': 'Assigned to active users',
+  'overview.licenses.free': 'Free',
+  'overview.licenses.free-note': 'Free licenses are still charged.',
+  'overview.licenses.quantity': "This period's quantity",
+  'overview.licenses.quantity-value': '{licenses} × {months} = {quantity}',
+  'overview.n-licenses': { one: '{n} license', other: '{n} licenses' },
+  'overview.n-license-months': { one: '{n} license-month', other: '{n} license-months' },
+  'overview.licenses.unit-price': 'Price per license per month',
+
+  'overview.storage.title': 'File storage',
+  'overview.storage.used': '{used} GB of {included} GB used',
+
+  'overview.scheduled.title': 'Scheduled changes',
+  'overview.scheduled.none': 'No changes scheduled.',
+  'overview.scheduled.on': 'from {date}',
+  'overview.change.add-licenses': { one: '{n} license added', other: '{n} licenses added' },
+  'overview.change.remove-licenses': { one: '{n} license removed', other: '{n} licenses removed' },
+  'overview.change.change-plan': 'Edition changes to {plan}',
+  'overview.change.change-period': 'Billing frequency changes to {period}',
+  'overview.frequency.1': 'monthly',
+  'overview.frequency.6': 'every 6 months',
+  'overview.frequency.12': 'yearly',
+  'overview.frequency.other': { one: 'every {n} month', other: 'every {n} months' },
+
+  'overview.manage.title': 'Change the subscription',
+  'overview.add.label': 'Licenses to add',
+  'overview.add.hint': 'Added at once; you pay for the rest of this period now.',
+  'overview.add.button': 'Add licenses…',
+  'overview.add.quoting': 'Getting the price…',
+  'overview.remove.label': 'Licenses to remove',
+  'overview.remove.hint': 'Removed from {date}, the start of the next period; this period is not credited.',
+  'overview.remove.button': 'Remove licenses…',
+  'overview.plan.label': 'Edition',
+  'overview.plan.hint': 'Changes at the period boundary, on {date}.',
+  'overview.plan.button': 'Change edition…',
+  'overview.plan.option.peak-daily': '{name} ({fee} a month, {included} users included)',
+  'overview.plan.option.per-unit': '{name} ({price} a month)',
+  'overview.plan.current': '{name} (current)',
+  'overview.period-change.label': 'Billing frequency',
+  'overview.period-change.hint': 'Changes at the period boundary, on {date}.',
+  'overview.period-change.button': 'Change frequency…',
+  'overview.invalid-quantity': 'Enter a whole number of licenses, 1 or more.',
+
+  'overview.dialog.add.title': { one: 'Add {n} license?', other: 'Add {n} licenses?' },
+  'overview.dialog.add.body':
+    'It is added today and billed now for the rest of this period ({start} – {end}: {days} of {total} days).',
+  'overview.dialog.add.price': 'Price now, excl. tax',
+  'overview.dialog.add.confirm': 'Buy for {price}',
+  'overview.dialog.remove.title': { one: 'Remove {n} license?', other: 'Remove {n} licenses?' },
+  'overview.dialog.remove.body':
+    'You keep them until {end}; they are removed from {date}. The current period is not credited.',
+  'overview.dialog.remove.confirm': 'Schedule removal',
+  'overview.dialog.plan.title': 'Change the edition to {plan}?',
+  'overview.dialog.plan.body': 'You stay on {current} until {end}; {plan} applies from {date}.',
+  'overview.dialog.period.title': 'Change the billing frequency to {period}?',
+  'overview.dialog.period.body': 'The current period stays as it is; the new frequency applies from {date}.',
+  'overview.dialog.schedule': 'Schedule change',
+  'overview.dialog.retry':
+    'The request may not have arrived. Try again: it is sent with the same key, so nothing is ordered twice.',
+
+  'overview.done.add': { one: '{n} license added.', other: '{n} licenses added.' },
+  'overview.done.add-invoice': 'Invoice {number} of {total} was issued.',
+  'overview.done.remove': {
+    one: '{n} license will be removed from {date}.',
+    other: '{n} licenses will be removed from {date}.',
+  },
+  'overview.done.plan': 'The edition changes to {plan} from {date}.',
+  'overview.done.period': 'The billing frequency changes to {period} from {date}.',
+
+  'overview.orders.title': 'Order history',
+  'overview.orders.caption': 'Every change to the subscription, newest first',
+  'overview.orders.none': 'No orders yet.',
+  'overview.orders.placed': 'Placed on',
+  'overview.orders.change': 'Change',
+  'overview.orders.effective': 'Effective',
+  'overview.orders.amount': 'Amount',
+  'overview.orders.no-amount': 'No charge',
+
+  'overview.empty.title': 'No subscription yet',
+  'overview.empty.body':
+    'This organisation has no billing subscription. Once one is set up, its plan, periods and prices appear here; contact your supplier to start one.',
+} as const;
 
 /** Dutch messages of <billing-subscription-overview>. */
-export const nl: Translations<typeof en> = {};
+export const nl: Translations<typeof en> = {
+  'overview.title': 'Abonnement',
+  'overview.edition': 'Editie',
+  'overview.badge.trial': 'Proefperiode',
+  'overview.rule.peak-daily':
+    'Een maandelijkse basisprijs omvat {included} gebruikers; gefactureerd wordt het hoogste aantal mensen dat op één dag van de maand actief was, en elke gebruiker boven de {included} kost een toeslag.',
+  'overview.rule.per-user':
+    'Iedereen die minstens één dag van de maand actief was, wordt één keer gefactureerd tegen de prijs per gebruiker.',
+  'overview.rule.full-month':
+    'Iemand wordt voor een maand alleen gefactureerd als het account elke dag van die maand actief was; gasten van andere bedrijven nooit.',
+  'overview.rule.full-month-activity':
+    'Iemand wordt voor een maand alleen gefactureerd als het account elke dag van die maand actief was en diegene het die maand gebruikte (inloggen, een bezoek, een chat); gasten van andere bedrijven nooit.',
+  'overview.rule.invited':
+    'Mensen toevoegen is gratis; iemand wordt gefactureerd voor elke maand waarin diegene actief is en is uitgenodigd om het account te claimen.',
+  'overview.rule.prepaid-licenses':
+    'Je koopt licenties vooraf per periode en betaalt voor elke licentie, toegewezen of vrij; je kunt altijd licenties bijkopen en ze vanaf de volgende periode verwijderen.',
+  'overview.refreshing': 'Bijwerken…',
+  'overview.refresh-failed': 'De cijfers konden niet worden bijgewerkt.',
+
+  'overview.period.title': 'Factuurperiode',
+  'overview.period.current': 'Huidige periode',
+  'overview.period.next': 'Volgende periode',
+  'overview.period.range': '{start} – {end}',
+  'overview.period.months': { one: '{n} maand', other: '{n} maanden' },
+  'overview.period.next-edition': 'Editie vanaf dan: {plan}',
+  'overview.period.next-licenses': { one: '{n} licentie vanaf dan', other: '{n} licenties vanaf dan' },
+  'overview.trial': 'Proefperiode',
+  'overview.trial.ends': 'Je gratis proefperiode eindigt op {date}.',
+  'overview.trial.first-month': 'De rest van die maand is ook gratis: de eerste gefactureerde maand is {month}.',
+
+  'overview.price.title': 'Prijs',
+  'overview.price.monthly': 'Prijs per maand',
+  'overview.price.base-fee': '{fee} basisprijs, {included} gebruikers inbegrepen',
+  'overview.price.extra-user': '{price} per extra gebruiker',
+  'overview.price.per-user': '{price} per gebruiker',
+  'overview.price.per-license': '{price} per licentie',
+  'overview.price.month-so-far': 'Deze maand tot nu toe',
+  'overview.price.excl-tax': 'excl. btw',
+  'overview.price.not-charged': 'Niet in rekening gebracht: je zit in je proefperiode.',
+  'overview.price.per-period': 'Prijs per periode',
+  'overview.upcoming': 'Volgende factuur (schatting)',
+  'overview.upcoming.detail': 'Voor {period}, uitgegeven op {date}, incl. btw',
+  'overview.upcoming.provisional': 'Voorlopig: het bedrag kan veranderen tot de factuur is uitgegeven.',
+  'overview.po': 'Inkoopordernummer op facturen',
+
+  'overview.usage.title': 'Gebruikers deze maand',
+  'overview.usage.provisional': 'Tot nu toe: de maand is nog bezig.',
+  'overview.usage.included': 'Inbegrepen gebruikers',
+  'overview.usage.peak': 'Hoogste aantal tot nu toe',
+  'overview.usage.peak-value': '{n} op {date}',
+  'overview.usage.none-yet': 'Nog niemand actief',
+  'overview.usage.extra': 'Extra gebruikers',
+  'overview.usage.extra-cost': 'Kosten extra gebruikers tot nu toe',
+  'overview.usage.billed': 'Gefactureerde gebruikers tot nu toe',
+  'overview.usage.mau': 'Maandelijks actieve gebruikers',
+  'overview.usage.mau-note':
+    'Iedereen met enige activiteit in de laatste 30 dagen: meestal meer dan de gefactureerde gebruikers, die de hele maand actief moeten zijn.',
+  'overview.usage.trial-note': 'Niet in rekening gebracht: deze maand valt in je proefperiode.',
+
+  'overview.licenses.title': 'Licenties',
+  'overview.licenses.count': 'Licenties',
+  'overview.licenses.assigned': 'Toegewezen aan actieve gebruikers',
+  'overview.licenses.free': 'Vrij',
+  'overview.licenses.free-note': 'Vrije licenties worden ook gefactureerd.',
+  'overview.licenses.quantity': 'Aantal deze periode',
+  'overview.licenses.quantity-value': '{licenses} × {months} = {quantity}',
+  'overview.n-licenses': { one: '{n} licentie', other: '{n} licenties' },
+  'overview.n-license-months': { one: '{n} licentiemaand', other: '{n} licentiemaanden' },
+  'overview.licenses.unit-price': 'Prijs per licentie per maand',
+
+  'overview.storage.title': 'Bestandsopslag',
+  'overview.storage.used': '{used} GB van {included} GB gebruikt',
+
+  'overview.scheduled.title': 'Geplande wijzigingen',
+  'overview.scheduled.none': 'Geen wijzigingen gepland.',
+  'overview.scheduled.on': 'vanaf {date}',
+  'overview.change.add-licenses': { one: '{n} licentie toegevoegd', other: '{n} licenties toegevoegd' },
+  'overview.change.remove-licenses': { one: '{n} licentie verwijderd', other: '{n} licenties verwijderd' },
+  'overview.change.change-plan': 'Editie wordt {plan}',
+  'overview.change.change-period': 'Factuurfrequentie wordt {period}',
+  'overview.frequency.1': 'maandelijks',
+  'overview.frequency.6': 'elke 6 maanden',
+  'overview.frequency.12': 'jaarlijks',
+  'overview.frequency.other': { one: 'elke {n} maand', other: 'elke {n} maanden' },
+
+  'overview.manage.title': 'Abonnement wijzigen',
+  'overview.add.label': 'Licenties bijkopen',
+  'overview.add.hint': 'Direct toegevoegd; je betaalt nu voor de rest van deze periode.',
+  'overview.add.button': 'Licenties bijkopen…',
+  'overview.add.quoting': 'Prijs ophalen…',
+  'overview.remove.label': 'Licenties verwijderen',
+  'overview.remove.hint':
+    'Verwijderd vanaf {date}, het begin van de volgende periode; deze periode wordt niet gecrediteerd.',
+  'overview.remove.button': 'Licenties verwijderen…',
+  'overview.plan.label': 'Editie',
+  'overview.plan.hint': 'Wijzigt bij de overgang naar de volgende periode, op {date}.',
+  'overview.plan.button': 'Editie wijzigen…',
+  'overview.plan.option.peak-daily': '{name} ({fee} per maand, {included} gebruikers inbegrepen)',
+  'overview.plan.option.per-unit': '{name} ({price} per maand)',
+  'overview.plan.current': '{name} (huidig)',
+  'overview.period-change.label': 'Factuurfrequentie',
+  'overview.period-change.hint': 'Wijzigt bij de overgang naar de volgende periode, op {date}.',
+  'overview.period-change.button': 'Frequentie wijzigen…',
+  'overview.invalid-quantity': 'Vul een heel aantal licenties in, 1 of meer.',
+
+  'overview.dialog.add.title': { one: '{n} licentie bijkopen?', other: '{n} licenties bijkopen?' },
+  'overview.dialog.add.body':
+    'Vandaag toegevoegd en nu gefactureerd voor de rest van deze periode ({start} – {end}: {days} van {total} dagen).',
+  'overview.dialog.add.price': 'Prijs nu, excl. btw',
+  'overview.dialog.add.confirm': 'Kopen voor {price}',
+  'overview.dialog.remove.title': { one: '{n} licentie verwijderen?', other: '{n} licenties verwijderen?' },
+  'overview.dialog.remove.body':
+    'Je houdt ze tot en met {end}; vanaf {date} vervallen ze. De huidige periode wordt niet gecrediteerd.',
+  'overview.dialog.remove.confirm': 'Verwijdering plannen',
+  'overview.dialog.plan.title': 'Editie wijzigen naar {plan}?',
+  'overview.dialog.plan.body': 'Je blijft op {current} tot en met {end}; {plan} geldt vanaf {date}.',
+  'overview.dialog.period.title': 'Factuurfrequentie wijzigen naar {period}?',
+  'overview.dialog.period.body': 'De huidige periode blijft zoals hij is; de nieuwe frequentie geldt vanaf {date}.',
+  'overview.dialog.schedule': 'Wijziging plannen',
+  'overview.dialog.retry':
+    'Het verzoek is misschien niet aangekomen. Probeer het opnieuw: het gaat met dezelfde sleutel, dus er wordt niets dubbel besteld.',
+
+  'overview.done.add': { one: '{n} licentie toegevoegd.', other: '{n} licenties toegevoegd.' },
+  'overview.done.add-invoice': 'Factuur {number} van {total} is uitgegeven.',
+  'overview.done.remove': {
+    one: '{n} licentie wordt verwijderd vanaf {date}.',
+    other: '{n} licenties worden verwijderd vanaf {date}.',
+  },
+  'overview.done.plan': 'De editie wordt {plan} vanaf {date}.',
+  'overview.done.period': 'De factuurfrequentie wordt {period} vanaf {date}.',
+
+  'overview.orders.title': 'Bestelgeschiedenis',
+  'overview.orders.caption': 'Elke wijziging van het abonnement, nieuwste eerst',
+  'overview.orders.none': 'Nog geen bestellingen.',
+  'overview.orders.placed': 'Geplaatst op',
+  'overview.orders.change': 'Wijziging',
+  'overview.orders.effective': 'Gaat in op',
+  'overview.orders.amount': 'Bedrag',
+  'overview.orders.no-amount': 'Geen kosten',
+
+  'overview.empty.title': 'Nog geen abonnement',
+  'overview.empty.body':
+    'Deze organisatie heeft geen abonnement. Zodra er een is, staan het plan, de periodes en de prijzen hier; neem contact op met je leverancier om er een te starten.',
+};

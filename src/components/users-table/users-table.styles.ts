@@ -140,6 +140,13 @@ export const usersTableStyles = css`
     line-height: 1.2;
     font-size: 0.9rem;
   }
+  /* Rows keep one height (the window maths relies on it): long cells show two lines. */
+  .clamp {
+    display: -webkit-box;
+    -webkit-line-clamp: 2;
+    -webkit-box-orient: vertical;
+    overflow: hidden;
+  }
   .dir {
     display: inline-block;
     margin-inline-end: 0.3em;

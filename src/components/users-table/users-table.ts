@@ -62,6 +62,7 @@ const MODEL_RULE_KEYS: Record<BillingModel, MessageKey> = {
  * offers to buy one at the prorated price.
  *
  * @summary Billed and not billed users of a month, with the reason for each.
+ * @tagname billing-users-table
  *
  * @event billing-change - A user was deactivated or reactivated (topic `users`); the other elements of the provider refetch.
  * @event billing-error - A request failed; `event.error` is a `BillingApiError`.
@@ -478,10 +479,18 @@ export class BillingUsersTable extends BillingElement {
             <td>${u.email}</td>
             <td>${this.t(`users.role.${u.role}` as MessageKey)}</td>
             <td class="dirs">
-              ${u.directories.map((d) => html`<span class="dir">${this.t(`users.directory.${d}` as MessageKey)}</span>`)}
+              <span class="clamp"
+                >${u.directories.map(
+                  (d) => html`<span class="dir">${this.t(`users.directory.${d}` as MessageKey)}</span>`,
+                )}</span
+              >
             </td>
             <td>${this.fmtDate(u.startDate)}</td>
-            ${showReason ? html`<td class="reason">${this.#reasonText(u, page.model)}</td>` : nothing}
+            ${
+              showReason
+                ? html`<td class="reason"><span class="clamp">${this.#reasonText(u, page.model)}</span></td>`
+                : nothing
+            }
             ${
               this.canWrite
                 ? html`<td>

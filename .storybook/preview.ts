@@ -1,0 +1,94 @@
+import { setCustomElementsManifest } from '@storybook/web-components-vite';
+import type { Decorator, Loader, Preview } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { setupWorker } from 'msw/browser';
+import { mswLoader } from 'msw-storybook-addon/csf3';
+import manifest from '../custom-elements.json';
+import { storyHandlers, type StoryMockOptions } from '../mocks/storybook.js';
+import type { BillingParameters } from './billing-parameters.js';
+import '../src/define.js';
+
+setCustomElementsManifest(manifest);
+
+const startMsw = mswLoader(async () => {
+  const worker = setupWorker();
+  await worker.start({ quiet: true, onUnhandledFrame: 'bypass' });
+  return worker;
+});
+
+/** Starts MSW once, then answers the billing API from a fresh mock store for this story. */
+const billingMock: Loader = async (context) => {
+  await startMsw(context);
+  const p = (context.parameters['billing'] ?? {}) as BillingParameters;
+  const role = p.role !== undefined ? p.role : (context.globals['role'] as StoryMockOptions['role']);
+  context.msw.use(
+    ...storyHandlers({
+      ...(p.world ? { world: p.world } : { scenario: p.scenario ?? (context.globals['scenario'] as string) }),
+      role,
+      ...(p.faults ? { faults: p.faults } : {}),
+      ...(p.today ? { today: p.today } : {}),
+    }),
+  );
+  return {};
+};
+
+/** Every story sits in a <billing-provider>, in the toolbar's language and theme. */
+const withProvider: Decorator = (story, context) => {
+  const p = (context.parameters['billing'] ?? {}) as BillingParameters;
+  const theme = p.theme ?? (context.globals['theme'] as 'light' | 'dark');
+  document.documentElement.style.colorScheme = theme;
+  document.body.style.background = theme === 'dark' ? '#14171c' : '#ffffff';
+  document.body.style.fontFamily = 'system-ui, sans-serif';
+  return html`<billing-provider base-url="/api/billing" lang=${p.lang ?? context.globals['locale']} theme=${theme}>
+    ${story()}
+  </billing-provider>`;
+};
+
+const preview: Preview = {
+  tags: ['autodocs'],
+  loaders: [billingMock],
+  decorators: [withProvider],
+  globalTypes: {
+    scenario: {
+      description: 'Mock tenant',
+      toolbar: {
+        title: 'Scenario',
+        icon: 'database',
+        dynamicTitle: true,
+        items: [
+          { value: 'injixo-advanced', title: 'injixo Advanced (peak users)' },
+          { value: 'injixo-classic', title: 'injixo Classic (per user)' },
+          { value: 'workplace-trial', title: 'Workplace Core in trial (full month)' },
+          { value: 'workplace-advanced', title: 'Workplace Advanced (invited)' },
+          { value: 'severa-prepaid', title: 'Severa (prepaid licenses)' },
+          { value: 'm365-declined', title: 'Microsoft 365 style (declined card)' },
+          { value: 'generated-10k', title: 'Generated, 10,000 people' },
+        ],
+      },
+    },
+    role: {
+      description: 'Role of the signed-in user',
+      toolbar: {
+        title: 'Role',
+        icon: 'user',
+        dynamicTitle: true,
+        items: ['admin', 'finance', 'member', 'guest'],
+      },
+    },
+    locale: {
+      description: 'Language',
+      toolbar: { title: 'Language', icon: 'globe', dynamicTitle: true, items: ['en', 'nl'] },
+    },
+    theme: {
+      description: 'Colour scheme',
+      toolbar: { title: 'Theme', icon: 'mirror', dynamicTitle: true, items: ['light', 'dark'] },
+    },
+  },
+  initialGlobals: { scenario: 'injixo-advanced', role: 'admin', locale: 'en', theme: 'light' },
+  parameters: {
+    layout: 'padded',
+    controls: { expanded: true },
+  },
+};
+
+export default preview;

@@ -1,0 +1,130 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { expect, waitFor } from 'storybook/test';
+import type { BillingParameters } from '../.storybook/billing-parameters.js';
+
+interface Args {
+  month?: string;
+  tab: 'billed' | 'not-billed';
+  sort: string;
+  search: string;
+  width?: string;
+}
+
+/** Shadow-DOM aware lookups for play functions. */
+const inner = (root: HTMLElement) => root.querySelector('billing-users-table')!.shadowRoot!;
+
+const meta: Meta<Args> = {
+  title: 'Elements/Users table',
+  component: 'billing-users-table',
+  args: { tab: 'billed', sort: 'name', search: '' },
+  argTypes: {
+    tab: { control: 'inline-radio', options: ['billed', 'not-billed'] },
+    month: { control: 'text', description: '`YYYY-MM`; empty for the current month' },
+    width: { control: false, table: { disable: true } },
+  },
+  render: (args) =>
+    html`<div style=${ifDefined(args.width ? `max-width:${args.width}` : undefined)}>
+      <billing-users-table
+        month=${ifDefined(args.month || undefined)}
+        tab=${args.tab}
+        sort=${args.sort}
+        search=${args.search}
+      ></billing-users-table>
+    </div>`,
+};
+export default meta;
+
+type Story = StoryObj<Args>;
+const billing = (b: BillingParameters) => ({ billing: b });
+
+/** Who is billed this month (peak daily users, injixo Advanced), provisional while the month runs. */
+export const Billed: Story = {
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(inner(canvasElement).querySelectorAll('tbody tr.row').length).toBeGreaterThan(0), {
+      timeout: 8000,
+    });
+  },
+};
+
+/** Who is not billed, and why, with the date behind each reason. */
+export const NotBilled: Story = { args: { tab: 'not-billed' } };
+
+/** A closed month: no "provisional" note. */
+export const PastMonth: Story = { args: { month: '2026-03' } };
+
+/** Prepaid licenses (Severa): users hold licenses; deactivating asks what to do with the license. */
+export const PrepaidLicenses: Story = { parameters: billing({ scenario: 'severa-prepaid' }) };
+
+/** Full calendar months (Workplace Core): created or ended mid-month, guests, no qualifying activity. */
+export const FullMonthPlan: Story = {
+  args: { tab: 'not-billed' },
+  parameters: billing({ scenario: 'workplace-trial' }),
+};
+
+/** Invited users (Workplace Advanced): provisioned people are free until invited. */
+export const InvitedUsers: Story = {
+  args: { tab: 'not-billed' },
+  parameters: billing({ scenario: 'workplace-advanced' }),
+};
+
+/** 10,000 people: pages are fetched as you scroll; only the rows in view are in the DOM. */
+export const LargeTenant: Story = { parameters: billing({ scenario: 'generated-10k' }) };
+
+/** Searching by name or e-mail. */
+export const Search: Story = { args: { search: 'van' } };
+
+/** A search that matches nobody says so. */
+export const EmptySearch: Story = { args: { search: 'nobody-matches-this' } };
+
+/** Loading: the space is reserved and announced (the request never answers here). */
+export const Loading: Story = { parameters: billing({ faults: [{ operation: 'listUsers', kind: 'hang' }] }) };
+
+/** The server failed: the error says so in words and offers a retry. */
+export const ServerError: Story = { parameters: billing({ faults: [{ operation: 'listUsers', kind: 'error-500' }] }) };
+
+/** Offline: the service could not be reached. */
+export const Offline: Story = { parameters: billing({ faults: [{ operation: 'listUsers', kind: 'network-error' }] }) };
+
+/** Slow network: every answer takes two seconds. */
+export const Slow: Story = { parameters: billing({ faults: [{ operation: '*', kind: 'latency', latencyMs: 2000 }] }) };
+
+/** A member (not admin or finance): "ask your administrator", and no billing data. */
+export const Forbidden: Story = {
+  parameters: billing({ role: 'member' }),
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(inner(canvasElement).querySelector('.state.forbidden')).not.toBeNull(), {
+      timeout: 8000,
+    });
+  },
+};
+
+/** The finance role may act too. */
+export const FinanceRole: Story = { parameters: billing({ role: 'finance' }) };
+
+/** Dutch. */
+export const Dutch: Story = { parameters: billing({ lang: 'nl' }) };
+
+/** Dark theme. */
+export const Dark: Story = { parameters: billing({ theme: 'dark' }) };
+
+/** A phone-wide column (360 px): the toolbar stacks and the table scrolls sideways. */
+export const Narrow: Story = { args: { width: '360px' } };
+
+/** The key flow: deactivate a person after confirming; the row leaves the billed tab. */
+export const DeactivateFlow: Story = {
+  play: async ({ canvasElement }) => {
+    const root = () => inner(canvasElement);
+    await waitFor(() => expect(root().querySelectorAll('tbody tr.row').length).toBeGreaterThan(0), { timeout: 8000 });
+    const before = root().querySelector('#tab-billed')!.textContent;
+    const row = [...root().querySelectorAll('tbody tr.row')].find((r) => r.textContent?.includes('Member'))!;
+    row.querySelector('button')!.click();
+    await waitFor(() => expect(root().querySelector('dialog[open]')).not.toBeNull());
+    const confirm = [...root().querySelectorAll('dialog button')].find((b) => b.textContent?.trim() === 'Deactivate')!;
+    (confirm as HTMLButtonElement).click();
+    await waitFor(() => expect(root().querySelector('#tab-billed')!.textContent).not.toEqual(before), {
+      timeout: 8000,
+    });
+  },
+};
