@@ -1,7 +1,8 @@
 /**
- * The test step of `npm test`: Node tests (test/node/, node:test + tsx) then the browser
- * suite (test/**, @web/test-runner in headless Chromium), and one closing line that
- * counts both:
+ * The test step of `npm test`: Node tests (test/node/, node:test + tsx), the browser
+ * suite (test/**, @web/test-runner in headless Chromium), then every Storybook story
+ * opened in Chromium with its play function (SKIP_STORYBOOK=1 skips that pass), and one
+ * closing line that counts them all:
  *   tests: 412 passed, 0 failed, 1 skipped
  * Extra arguments go to the test runner (e.g. `npm run test:browser -- --watch`).
  */
@@ -54,7 +55,34 @@ function browserTests() {
   if (r.status !== 0 && counts.failed === 0) counts.failed++;
 }
 
+/** Builds Storybook and opens every story (play functions included); see storybook-smoke.js. */
+function storybookSmoke() {
+  if (process.env.SKIP_STORYBOOK === '1') return;
+  console.log('\n== Storybook: build, then open every story\n');
+  const build = spawnSync('npm', ['run', 'build-storybook'], { stdio: 'inherit', shell: true });
+  if (build.status !== 0) {
+    counts.failed++;
+    return;
+  }
+  const summaryFile = join(mkdtempSync(join(tmpdir(), 'smoke-')), 'summary.json');
+  const r = spawnSync(process.execPath, [fileURLToPath(new URL('./storybook-smoke.js', import.meta.url))], {
+    stdio: 'inherit',
+    env: { ...process.env, SMOKE_SUMMARY_FILE: summaryFile },
+  });
+  try {
+    const s = JSON.parse(readFileSync(summaryFile, 'utf8'));
+    counts.passed += s.passed;
+    counts.failed += s.failed;
+  } catch {
+    counts.failed++;
+  }
+  if (r.status !== 0 && counts.failed === 0) counts.failed++;
+}
+
+const only = process.argv.slice(2);
 await nodeTests();
 browserTests();
+// A run of chosen test files (arguments) skips the Storybook pass.
+if (only.length === 0) storybookSmoke();
 console.log(`\ntests: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
 process.exitCode = counts.failed > 0 ? 1 : 0;

@@ -1,0 +1,192 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { expect, waitFor } from 'storybook/test';
+import type { BillingParameters } from '../.storybook/billing-parameters.js';
+import type { BillingInvoiceList } from '../src/components/invoice-list/invoice-list.js';
+
+interface Args {
+  status: string;
+  year?: number;
+  pageSize: number;
+  width?: string;
+}
+
+/** Shadow-DOM aware lookups for play functions. */
+const element = (root: HTMLElement) => root.querySelector('billing-invoice-list')!;
+const inner = (root: HTMLElement) => element(root).shadowRoot!;
+
+const ready = async (root: HTMLElement) =>
+  waitFor(() => expect(inner(root).querySelector('tbody tr')).not.toBeNull(), { timeout: 8000 });
+
+const buttonNamed = (root: ParentNode, start: string) =>
+  [...root.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent?.trim().startsWith(start));
+
+/**
+ * What a host does on `billing-update-payment-method`: open its payment provider's form.
+ * In the stories the mock's test card swap stands in for that form.
+ */
+async function swapTestCard(e: Event): Promise<void> {
+  await fetch('/api/billing/__mock/payment-method/test-swap', { method: 'POST' });
+  await (e.target as BillingInvoiceList).paymentMethodUpdated();
+}
+
+const meta: Meta<Args> = {
+  title: 'Elements/Invoice list',
+  component: 'billing-invoice-list',
+  args: { status: '', pageSize: 10 },
+  argTypes: {
+    status: { control: 'select', options: ['', 'upcoming', 'open', 'paid', 'past_due', 'payment_failed'] },
+    year: { control: 'number', description: 'Issue year; empty for all years' },
+    pageSize: { control: { type: 'number', min: 1, max: 100 } },
+    width: { control: false, table: { disable: true } },
+  },
+  render: (args) =>
+    html`<div style=${ifDefined(args.width ? `max-width:${args.width}` : undefined)}>
+      <billing-invoice-list
+        status=${args.status}
+        year=${ifDefined(args.year || undefined)}
+        page-size=${args.pageSize}
+        @billing-update-payment-method=${swapTestCard}
+      ></billing-invoice-list>
+    </div>`,
+};
+export default meta;
+
+type Story = StoryObj<Args>;
+const billing = (b: BillingParameters) => ({ billing: b });
+
+/** Paid by direct debit (injixo Advanced): the upcoming invoice on top, provisional, and one open invoice. */
+export const Invoices: Story = {
+  play: async ({ canvasElement }) => {
+    await ready(canvasElement);
+    await expect(inner(canvasElement).querySelector('tr.upcoming')?.textContent).toContain('Provisional');
+  },
+};
+
+/** A card that expired: the past-due warning, the failed charges, and the way out. */
+export const PastDue: Story = {
+  parameters: billing({ scenario: 'm365-declined' }),
+  play: async ({ canvasElement }) => {
+    await ready(canvasElement);
+    await expect(inner(canvasElement).querySelector('[part=alert]')?.getAttribute('role')).toBe('alert');
+  },
+};
+
+/**
+ * The key flow: settle the balance with the expired card (declined, with the reason), update
+ * the payment method (the mock's test card), settle again (paid).
+ */
+export const SettleBalanceFlow: Story = {
+  parameters: billing({ scenario: 'm365-declined' }),
+  play: async ({ canvasElement }) => {
+    const root = () => inner(canvasElement);
+    await ready(canvasElement);
+    root().querySelector<HTMLButtonElement>('[part=settle-button]')!.click();
+    await waitFor(() => expect(root().querySelector('.outcome.failed')).not.toBeNull(), { timeout: 8000 });
+    buttonNamed(root().querySelector('.outcome')!, 'Update payment method')!.click();
+    await waitFor(() => expect(root().querySelector('.summary')?.textContent).toContain('4242'), { timeout: 8000 });
+    root().querySelector<HTMLButtonElement>('[part=settle-button]')!.click();
+    await waitFor(() => expect(root().querySelector('.outcome.paid')).not.toBeNull(), { timeout: 8000 });
+  },
+};
+
+/** Paid by bank transfer (injixo Classic): a rounded-up transfer came back as credit on a later invoice. */
+export const CreditApplied: Story = { parameters: billing({ scenario: 'injixo-classic' }) };
+
+/** Paid by card, with a PO number on every invoice (Workplace Advanced, USD, 20 % VAT). */
+export const PaidByCard: Story = { parameters: billing({ scenario: 'workplace-advanced' }) };
+
+/** Prepaid licenses (Severa): period invoices of licenses × months, and a prorated invoice for licenses added. */
+export const PrepaidLicenses: Story = { parameters: billing({ scenario: 'severa-prepaid' }) };
+
+/** In trial (Workplace Core): nothing issued yet; the first invoice, estimated, and when it will be issued. */
+export const NoInvoicesYet: Story = { parameters: billing({ scenario: 'workplace-trial' }) };
+
+/** The details of an invoice: its lines, the peak user count explained, tax, total, PO number and payments. */
+export const InvoiceDetails: Story = {
+  play: async ({ canvasElement }) => {
+    await ready(canvasElement);
+    inner(canvasElement).querySelectorAll<HTMLButtonElement>('button.link')[1]!.click();
+    await waitFor(() => expect(inner(canvasElement).querySelector('dialog[open] table.lines')).not.toBeNull(), {
+      timeout: 8000,
+    });
+  },
+};
+
+/** Filtered by status: only the paid invoices. */
+export const FilteredByStatus: Story = { args: { status: 'paid' }, parameters: billing({ scenario: 'm365-declined' }) };
+
+/** Filtered by year. */
+export const FilteredByYear: Story = { args: { year: 2025 }, parameters: billing({ scenario: 'm365-declined' }) };
+
+/** A filter that matches nothing says so, and offers to show all invoices. */
+export const NoMatches: Story = {
+  args: { status: 'past_due', year: 2025 },
+  parameters: billing({ scenario: 'm365-declined' }),
+};
+
+/** Paging: five invoices a page. */
+export const Paging: Story = { args: { pageSize: 5 } };
+
+/** Loading: the space is reserved and announced (the request never answers here). */
+export const Loading: Story = { parameters: billing({ faults: [{ operation: 'listInvoices', kind: 'hang' }] }) };
+
+/** The server failed: the error says so in words and offers a retry. */
+export const ServerError: Story = {
+  parameters: billing({ faults: [{ operation: 'listInvoices', kind: 'error-500' }] }),
+};
+
+/** Offline: the service could not be reached. */
+export const Offline: Story = {
+  parameters: billing({ faults: [{ operation: 'listInvoices', kind: 'network-error' }] }),
+};
+
+/** The PDF could not be fetched: the list stays, a message says what failed. */
+export const PdfFails: Story = {
+  parameters: billing({ faults: [{ operation: 'getInvoicePdf', kind: 'error-500' }] }),
+  play: async ({ canvasElement }) => {
+    await ready(canvasElement);
+    inner(canvasElement).querySelector<HTMLButtonElement>('[part=download-button]')!.click();
+    await waitFor(() => expect(inner(canvasElement).querySelector('.status-message')?.textContent).toContain('PDF'), {
+      timeout: 8000,
+    });
+  },
+};
+
+/** A member (not admin or finance): "ask your administrator", and no billing data. */
+export const Forbidden: Story = {
+  parameters: billing({ role: 'member' }),
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(inner(canvasElement).querySelector('.state.forbidden')).not.toBeNull(), {
+      timeout: 8000,
+    });
+  },
+};
+
+/** The finance role may settle and update the payment method too. */
+export const FinanceRole: Story = { parameters: billing({ role: 'finance', scenario: 'm365-declined' }) };
+
+/** Dutch. */
+export const Dutch: Story = { parameters: billing({ lang: 'nl' }) };
+
+/** Dutch, past due. */
+export const DutchPastDue: Story = { parameters: billing({ lang: 'nl', scenario: 'm365-declined' }) };
+
+/** Dark theme. */
+export const Dark: Story = { parameters: billing({ theme: 'dark', scenario: 'm365-declined' }) };
+
+/** Dark theme, invoice details. */
+export const DarkDetails: Story = {
+  ...InvoiceDetails,
+  parameters: billing({ theme: 'dark', scenario: 'injixo-classic' }),
+};
+
+/** A phone-wide column (360 px): issue and due dates fold into the status, the PDF is in the details. */
+export const Narrow: Story = { args: { width: '360px' }, parameters: billing({ scenario: 'm365-declined' }) };
+
+/** Narrow and dark, in Dutch. */
+export const NarrowDarkDutch: Story = {
+  args: { width: '360px' },
+  parameters: billing({ scenario: 'm365-declined', theme: 'dark', lang: 'nl' }),
+};

@@ -1,0 +1,176 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { expect, waitFor } from 'storybook/test';
+import type { BillingParameters } from '../.storybook/billing-parameters.js';
+import { BillingClient } from '../src/client/index.js';
+
+interface Args {
+  width?: string;
+}
+
+/** Shadow-DOM aware lookups for play functions. */
+const inner = (root: HTMLElement) => root.querySelector('billing-subscription-overview')!.shadowRoot!;
+
+const ready = async (root: HTMLElement) =>
+  waitFor(() => expect(inner(root).querySelector('.cards')).not.toBeNull(), { timeout: 8000 });
+
+const setValue = (el: HTMLInputElement | HTMLSelectElement, value: string, event = 'input') => {
+  el.value = value;
+  el.dispatchEvent(new Event(event, { bubbles: true }));
+};
+
+const meta: Meta<Args> = {
+  title: 'Elements/Subscription overview',
+  component: 'billing-subscription-overview',
+  argTypes: { width: { control: false, table: { disable: true } } },
+  render: (args) =>
+    html`<div style=${ifDefined(args.width ? `max-width:${args.width}` : undefined)}>
+      <billing-subscription-overview></billing-subscription-overview>
+    </div>`,
+};
+export default meta;
+
+type Story = StoryObj<Args>;
+const billing = (b: BillingParameters) => ({ billing: b });
+
+/** Peak daily users (injixo Advanced): users included, this month's peak so far and its day, extra users and their cost. */
+export const PeakUsers: Story = {
+  parameters: billing({ scenario: 'injixo-advanced' }),
+  play: async ({ canvasElement }) => {
+    await ready(canvasElement);
+  },
+};
+
+/** Per created user (injixo Classic): billed users so far at the price per user. */
+export const PerUser: Story = { parameters: billing({ scenario: 'injixo-classic' }) };
+
+/** In trial (Workplace Core): the trial's end, the first billed month, monthly active users and file storage. */
+export const Trial: Story = { parameters: billing({ scenario: 'workplace-trial' }) };
+
+/** Invited users (Workplace Advanced): billed users so far, a PO number and file storage. */
+export const InvitedUsers: Story = { parameters: billing({ scenario: 'workplace-advanced' }) };
+
+/** Prepaid licenses (Severa, 6-month periods): licenses, assigned, free, licenses × months, and a scheduled decrease. */
+export const PrepaidLicenses: Story = { parameters: billing({ scenario: 'severa-prepaid' }) };
+
+/** Every license in use (Microsoft 365 style, monthly): removing any license is refused. */
+export const AllLicensesInUse: Story = { parameters: billing({ scenario: 'm365-declined' }) };
+
+/** Adding licenses: the prorated price for the rest of the period is shown before confirming. */
+export const AddLicensesPreview: Story = {
+  parameters: billing({ scenario: 'severa-prepaid' }),
+  play: async ({ canvasElement }) => {
+    await ready(canvasElement);
+    const root = inner(canvasElement);
+    setValue(root.querySelector<HTMLInputElement>('#add-field')!, '2');
+    root.querySelector<HTMLFormElement>('[part="add-form"]')!.requestSubmit();
+    await waitFor(() => expect(inner(canvasElement).querySelector('dialog[open] .quote-price')).not.toBeNull(), {
+      timeout: 8000,
+    });
+  },
+};
+
+/** Removing more licenses than the active users allow: the server's reason is shown next to the field. */
+export const RemovalRefused: Story = {
+  parameters: billing({ scenario: 'severa-prepaid' }),
+  play: async ({ canvasElement }) => {
+    await ready(canvasElement);
+    const root = inner(canvasElement);
+    setValue(root.querySelector<HTMLInputElement>('#remove-field')!, '3');
+    root.querySelector<HTMLFormElement>('[part="remove-form"]')!.requestSubmit();
+    await waitFor(() => expect(root.querySelector('dialog[open]')).not.toBeNull());
+    root.querySelector<HTMLButtonElement>('[part="confirm-button"]')!.click();
+    await waitFor(() => expect(root.querySelector('#remove-error')).not.toBeNull(), { timeout: 8000 });
+  },
+};
+
+/** An edition change, scheduled for the period boundary, then listed under scheduled changes. */
+export const EditionChangeScheduled: Story = {
+  parameters: billing({ scenario: 'injixo-advanced' }),
+  play: async ({ canvasElement }) => {
+    await ready(canvasElement);
+    const root = inner(canvasElement);
+    setValue(root.querySelector<HTMLSelectElement>('#plan-field')!, 'injixo-enterprise', 'change');
+    await waitFor(() =>
+      expect(root.querySelector<HTMLButtonElement>('[part="plan-form"] button')!.disabled).toBe(false),
+    );
+    root.querySelector<HTMLFormElement>('[part="plan-form"]')!.requestSubmit();
+    await waitFor(() => expect(root.querySelector('dialog[open]')).not.toBeNull());
+    root.querySelector<HTMLButtonElement>('[part="confirm-button"]')!.click();
+    await waitFor(() => expect(root.querySelector('.scheduled li[data-kind="change-plan"]')).not.toBeNull(), {
+      timeout: 8000,
+    });
+  },
+};
+
+/** The order history, opened. */
+export const OrderHistory: Story = {
+  parameters: billing({ scenario: 'severa-prepaid' }),
+  play: async ({ canvasElement }) => {
+    await ready(canvasElement);
+    inner(canvasElement).querySelector<HTMLElement>('details summary')!.click();
+    await waitFor(() => expect(inner(canvasElement).querySelector('details tbody tr')).not.toBeNull(), {
+      timeout: 8000,
+    });
+  },
+};
+
+/** Loading: the space is reserved and announced (the request never answers here). */
+export const Loading: Story = {
+  parameters: billing({ faults: [{ operation: 'getSubscription', kind: 'hang' }] }),
+};
+
+/** The server failed: the error says so in words and offers a retry. */
+export const ServerError: Story = {
+  parameters: billing({ faults: [{ operation: 'getSubscription', kind: 'error-500' }] }),
+};
+
+/** Offline: the service could not be reached. */
+export const Offline: Story = {
+  parameters: billing({ faults: [{ operation: 'getSubscription', kind: 'network-error' }] }),
+};
+
+/** No subscription (the API answers 404): says why, and what to do. */
+export const Empty: Story = {
+  render: () => {
+    const client = new BillingClient({
+      baseUrl: '/api/billing',
+      fetch: (request: Request) =>
+        new URL(request.url).pathname.endsWith('/subscription')
+          ? Promise.resolve(
+              new Response(JSON.stringify({ type: 'about:blank', title: 'Not found', status: 404 }), {
+                status: 404,
+                headers: { 'Content-Type': 'application/problem+json' },
+              }),
+            )
+          : fetch(request),
+    });
+    return html`<billing-subscription-overview .client=${client}></billing-subscription-overview>`;
+  },
+};
+
+/** A member (not admin or finance): "ask your administrator", and no billing data. */
+export const Forbidden: Story = {
+  parameters: billing({ role: 'member' }),
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(inner(canvasElement).querySelector('.state.forbidden')).not.toBeNull(), {
+      timeout: 8000,
+    });
+  },
+};
+
+/** The finance role may change licenses too. */
+export const FinanceRole: Story = { parameters: billing({ role: 'finance', scenario: 'severa-prepaid' }) };
+
+/** Dutch. */
+export const Dutch: Story = { parameters: billing({ lang: 'nl', scenario: 'severa-prepaid' }) };
+
+/** Dark theme. */
+export const Dark: Story = { parameters: billing({ theme: 'dark', scenario: 'severa-prepaid' }) };
+
+/** Dutch, dark, in trial. */
+export const DutchDark: Story = { parameters: billing({ lang: 'nl', theme: 'dark', scenario: 'workplace-trial' }) };
+
+/** A phone-wide column (360 px): the cards stack and the forms wrap. */
+export const Narrow: Story = { args: { width: '360px' }, parameters: billing({ scenario: 'severa-prepaid' }) };
