@@ -1,233 +1,123 @@
 /**
- * The demo host page. For now it shows the billing engine's figures for a generated
- * tenant, computed in the page; the elements and the mock backend replace this view as
- * they land.
+ * The demo host page: a SaaS product's "Account › Billing" page that embeds every billing
+ * element, against the kit's mock backend running in a service worker. The controls at
+ * the top steer the mock (tenant, role) and the page (language, theme); the mock keeps
+ * its state across reloads until "Reset demo data".
  */
-import { html, nothing, render, type TemplateResult } from 'lit';
-import { generateWorld } from '../mocks/engine/generate.js';
-import { upcomingInvoice } from '../mocks/engine/invoices.js';
-import { licenseSummary } from '../mocks/engine/licenses.js';
-import { trialInfo } from '../mocks/engine/trial.js';
-import type { BillingModel, World } from '../mocks/engine/types.js';
-import { dailyCounts, monthBilling, monthlyBilling, planForMonth } from '../mocks/engine/usage.js';
-import { formatCount, formatDate, formatMoney, formatMonth } from '../src/internal/format.js';
+import { startWorker } from '../mocks/browser.js';
+import { scenarios } from '../mocks/scenarios/index.js';
+import type { Role } from '../mocks/engine/types.js';
 
-const MODELS: { model: BillingModel; label: string }[] = [
-  { model: 'peak-daily', label: 'Peak daily users (injixo Essential/Advanced/Enterprise)' },
-  { model: 'per-user', label: 'Per created user (injixo Classic)' },
-  { model: 'full-month', label: 'Full calendar month (Workplace Core)' },
-  { model: 'invited', label: 'Invited users (Workplace Advanced)' },
-  { model: 'prepaid-licenses', label: 'Prepaid licenses (Severa, Microsoft 365)' },
-];
+const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
+const SETTINGS_KEY = 'billing-elements-demo';
 
-const params = new URLSearchParams(location.search);
-const state = {
-  model: (params.get('model') as BillingModel | null) ?? 'peak-daily',
-  people: Number(params.get('people') ?? 2000),
-  locale: params.get('lang') ?? navigator.language ?? 'en',
-};
+interface Settings {
+  lang: string;
+  theme: '' | 'light' | 'dark';
+}
+const saved: Partial<Settings> = JSON.parse(localStorage.getItem(SETTINGS_KEY) ?? '{}');
+const settings: Settings = { lang: saved.lang ?? 'en', theme: saved.theme ?? '' };
 
-const app = document.getElementById('app') as HTMLElement;
-app.textContent = ''; // drop the static "Loading…" before Lit takes over
+// The mock must answer before the elements ask for data: start it, then define the tags.
+const mock = await startWorker({ quiet: true });
+await import('../src/define.js');
+const { store } = mock;
+const provider = document.querySelector('billing-provider')!;
 
-function figures(items: [string, string][]): TemplateResult {
-  return html`<dl class="figures">
-    ${items.map(
-      ([k, v]) =>
-        html`<div>
-          <dt>${k}</dt>
-          <dd>${v}</dd>
-        </div>`,
-    )}
-  </dl>`;
+const scenarioSelect = $<HTMLSelectElement>('scenario');
+for (const s of scenarios.filter((s) => s.name !== 'generated-100k')) {
+  scenarioSelect.add(new Option(s.title, s.name));
+}
+scenarioSelect.add(new Option('Generated, 100,000 people (slow to load)', 'generated-100k'));
+
+function showState(): void {
+  scenarioSelect.value = store.scenario ?? '';
+  $<HTMLSelectElement>('role').value = store.role ?? 'member';
+  $<HTMLSelectElement>('lang').value = settings.lang;
+  $<HTMLSelectElement>('theme').value = settings.theme;
+  const scenario = scenarios.find((s) => s.name === store.scenario);
+  $('scenario-hint').textContent = scenario ? scenario.description : 'A world loaded by hand.';
+  $('who').textContent = `Signed in as ${store.role ?? 'nobody'} · today is ${store.today}`;
+  provider.lang = settings.lang;
+  document.documentElement.lang = settings.lang;
+  if (settings.theme) provider.theme = settings.theme;
+  else provider.removeAttribute('theme');
+  document.documentElement.style.colorScheme = settings.theme || 'light dark';
 }
 
-function view(world: World): TemplateResult {
-  const { locale } = state;
-  const { currency } = world.tenant;
-  const month = world.today.slice(0, 7);
-  const plan = planForMonth(world, month);
-  const bill = monthBilling(world, month);
-  const daily = dailyCounts(world, month);
-  const year = monthlyBilling(world, Number(world.today.slice(0, 4)));
-  const upcoming = upcomingInvoice(world);
-  const trial = trialInfo(world);
-  const licenses = plan.model === 'prepaid-licenses' ? licenseSummary(world) : null;
-  const max = Math.max(1, ...daily.days.map((d) => d.count));
-  const money = (n: number): string => formatMoney(n, currency, locale);
-  const count = (n: number): string => formatCount(n, locale);
+function toast(message: string): void {
+  const t = $('toast');
+  t.textContent = message;
+  t.classList.add('show');
+  setTimeout(() => t.classList.remove('show'), 3500);
+}
 
-  return html`
-    <section>
-      <h1>${world.tenant.name}: ${plan.name}</h1>
-      <p class="note">
-        Today is ${formatDate(world.today, locale, 'long')} (${world.tenant.timeZone}). ${count(world.people.length)}
-        people in the tenant's directories. Figures for ${formatMonth(month, locale)} are provisional: the month is in
-        progress.
-      </p>
-      <label for="model">Billing model</label>
-      <select
-        id="model"
-        @change=${(e: Event) => rerender({ model: (e.target as HTMLSelectElement).value as BillingModel })}
-      >
-        ${MODELS.map((m) => html`<option value=${m.model} ?selected=${m.model === state.model}>${m.label}</option>`)}
-      </select>
-      <label for="people">People</label>
-      <select id="people" @change=${(e: Event) => rerender({ people: Number((e.target as HTMLSelectElement).value) })}>
-        ${[200, 2000, 10000, 100000].map(
-          (n) => html`<option value=${n} ?selected=${n === state.people}>${count(n)}</option>`,
-        )}
-      </select>
-    </section>
+function saveSettings(): void {
+  localStorage.setItem(SETTINGS_KEY, JSON.stringify(settings));
+}
 
-    <section aria-labelledby="month-h">
-      <h2 id="month-h">This month so far</h2>
-      ${figures([
-        ['Billed users (provisional)', count(bill.billedCount)],
-        ...(bill.peak
-          ? ([['Peak so far', `${count(bill.peak.count)} on ${formatDate(bill.peak.on, locale)}`]] as [
-              string,
-              string,
-            ][])
-          : []),
-        ...(bill.includedUsers !== null ? ([['Included users', count(bill.includedUsers)]] as [string, string][]) : []),
-        ...(bill.extraUsers !== null ? ([['Extra users', count(bill.extraUsers)]] as [string, string][]) : []),
-        ...(bill.monthlyActiveUsers !== null
-          ? ([['Monthly active users', count(bill.monthlyActiveUsers)]] as [string, string][])
-          : []),
-        ['Upcoming invoice (estimate)', money(upcoming.total)],
-      ])}
-      ${
-        trial
-          ? html`<p>
-              Trial ${trial.inTrial ? 'ends' : 'ended'} on ${formatDate(trial.endsOn, locale, 'long')}; the first billed
-              month is ${formatMonth(trial.firstBilledMonth, locale)}.
-            </p>`
-          : nothing
+scenarioSelect.addEventListener('change', () => {
+  document.body.setAttribute('aria-busy', 'true');
+  // Let the select close and the busy state paint before a large world is built.
+  setTimeout(() => {
+    store.loadScenario(scenarioSelect.value);
+    provider.reload();
+    showState();
+    document.body.removeAttribute('aria-busy');
+    toast(`Loaded ${scenarioSelect.selectedOptions[0]?.text ?? scenarioSelect.value}.`);
+  }, 30);
+});
+
+$<HTMLSelectElement>('role').addEventListener('change', (e) => {
+  store.setSession({ role: (e.target as HTMLSelectElement).value as Role });
+  provider.reload();
+  showState();
+});
+
+$<HTMLSelectElement>('lang').addEventListener('change', (e) => {
+  settings.lang = (e.target as HTMLSelectElement).value;
+  saveSettings();
+  showState();
+});
+
+$<HTMLSelectElement>('theme').addEventListener('change', (e) => {
+  settings.theme = (e.target as HTMLSelectElement).value as Settings['theme'];
+  saveSettings();
+  showState();
+});
+
+$('reset').addEventListener('click', async () => {
+  await store.reset();
+  provider.reload();
+  showState();
+  toast('Demo data reset.');
+});
+
+// What a host does with the elements' events.
+document.addEventListener('billing-change', (e) => toast(`Saved: ${e.topic}.`));
+document.addEventListener('billing-update-payment-method' as keyof DocumentEventMap, async () => {
+  // A real host opens its payment provider's form here. The demo swaps in a test card.
+  const ok = confirm('In your product this opens your payment provider. Put a valid test card on file?');
+  if (!ok) return;
+  store.swapTestCard();
+  provider.refresh();
+  toast('A valid test card is on file. Try "Settle balance" again.');
+});
+
+// Highlight the section in view in the side navigation.
+const links = [...document.querySelectorAll<HTMLAnchorElement>('.side a')];
+const observer = new IntersectionObserver(
+  (entries) => {
+    for (const entry of entries) {
+      if (!entry.isIntersecting) continue;
+      for (const a of links) {
+        if (a.dataset['section'] === entry.target.id) a.setAttribute('aria-current', 'true');
+        else a.removeAttribute('aria-current');
       }
-    </section>
-
-    ${
-      licenses
-        ? html`<section aria-labelledby="lic-h">
-            <h2 id="lic-h">Licenses</h2>
-            ${figures([
-              ['Licenses', count(licenses.licenses)],
-              ['Assigned', count(licenses.assigned)],
-              ['Free (still charged)', count(licenses.free)],
-              [
-                'This period',
-                `${count(licenses.licenses)} × ${licenses.periodMonths} months = ${count(licenses.periodQuantity)}`,
-              ],
-              ['Price per period', money(licenses.pricePerPeriod)],
-            ])}
-          </section>`
-        : nothing
     }
+  },
+  { rootMargin: '-30% 0px -60% 0px' },
+);
+for (const section of document.querySelectorAll('main section')) observer.observe(section);
 
-    <section aria-labelledby="inv-h">
-      <h2 id="inv-h">Upcoming invoice (provisional)</h2>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">Line</th>
-            <th scope="col" class="num">Quantity</th>
-            <th scope="col" class="num">Unit price</th>
-            <th scope="col" class="num">Amount</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${upcoming.lines.map(
-            (l) =>
-              html`<tr>
-                <td>${l.description}</td>
-                <td class="num">${count(l.quantity)}</td>
-                <td class="num">${l.informative ? '' : money(l.unitPrice)}</td>
-                <td class="num">${l.informative ? '' : money(l.amount)}</td>
-              </tr>`,
-          )}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row" colspan="3">Subtotal</th>
-            <td class="num">${money(upcoming.subtotal)}</td>
-          </tr>
-          <tr>
-            <th scope="row" colspan="3">Tax (${upcoming.taxRate / 100} %)</th>
-            <td class="num">${money(upcoming.tax)}</td>
-          </tr>
-          <tr>
-            <th scope="row" colspan="3">Total</th>
-            <td class="num">${money(upcoming.total)}</td>
-          </tr>
-        </tfoot>
-      </table>
-    </section>
-
-    <section aria-labelledby="daily-h">
-      <h2 id="daily-h">Daily users, ${formatMonth(month, locale)}</h2>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">Day</th>
-            <th scope="col" class="num">Users</th>
-            <th scope="col"><span class="visually-hidden">Bar</span></th>
-          </tr>
-        </thead>
-        <tbody>
-          ${daily.days.map(
-            (d) =>
-              html`<tr class=${daily.peak?.on === d.date ? 'peak' : ''}>
-                <td>${formatDate(d.date, locale)}${daily.peak?.on === d.date ? ' (peak)' : ''}</td>
-                <td class="num">${count(d.count)}</td>
-                <td><span class="bar" style="width:${Math.round((d.count / max) * 100)}%"></span></td>
-              </tr>`,
-          )}
-        </tbody>
-      </table>
-    </section>
-
-    <section aria-labelledby="year-h">
-      <h2 id="year-h">Billed users per month, ${world.today.slice(0, 4)}</h2>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">Month</th>
-            <th scope="col" class="num">Billed</th>
-            <th scope="col" class="num">Active at some point</th>
-            <th scope="col">Note</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${year.map(
-            (m) =>
-              html`<tr>
-                <td>${formatMonth(m.month, locale)}</td>
-                <td class="num">${m.provisional && m.distinctActive === 0 ? '' : count(m.billedCount)}</td>
-                <td class="num">${m.provisional && m.distinctActive === 0 ? '' : count(m.distinctActive)}</td>
-                <td>${m.beforeFirstBilledMonth ? 'not charged' : m.provisional ? 'provisional' : ''}</td>
-              </tr>`,
-          )}
-        </tbody>
-      </table>
-    </section>
-  `;
-}
-
-function rerender(change: Partial<typeof state>): void {
-  Object.assign(state, change);
-  const url = new URL(location.href);
-  url.searchParams.set('model', state.model);
-  url.searchParams.set('people', String(state.people));
-  history.replaceState(null, '', url);
-  show();
-}
-
-function show(): void {
-  const t0 = performance.now();
-  const world = generateWorld({ seed: 7, people: state.people, model: state.model });
-  render(view(world), app);
-  app.dataset.ms = (performance.now() - t0).toFixed(0);
-}
-
-show();
+showState();

@@ -72,6 +72,12 @@ export class BillingProvider extends LitElement {
     }
   }
 
+  /** Loads the caller's permissions again and makes every element refetch (e.g. after the user's role changed). */
+  reload(): void {
+    this.#session.reload();
+    this.#session.refresh();
+  }
+
   /** Makes every element refetch; e.g. after the host changed billing data itself. Fires no event. */
   refresh(): void {
     this.#session.refresh();
