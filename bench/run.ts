@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { allFigures, brokenBudgets } from './harness.js';
 import { runEngineBench } from './engine.bench.js';
+import { runMockBench } from './mock.bench.js';
 
 const machine = {
   node: process.version,
@@ -18,6 +19,8 @@ const machine = {
 console.log(`billing-elements bench on ${machine.cores} × ${machine.cpu}, Node ${machine.node}\n`);
 
 runEngineBench();
+console.log('');
+runMockBench();
 
 const results = { date: new Date().toISOString(), machine, figures: allFigures() };
 const dir = new URL('./results/', import.meta.url);
