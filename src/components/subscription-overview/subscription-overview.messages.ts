@@ -106,7 +106,7 @@ export const en = {
 
   'overview.dialog.add.title': { one: 'Add {n} license?', other: 'Add {n} licenses?' },
   'overview.dialog.add.body':
-    'It is added today and billed now for the rest of this period ({start} – {end}: {days} of {total} days).',
+    'Added today and billed now for the rest of this period ({start} – {end}: {days} of {total} days).',
   'overview.dialog.add.price': 'Price now, excl. tax',
   'overview.dialog.add.confirm': 'Buy for {price}',
   'overview.dialog.remove.title': { one: 'Remove {n} license?', other: 'Remove {n} licenses?' },

@@ -1,0 +1,114 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { BillingProvider } from '../../src/context/billing-provider.js';
+import type { BillingUsersTable } from '../../src/components/users-table/users-table.js';
+import { BillingClient } from '../../src/client/index.js';
+import { all, BASE_URL, find, render, shadow, text, useMockBackend } from './support.js';
+
+const store = useMockBackend('injixo-advanced');
+
+const rows = (el: HTMLElement) => all(el, 'tbody tr.row');
+
+describe('<billing-provider>', () => {
+  it('gives late elements their context: a provider upgraded after its children', async () => {
+    const root = await fixture<HTMLElement>(
+      html`<div>
+        <late-billing-provider base-url=${BASE_URL} lang="en">
+          <billing-users-table></billing-users-table>
+        </late-billing-provider>
+      </div>`,
+    );
+    const table = root.querySelector<BillingUsersTable>('billing-users-table')!;
+    await table.updateComplete;
+    // Defined only now: the table asked for its context before any provider could answer.
+    customElements.define('late-billing-provider', class extends BillingProvider {});
+    await find(table, 'tbody tr.row');
+    expect(rows(table).length).to.be.greaterThan(0);
+  });
+
+  it('keeps elements in step: a change in one shows in the others without a reload', async () => {
+    const root = await fixture<HTMLElement>(
+      html`<billing-provider base-url=${BASE_URL} lang="en">
+        <billing-users-table id="a"></billing-users-table>
+        <billing-users-table id="b" tab="not-billed"></billing-users-table>
+      </billing-provider>`,
+    );
+    const a = root.querySelector<BillingUsersTable>('#a')!;
+    const b = root.querySelector<BillingUsersTable>('#b')!;
+    await find(a, 'tbody tr.row');
+    await find(b, 'tbody tr.row');
+    const countB = () => text(shadow(b).querySelector('#tab-not-billed'));
+    const before = countB();
+    const member = [...rows(a)].find((r) => text(r).includes('Member'))!;
+    const name = text(member.querySelector('td'));
+    member.querySelector('button')!.click();
+    const dialog = await find<HTMLDialogElement>(a, 'dialog[open]');
+    const changed = oneEvent(document, 'billing-change');
+    [...dialog.querySelectorAll('button')].find((x) => text(x) === 'Deactivate')!.click();
+    await changed;
+    // The other table refetched on its own: the person now appears among the not billed
+    // of the coming months' view, and the tab counts were fetched again.
+    await waitUntil(() => store().world.people.some((p) => p.name === name && p.deactivatedOn), 'not saved');
+    await waitUntil(() => countB() !== '' && b.isConnected, 'b lost');
+    const page = await new BillingClient({ baseUrl: BASE_URL }).listUsers({ month: '2026-11', billed: false });
+    await waitUntil(
+      () => countB().includes(String(page.notBilledCount)),
+      `b shows ${countB()}, expected ${page.notBilledCount} (was ${before})`,
+    );
+  });
+
+  it("passes the host's fetch to every request (for its auth)", async () => {
+    const seen: string[] = [];
+    const hostFetch = (request: Request): Promise<Response> => {
+      seen.push(new URL(request.url).pathname);
+      return fetch(request);
+    };
+    const provider = await render<BillingProvider>(
+      html`<billing-provider base-url=${BASE_URL} lang="en" .fetch=${hostFetch}>
+        <billing-users-table></billing-users-table>
+      </billing-provider>`,
+      'billing-provider',
+    );
+    await find(provider.querySelector('billing-users-table')!, 'tbody tr.row');
+    expect(seen).to.include.members(['/api/billing/me', '/api/billing/users']);
+  });
+
+  it("speaks the provider's language first, then the page's, then the tenant's", async () => {
+    const table = async (attrs: 'nl' | 'none') => {
+      const el = await render<BillingUsersTable>(
+        attrs === 'nl'
+          ? html`<billing-provider base-url=${BASE_URL} lang="nl"
+              ><billing-users-table></billing-users-table
+            ></billing-provider>`
+          : html`<billing-provider base-url=${BASE_URL}><billing-users-table></billing-users-table></billing-provider>`,
+        'billing-users-table',
+      );
+      await find(el, 'tbody tr.row');
+      return text(shadow(el).querySelector('#tab-billed'));
+    };
+    expect(await table('nl')).to.include('Gefactureerde gebruikers');
+    const pageLang = document.documentElement.lang;
+    try {
+      document.documentElement.lang = 'en';
+      expect(await table('none')).to.include('Billed users');
+      document.documentElement.lang = '';
+      // injixo-advanced is a Dutch tenant (nl-NL).
+      expect(await table('none')).to.include('Gefactureerde gebruikers');
+    } finally {
+      document.documentElement.lang = pageLang;
+    }
+  });
+
+  it('reloads permissions when the host asks (e.g. after a role change)', async () => {
+    const provider = await render<BillingProvider>(
+      html`<billing-provider base-url=${BASE_URL} lang="en"
+        ><billing-users-table></billing-users-table
+      ></billing-provider>`,
+      'billing-provider',
+    );
+    const table = provider.querySelector<BillingUsersTable>('billing-users-table')!;
+    await find(table, 'tbody tr.row');
+    store().setSession({ role: 'member' });
+    provider.reload();
+    await find(table, '.state.forbidden');
+  });
+});

@@ -1,0 +1,667 @@
+import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { World } from '../../mocks/engine/types.js';
+import { BillingClient } from '../../src/client/index.js';
+import type { BillingApiError } from '../../src/client/errors.js';
+import type { BillingSubscriptionOverview } from '../../src/components/subscription-overview/subscription-overview.js';
+import type { BillingProvider } from '../../src/context/billing-provider.js';
+import type { BillingChangeEvent } from '../../src/internal/events.js';
+import { all, BASE_URL, find, render, shadow, text, useMockBackend, waitForText } from './support.js';
+
+const store = useMockBackend('severa-prepaid');
+const client = new BillingClient({ baseUrl: BASE_URL });
+
+/** Money as an English reader sees it, with no-break spaces folded. */
+function money(minor: number, currency: string, locale = 'en'): string {
+  return fold(new Intl.NumberFormat(locale, { style: 'currency', currency }).format(minor / 100));
+}
+
+/** A calendar date as the element shows it (medium style, never shifted by the time zone). */
+function day(iso: string, locale = 'en'): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(y!, m! - 1, d!)),
+  );
+}
+
+function month(ym: string, locale = 'en'): string {
+  const [y, m] = ym.split('-').map(Number);
+  return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(y!, m! - 1, 1)),
+  );
+}
+
+function fold(s: string): string {
+  return s.replace(/[\u00a0\u202f]/g, ' ');
+}
+
+async function overview(
+  options: { lang?: string; standalone?: boolean; client?: BillingClient } = {},
+): Promise<BillingSubscriptionOverview> {
+  const lang = options.lang ?? 'en';
+  const el = await render<BillingSubscriptionOverview>(
+    options.client
+      ? html`<billing-subscription-overview .client=${options.client} lang=${lang}></billing-subscription-overview>`
+      : options.standalone
+        ? html`<billing-subscription-overview base-url=${BASE_URL} lang=${lang}></billing-subscription-overview>`
+        : html`<billing-provider base-url=${BASE_URL} lang=${lang}
+            ><billing-subscription-overview></billing-subscription-overview
+          ></billing-provider>`,
+    'billing-subscription-overview',
+  );
+  await find(el, '.cards');
+  return el;
+}
+
+/** The text of a figure row's value (`.row.<name> .value`). */
+function figure(el: HTMLElement, name: string): string {
+  return fold(text(shadow(el).querySelector(`.row.${name} .value`)));
+}
+
+/** The whole text of a figure row (value and notes). */
+function row(el: HTMLElement, name: string): string {
+  return fold(text(shadow(el).querySelector(`.row.${name}`)));
+}
+
+function button(root: ParentNode, label: string): HTMLButtonElement {
+  const b = [...root.querySelectorAll('button')].find((x) => text(x).startsWith(label));
+  if (!b) throw new Error(`no button "${label}"`);
+  return b;
+}
+
+function field(el: HTMLElement, action: string): HTMLInputElement & HTMLSelectElement {
+  return shadow(el).querySelector(`#${action}-field`)!;
+}
+
+async function typeInto(input: HTMLInputElement, value: string): Promise<void> {
+  input.focus();
+  input.select();
+  await sendKeys({ press: 'Backspace' });
+  await sendKeys({ type: value });
+}
+
+async function openDialog(el: HTMLElement): Promise<HTMLDialogElement> {
+  return find<HTMLDialogElement>(el, 'dialog[open]');
+}
+
+function choose(select: HTMLSelectElement, value: string): void {
+  select.value = value;
+  select.dispatchEvent(new Event('change'));
+}
+
+/** Refetches done by the element after a change: wait until the figures show the new state. */
+async function waitForFigure(el: HTMLElement, name: string, expected: string): Promise<void> {
+  await waitUntil(() => figure(el, name) === expected, `${name} never became "${expected}" (is "${figure(el, name)}")`);
+}
+
+describe('<billing-subscription-overview>', () => {
+  describe('figures per scenario', () => {
+    it('injixo-advanced: edition, rule, periods, included users, peak so far and its day, extra users and their cost', async () => {
+      store().loadScenario('injixo-advanced');
+      const el = await overview();
+      const sub = await client.getSubscription();
+      const upcoming = await client.getUpcomingInvoice();
+      const usage = sub.usage!;
+      expect(text(shadow(el).querySelector('h2'))).to.equal(sub.plan.name);
+      expect(text(shadow(el).querySelector('.rule'))).to.include(`includes ${usage.includedUsers} users`);
+      expect(figure(el, 'included')).to.equal(String(usage.includedUsers));
+      expect(figure(el, 'peak')).to.equal(`${usage.peak!.count} on ${day(usage.peak!.on)}`);
+      expect(figure(el, 'extra')).to.equal(String(usage.extraUsers));
+      const extraLine = upcoming.lines.find((l) => l.kind === 'extra-users')!;
+      expect(figure(el, 'extra-cost')).to.equal(money(extraLine.amount, sub.currency));
+      expect(usage.extraUsers).to.be.greaterThan(0);
+      // Periods with dates.
+      expect(row(el, 'next-period')).to.include(`${day(sub.nextPeriod.start)} – ${day(sub.nextPeriod.end)}`);
+      expect(text(shadow(el).querySelector('.row:first-child'))).to.include(
+        `${day(sub.currentPeriod.start)} – ${day(sub.currentPeriod.end)}`,
+      );
+      // Monthly price from the plan, this month so far, and the provisional estimate.
+      expect(fold(text(shadow(el).querySelector('#price-title')!.parentElement))).to.include(
+        `${money(sub.plan.baseFee!, 'EUR')} base fee, ${sub.plan.includedUsers} users included`,
+      );
+      expect(figure(el, 'so-far')).to.equal(money(upcoming.subtotal, 'EUR'));
+      expect(figure(el, 'upcoming')).to.equal(money(sub.upcoming.total.amount, 'EUR'));
+      expect(row(el, 'upcoming')).to.include('Provisional');
+      expect(text(shadow(el).querySelector('#usage-title')!.parentElement)).to.include('still in progress');
+      expect(figure(el, 'po')).to.equal(sub.poNumber);
+      expect(text(shadow(el).querySelector('.scheduled'))).to.include('No changes scheduled');
+      // No license figures or forms on a plan billed by users.
+      expect(shadow(el).querySelector('#licenses-title')).to.equal(null);
+      expect(shadow(el).querySelector('#add-field')).to.equal(null);
+      await expect(el).to.be.accessible();
+    });
+
+    it('severa-prepaid: licenses, assigned, free (still charged), licenses × months, price per period, the scheduled decrease', async () => {
+      const el = await overview();
+      const sub = await client.getSubscription();
+      const l = await client.getLicenses();
+      expect(figure(el, 'licenses')).to.equal(String(l.licenses));
+      expect(figure(el, 'assigned')).to.equal(String(l.assigned));
+      expect(figure(el, 'free')).to.equal(String(l.free));
+      expect(l.free).to.be.greaterThan(0);
+      expect(row(el, 'free')).to.include('Free licenses are still charged');
+      expect(figure(el, 'quantity')).to.equal(
+        `${l.licenses} licenses × ${l.periodMonths} months = ${l.periodQuantity} license-months`,
+      );
+      expect(l.periodQuantity).to.equal(l.licenses * l.periodMonths);
+      expect(figure(el, 'per-period')).to.equal(money(l.pricePerPeriod, 'EUR'));
+      expect(figure(el, 'unit-price')).to.equal(money(l.unitPrice, 'EUR'));
+      // The scheduled decrease and its date, also reflected in the next period.
+      const decrease = sub.scheduledChanges.find((o) => o.kind === 'remove-licenses')!;
+      const item = shadow(el).querySelector('.scheduled li[data-kind="remove-licenses"]');
+      expect(text(item)).to.equal(`${decrease.quantity} licenses removed from ${day(decrease.effectiveOn)}`);
+      expect(row(el, 'next-period')).to.include(`${day(l.nextPeriod.start)} – ${day(l.nextPeriod.end)}`);
+      expect(row(el, 'next-period')).to.include(`${l.nextPeriod.licenses} licenses from then`);
+      expect(row(el, 'next-period')).to.include(`${l.nextPeriod.months} months`);
+      // The next period's invoice, invoiced in advance: an estimate, marked provisional.
+      expect(figure(el, 'upcoming')).to.equal(money(sub.upcoming.total.amount, 'EUR'));
+      expect(row(el, 'upcoming')).to.include(`${day(sub.upcoming.periodStart)} – ${day(sub.upcoming.periodEnd)}`);
+      expect(row(el, 'upcoming')).to.include('Provisional');
+      expect(text(shadow(el).querySelector('.rule'))).to.include('pay for every license, assigned or free');
+      await expect(el).to.be.accessible();
+    });
+
+    it('workplace-trial: trial end, first billed month, not charged yet, monthly active users, file storage', async () => {
+      store().loadScenario('workplace-trial');
+      const el = await overview();
+      const sub = await client.getSubscription();
+      const trial = sub.trial!;
+      expect(trial.inTrial).to.equal(true);
+      expect(text(shadow(el).querySelector('.badge'))).to.equal('Trial');
+      expect(figure(el, 'trial')).to.equal(`Your free trial ends on ${day(trial.endsOn)}.`);
+      expect(row(el, 'trial')).to.include(`the first billed month is ${month(trial.firstBilledMonth)}`);
+      expect(figure(el, 'so-far')).to.include('Not charged');
+      expect(figure(el, 'billed')).to.equal(String(sub.usage!.billedCount));
+      expect(figure(el, 'mau')).to.equal(String(sub.usage!.monthlyActiveUsers));
+      expect(row(el, 'upcoming')).to.include(`${day(sub.upcoming.periodStart)} – ${day(sub.upcoming.periodEnd)}`);
+      expect(text(shadow(el).querySelector('.rule'))).to.include('used it that month');
+      const storage = shadow(el).querySelector<HTMLMeterElement>('meter')!;
+      expect(storage.value).to.equal(sub.storage!.usedGb);
+      expect(storage.max).to.equal(sub.storage!.includedGb);
+      expect(fold(text(shadow(el).querySelector('.storage-label')))).to.equal(
+        `${sub.storage!.usedGb} GB of ${new Intl.NumberFormat('en').format(sub.storage!.includedGb)} GB used`,
+      );
+      await expect(el).to.be.accessible();
+    });
+
+    it('m365-declined: every license in use, one-month periods, the price per period', async () => {
+      store().loadScenario('m365-declined');
+      const el = await overview();
+      const l = await client.getLicenses();
+      expect(figure(el, 'licenses')).to.equal(String(l.licenses));
+      expect(figure(el, 'assigned')).to.equal(String(l.assigned));
+      expect(figure(el, 'free')).to.equal('0');
+      expect(figure(el, 'quantity')).to.equal(`${l.licenses} licenses × 1 month = ${l.periodQuantity} license-months`);
+      expect(figure(el, 'per-period')).to.equal(money(l.pricePerPeriod, 'EUR'));
+      expect(field(el, 'period').value).to.equal('1');
+      expect(text(field(el, 'period').selectedOptions[0])).to.equal('monthly (current)');
+      await expect(el).to.be.accessible();
+    });
+
+    for (const scenario of ['injixo-classic', 'workplace-advanced']) {
+      it(`${scenario}: billed users so far and the price per user`, async () => {
+        store().loadScenario(scenario);
+        const el = await overview();
+        const sub = await client.getSubscription();
+        expect(text(shadow(el).querySelector('h2'))).to.equal(sub.plan.name);
+        expect(figure(el, 'billed')).to.equal(String(sub.usage!.billedCount));
+        expect(fold(text(shadow(el).querySelector('#price-title')!.parentElement))).to.include(
+          `${money(sub.plan.unitPrice, sub.currency)} per user`,
+        );
+        expect(figure(el, 'upcoming')).to.equal(money(sub.upcoming.total.amount, sub.currency));
+        expect(shadow(el).querySelector('.row.peak')).to.equal(null);
+        await expect(el).to.be.accessible();
+      });
+    }
+  });
+
+  describe('adding licenses', () => {
+    it('shows the prorated price before confirming, and a double click orders exactly once', async () => {
+      const el = await overview();
+      const before = await client.getLicenses();
+      const quote = await client.quoteLicenses(2);
+      const ordersBefore = store().world.orders.length;
+
+      await typeInto(field(el, 'add'), '2');
+      button(shadow(el), 'Add licenses').click();
+      const dialog = await openDialog(el);
+      expect(text(dialog.querySelector('h2'))).to.equal('Add 2 licenses?');
+      const price = money(quote.amount, quote.currency);
+      expect(fold(text(dialog.querySelector('.quote-price .value')))).to.equal(price);
+      expect(fold(text(dialog))).to.include(`${quote.daysRemaining} of ${quote.daysInPeriod} days`);
+      expect(fold(text(dialog))).to.include(day(quote.period.end));
+      // Nothing is ordered before the admin confirms.
+      expect(store().world.orders.length).to.equal(ordersBefore);
+      await expect(el).to.be.accessible();
+
+      const confirm = dialog.querySelector<HTMLButtonElement>('[part=confirm-button]')!;
+      expect(fold(text(confirm))).to.equal(`Buy for ${price}`);
+      const changed = oneEvent(el, 'billing-change');
+      confirm.click();
+      confirm.click(); // a double click never orders twice
+      await el.updateComplete;
+      expect(confirm.disabled).to.equal(true); // and the button is disabled while in flight
+      const event = (await changed) as unknown as BillingChangeEvent;
+      expect(event.topic).to.equal('licenses');
+
+      await waitForText(el, '2 licenses added.');
+      const added = store().world.orders.slice(ordersBefore);
+      expect(added.length).to.equal(1);
+      expect(added[0]).to.include({ kind: 'add-licenses', quantity: 2, amount: quote.amount });
+      const after = await client.getLicenses();
+      expect(after.licenses).to.equal(before.licenses + 2);
+      // The overview refetched by itself.
+      await waitForFigure(el, 'licenses', String(after.licenses));
+      expect(figure(el, 'free')).to.equal(String(after.free));
+      expect(shadow(el).querySelector('dialog[open]')).to.equal(null);
+    });
+
+    it('can be done with the keyboard alone, and Escape cancels', async () => {
+      const el = await overview();
+      const ordersBefore = store().world.orders.length;
+      field(el, 'add').focus();
+      await sendKeys({ press: 'ArrowUp' }); // 1 → 2
+      await sendKeys({ press: 'Enter' });
+      const dialog = await openDialog(el);
+      expect(text(dialog.querySelector('h2'))).to.equal('Add 2 licenses?');
+      expect(dialog.contains(shadow(el).activeElement)).to.equal(true);
+      await sendKeys({ press: 'Escape' });
+      await waitUntil(() => !shadow(el).querySelector('dialog[open]'));
+      expect(store().world.orders.length).to.equal(ordersBefore);
+    });
+
+    it('says so next to the field when the quantity is not a whole number', async () => {
+      const el = await overview();
+      await typeInto(field(el, 'add'), '0');
+      button(shadow(el), 'Add licenses').click();
+      const error = await find(el, '#add-error');
+      expect(text(error)).to.equal('Enter a whole number of licenses, 1 or more.');
+      expect(field(el, 'add').getAttribute('aria-invalid')).to.equal('true');
+      expect(field(el, 'add').getAttribute('aria-describedby')).to.include('add-error');
+      expect(shadow(el).querySelector('dialog[open]')).to.equal(null);
+      await expect(el).to.be.accessible();
+    });
+
+    it('replays a request whose answer was lost with the same key, and orders once', async () => {
+      const keys: string[] = [];
+      let lose = true;
+      const flaky = new BillingClient({
+        baseUrl: BASE_URL,
+        fetch: async (request: Request) => {
+          const isOrder = request.method === 'POST' && new URL(request.url).pathname.endsWith('/licenses/orders');
+          if (isOrder) keys.push(request.headers.get('Idempotency-Key') ?? '');
+          const response = await fetch(request);
+          if (isOrder && lose) {
+            lose = false; // the server ordered, but the answer never arrives
+            throw new TypeError('Failed to fetch');
+          }
+          return response;
+        },
+      });
+      const el = await overview({ client: flaky });
+      const before = await client.getLicenses();
+      const ordersBefore = store().world.orders.length;
+
+      await typeInto(field(el, 'add'), '3');
+      button(shadow(el), 'Add licenses').click();
+      const dialog = await openDialog(el);
+      dialog.querySelector<HTMLButtonElement>('[part=confirm-button]')!.click();
+      const alert = await find(el, 'dialog .alert');
+      expect(text(alert)).to.include('could not be reached');
+      expect(text(alert)).to.include('nothing is ordered twice');
+      expect(store().world.orders.length).to.equal(ordersBefore + 1); // it did arrive
+
+      dialog.querySelector<HTMLButtonElement>('[part=confirm-button]')!.click(); // try again
+      await waitForText(el, '3 licenses added.');
+      expect(keys.length).to.equal(2);
+      expect(keys[1]).to.equal(keys[0]);
+      expect(store().world.orders.length).to.equal(ordersBefore + 1);
+      expect((await client.getLicenses()).licenses).to.equal(before.licenses + 3);
+    });
+
+    it('uses a new key for a new action', async () => {
+      const keys: string[] = [];
+      const spy = new BillingClient({
+        baseUrl: BASE_URL,
+        fetch: (request: Request) => {
+          if (request.method === 'POST' && request.url.endsWith('/licenses/orders')) {
+            keys.push(request.headers.get('Idempotency-Key') ?? '');
+          }
+          return fetch(request);
+        },
+      });
+      const el = await overview({ client: spy });
+      const ordersBefore = store().world.orders.length;
+      for (const n of ['1', '1']) {
+        await typeInto(field(el, 'add'), n);
+        button(shadow(el), 'Add licenses').click();
+        const dialog = await openDialog(el);
+        dialog.querySelector<HTMLButtonElement>('[part=confirm-button]')!.click();
+        await waitUntil(() => !shadow(el).querySelector('dialog[open]'));
+      }
+      expect(keys.length).to.equal(2);
+      expect(keys[0]).to.not.equal(keys[1]);
+      expect(store().world.orders.length).to.equal(ordersBefore + 2);
+    });
+  });
+
+  describe('removing licenses', () => {
+    it('is refused below the active users, with the server reason next to the field, and changes nothing', async () => {
+      const el = await overview();
+      const l = await client.getLicenses();
+      const tooMany = l.nextPeriod.licenses - l.assigned + 1;
+      const worldBefore = JSON.stringify(store().world);
+
+      await typeInto(field(el, 'remove'), String(tooMany));
+      button(shadow(el), 'Remove licenses').click();
+      const dialog = await openDialog(el);
+      expect(text(dialog.querySelector('h2'))).to.equal(`Remove ${tooMany} licenses?`);
+      dialog.querySelector<HTMLButtonElement>('[part=confirm-button]')!.click();
+
+      const error = await find(el, '#remove-error');
+      expect(JSON.stringify(store().world)).to.equal(worldBefore); // nothing changed
+      // The reason is the server's own words (the refused call changes nothing, so ask again).
+      const refusal = await client.orderLicenses('remove', tooMany).then(
+        () => undefined,
+        (e: BillingApiError) => e,
+      );
+      expect(refusal?.code).to.equal('below-active-users');
+      expect(text(error)).to.equal(refusal!.fieldErrors['quantity']);
+      expect(text(error)).to.include(`${l.assigned} active users`);
+      const input = field(el, 'remove');
+      expect(input.getAttribute('aria-invalid')).to.equal('true');
+      expect(input.getAttribute('aria-describedby')).to.include('remove-error');
+      expect(input.value).to.equal(String(tooMany)); // the input is kept
+      expect(shadow(el).activeElement).to.equal(input);
+      expect(shadow(el).querySelector('dialog[open]')).to.equal(null);
+      expect(figure(el, 'licenses')).to.equal(String(l.licenses));
+      await expect(el).to.be.accessible();
+
+      // Typing again clears the error.
+      await typeInto(input, '1');
+      await waitUntil(() => !shadow(el).querySelector('#remove-error'));
+    });
+
+    it('m365-declined: with no free license, removing even one is refused', async () => {
+      store().loadScenario('m365-declined');
+      const el = await overview();
+      const ordersBefore = store().world.orders.length;
+      button(shadow(el), 'Remove licenses').click();
+      const dialog = await openDialog(el);
+      dialog.querySelector<HTMLButtonElement>('[part=confirm-button]')!.click();
+      const error = await find(el, '#remove-error');
+      expect(text(error)).to.include('Remove at most 0');
+      expect(store().world.orders.length).to.equal(ordersBefore);
+    });
+
+    it('is scheduled for the next period, and the overview shows it', async () => {
+      const el = await overview();
+      const l = await client.getLicenses();
+      const ordersBefore = store().world.orders.length;
+      button(shadow(el), 'Remove licenses').click();
+      const dialog = await openDialog(el);
+      expect(fold(text(dialog))).to.include(`removed from ${day(l.nextPeriod.start)}`);
+      expect(fold(text(dialog))).to.include('not credited');
+      const changed = oneEvent(el, 'billing-change');
+      dialog.querySelector<HTMLButtonElement>('[part=confirm-button]')!.click();
+      expect(((await changed) as unknown as BillingChangeEvent).topic).to.equal('licenses');
+      await waitForText(el, `1 license will be removed from ${day(l.nextPeriod.start)}.`);
+      const orders = store().world.orders;
+      expect(orders.length).to.equal(ordersBefore + 1);
+      expect(orders.at(-1)).to.include({ kind: 'remove-licenses', quantity: 1, effectiveOn: l.nextPeriod.start });
+      const after = await client.getLicenses();
+      expect(after.licenses).to.equal(l.licenses); // this period is unchanged
+      expect(after.nextPeriod.licenses).to.equal(l.nextPeriod.licenses - 1);
+      await waitUntil(() => row(el, 'next-period').includes(`${after.nextPeriod.licenses} licenses from then`));
+      expect(all(el, '.scheduled li[data-kind="remove-licenses"]').map((li) => text(li))).to.include(
+        `1 license removed from ${day(l.nextPeriod.start)}`,
+      );
+    });
+  });
+
+  describe('scheduled edition and frequency changes', () => {
+    it('schedules an edition change for the period boundary', async () => {
+      store().loadScenario('injixo-advanced');
+      const el = await overview();
+      const sub = await client.getSubscription();
+      const { items } = await client.listPlans();
+      const target = items.find((p) => p.id === 'injixo-enterprise')!;
+      const select = field(el, 'plan');
+      expect(select.value).to.equal(sub.plan.id);
+      expect(button(shadow(el), 'Change edition').disabled).to.equal(true);
+      choose(select, target.id);
+      await el.updateComplete;
+      button(shadow(el), 'Change edition').click();
+      const dialog = await openDialog(el);
+      expect(text(dialog.querySelector('h2'))).to.equal(`Change the edition to ${target.name}?`);
+      expect(fold(text(dialog))).to.include(`applies from ${day(sub.nextPeriod.start)}`);
+      await expect(el).to.be.accessible();
+      const changed = oneEvent(el, 'billing-change');
+      dialog.querySelector<HTMLButtonElement>('[part=confirm-button]')!.click();
+      expect(((await changed) as unknown as BillingChangeEvent).topic).to.equal('subscription');
+      await waitForText(el, `The edition changes to ${target.name} from ${day(sub.nextPeriod.start)}.`);
+      const order = store().world.orders.at(-1)!;
+      expect(order).to.include({ kind: 'change-plan', planId: target.id, effectiveOn: sub.nextPeriod.start });
+      await waitUntil(() => shadow(el).querySelector('.scheduled li[data-kind="change-plan"]'));
+      expect(text(shadow(el).querySelector('.scheduled li[data-kind="change-plan"]'))).to.equal(
+        `Edition changes to ${target.name} from ${day(sub.nextPeriod.start)}`,
+      );
+      expect(row(el, 'next-period')).to.include(`Edition from then: ${target.name}`);
+      // This month is still billed on the current edition.
+      expect(text(shadow(el).querySelector('h2'))).to.equal(sub.plan.name);
+    });
+
+    it('schedules a billing frequency change (prepaid licenses)', async () => {
+      const el = await overview();
+      const l = await client.getLicenses();
+      const select = field(el, 'period');
+      expect(select.value).to.equal(String(l.nextPeriod.months));
+      choose(select, '12');
+      await el.updateComplete;
+      button(shadow(el), 'Change frequency').click();
+      const dialog = await openDialog(el);
+      expect(text(dialog.querySelector('h2'))).to.equal('Change the billing frequency to yearly?');
+      const changed = oneEvent(el, 'billing-change');
+      dialog.querySelector<HTMLButtonElement>('[part=confirm-button]')!.click();
+      expect(((await changed) as unknown as BillingChangeEvent).topic).to.equal('subscription');
+      await waitForText(el, `The billing frequency changes to yearly from ${day(l.nextPeriod.start)}.`);
+      expect(store().world.orders.at(-1)).to.include({
+        kind: 'change-period',
+        periodMonths: 12,
+        effectiveOn: l.nextPeriod.start,
+      });
+      const after = await client.getLicenses();
+      expect(after.nextPeriod.months).to.equal(12);
+      await waitUntil(() => row(el, 'next-period').includes('12 months'));
+      expect(row(el, 'next-period')).to.include(`${day(after.nextPeriod.start)} – ${day(after.nextPeriod.end)}`);
+      expect(text(shadow(el).querySelector('.scheduled li[data-kind="change-period"]'))).to.equal(
+        `Billing frequency changes to yearly from ${day(l.nextPeriod.start)}`,
+      );
+    });
+  });
+
+  describe('order history', () => {
+    it('lists every order, newest first, when opened', async () => {
+      const el = await overview();
+      const { items } = await client.listOrders();
+      const details = shadow(el).querySelector<HTMLDetailsElement>('details')!;
+      details.querySelector('summary')!.click();
+      await find(el, 'details table');
+      const rows = all(el, 'details tbody tr');
+      expect(rows.length).to.equal(items.length);
+      items.forEach((o, i) => {
+        const cells = [...rows[i]!.querySelectorAll('td')].map((td) => fold(text(td)));
+        expect(cells[0]).to.equal(day(o.placedOn));
+        expect(cells[2]).to.equal(day(o.effectiveOn));
+        expect(cells[3]).to.equal(o.amount !== undefined ? money(o.amount, 'EUR') : 'No charge');
+      });
+      expect(fold(text(rows[0]))).to.include(`${items[0]!.quantity} licenses removed`);
+      await expect(el).to.be.accessible();
+    });
+
+    it('says when there are no orders yet', async () => {
+      store().loadScenario('injixo-advanced');
+      const el = await overview();
+      shadow(el).querySelector<HTMLElement>('details summary')!.click();
+      await waitForText(el, 'No orders yet.');
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('states', () => {
+    it('shows a loading state that reserves space and is announced', async () => {
+      store().setFaults([{ operation: 'getSubscription', kind: 'latency', latencyMs: 1500 }]);
+      const el = await render<BillingSubscriptionOverview>(
+        html`<billing-provider base-url=${BASE_URL} lang="en"
+          ><billing-subscription-overview></billing-subscription-overview
+        ></billing-provider>`,
+        'billing-subscription-overview',
+      );
+      const loading = await find(el, '.state.loading');
+      expect(loading.getAttribute('role')).to.equal('status');
+      expect(text(loading)).to.include('Loading billing data');
+      const reserved = loading.offsetHeight;
+      expect(reserved).to.be.greaterThan(300);
+      await expect(el).to.be.accessible();
+      await find(el, '.cards', 10_000);
+      // The content takes at least the reserved space: nothing below it jumps up.
+      expect(el.offsetHeight).to.be.at.least(reserved);
+    });
+
+    it('shows an error in words with a retry that works', async () => {
+      store().setFaults([{ operation: 'getSubscription', kind: 'error-500', times: 1 }]);
+      const el = await render<BillingSubscriptionOverview>(
+        html`<billing-provider base-url=${BASE_URL} lang="en"
+          ><billing-subscription-overview></billing-subscription-overview
+        ></billing-provider>`,
+        'billing-subscription-overview',
+      );
+      const error = await find(el, '.state.error');
+      expect(error.getAttribute('role')).to.equal('alert');
+      expect(text(error)).to.include('The billing service had a problem');
+      await expect(el).to.be.accessible();
+      error.querySelector<HTMLButtonElement>('button')!.click();
+      await find(el, '.cards');
+    });
+
+    it('says the service is unreachable on a network error', async () => {
+      store().setFaults([{ operation: 'getSubscription', kind: 'network-error', times: 1 }]);
+      const el = await render<BillingSubscriptionOverview>(
+        html`<billing-subscription-overview base-url=${BASE_URL} lang="en"></billing-subscription-overview>`,
+        'billing-subscription-overview',
+      );
+      const error = await find(el, '.state.error');
+      expect(text(error)).to.include('could not be reached');
+    });
+
+    it('keeps the figures and the unsaved input when a refresh fails, and retries', async () => {
+      const el = await overview();
+      await typeInto(field(el, 'add'), '7');
+      store().setFaults([{ operation: 'getSubscription', kind: 'error-500', times: 1 }]);
+      const provider = el.closest<BillingProvider>('billing-provider')!;
+      provider.refresh();
+      const error = await find(el, '.state.error');
+      expect(text(error)).to.include('The figures could not be updated');
+      expect(shadow(el).querySelector('.cards')).to.not.equal(null);
+      expect(field(el, 'add').value).to.equal('7');
+      await expect(el).to.be.accessible();
+      button(error, 'Try again').click();
+      await waitUntil(() => !shadow(el).querySelector('.state.error'));
+      expect(field(el, 'add').value).to.equal('7');
+    });
+
+    it('refetches when anything changed through the provider', async () => {
+      const el = await overview();
+      const before = await client.getLicenses();
+      await client.orderLicenses('add', 1); // e.g. another element, or the host
+      el.closest<BillingProvider>('billing-provider')!.refresh();
+      await waitForFigure(el, 'licenses', String(before.licenses + 1));
+    });
+
+    it('shows "ask your administrator" and no billing data to other roles', async () => {
+      store().setSession({ role: 'member' });
+      const el = await render<BillingSubscriptionOverview>(
+        html`<billing-provider base-url=${BASE_URL} lang="en"
+          ><billing-subscription-overview></billing-subscription-overview
+        ></billing-provider>`,
+        'billing-subscription-overview',
+      );
+      const forbidden = await find(el, '.state.forbidden');
+      expect(text(forbidden)).to.include('Ask your administrator');
+      expect(shadow(el).querySelector('.cards')).to.equal(null);
+      expect(shadow(el).querySelector('form')).to.equal(null);
+      await expect(el).to.be.accessible();
+    });
+
+    it('lets the finance role change licenses too', async () => {
+      store().setSession({ role: 'finance' });
+      const el = await overview();
+      await find(el, '#add-field');
+    });
+
+    it('says why it is empty when the organisation has no subscription', async () => {
+      const none = new BillingClient({
+        baseUrl: BASE_URL,
+        fetch: (request: Request) =>
+          new URL(request.url).pathname.endsWith('/subscription')
+            ? Promise.resolve(
+                new Response(
+                  JSON.stringify({ type: 'about:blank', title: 'Not found', status: 404, code: 'no-subscription' }),
+                  { status: 404, headers: { 'Content-Type': 'application/problem+json' } },
+                ),
+              )
+            : fetch(request),
+      });
+      const el = await render<BillingSubscriptionOverview>(
+        html`<billing-subscription-overview .client=${none} lang="en"></billing-subscription-overview>`,
+        'billing-subscription-overview',
+      );
+      const empty = await find(el, '.state.empty');
+      expect(text(empty)).to.include('No subscription yet');
+      expect(text(empty)).to.include('contact your supplier');
+      await expect(el).to.be.accessible();
+    });
+
+    it('works on its own with a base-url, without a provider', async () => {
+      const el = await overview({ standalone: true });
+      const l = await client.getLicenses();
+      expect(figure(el, 'licenses')).to.equal(String(l.licenses));
+      // Its own writes refetch its own figures.
+      button(shadow(el), 'Add licenses').click();
+      const dialog = await openDialog(el);
+      dialog.querySelector<HTMLButtonElement>('[part=confirm-button]')!.click();
+      await waitForFigure(el, 'licenses', String(l.licenses + 1));
+    });
+
+    it('speaks Dutch when asked', async () => {
+      const el = await overview({ lang: 'nl' });
+      const l = await client.getLicenses();
+      expect(text(shadow(el).querySelector('#licenses-title'))).to.equal('Licenties');
+      expect(row(el, 'free')).to.include('Vrije licenties worden ook gefactureerd');
+      expect(figure(el, 'quantity')).to.equal(
+        `${l.licenses} licenties × ${l.periodMonths} maanden = ${l.periodQuantity} licentiemaanden`,
+      );
+      expect(figure(el, 'per-period')).to.equal(money(l.pricePerPeriod, 'EUR', 'nl'));
+      expect(row(el, 'next-period')).to.include(day(l.nextPeriod.start, 'nl'));
+      expect(row(el, 'upcoming')).to.include('Voorlopig');
+      expect(text(button(shadow(el), 'Licenties bijkopen'))).to.equal('Licenties bijkopen…');
+      await expect(el).to.be.accessible();
+    });
+
+    it('renders API text as text, never as HTML', async () => {
+      const w: World = store().world;
+      const hostile = '<img src=x onerror="window.__xssOverview=1">';
+      store().loadWorld({
+        ...w,
+        subscription: {
+          ...w.subscription,
+          plans: w.subscription.plans.map((p) => (p.id === w.subscription.planId ? { ...p, name: hostile } : p)),
+        },
+      });
+      const el = await overview();
+      expect(text(shadow(el).querySelector('h2'))).to.equal(hostile);
+      expect(shadow(el).querySelector('img')).to.equal(null);
+      expect((window as unknown as { __xssOverview?: number }).__xssOverview).to.equal(undefined);
+    });
+  });
+});
