@@ -4,7 +4,7 @@ import type { Translations } from '../../i18n/types.js';
 export const en = {
   'chart.title.month': 'Daily users, {month}',
   'chart.title.year': 'Billed users per month, {year}',
-  'chart.title.range': 'Daily users, {from} to {to}',
+  'chart.range': '{from} to {to}',
   'chart.period': 'Period',
   'chart.period.month': 'Month',
   'chart.period.year': 'Year',
@@ -17,6 +17,7 @@ export const en = {
   'chart.series.peak': 'Peak',
   'chart.series.billed': 'Billed users',
   'chart.series.billable': 'Billable users',
+  'chart.series.licenses': 'Licenses in use',
   'chart.series.mau': 'Monthly active users',
   'chart.series.provisional': 'Provisional (month in progress)',
   'chart.series.not-charged': 'Not charged (trial)',
@@ -31,7 +32,7 @@ export const en = {
   'chart.stat.licenses': 'Licenses in use',
   'chart.stat.not-charged': 'Not charged: trial',
   'chart.rule.peak-daily':
-    "The month is billed on its highest daily user count (the peak); users above the included users are billed as extra users.",
+    'The month is billed on its highest daily user count (the peak); users above the included users are billed as extra users.',
   'chart.rule.per-user':
     "Everyone active on at least one day of the month is billed once, so the billed count can be higher than any single day's count.",
   'chart.rule.full-month':
@@ -39,7 +40,7 @@ export const en = {
   'chart.rule.invited':
     'People are billed once they are invited to claim their account and are active, so billed users can be fewer than the daily counts: provisioned people are free.',
   'chart.rule.prepaid-licenses':
-    'You pay for licenses, not for these daily counts: each active user holds one license, and free licenses are charged too.',
+    'You pay for licenses, not for users: each active user holds one license, and free licenses are charged too.',
   'chart.provisional.year': '{month} is still in progress: its figure is provisional.',
   'chart.aria.month': 'Line chart of daily user counts, {period}. {summary}',
   'chart.aria.year': 'Bar chart of billed users per month, {year}. {summary}',
@@ -53,17 +54,12 @@ export const en = {
   },
   'chart.summary.none': 'No users.',
   'chart.summary.highest': { one: 'Highest: {n} user in {month}.', other: 'Highest: {n} users in {month}.' },
-  'chart.summary.mau': {
-    one: 'Monthly active users in {month}: {n}.',
-    other: 'Monthly active users in {month}: {n}.',
-  },
+  'chart.summary.mau': 'Monthly active users in {month}: {n}.',
   'chart.caption.provisional': '{caption} (provisional)',
   'chart.col.date': 'Date',
   'chart.col.users': 'Users',
   'chart.col.note': 'Note',
   'chart.col.month': 'Month',
-  'chart.col.billed': 'Billed users',
-  'chart.col.billable': 'Billable users',
   'chart.col.mau': 'Monthly active users',
   'chart.col.included': 'Included users',
   'chart.col.extra': 'Extra users',
@@ -81,7 +77,7 @@ export const en = {
 export const nl: Translations<typeof en> = {
   'chart.title.month': 'Gebruikers per dag, {month}',
   'chart.title.year': 'Gefactureerde gebruikers per maand, {year}',
-  'chart.title.range': 'Gebruikers per dag, {from} tot en met {to}',
+  'chart.range': '{from} tot en met {to}',
   'chart.period': 'Periode',
   'chart.period.month': 'Maand',
   'chart.period.year': 'Jaar',
@@ -94,6 +90,7 @@ export const nl: Translations<typeof en> = {
   'chart.series.peak': 'Piek',
   'chart.series.billed': 'Gefactureerde gebruikers',
   'chart.series.billable': 'Factureerbare gebruikers',
+  'chart.series.licenses': 'Licenties in gebruik',
   'chart.series.mau': 'Maandelijks actieve gebruikers',
   'chart.series.provisional': 'Voorlopig (maand loopt nog)',
   'chart.series.not-charged': 'Niet gefactureerd (proefperiode)',
@@ -116,8 +113,8 @@ export const nl: Translations<typeof en> = {
   'chart.rule.invited':
     'Mensen worden gefactureerd zodra ze zijn uitgenodigd om hun account te claimen en actief zijn; het gefactureerde aantal kan dus lager zijn dan de aantallen per dag, want aangemaakte accounts zijn gratis.',
   'chart.rule.prepaid-licenses':
-    'U betaalt voor licenties, niet voor deze aantallen per dag: elke actieve gebruiker heeft één licentie, en vrije licenties worden ook gefactureerd.',
-  'chart.provisional.year': '{month} loopt nog: het aantal is voorlopig.',
+    'U betaalt voor licenties, niet voor gebruikers: elke actieve gebruiker heeft één licentie, en vrije licenties worden ook gefactureerd.',
+  'chart.provisional.year': 'De maand {month} loopt nog: het aantal is voorlopig.',
   'chart.aria.month': 'Lijndiagram van het aantal gebruikers per dag, {period}. {summary}',
   'chart.aria.year': 'Staafdiagram van gefactureerde gebruikers per maand, {year}. {summary}',
   'chart.aria.table-hint': 'Alle waarden staan ook in de tabel via „Als tabel tonen”.',
@@ -133,17 +130,12 @@ export const nl: Translations<typeof en> = {
     one: 'Hoogste: {n} gebruiker in {month}.',
     other: 'Hoogste: {n} gebruikers in {month}.',
   },
-  'chart.summary.mau': {
-    one: 'Maandelijks actieve gebruikers in {month}: {n}.',
-    other: 'Maandelijks actieve gebruikers in {month}: {n}.',
-  },
+  'chart.summary.mau': 'Maandelijks actieve gebruikers in {month}: {n}.',
   'chart.caption.provisional': '{caption} (voorlopig)',
   'chart.col.date': 'Datum',
   'chart.col.users': 'Gebruikers',
   'chart.col.note': 'Opmerking',
   'chart.col.month': 'Maand',
-  'chart.col.billed': 'Gefactureerde gebruikers',
-  'chart.col.billable': 'Factureerbare gebruikers',
   'chart.col.mau': 'Maandelijks actieve gebruikers',
   'chart.col.included': 'Inbegrepen gebruikers',
   'chart.col.extra': 'Extra gebruikers',
@@ -151,7 +143,8 @@ export const nl: Translations<typeof en> = {
   'chart.note.provisional': 'Voorlopig',
   'chart.note.not-charged': 'Niet gefactureerd (proefperiode of vóór het abonnement)',
   'chart.empty.month.title': 'Geen gebruikers in {month}',
-  'chart.empty.month.body': 'Niemand was op een dag van deze maand actief. Kies een andere maand om de aantallen per dag te zien.',
+  'chart.empty.month.body':
+    'Niemand was op een dag van deze maand actief. Kies een andere maand om de aantallen per dag te zien.',
   'chart.empty.year.title': 'Geen gefactureerde gebruikers in {year}',
   'chart.empty.year.body': 'Geen enkele maand van dit jaar heeft al gebruikers. Kies een ander jaar.',
   'chart.load-failed': 'De grafiek kon niet worden getekend. De tabel toont dezelfde cijfers.',

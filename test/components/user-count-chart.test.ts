@@ -1,0 +1,496 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { Chart } from 'chart.js';
+import { BillingClient, type DailyUsage } from '../../src/client/index.js';
+import type { BillingProvider } from '../../src/context/billing-provider.js';
+import type { BillingUserCountChart } from '../../src/components/user-count-chart/user-count-chart.js';
+import { all, BASE_URL, find, render, shadow, text, useMockBackend, waitForText } from './support.js';
+
+const store = useMockBackend('injixo-advanced');
+const client = new BillingClient({ baseUrl: BASE_URL });
+
+interface XY {
+  x: number;
+  y: number;
+}
+
+/** Every request the provider's elements make, as `path?query`. */
+let requests: string[] = [];
+function recordingFetch(request: Request): Promise<Response> {
+  const url = new URL(request.url);
+  requests.push(`${url.pathname.replace(BASE_URL, '')}${url.search}`);
+  return fetch(request);
+}
+
+beforeEach(() => {
+  requests = [];
+});
+
+async function chartEl(lang = 'en'): Promise<BillingUserCountChart> {
+  return render<BillingUserCountChart>(
+    html`<billing-provider base-url=${BASE_URL} lang=${lang} .fetch=${recordingFetch}
+      ><billing-user-count-chart></billing-user-count-chart
+    ></billing-provider>`,
+    'billing-user-count-chart',
+  );
+}
+
+/** Waits until the chart is drawn, and returns it. */
+async function drawn(el: BillingUserCountChart): Promise<Chart> {
+  await waitUntil(() => el.chart, 'the chart was never drawn', { timeout: 10_000 });
+  return el.chart!;
+}
+
+/** A dataset's points as drawn (before decimation). */
+function points(chart: Chart, index: number): XY[] {
+  const ds = chart.data.datasets[index] as unknown as { _data?: XY[]; data: XY[] };
+  return ds._data ?? ds.data;
+}
+
+function button(el: HTMLElement, label: string): HTMLButtonElement {
+  const b = all<HTMLButtonElement>(el, 'button').find((x) => text(x) === label);
+  if (!b) throw new Error(`no button "${label}"`);
+  return b;
+}
+
+function select(el: HTMLElement): HTMLSelectElement {
+  return shadow(el).querySelector<HTMLSelectElement>('.toolbar select')!;
+}
+
+async function pick(el: HTMLElement, value: string): Promise<void> {
+  const s = select(el);
+  s.value = value;
+  s.dispatchEvent(new Event('change'));
+}
+
+function stat(el: HTMLElement, label: string): string {
+  const item = all(el, '.stat').find((s) => text(s.querySelector('dt')) === label);
+  return text(item?.querySelector('dd'));
+}
+
+const count = (n: number, lang = 'en'): string => new Intl.NumberFormat(lang).format(n);
+const longDate = (iso: string): string =>
+  new Intl.DateTimeFormat('en', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+const mediumDate = (iso: string): string =>
+  new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+
+/** A long daily series, as a host or the benchmark would pass it in `data`. */
+function longSeries(days: number): DailyUsage {
+  const start = Date.UTC(2017, 0, 1);
+  const series = Array.from({ length: days }, (_, i) => ({
+    date: new Date(start + i * 86_400_000).toISOString().slice(0, 10),
+    count: 40 + ((i * 7) % 23),
+  }));
+  const peak = series.reduce((a, d) => (d.count > a.count ? d : a));
+  return {
+    month: series[0]!.date.slice(0, 7),
+    days: series,
+    peak: { count: peak.count, on: peak.date },
+    includedUsers: 50,
+    provisional: false,
+  };
+}
+
+describe('<billing-user-count-chart>', () => {
+  it("draws the month's daily counts with the peak, the included users and the days so far", async () => {
+    const el = await chartEl();
+    const chart = await drawn(el);
+    const daily = await client.getDailyUsage('2026-11');
+    const usage = (await client.getMonthlyUsage(2026)).months.find((m) => m.month === '2026-11')!;
+    expect(daily.provisional).to.equal(true);
+
+    const days = points(chart, 0);
+    expect(days.length).to.equal(daily.days.length); // the days so far, not the whole month
+    expect(days.map((p) => p.y)).to.deep.equal(daily.days.map((d) => d.count));
+    const peakIndex = daily.days.findIndex((d) => d.date === daily.peak!.on);
+    expect(Math.max(...days.map((p) => p.y))).to.equal(daily.peak!.count);
+    expect(points(chart, 2)).to.deep.equal([{ x: peakIndex, y: daily.peak!.count }]);
+    expect(chart.data.datasets[2]!.label).to.equal('Peak');
+    expect(points(chart, 1).map((p) => p.y)).to.deep.equal([daily.includedUsers, daily.includedUsers]);
+    expect(chart.data.datasets[1]!.label).to.equal('Included users');
+
+    expect(stat(el, 'Peak')).to.equal(`${count(daily.peak!.count)} on ${mediumDate(daily.peak!.on)}`);
+    expect(stat(el, 'Included users')).to.equal(count(daily.includedUsers!));
+    expect(stat(el, 'Extra users')).to.equal(count(usage.extraUsers!));
+    expect(text(shadow(el).querySelector('.provisional'))).to.include('Provisional');
+    expect(text(shadow(el).querySelector('[part=rule]'))).to.include('highest daily user count');
+
+    const canvas = shadow(el).querySelector('canvas')!;
+    expect(canvas.getAttribute('role')).to.equal('img');
+    const label = canvas.getAttribute('aria-label')!;
+    expect(label).to.include(`Peak: ${daily.peak!.count} users on ${longDate(daily.peak!.on)}`);
+    expect(label).to.include(`${daily.includedUsers} users included`);
+    expect(label).to.include(`${usage.extraUsers} extra users above the included users`);
+    await expect(el).to.be.accessible();
+  });
+
+  it('offers the same figures as a table, toggled from the keyboard', async () => {
+    const el = await chartEl();
+    await drawn(el);
+    const daily = await client.getDailyUsage('2026-11');
+    const toggle = shadow(el).querySelector<HTMLButtonElement>('[part=table-toggle]')!;
+    expect(toggle.getAttribute('aria-pressed')).to.equal('false');
+    toggle.focus();
+    await sendKeys({ press: 'Enter' });
+    const table = await find<HTMLTableElement>(el, 'table');
+    expect(toggle.getAttribute('aria-pressed')).to.equal('true');
+    expect(shadow(el).querySelector<HTMLElement>('[part=chart]')!.hidden).to.equal(true);
+    expect(text(table.querySelector('caption'))).to.equal('Daily users, November 2026 (provisional)');
+    const rows = [...table.querySelectorAll('tbody tr')];
+    expect(rows.length).to.equal(daily.days.length);
+    rows.forEach((row, i) => {
+      expect(text(row.querySelector('th'))).to.equal(mediumDate(daily.days[i]!.date));
+      expect(text(row.querySelector('td'))).to.equal(count(daily.days[i]!.count));
+    });
+    const peakRow = table.querySelector('tr.peak')!;
+    expect(text(peakRow)).to.include('Peak');
+    expect(text(peakRow.querySelector('th'))).to.equal(mediumDate(daily.peak!.on));
+    await expect(el).to.be.accessible();
+
+    await sendKeys({ press: 'Space' });
+    await waitUntil(() => !shadow(el).querySelector('table'));
+    expect(toggle.getAttribute('aria-pressed')).to.equal('false');
+    expect(shadow(el).querySelector<HTMLElement>('[part=chart]')!.hidden).to.equal(false);
+    expect(el.chart).to.not.equal(undefined);
+  });
+
+  it('shows another month when picked: a new request, a whole closed month, not provisional', async () => {
+    const el = await chartEl();
+    await drawn(el);
+    expect(requests).to.include('/usage/daily?month=2026-11');
+    await pick(el, '2026-10');
+    const october = await client.getDailyUsage('2026-10');
+    await waitUntil(() => el.chart && points(el.chart, 0).length === october.days.length, 'October never drawn');
+    expect(requests).to.include('/usage/daily?month=2026-10');
+    expect(el.month).to.equal('2026-10');
+    expect(points(el.chart!, 0).map((p) => p.y)).to.deep.equal(october.days.map((d) => d.count));
+    expect(october.days.length).to.equal(31);
+    expect(text(shadow(el).querySelector('h2'))).to.equal('Daily users, October 2026');
+    expect(shadow(el).querySelector('.provisional')).to.equal(null);
+    const peakIndex = october.days.findIndex((d) => d.date === october.peak!.on);
+    expect(points(el.chart!, 2)).to.deep.equal([{ x: peakIndex, y: october.peak!.count }]);
+    // The year was fetched with the month: October 2025 is another year, so another request.
+    await pick(el, '2025-10');
+    await waitUntil(() => requests.includes('/usage/monthly?year=2025'), 'no request for 2025');
+    await waitForText(el, 'Daily users, October 2025');
+  });
+
+  it("switches to the year's billed users per month, and to another year", async () => {
+    const el = await chartEl();
+    await drawn(el);
+    button(el, 'Year').click();
+    await waitUntil(() => el.chart && (el.chart.config as { type?: string }).type === 'bar', 'no bar chart');
+    expect(button(el, 'Year').getAttribute('aria-pressed')).to.equal('true');
+    expect(el.view).to.equal('year');
+    const year = await client.getMonthlyUsage(2026);
+    const chart = el.chart!;
+    const shown = year.months.filter((m) => m.month <= '2026-11');
+    expect(chart.data.labels!.length).to.equal(12);
+    expect((chart.data.datasets[0]!.data as (number | null)[]).slice(0, shown.length)).to.deep.equal(
+      shown.map((m) => m.billedCount),
+    );
+    expect(chart.data.datasets[0]!.data[11]).to.equal(null); // December has not started
+    const included = chart.data.datasets.find((d) => d.label === 'Included users')!;
+    expect(included.data[0]).to.equal(shown[0]!.includedUsers);
+    await waitForText(el, 'November 2026 is still in progress');
+    expect(shadow(el).querySelector('canvas')!.getAttribute('aria-label')).to.include('Bar chart of billed users');
+    await expect(el).to.be.accessible();
+
+    requests = [];
+    await pick(el, '2025');
+    await waitUntil(() => text(shadow(el).querySelector('h2')) === 'Billed users per month, 2025');
+    expect(requests).to.deep.equal(['/usage/monthly?year=2025']);
+    const y2025 = await client.getMonthlyUsage(2025);
+    await waitUntil(
+      () => JSON.stringify(el.chart?.data.datasets[0]!.data) === JSON.stringify(y2025.months.map((m) => m.billedCount)),
+      '2025 never drawn',
+    );
+    expect(shadow(el).querySelector('.provisional')).to.equal(null);
+
+    // The table lists the months with their notes.
+    shadow(el).querySelector<HTMLButtonElement>('[part=table-toggle]')!.click();
+    const table = await find<HTMLTableElement>(el, 'table');
+    expect(text(table.querySelector('caption'))).to.equal('Billed users per month, 2025');
+    const rows = [...table.querySelectorAll('tbody tr')];
+    expect(rows.length).to.equal(12);
+    const trial = y2025.months.filter((m) => m.beforeFirstBilledMonth).length;
+    expect(rows.filter((r) => text(r).includes('Not charged')).length).to.equal(trial);
+    await expect(el).to.be.accessible();
+
+    // Back to the month view: a month of the year that was picked.
+    button(el, 'Month').click();
+    await waitForText(el, 'Daily users, December 2025');
+  });
+
+  describe('full-month plans (workplace-trial)', () => {
+    beforeEach(() => store().loadScenario('workplace-trial'));
+
+    it('shows the billable count and the monthly active users, and why the invoice is lower', async () => {
+      const el = await chartEl();
+      await drawn(el);
+      const usage = (await client.getMonthlyUsage(2026)).months.find((m) => m.month === '2026-11')!;
+      expect(usage.model).to.equal('full-month');
+      expect(usage.monthlyActiveUsers).to.be.greaterThan(usage.billedCount);
+      expect(stat(el, 'Billable users')).to.equal(count(usage.billedCount));
+      expect(stat(el, 'Monthly active users')).to.equal(count(usage.monthlyActiveUsers!));
+      const rule = text(shadow(el).querySelector('[part=rule]'));
+      expect(rule).to.include('The invoice is usually lower than monthly active users');
+      expect(rule).to.include('every day of the calendar month');
+      expect(rule).to.include('qualifying activity');
+      expect(rule).to.include('last 30 days');
+      expect(text(shadow(el).querySelector('.notice'))).to.include('Not charged'); // still in the trial
+      expect(shadow(el).querySelector('canvas')!.getAttribute('aria-label')).to.include(
+        `Monthly active users in November 2026: ${usage.monthlyActiveUsers}`,
+      );
+      await expect(el).to.be.accessible();
+    });
+
+    it('draws both series over the year', async () => {
+      const el = await chartEl();
+      await drawn(el);
+      button(el, 'Year').click();
+      await waitUntil(() => el.chart && el.chart.data.datasets.length === 2, 'no two series');
+      const year = await client.getMonthlyUsage(2026);
+      const [billable, mau] = el.chart!.data.datasets;
+      expect(billable!.label).to.equal('Billable users');
+      expect(mau!.label).to.equal('Monthly active users');
+      const nov = year.months.findIndex((m) => m.month === '2026-11');
+      expect(billable!.data[nov]).to.equal(year.months[nov]!.billedCount);
+      expect(mau!.data[nov]).to.equal(year.months[nov]!.monthlyActiveUsers);
+      // Months before anyone had an account are gaps, not zeros.
+      expect(billable!.data[0]).to.equal(null);
+      expect(mau!.data[0]).to.equal(null);
+      expect(all(el, '[part=legend] li').map((li) => text(li))).to.include.members([
+        'Billable users',
+        'Monthly active users',
+      ]);
+      expect(text(shadow(el).querySelector('[part=rule]'))).to.include('The invoice is usually lower');
+      shadow(el).querySelector<HTMLButtonElement>('[part=table-toggle]')!.click();
+      const table = await find<HTMLTableElement>(el, 'table');
+      expect([...table.querySelectorAll('thead th')].map((th) => text(th))).to.include.members([
+        'Billable users',
+        'Monthly active users',
+      ]);
+      const novRow = [...table.querySelectorAll('tbody tr')].find((r) => text(r).startsWith('November 2026'))!;
+      expect(text(novRow)).to.include(String(year.months[nov]!.monthlyActiveUsers));
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  it('follows the width of its container', async () => {
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div style="width: 700px">
+        <billing-provider base-url=${BASE_URL} lang="en"
+          ><billing-user-count-chart></billing-user-count-chart
+        ></billing-provider>
+      </div>`,
+    );
+    const el = wrapper.querySelector('billing-user-count-chart')!;
+    const chart = await drawn(el);
+    const box = shadow(el).querySelector<HTMLElement>('[part=chart]')!;
+    await waitUntil(() => chart.width === box.clientWidth);
+    const wide = chart.width;
+    wrapper.style.width = '420px';
+    await waitUntil(() => chart.width === box.clientWidth && chart.width < wide, 'the chart did not shrink');
+    expect(chart.width).to.be.lessThan(420);
+    expect(chart.canvas.getBoundingClientRect().width).to.be.at.most(box.getBoundingClientRect().width);
+    wrapper.style.width = '900px';
+    await waitUntil(() => chart.width === box.clientWidth && chart.width > wide, 'the chart did not grow');
+  });
+
+  it('takes its colours from the theme, and follows a switch to dark', async () => {
+    const el = await render<BillingUserCountChart>(
+      html`<billing-provider base-url=${BASE_URL} lang="en" theme="light"
+        ><billing-user-count-chart></billing-user-count-chart
+      ></billing-provider>`,
+      'billing-user-count-chart',
+    );
+    const chart = await drawn(el);
+    const color = (): string => String(chart.data.datasets[0]!.borderColor);
+    expect(color()).to.equal('#0b57d0'); // --billing-color-accent, light
+    (el.closest('billing-provider') as BillingProvider).theme = 'dark';
+    await waitUntil(() => color() === '#8ab4f8', 'the chart kept its light colours');
+    expect(el.chart).to.equal(chart); // updated in place
+    document.documentElement.style.setProperty('--billing-color-accent', 'rgb(200, 0, 100)');
+    try {
+      el.requestUpdate();
+      await waitUntil(() => color() === '#c80064', 'a host token was ignored');
+    } finally {
+      document.documentElement.style.removeProperty('--billing-color-accent');
+    }
+  });
+
+  it('is destroyed when it leaves the page, and drawn again when it comes back', async () => {
+    const errors: unknown[] = [];
+    const onError = (e: ErrorEvent): void => void errors.push(e.error);
+    window.addEventListener('error', onError);
+    try {
+      const el = await chartEl();
+      const chart = await drawn(el);
+      const provider = el.parentElement!;
+      const canvas = chart.canvas;
+      el.remove();
+      expect(el.chart).to.equal(undefined);
+      const { Chart } = await import('chart.js');
+      expect(Chart.getChart(canvas)).to.equal(undefined);
+      await new Promise((r) => setTimeout(r, 50));
+      provider.append(el);
+      const again = await drawn(el);
+      expect(again).to.not.equal(chart);
+      provider.remove();
+      expect(el.chart).to.equal(undefined);
+      await new Promise((r) => setTimeout(r, 50));
+      expect(errors).to.deep.equal([]);
+    } finally {
+      window.removeEventListener('error', onError);
+    }
+  });
+
+  it('refetches when the provider says billing data changed', async () => {
+    const el = await chartEl();
+    await drawn(el);
+    requests = [];
+    (el.closest('billing-provider') as BillingProvider).refresh();
+    await waitUntil(() => requests.includes('/usage/daily?month=2026-11'), 'no refetch');
+  });
+
+  describe('data given by the host', () => {
+    it('draws 3,650 days from `data` without a request, and redraws when it changes', async () => {
+      const el = await render<BillingUserCountChart>(
+        html`<billing-user-count-chart lang="en" .data=${longSeries(3650)}></billing-user-count-chart>`,
+        'billing-user-count-chart',
+      );
+      const chart = await drawn(el);
+      expect(points(chart, 0).length).to.equal(3650);
+      expect(requests).to.deep.equal([]);
+      expect(shadow(el).querySelector('.toolbar select')).to.equal(null);
+      const last = mediumDate(longSeries(3650).days.at(-1)!.date);
+      expect(text(shadow(el).querySelector('h2'))).to.equal(`Daily users, Jan 1, 2017 to ${last}`);
+      const peakIndex = points(chart, 2)[0]!.x;
+      expect(points(chart, 0)[peakIndex]!.y).to.equal(62);
+      el.data = longSeries(1100);
+      await waitUntil(() => points(chart, 0).length === 1100, 'not redrawn');
+      expect(el.chart).to.equal(chart);
+      await expect(el).to.be.accessible();
+    });
+
+    it('draws a year from `yearData` without a request', async () => {
+      const year = await client.getMonthlyUsage(2026);
+      requests = [];
+      const el = await render<BillingUserCountChart>(
+        html`<billing-user-count-chart lang="en" view="year" .yearData=${year}></billing-user-count-chart>`,
+        'billing-user-count-chart',
+      );
+      const chart = await drawn(el);
+      expect(requests).to.deep.equal([]);
+      expect(chart.data.datasets[0]!.data[0]).to.equal(year.months[0]!.billedCount);
+      expect(text(shadow(el).querySelector('h2'))).to.equal('Billed users per month, 2026');
+      await expect(el).to.be.accessible();
+    });
+
+    it('renders the given text as text, never as HTML', async () => {
+      const hostile = '<img src=x onerror="window.__chartXss=1">';
+      const data = { ...longSeries(20), month: hostile };
+      const el = await render<BillingUserCountChart>(
+        html`<billing-user-count-chart lang="en" .data=${data}></billing-user-count-chart>`,
+        'billing-user-count-chart',
+      );
+      await drawn(el);
+      expect(shadow(el).querySelector('img')).to.equal(null);
+      expect((window as unknown as { __chartXss?: number }).__chartXss).to.equal(undefined);
+      shadow(el).querySelector<HTMLButtonElement>('[part=table-toggle]')!.click();
+      await find(el, 'table');
+      expect(shadow(el).querySelector('img')).to.equal(null);
+    });
+  });
+
+  describe('states', () => {
+    it('shows a loading state that reserves space and is announced', async () => {
+      store().setFaults([{ operation: 'getDailyUsage', kind: 'latency', latencyMs: 1500 }]);
+      const el = await chartEl();
+      const loading = await find(el, '.state.loading');
+      expect(loading.getAttribute('role')).to.equal('status');
+      expect(loading.offsetHeight).to.be.greaterThan(280); // about the chart's height
+      await expect(el).to.be.accessible();
+      await drawn(el);
+    });
+
+    it('shows an error in words with a retry that works', async () => {
+      store().setFaults([{ operation: 'getDailyUsage', kind: 'error-500', times: 1 }]);
+      const el = await chartEl();
+      const error = await find(el, '.state.error');
+      expect(error.getAttribute('role')).to.equal('alert');
+      expect(text(error)).to.include('The billing service had a problem');
+      await expect(el).to.be.accessible();
+      error.querySelector<HTMLButtonElement>('[part=retry-button]')!.click();
+      await drawn(el);
+      expect(shadow(el).querySelector('.state.error')).to.equal(null);
+    });
+
+    it('keeps the pickers when a later month fails, and retries that month', async () => {
+      const el = await chartEl();
+      await drawn(el);
+      store().setFaults([{ operation: 'getDailyUsage', kind: 'network-error', times: 1 }]);
+      await pick(el, '2026-09');
+      const error = await find(el, '.state.error');
+      expect(text(error)).to.include('could not be reached');
+      expect(select(el).value).to.equal('2026-09');
+      error.querySelector<HTMLButtonElement>('button')!.click();
+      await waitForText(el, 'Daily users, September 2026');
+      await drawn(el);
+    });
+
+    it('shows "ask your administrator" and no data to other roles', async () => {
+      store().setSession({ role: 'member' });
+      const el = await chartEl();
+      const forbidden = await find(el, '.state.forbidden');
+      expect(text(forbidden)).to.include('Ask your administrator');
+      expect(shadow(el).querySelector('canvas')).to.equal(null);
+      expect(requests.filter((r) => r.startsWith('/usage'))).to.deep.equal([]);
+      await expect(el).to.be.accessible();
+    });
+
+    it('says why a month or a year is empty', async () => {
+      store().loadScenario('workplace-trial'); // nobody had an account before the trial (October 2026)
+      const el = await chartEl();
+      await drawn(el);
+      await pick(el, '2026-09');
+      await waitForText(el, 'No users in September 2026');
+      expect(shadow(el).querySelector('canvas')).to.equal(null);
+      expect(el.chart).to.equal(undefined);
+      await expect(el).to.be.accessible();
+      button(el, 'Year').click();
+      await drawn(el);
+      await pick(el, '2025');
+      await waitForText(el, 'No billed users in 2025');
+      await expect(el).to.be.accessible();
+    });
+
+    it('works on its own with a base-url, without a provider', async () => {
+      const el = await render<BillingUserCountChart>(
+        html`<billing-user-count-chart base-url=${BASE_URL} lang="en"></billing-user-count-chart>`,
+        'billing-user-count-chart',
+      );
+      const chart = await drawn(el);
+      const daily = await client.getDailyUsage('2026-11');
+      expect(points(chart, 0).length).to.equal(daily.days.length);
+    });
+
+    it('speaks Dutch when asked', async () => {
+      const el = await chartEl('nl');
+      await drawn(el);
+      const daily = await client.getDailyUsage('2026-11');
+      expect(text(shadow(el).querySelector('h2'))).to.equal('Gebruikers per dag, november 2026');
+      expect(text(shadow(el).querySelector('[part=table-toggle]'))).to.equal('Als tabel tonen');
+      expect(text(shadow(el).querySelector('.provisional'))).to.include('Voorlopig');
+      expect(stat(el, 'Inbegrepen gebruikers')).to.equal(count(daily.includedUsers!, 'nl'));
+      expect(text(select(el).selectedOptions[0])).to.equal('november 2026');
+      expect(el.chart!.data.datasets[0]!.label).to.equal('Gebruikers per dag');
+      expect(shadow(el).querySelector('canvas')!.getAttribute('aria-label')).to.include('Lijndiagram');
+      shadow(el).querySelector<HTMLButtonElement>('[part=table-toggle]')!.click();
+      const table = await find(el, 'table');
+      expect(text(table.querySelector('caption'))).to.equal('Gebruikers per dag, november 2026 (voorlopig)');
+      await expect(el).to.be.accessible();
+    });
+  });
+});
