@@ -1,15 +1,989 @@
-import { html } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import type {
+  Balance,
+  Invoice,
+  InvoicePage,
+  InvoiceStatus,
+  InvoiceSummary,
+  PaymentMethod,
+  SettleResult,
+} from '../../client/client.js';
+import { newIdempotencyKey } from '../../client/client.js';
+import type { BillingApiError } from '../../client/errors.js';
+import type { MessageKey } from '../../i18n/index.js';
 import { BillingElement } from '../../internal/billing-element.js';
+import { BillingUpdatePaymentMethodEvent } from '../../internal/events.js';
+import { emptyState, errorMessage, errorState, forbiddenState, loadingState } from '../../internal/states.js';
+import { invoiceListStyles } from './invoice-list.styles.js';
+
+type InvoiceLine = Invoice['lines'][number];
+
+/** The statuses a user can filter by, in the order the filter lists them. */
+const STATUSES: readonly InvoiceStatus[] = ['upcoming', 'open', 'paid', 'past_due', 'payment_failed'];
+
+/** Decline reasons with a sentence of their own; any other is shown by its code. */
+const KNOWN_REASONS = ['card_expired', 'card_declined', 'no_payment_method', 'not_chargeable', 'declined'] as const;
+type KnownReason = (typeof KNOWN_REASONS)[number];
+
+const LINE_KEYS: Record<InvoiceLine['kind'], MessageKey> = {
+  'base-fee': 'invoices.line.base-fee',
+  'user-count': 'invoices.line.user-count',
+  'extra-users': 'invoices.line.extra-users',
+  users: 'invoices.line.users',
+  licenses: 'invoices.line.licenses',
+  proration: 'invoices.line.proration',
+  credit: 'invoices.line.credit',
+};
+
+/** Card brands as people write them; an unknown brand is shown as the API sends it. */
+const BRANDS: Record<string, string> = {
+  visa: 'Visa',
+  mastercard: 'Mastercard',
+  amex: 'American Express',
+  maestro: 'Maestro',
+  discover: 'Discover',
+  jcb: 'JCB',
+};
+
+/** What the last "settle balance" (or a payment-method update) came to. */
+type Outcome =
+  | { kind: 'result'; result: SettleResult }
+  | { kind: 'error'; message: string }
+  | { kind: 'pm-updated'; settle: boolean };
+
+/** The invoice shown in the detail dialog. */
+interface Detail {
+  summary: InvoiceSummary;
+  invoice?: Invoice;
+  error?: BillingApiError;
+}
 
 /**
- * (Being built.)
+ * The invoices of the account, newest first, with the upcoming (provisional) one on top:
+ * number, period, issue and due dates, amount and status, filtered by status and year and
+ * paged on the server. A prominent warning appears while anything is past due or a
+ * charge failed, with the way out: settle the balance (one idempotent request per click,
+ * showing whether it was paid or why it failed) or update the payment method, which is
+ * the host's job (`billing-update-payment-method`). Each invoice opens in a dialog with
+ * its lines, tax, credit applied, PO number and payments, and downloads as the PDF the
+ * server renders. The account's outstanding amount, credit balance and payment method
+ * on file are shown above the list.
  *
- * @summary (Being built.)
+ * @summary Invoices with status, details, PDF download, past-due warning and settle balance.
+ * @tagname billing-invoice-list
+ *
+ * @event billing-change - The balance was settled (topic `invoices`, `detail` is the `SettleResult`); the other elements of the provider refetch.
+ * @event billing-update-payment-method - The user wants to update (or add) the payment method: open your payment provider's form, then call `paymentMethodUpdated()`. `event.current` is the method on file.
+ * @event billing-error - A request failed; `event.error` is a `BillingApiError`.
+ *
+ * @csspart alert - The past-due / payment-failed warning at the top.
+ * @csspart settle-button - The "Settle balance" button.
+ * @csspart update-payment-method-button - Every "Update payment method" button.
+ * @csspart outcome - The result of settling the balance.
+ * @csspart summary - The outstanding amount, credit balance and payment method.
+ * @csspart toolbar - The status and year filters.
+ * @csspart table - The invoice table.
+ * @csspart row - Each invoice row (the upcoming one also has `upcoming`).
+ * @csspart status - Each status badge.
+ * @csspart download-button - Each PDF download button.
+ * @csspart pager - The previous / next page controls.
+ * @csspart dialog - The invoice detail dialog.
+ * @csspart state - Loading, empty, error and forbidden boxes.
+ * @csspart retry-button - The retry button of the error state.
+ *
+ * @cssproperty --billing-invoice-list-min-height - Space reserved for the list while it loads. Default `28rem`.
  */
 export class BillingInvoiceList extends BillingElement {
-  protected override render() {
-    return html``;
+  static override styles = [...BillingElement.styles, invoiceListStyles];
+
+  @query('dialog') private dialogEl?: HTMLDialogElement;
+
+  @state() private page: InvoicePage | undefined;
+  @state() private upcoming: Invoice | undefined;
+  @state() private paymentMethod: PaymentMethod | null | undefined;
+  @state() private error: BillingApiError | undefined;
+  /** The list (a new page or filter) is on its way; the rows shown are the previous ones. */
+  @state() private listLoading = false;
+  @state() private offset = 0;
+  @state() private years: number[] = [];
+  @state() private settling = false;
+  @state() private outcome: Outcome | undefined;
+  @state() private downloading = '';
+  @state() private notice = '';
+  @state() private detail: Detail | undefined;
+
+  /** Show only invoices of this status (`upcoming`, `open`, `paid`, `past_due`, `payment_failed`); empty for all. */
+  @property({ reflect: true }) status: InvoiceStatus | '' = '';
+
+  /** Show only invoices issued in this year; unset for all years. */
+  @property({ type: Number, reflect: true }) year: number | undefined;
+
+  /** Invoices per page. */
+  @property({ type: Number, attribute: 'page-size' }) pageSize = 10;
+
+  #abort = new AbortController();
+  #listAbort = new AbortController();
+  #client: unknown;
+  #revision = -1;
+  #listKey = '';
+  #loadingAll = false;
+  /** The idempotency key of a settle attempt whose outcome is unknown (no answer): a retry reuses it. */
+  #settleKey: string | undefined;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#abort.abort();
+    this.#listAbort.abort();
   }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    // A new filter starts at the first page (the handlers do the same for the user's choices).
+    if (this.hasUpdated && (changed.has('status') || changed.has('year') || changed.has('pageSize'))) this.offset = 0;
+    const billing = this.billing;
+    if (!billing || this.roleForbidden) return;
+    if (billing.client !== this.#client || billing.revision !== this.#revision) {
+      this.#client = billing.client;
+      this.#revision = billing.revision;
+      this.#listKey = this.#currentListKey;
+      void this.#loadAll();
+    } else if (this.#currentListKey !== this.#listKey) {
+      this.#listKey = this.#currentListKey;
+      // Before the first full load has landed, a new filter restarts it.
+      void (this.#loadingAll || !this.page ? this.#loadAll() : this.#loadList());
+    }
+  }
+
+  /** Fetches everything again (e.g. after the host changed billing data). */
+  refresh(): void {
+    this.#listKey = this.#currentListKey;
+    void this.#loadAll();
+  }
+
+  /**
+   * Tell the element the payment method was updated (after your payment provider's form
+   * closed): it shows the new method and, when something is outstanding, invites the
+   * user to settle the balance.
+   */
+  async paymentMethodUpdated(): Promise<void> {
+    this.#listKey = this.#currentListKey;
+    await this.#loadAll();
+    const b = this.page?.balance;
+    this.outcome = { kind: 'pm-updated', settle: !!b && (b.pastDue > 0 || b.failed > 0) };
+  }
+
+  get #currentListKey(): string {
+    return JSON.stringify([this.status, this.year, this.offset, this.pageSize]);
+  }
+
+  get #query() {
+    return {
+      ...(this.status ? { status: [this.status] } : {}),
+      ...(this.year ? { year: this.year } : {}),
+      offset: this.offset,
+      limit: Math.min(500, Math.max(1, Math.floor(this.pageSize) || 10)),
+    };
+  }
+
+  async #loadAll(): Promise<void> {
+    const billing = this.billing;
+    if (!billing) return;
+    this.#abort.abort();
+    this.#listAbort.abort();
+    this.#abort = new AbortController();
+    const signal = this.#abort.signal;
+    this.error = undefined;
+    this.listLoading = true;
+    this.#loadingAll = true;
+    try {
+      const [page, upcoming, paymentMethod] = await Promise.all([
+        billing.client.listInvoices(this.#query, { signal }),
+        billing.client.getUpcomingInvoice({ signal }),
+        billing.client.getPaymentMethod({ signal }),
+      ]);
+      if (signal.aborted) return;
+      const previous = this.paymentMethod;
+      this.page = page;
+      this.upcoming = upcoming;
+      this.paymentMethod = paymentMethod;
+      // A new payment method (e.g. after the provider's refresh()) makes an old decline moot.
+      if (previous !== undefined && JSON.stringify(previous) !== JSON.stringify(paymentMethod)) {
+        const b = page.balance;
+        if (this.outcome?.kind === 'result' && this.outcome.result.outcome === 'failed') {
+          this.outcome = { kind: 'pm-updated', settle: b.pastDue > 0 || b.failed > 0 };
+        }
+      }
+      void this.#loadYears(signal);
+    } catch (e) {
+      if (signal.aborted) return;
+      this.error = this.reportError(e);
+    } finally {
+      if (!signal.aborted) {
+        this.listLoading = false;
+        this.#loadingAll = false;
+      }
+    }
+  }
+
+  async #loadList(): Promise<void> {
+    const billing = this.billing;
+    if (!billing) return;
+    this.#listAbort.abort();
+    this.#listAbort = new AbortController();
+    const signal = this.#listAbort.signal;
+    this.error = undefined;
+    this.listLoading = true;
+    try {
+      const page = await billing.client.listInvoices(this.#query, { signal });
+      if (signal.aborted) return;
+      this.page = page;
+    } catch (e) {
+      if (signal.aborted) return;
+      this.error = this.reportError(e);
+    } finally {
+      if (!signal.aborted) this.listLoading = false;
+    }
+  }
+
+  /** The years that have invoices: from the newest invoice's issue year back to the oldest's. */
+  async #loadYears(signal: AbortSignal): Promise<void> {
+    const client = this.billing?.client;
+    if (!client) return;
+    try {
+      const newest = await client.listInvoices({ limit: 1 }, { signal });
+      const first = newest.items[0];
+      if (!first) {
+        this.years = [];
+        return;
+      }
+      const oldest =
+        newest.total > 1
+          ? (await client.listInvoices({ offset: newest.total - 1, limit: 1 }, { signal })).items[0]
+          : first;
+      if (signal.aborted) return;
+      const to = Number(first.issuedOn.slice(0, 4));
+      const from = Number((oldest ?? first).issuedOn.slice(0, 4));
+      const years: number[] = [];
+      for (let y = to; y >= from; y--) years.push(y);
+      this.years = years;
+    } catch (e) {
+      if (!signal.aborted) this.reportError(e);
+    }
+  }
+
+  // ---------------------------------------------------------------------------------
+  // Handlers
+
+  #onStatusChange(e: Event): void {
+    this.status = (e.target as HTMLSelectElement).value as InvoiceStatus | '';
+    this.offset = 0;
+  }
+
+  #onYearChange(e: Event): void {
+    const value = (e.target as HTMLSelectElement).value;
+    this.year = value ? Number(value) : undefined;
+    this.offset = 0;
+  }
+
+  #clearFilters(): void {
+    this.status = '';
+    this.year = undefined;
+    this.offset = 0;
+  }
+
+  #goTo(offset: number): void {
+    this.offset = Math.max(0, offset);
+  }
+
+  #requestPaymentMethodUpdate(): void {
+    this.dispatchEvent(new BillingUpdatePaymentMethodEvent(this.paymentMethod ?? null));
+  }
+
+  async #settle(): Promise<void> {
+    const billing = this.billing;
+    if (!billing || this.settling) return;
+    // One key per click; only a retry of an attempt that got no answer reuses its key.
+    const key = this.#settleKey ?? newIdempotencyKey();
+    this.#settleKey = key;
+    this.settling = true;
+    this.outcome = undefined;
+    try {
+      const result = await billing.client.settleBalance({ idempotencyKey: key });
+      this.#settleKey = undefined;
+      this.outcome = { kind: 'result', result };
+      if (this.page) this.page = { ...this.page, balance: result.balance };
+      if (result.outcome === 'paid') {
+        this.changed('invoices', result);
+      } else if (result.payments.length > 0) {
+        // Declined attempts were recorded: statuses may have changed.
+        this.refresh();
+      }
+    } catch (e) {
+      const err = this.reportError(e);
+      if (err.status !== 0) this.#settleKey = undefined;
+      this.outcome = { kind: 'error', message: errorMessage(this.locale, err) };
+    } finally {
+      this.settling = false;
+    }
+  }
+
+  async #download(inv: InvoiceSummary): Promise<void> {
+    const billing = this.billing;
+    if (!billing || this.downloading) return;
+    this.downloading = inv.id;
+    this.notice = this.t('invoices.download.busy');
+    try {
+      const { blob, fileName } = await billing.client.getInvoicePdf(inv.id);
+      const file = safeFileName(fileName, `${inv.number || inv.id}.pdf`);
+      const url = URL.createObjectURL(blob);
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = file;
+      a.rel = 'noopener';
+      this.renderRoot.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      this.notice = this.t('invoices.download.done', { file });
+    } catch (e) {
+      this.notice = this.t('invoices.download.failed', {
+        number: inv.number,
+        reason: errorMessage(this.locale, this.reportError(e)),
+      });
+    } finally {
+      this.downloading = '';
+    }
+  }
+
+  async #openDetail(summary: InvoiceSummary): Promise<void> {
+    const upcoming = summary.status === 'upcoming' ? this.upcoming : undefined;
+    this.detail = upcoming ? { summary, invoice: upcoming } : { summary };
+    await this.updateComplete;
+    if (!this.dialogEl?.open) this.dialogEl?.showModal();
+    if (!upcoming) await this.#loadDetail(summary);
+  }
+
+  async #loadDetail(summary: InvoiceSummary): Promise<void> {
+    const billing = this.billing;
+    if (!billing) return;
+    this.detail = { summary };
+    try {
+      const invoice = await billing.client.getInvoice(summary.id);
+      if (this.detail?.summary.id === summary.id) this.detail = { summary, invoice };
+    } catch (e) {
+      const error = this.reportError(e);
+      if (this.detail?.summary.id === summary.id) this.detail = { summary, error };
+    }
+  }
+
+  #closeDetail(): void {
+    this.dialogEl?.close();
+  }
+
+  // ---------------------------------------------------------------------------------
+  // Rendering
+
+  /** `2026-11-01..2026-11-30` → "November 2026"; any other span as a date range. */
+  #period(start: string, end: string): string {
+    const [ys, ms, ds] = start.split('-').map(Number);
+    const [ye, me, de] = end.split('-').map(Number);
+    const lastDay = new Date(Date.UTC(ye ?? 1970, me ?? 1, 0)).getUTCDate();
+    if (ys === ye && ms === me && ds === 1 && de === lastDay) return this.fmtMonth(start.slice(0, 7));
+    const f = new Intl.DateTimeFormat(this.locale, { dateStyle: 'medium', timeZone: 'UTC' });
+    return f.formatRange(
+      new Date(Date.UTC(ys ?? 1970, (ms ?? 1) - 1, ds ?? 1)),
+      new Date(Date.UTC(ye ?? 1970, (me ?? 1) - 1, de ?? 1)),
+    );
+  }
+
+  #percent(basisPoints: number): string {
+    return new Intl.NumberFormat(this.locale, { style: 'percent', maximumFractionDigits: 2 }).format(
+      basisPoints / 10_000,
+    );
+  }
+
+  #reason(code: string): string {
+    return (KNOWN_REASONS as readonly string[]).includes(code)
+      ? this.t(`invoices.reason.${code as KnownReason}`)
+      : this.t('invoices.reason.other', { reason: code });
+  }
+
+  #expiryMonth(): string | undefined {
+    const pm = this.paymentMethod;
+    return pm?.kind === 'card' && pm.expires ? this.fmtMonth(pm.expires) : undefined;
+  }
+
+  #paymentMethodText(pm: PaymentMethod | null): string {
+    if (!pm) return this.t('invoices.pm.none');
+    if (pm.kind === 'invoice') return this.t('invoices.pm.invoice');
+    if (pm.kind === 'sepa-debit') {
+      return pm.last4 ? this.t('invoices.pm.sepa', { last4: pm.last4 }) : this.t('invoices.pm.sepa-no-digits');
+    }
+    const brand = pm.brand ? (BRANDS[pm.brand.toLowerCase()] ?? pm.brand) : this.t('invoices.pm.card-brand');
+    return pm.last4
+      ? this.t('invoices.pm.card', { brand, last4: pm.last4 })
+      : this.t('invoices.pm.card-no-digits', { brand });
+  }
+
+  #failureText(reason: string | undefined): string {
+    switch (reason) {
+      case 'card_expired': {
+        const month = this.#expiryMonth();
+        return month
+          ? this.t('invoices.settle.failed.card_expired', { month })
+          : this.t('invoices.settle.failed.card_expired-unknown');
+      }
+      case 'card_declined':
+        return this.t('invoices.settle.failed.card_declined');
+      case 'no_payment_method':
+        return this.t('invoices.settle.failed.no_payment_method');
+      case 'not_chargeable':
+        return this.t('invoices.settle.failed.not_chargeable');
+      default:
+        return this.t('invoices.settle.failed.other', { reason: reason ?? '' });
+    }
+  }
+
+  #statusBadge(s: InvoiceSummary): TemplateResult {
+    return html`<span class="badge ${s.status}" part="status"
+      ><span class="badge-label">${this.t(`invoices.status.${s.status}`)}</span>${
+        s.declineReason && s.status !== 'paid'
+          ? html`<span class="badge-reason">${this.#reason(s.declineReason)}</span>`
+          : nothing
+      }</span
+    >`;
+  }
+
+  #updateButton(primary = false): TemplateResult | typeof nothing {
+    if (!this.canWrite) return nothing;
+    return html`<button
+      type="button"
+      class=${primary ? 'primary' : ''}
+      part="update-payment-method-button"
+      @click=${this.#requestPaymentMethodUpdate}
+    >
+      ${this.t(this.paymentMethod ? 'invoices.pm.update' : 'invoices.pm.add')}
+    </button>`;
+  }
+
+  #settleButton(balance: Balance): TemplateResult | typeof nothing {
+    const pm = this.paymentMethod;
+    if (!this.canWrite || !pm || pm.kind === 'invoice' || balance.outstanding === 0) return nothing;
+    return html`<button
+      type="button"
+      class="primary"
+      part="settle-button"
+      ?disabled=${this.settling}
+      @click=${this.#settle}
+    >
+      ${this.settling ? this.t('invoices.settle.busy') : this.t('invoices.settle', { amount: this.fmtMoney(balance.outstanding, balance.currency) })}
+    </button>`;
+  }
+
+  #renderAlert(balance: Balance): TemplateResult | typeof nothing {
+    if (balance.pastDue === 0 && balance.failed === 0) return nothing;
+    const pm = this.paymentMethod;
+    const money = (n: number) => this.fmtMoney(n, balance.currency);
+    const wayOut =
+      pm === null || pm === undefined
+        ? this.t('invoices.alert.way-out.none')
+        : pm.kind === 'invoice'
+          ? this.t('invoices.alert.way-out.transfer')
+          : pm.expired && this.#expiryMonth()
+            ? this.t('invoices.alert.way-out.expired', { month: this.#expiryMonth()! })
+            : this.t('invoices.alert.way-out.settle');
+    return html`<section class="alert" part="alert" role="alert" aria-labelledby="alert-title">
+      <h2 id="alert-title">
+        <span class="alert-icon" aria-hidden="true">!</span>
+        ${this.t(balance.pastDue > 0 ? 'invoices.alert.title.past-due' : 'invoices.alert.title.failed')}
+      </h2>
+      <p>
+        ${balance.pastDue > 0 ? this.t('invoices.alert.past-due', { amount: money(balance.pastDue) }) : nothing}
+        ${balance.failed > 0 ? this.t('invoices.alert.failed', { amount: money(balance.failed) }) : nothing}
+        <strong>${this.t('invoices.alert.suspension')}</strong>
+      </p>
+      <p>${wayOut}</p>
+      <div class="actions">${this.#settleButton(balance)} ${this.#updateButton()}</div>
+    </section>`;
+  }
+
+  #renderOutcome(): TemplateResult | typeof nothing {
+    const o = this.outcome;
+    if (!o) return nothing;
+    if (o.kind === 'error') {
+      return html`<div class="outcome failed" part="outcome" role="alert">
+        <p>${this.t('invoices.settle.error', { reason: o.message })}</p>
+      </div>`;
+    }
+    if (o.kind === 'pm-updated') {
+      return html`<div class="outcome info" part="outcome" role="status">
+        <p>${this.t(o.settle ? 'invoices.pm.updated-settle' : 'invoices.pm.updated')}</p>
+      </div>`;
+    }
+    const r = o.result;
+    const currency = r.balance.currency;
+    if (r.outcome === 'failed') {
+      return html`<div class="outcome failed" part="outcome" role="alert" aria-labelledby="outcome-title">
+        <h3 id="outcome-title">${this.t('invoices.settle.failed.title')}</h3>
+        <p>${this.#failureText(r.reason)}</p>
+        <div class="actions">${this.#updateButton(true)}</div>
+      </div>`;
+    }
+    const paid = r.payments.filter((p) => p.outcome === 'succeeded').reduce((s, p) => s + p.amount, 0);
+    const text =
+      r.outcome === 'nothing-due'
+        ? this.t('invoices.settle.nothing-due')
+        : r.balance.outstanding > 0
+          ? this.t('invoices.settle.paid-left', {
+              amount: this.fmtMoney(paid, currency),
+              left: this.fmtMoney(r.balance.outstanding, currency),
+            })
+          : this.t('invoices.settle.paid', { amount: this.fmtMoney(paid, currency) });
+    return html`<div class="outcome paid" part="outcome" role="status"><p>${text}</p></div>`;
+  }
+
+  #renderSummary(balance: Balance): TemplateResult {
+    const pm = this.paymentMethod ?? null;
+    const money = (n: number) => this.fmtMoney(n, balance.currency);
+    return html`<dl class="summary" part="summary" aria-label=${this.t('invoices.summary.label')}>
+      <div class="tile">
+        <dt>${this.t('invoices.summary.outstanding')}</dt>
+        <dd class="figure">${money(balance.outstanding)}</dd>
+        <dd class="note">
+          ${
+            balance.outstanding === 0
+              ? this.t('invoices.summary.outstanding.none')
+              : balance.pastDue > 0
+                ? this.t('invoices.summary.outstanding.past-due', { amount: money(balance.pastDue) })
+                : balance.failed === 0
+                  ? this.t('invoices.summary.outstanding.open')
+                  : nothing
+          }
+        </dd>
+      </div>
+      <div class="tile">
+        <dt>${this.t('invoices.summary.credit')}</dt>
+        <dd class="figure">${money(balance.creditBalance)}</dd>
+        <dd class="note">${this.t('invoices.summary.credit.body')}</dd>
+      </div>
+      <div class="tile pm ${pm?.expired ? 'expired' : ''}">
+        <dt>${this.t('invoices.summary.pm')}</dt>
+        <dd class="pm-name">
+          ${this.#paymentMethodText(pm)}
+          ${pm?.expired ? html`<span class="badge payment_failed">${this.t('invoices.pm.expired')}</span>` : nothing}
+        </dd>
+        ${
+          pm?.kind === 'card' && pm.expires
+            ? html`<dd class="note">
+                ${this.t(pm.expired ? 'invoices.pm.expired-in' : 'invoices.pm.valid', { month: this.fmtMonth(pm.expires) })}
+              </dd>`
+            : nothing
+        }
+        <dd class="pm-action">${this.#updateButton()}</dd>
+      </div>
+    </dl>`;
+  }
+
+  #renderToolbar(): TemplateResult {
+    const years = [...this.years];
+    if (this.year && !years.includes(this.year)) years.unshift(this.year);
+    return html`<div class="toolbar" part="toolbar">
+      <label
+        >${this.t('invoices.filter.status')}
+        <select @change=${this.#onStatusChange}>
+          <option value="" .selected=${!this.status}>${this.t('invoices.filter.status.all')}</option>
+          ${STATUSES.map(
+            (s) => html`<option value=${s} .selected=${this.status === s}>${this.t(`invoices.status.${s}`)}</option>`,
+          )}
+        </select>
+      </label>
+      <label
+        >${this.t('invoices.filter.year')}
+        <select @change=${this.#onYearChange}>
+          <option value="" .selected=${!this.year}>${this.t('invoices.filter.year.all')}</option>
+          ${years.map((y) => html`<option value=${y} .selected=${this.year === y}>${y}</option>`)}
+        </select>
+      </label>
+    </div>`;
+  }
+
+  #showsUpcoming(): boolean {
+    const up = this.upcoming;
+    if (!up || this.offset > 0) return false;
+    if (this.status && this.status !== 'upcoming') return false;
+    return !this.year || up.issuedOn.startsWith(`${this.year}-`);
+  }
+
+  #renderRow(inv: InvoiceSummary, upcoming: boolean): TemplateResult {
+    const credit = inv.total - inv.amountDue;
+    const unpaid = inv.status === 'open' || inv.status === 'past_due' || inv.status === 'payment_failed';
+    const label = upcoming ? this.t('invoices.upcoming.number') : inv.number;
+    return html`<tr part=${upcoming ? 'row upcoming' : 'row'} class=${upcoming ? 'upcoming' : ''} data-id=${inv.id}>
+      <th scope="row" class="col-number">
+        <button
+          type="button"
+          class="link"
+          aria-haspopup="dialog"
+          title=${this.t('invoices.details', { number: label })}
+          @click=${() => this.#openDetail(inv)}
+        >
+          ${label}
+        </button>
+        <span class="sub">${this.#period(inv.periodStart, inv.periodEnd)}</span>
+      </th>
+      <td class="col-issued">
+        ${upcoming ? this.t('invoices.upcoming.issued', { date: this.fmtDate(inv.issuedOn) }) : this.fmtDate(inv.issuedOn)}
+      </td>
+      <td class="col-due ${inv.status === 'past_due' ? 'late' : ''}">${upcoming ? '—' : this.fmtDate(inv.dueOn)}</td>
+      <td class="col-amount">
+        <span class="money">${this.fmtMoney(inv.total, inv.currency)}</span>
+        ${credit > 0 ? html`<span class="sub credit">${this.t('invoices.from-credit', { amount: this.fmtMoney(credit, inv.currency) })}</span>` : nothing}
+        ${
+          unpaid && inv.balance > 0 && inv.balance !== inv.total
+            ? html`<span class="sub"
+                >${this.t('invoices.to-pay', { amount: this.fmtMoney(inv.balance, inv.currency) })}</span
+              >`
+            : nothing
+        }
+        <span class="status-inline">
+          ${this.#statusBadge(inv)}
+          ${upcoming ? html`<span class="sub provisional">${this.t('invoices.provisional')}</span>` : nothing}
+          ${upcoming ? nothing : html`<span class="sub">${this.t('invoices.due-inline', { date: this.fmtDate(inv.dueOn) })}</span>`}
+        </span>
+      </td>
+      <td class="col-status">
+        ${this.#statusBadge(inv)}
+        ${upcoming ? html`<span class="sub provisional">${this.t('invoices.provisional')}</span>` : nothing}
+      </td>
+      <td class="col-download">
+        ${
+          upcoming
+            ? nothing
+            : html`<button
+                type="button"
+                part="download-button"
+                class="download"
+                aria-label=${this.t('invoices.download.label', { number: inv.number })}
+                ?disabled=${this.downloading === inv.id}
+                @click=${() => this.#download(inv)}
+              >
+                <span aria-hidden="true">↓</span> ${this.t('invoices.download')}
+              </button>`
+        }
+      </td>
+    </tr>`;
+  }
+
+  #renderTable(page: InvoicePage): TemplateResult {
+    const up = this.#showsUpcoming() ? this.upcoming : undefined;
+    const filtered = !!this.status || !!this.year;
+    if (page.total === 0 && !up) {
+      return filtered
+        ? emptyState(
+            this.t('invoices.empty.filter.title'),
+            this.t('invoices.empty.filter.body'),
+            html`<button type="button" @click=${this.#clearFilters}>${this.t('invoices.empty.filter.clear')}</button>`,
+          )
+        : emptyState(this.t('invoices.empty.title'), this.t('invoices.empty.body'));
+    }
+    return html`<div class="table-wrap">
+        <table part="table" aria-label=${this.t('invoices.label')} aria-busy=${this.listLoading ? 'true' : 'false'}>
+          <thead>
+            <tr>
+              <th scope="col" class="col-number">${this.t('invoices.col.number')}</th>
+              <th scope="col" class="col-issued">${this.t('invoices.col.issued')}</th>
+              <th scope="col" class="col-due">${this.t('invoices.col.due')}</th>
+              <th scope="col" class="col-amount">
+                <span class="wide">${this.t('invoices.col.amount')}</span
+                ><span class="narrow">${this.t('invoices.col.amount-status')}</span>
+              </th>
+              <th scope="col" class="col-status">${this.t('invoices.col.status')}</th>
+              <th scope="col" class="col-download">
+                <span class="visually-hidden">${this.t('invoices.col.download')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            ${up ? this.#renderRow(up, true) : nothing}
+            ${repeat(
+              page.items,
+              (i) => i.id,
+              (i) => this.#renderRow(i, false),
+            )}
+          </tbody>
+        </table>
+      </div>
+      ${
+        up
+          ? html`<p class="note provisional-note">
+              ${
+                page.total === 0 && !filtered
+                  ? this.t('invoices.empty.first', {
+                      period: this.#period(up.periodStart, up.periodEnd),
+                      date: this.fmtDate(up.issuedOn),
+                    })
+                  : this.t('invoices.upcoming.note', { date: this.fmtDate(up.issuedOn) })
+              }
+            </p>`
+          : nothing
+      }`;
+  }
+
+  #renderPager(page: InvoicePage): TemplateResult | typeof nothing {
+    if (page.total === 0) return nothing;
+    const from = page.offset + 1;
+    const to = page.offset + page.items.length;
+    const limit = page.limit;
+    const range = html`<span class="range" aria-live="polite">
+      ${
+        this.listLoading
+          ? this.t('invoices.pager.loading')
+          : this.t('invoices.pager.range', {
+              count: page.total,
+              from: this.fmtCount(from),
+              to: this.fmtCount(to),
+              n: this.fmtCount(page.total),
+            })
+      }
+    </span>`;
+    // Everything fits on one page: just say how many there are.
+    if (page.offset === 0 && to >= page.total) return html`<p class="pager single" part="pager">${range}</p>`;
+    return html`<nav class="pager" part="pager" aria-label=${this.t('invoices.pager.label')}>
+      <button
+        type="button"
+        ?disabled=${page.offset === 0 || this.listLoading}
+        @click=${() => this.#goTo(page.offset - limit)}
+      >
+        <span aria-hidden="true">←</span> ${this.t('invoices.pager.previous')}
+      </button>
+      ${range}
+      <button
+        type="button"
+        ?disabled=${to >= page.total || this.listLoading}
+        @click=${() => this.#goTo(page.offset + limit)}
+      >
+        ${this.t('invoices.pager.next')} <span aria-hidden="true">→</span>
+      </button>
+    </nav>`;
+  }
+
+  #renderDetailBody(d: Detail): TemplateResult {
+    const inv = d.invoice;
+    if (d.error) {
+      return errorState(this.locale, d.error, () => void this.#loadDetail(d.summary));
+    }
+    if (!inv) {
+      return html`<div class="detail-loading" role="status" aria-live="polite" aria-busy="true">
+        <span class="visually-hidden">${this.t('invoices.detail.loading')}</span>
+        ${[80, 60, 70, 50].map((w) => html`<span class="skeleton" aria-hidden="true" style="width:${w}%"></span>`)}
+      </div>`;
+    }
+    const money = (n: number) => this.fmtMoney(n, inv.currency);
+    const upcoming = inv.status === 'upcoming';
+    const lines = inv.lines.filter((l) => l.kind !== 'credit');
+    return html`<dl class="meta">
+        <div>
+          <dt>${this.t('invoices.detail.period')}</dt>
+          <dd>${this.#period(inv.periodStart, inv.periodEnd)}</dd>
+        </div>
+        <div>
+          <dt>${this.t(upcoming ? 'invoices.detail.issued.upcoming' : 'invoices.detail.issued')}</dt>
+          <dd>${this.fmtDate(inv.issuedOn)}</dd>
+        </div>
+        ${
+          upcoming
+            ? nothing
+            : html`<div>
+                <dt>${this.t('invoices.detail.due')}</dt>
+                <dd>${this.fmtDate(inv.dueOn)}</dd>
+              </div>`
+        }
+        ${
+          inv.poNumber
+            ? html`<div>
+                <dt>${this.t('invoices.detail.po')}</dt>
+                <dd class="po">${inv.poNumber}</dd>
+              </div>`
+            : nothing
+        }
+        <div>
+          <dt>${this.t('invoices.col.status')}</dt>
+          <dd>${this.#statusBadge(inv)}</dd>
+        </div>
+      </dl>
+      ${upcoming ? html`<p class="note provisional-note">${this.t('invoices.upcoming.note', { date: this.fmtDate(inv.issuedOn) })}</p>` : nothing}
+      <table class="lines">
+        <caption class="visually-hidden">
+          ${this.t('invoices.detail.lines')}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">${this.t('invoices.detail.col.description')}</th>
+            <th scope="col" class="num col-qty">${this.t('invoices.detail.col.quantity')}</th>
+            <th scope="col" class="num col-unit">${this.t('invoices.detail.col.unit-price')}</th>
+            <th scope="col" class="num">${this.t('invoices.detail.col.amount')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${lines.map(
+            (l) =>
+              html`<tr class="line ${l.kind}" data-kind=${l.kind}>
+                <th scope="row">
+                  <span class="line-kind">${this.t(LINE_KEYS[l.kind])}</span>
+                  ${
+                    l.kind === 'user-count' && l.peak
+                      ? html`<span class="sub rule"
+                          >${this.t('invoices.line.user-count.peak', {
+                            count: this.fmtCount(l.peak.count),
+                            date: this.fmtDate(l.peak.on),
+                          })}</span
+                        >`
+                      : html`<span class="sub line-description">${l.description}</span>`
+                  }
+                  <span class="sub qty-inline"
+                    >${
+                      l.informative
+                        ? this.fmtCount(l.quantity)
+                        : this.t('invoices.detail.qty-price', {
+                            quantity: this.fmtCount(l.quantity),
+                            price: money(l.unitPrice),
+                          })
+                    }</span
+                  >
+                </th>
+                <td class="num col-qty quantity">${this.fmtCount(l.quantity)}</td>
+                <td class="num col-unit">${l.informative ? '—' : money(l.unitPrice)}</td>
+                <td class="num amount">
+                  ${l.informative ? html`<span class="sub">${this.t('invoices.detail.informative')}</span>` : money(l.amount)}
+                </td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+      <dl class="totals">
+        <div class="subtotal">
+          <dt>${this.t('invoices.detail.subtotal')}</dt>
+          <dd>${money(inv.subtotal)}</dd>
+        </div>
+        <div class="tax">
+          <dt>${this.t('invoices.detail.tax', { rate: this.#percent(inv.taxRate) })}</dt>
+          <dd>${money(inv.tax)}</dd>
+        </div>
+        <div class="total">
+          <dt>${this.t('invoices.detail.total')}</dt>
+          <dd>${money(inv.total)}</dd>
+        </div>
+        ${
+          inv.creditApplied > 0
+            ? html`<div class="credit">
+                  <dt>
+                    ${this.t('invoices.detail.credit')}
+                    <span class="sub">${this.t('invoices.detail.credit.body')}</span>
+                  </dt>
+                  <dd>${money(-inv.creditApplied)}</dd>
+                </div>
+                <div class="amount-due">
+                  <dt>${this.t('invoices.detail.amount-due')}</dt>
+                  <dd>${money(inv.amountDue)}</dd>
+                </div>`
+            : nothing
+        }
+        ${
+          !upcoming && inv.balance > 0
+            ? html`<div class="balance">
+                <dt>${this.t('invoices.detail.balance')}</dt>
+                <dd>${money(inv.balance)}</dd>
+              </div>`
+            : nothing
+        }
+      </dl>
+      ${
+        upcoming
+          ? nothing
+          : html`<h3>${this.t('invoices.detail.payments')}</h3>
+              ${
+                inv.payments && inv.payments.length > 0
+                  ? html`<ul class="payments">
+                      ${inv.payments.map(
+                        (p) =>
+                          html`<li class=${p.outcome}>
+                            <span>${this.fmtDate(p.on)}</span>
+                            <span
+                              >${
+                                p.outcome === 'succeeded'
+                                  ? this.t('invoices.detail.payment.succeeded', { amount: money(p.amount) })
+                                  : this.t('invoices.detail.payment.declined', {
+                                      reason: this.#reason(p.declineReason ?? 'declined'),
+                                    })
+                              }</span
+                            >
+                          </li>`,
+                      )}
+                    </ul>`
+                  : html`<p class="note">${this.t('invoices.detail.payments.none')}</p>`
+              }`
+      }`;
+  }
+
+  #renderDialog(): TemplateResult | typeof nothing {
+    const d = this.detail;
+    if (!d) return nothing;
+    const upcoming = d.summary.status === 'upcoming';
+    return html`<dialog part="dialog" aria-labelledby="detail-title" @close=${() => (this.detail = undefined)}>
+      <div class="dialog-head">
+        <h2 id="detail-title">
+          ${upcoming ? this.t('invoices.detail.title.upcoming') : this.t('invoices.detail.title', { number: d.summary.number })}
+        </h2>
+        <button type="button" class="close" aria-label=${this.t('common.close')} @click=${this.#closeDetail}>
+          <span aria-hidden="true">×</span>
+        </button>
+      </div>
+      ${this.#renderDetailBody(d)}
+      <div class="actions">
+        ${
+          upcoming
+            ? nothing
+            : html`<button
+                type="button"
+                part="download-button"
+                ?disabled=${this.downloading === d.summary.id}
+                @click=${() => this.#download(d.summary)}
+              >
+                ${this.t('invoices.detail.download')}
+              </button>`
+        }
+        <button type="button" class="primary" @click=${this.#closeDetail}>${this.t('common.close')}</button>
+      </div>
+    </dialog>`;
+  }
+
+  protected override render() {
+    if (this.roleForbidden || this.error?.kind === 'forbidden') return forbiddenState(this.locale);
+    const page = this.page;
+    if (!this.billing || !page || this.paymentMethod === undefined) {
+      if (this.error) return errorState(this.locale, this.error, () => this.refresh());
+      return loadingState(this.locale, 10);
+    }
+    const balance = page.balance;
+    return html`<div class="panel">
+      ${this.#renderAlert(balance)} ${this.#renderOutcome()} ${this.#renderSummary(balance)} ${this.#renderToolbar()}
+      <div class="list">
+        ${this.error ? errorState(this.locale, this.error, () => this.refresh()) : this.#renderTable(page)}
+      </div>
+      ${this.error ? nothing : this.#renderPager(page)}
+      <p class="status-message" role="status">${this.notice}</p>
+      ${this.#renderDialog()}
+    </div>`;
+  }
+}
+
+/** A file name without path separators or control characters; `fallback` when nothing is left. */
+function safeFileName(name: string, fallback: string): string {
+  // eslint-disable-next-line no-control-regex
+  const cleaned = name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-').trim();
+  return cleaned && cleaned !== '.' && cleaned !== '..' ? cleaned : fallback;
 }
 
 declare global {
