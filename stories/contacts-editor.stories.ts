@@ -1,0 +1,210 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { expect, waitFor } from 'storybook/test';
+import type { World } from '../mocks/engine/types.js';
+import { loadScenario } from '../mocks/scenarios/index.js';
+import type { BillingParameters } from '../.storybook/billing-parameters.js';
+
+interface Args {
+  saveDelay: number;
+  width?: string;
+}
+
+/** Shadow-DOM aware lookups for play functions. */
+const inner = (root: HTMLElement) => root.querySelector('billing-contacts-editor')!.shadowRoot!;
+const $ = <T extends Element = HTMLElement>(root: HTMLElement, selector: string) =>
+  inner(root).querySelector<T>(selector);
+
+const ready = async (root: HTMLElement) => waitFor(() => expect($(root, 'form')).not.toBeNull(), { timeout: 8000 });
+
+const statusText = (root: HTMLElement) => $(root, '[part=save-status] .status-text')?.textContent?.trim() ?? '';
+
+/** Types into a field as a user would: the value changes and an `input` event follows. */
+function type(input: HTMLInputElement, value: string): void {
+  input.focus();
+  input.value = value;
+  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+}
+
+/** The tenant of injixo Advanced before anyone entered billing details. */
+function withoutDetails(): World {
+  const w = loadScenario('injixo-advanced');
+  delete w.billingDetails;
+  delete w.subscription.poNumber;
+  return w;
+}
+
+const meta: Meta<Args> = {
+  title: 'Elements/Contacts editor',
+  component: 'billing-contacts-editor',
+  args: { saveDelay: 800 },
+  argTypes: {
+    saveDelay: { control: { type: 'number', min: 0, step: 100 }, description: 'Milliseconds before an edit is saved' },
+    width: { control: false, table: { disable: true } },
+  },
+  render: (args) =>
+    html`<div style=${ifDefined(args.width ? `max-width:${args.width}` : undefined)}>
+      <billing-contacts-editor save-delay=${args.saveDelay}></billing-contacts-editor>
+    </div>`,
+};
+export default meta;
+
+type Story = StoryObj<Args>;
+const billing = (b: BillingParameters) => ({ billing: b });
+
+/** Two recipients, a contact person of the organisation, the address and a PO number (injixo Advanced). */
+export const Details: Story = {
+  play: async ({ canvasElement }) => {
+    await ready(canvasElement);
+    await expect(inner(canvasElement).querySelectorAll('.recipient input').length).toBe(2);
+  },
+};
+
+/** One recipient (Workplace trial): the editor recommends a second; the contact is a typed e-mail address. */
+export const OneRecipient: Story = {
+  parameters: billing({ scenario: 'workplace-trial' }),
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect($(canvasElement, '[part=recommendation]')).not.toBeNull(), { timeout: 8000 });
+  },
+};
+
+/** E-invoicing on (Severa, Finland): the e-invoice address and operator code are required. */
+export const EInvoicing: Story = {
+  parameters: billing({ scenario: 'severa-prepaid' }),
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect($(canvasElement, '#operator-code')).not.toBeNull(), { timeout: 8000 });
+  },
+};
+
+/** Nothing saved yet: the editor says what to fill in, starting with one empty recipient row. */
+export const Empty: Story = {
+  parameters: billing({ world: withoutDetails() }),
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect($(canvasElement, '.state.empty')).not.toBeNull(), { timeout: 8000 });
+  },
+};
+
+/** Loading: the space is reserved and announced (the request never answers here). */
+export const Loading: Story = {
+  parameters: billing({ faults: [{ operation: 'getBillingDetails', kind: 'hang' }] }),
+};
+
+/** The server failed to load the details: the error says so in words and offers a retry. */
+export const ServerError: Story = {
+  parameters: billing({ faults: [{ operation: 'getBillingDetails', kind: 'error-500' }] }),
+};
+
+/** Offline: the service could not be reached. */
+export const Offline: Story = {
+  parameters: billing({ faults: [{ operation: 'getBillingDetails', kind: 'network-error' }] }),
+};
+
+/** A member (not admin or finance): "ask your administrator", and no billing data. */
+export const Forbidden: Story = {
+  parameters: billing({ role: 'member' }),
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect($(canvasElement, '.state.forbidden')).not.toBeNull(), { timeout: 8000 });
+  },
+};
+
+/** The finance role may edit too. */
+export const FinanceRole: Story = { parameters: billing({ role: 'finance' }) };
+
+/** Dutch. */
+export const Dutch: Story = { parameters: billing({ lang: 'nl' }) };
+
+/** Dark theme. */
+export const Dark: Story = { parameters: billing({ theme: 'dark' }) };
+
+/** Dutch in the dark, with e-invoicing. */
+export const DutchDark: Story = { parameters: billing({ lang: 'nl', theme: 'dark', scenario: 'severa-prepaid' }) };
+
+/** A phone-wide column (360 px): one column, remove buttons show only their icon. */
+export const Narrow: Story = { args: { width: '360px' } };
+
+/** Auto-save: an edit is saved 800 ms after the last keystroke, and the status says "Saved". */
+export const AutoSave: Story = {
+  play: async ({ canvasElement }) => {
+    await ready(canvasElement);
+    type($<HTMLInputElement>(canvasElement, '#po-number')!, 'PO-2027-001');
+    await waitFor(() => expect(statusText(canvasElement)).toBe('Saved'), { timeout: 8000 });
+  },
+};
+
+/** The client checks each recipient as it is left: an invalid address and a duplicate (ignoring case). */
+export const RecipientErrors: Story = {
+  play: async ({ canvasElement }) => {
+    await ready(canvasElement);
+    const first = $<HTMLInputElement>(canvasElement, '.recipient input')!.value;
+    const add = () => $<HTMLButtonElement>(canvasElement, '[part=add-button]')!.click();
+    add();
+    await waitFor(() => expect(inner(canvasElement).querySelectorAll('.recipient input').length).toBe(3));
+    type([...inner(canvasElement).querySelectorAll<HTMLInputElement>('.recipient input')][2]!, 'finance@@example');
+    add();
+    await waitFor(() => expect(inner(canvasElement).querySelectorAll('.recipient input').length).toBe(4));
+    type([...inner(canvasElement).querySelectorAll<HTMLInputElement>('.recipient input')][3]!, first.toUpperCase());
+    $<HTMLInputElement>(canvasElement, '#po-number')!.focus();
+    await waitFor(() => expect(inner(canvasElement).querySelectorAll('[part=field-error]').length).toBe(2), {
+      timeout: 8000,
+    });
+  },
+};
+
+/** The server refuses e-invoicing without its address and operator code: its reasons show next to the fields. */
+export const ServerFieldErrors: Story = {
+  play: async ({ canvasElement }) => {
+    await ready(canvasElement);
+    $<HTMLButtonElement>(canvasElement, '#einvoice-enabled')!.click();
+    await waitFor(() => expect($(canvasElement, '#operator-code')?.getAttribute('aria-invalid')).toBe('true'), {
+      timeout: 8000,
+    });
+  },
+};
+
+/** A save fails (server error): the edit stays, the status says so, and Retry sends it again. */
+export const SaveFailed: Story = {
+  parameters: billing({ faults: [{ operation: 'putBillingDetails', kind: 'error-500' }] }),
+  play: async ({ canvasElement }) => {
+    await ready(canvasElement);
+    type($<HTMLInputElement>(canvasElement, '#city')!, 'Amersfoort');
+    await waitFor(() => expect($(canvasElement, '[part=retry-button]')).not.toBeNull(), { timeout: 8000 });
+  },
+};
+
+/** Someone else saved while you edited: both versions side by side, keep yours or take theirs. */
+export const Conflict: Story = {
+  play: async ({ canvasElement }) => {
+    await ready(canvasElement);
+    // Another admin saves a different city and PO number.
+    const r = await fetch('/api/billing/billing-details');
+    const etag = r.headers.get('ETag') ?? '';
+    const d = await r.json();
+    await fetch('/api/billing/billing-details', {
+      method: 'PUT',
+      headers: { 'If-Match': etag, 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        recipients: d.recipients,
+        contact: d.contact,
+        address: { ...d.address, city: 'Amersfoort' },
+        eInvoicing: d.eInvoicing,
+        poNumber: 'THEIRS-42',
+      }),
+    });
+    type($<HTMLInputElement>(canvasElement, '#po-number')!, 'MINE-7');
+    $<HTMLInputElement>(canvasElement, '#line2')!.focus();
+    await waitFor(() => expect($(canvasElement, '[part=conflict]')).not.toBeNull(), { timeout: 8000 });
+  },
+};
+
+/** Picking the billing contact from the organisation's people (a combobox, keyboard operable). */
+export const ContactPicker: Story = {
+  play: async ({ canvasElement }) => {
+    await ready(canvasElement);
+    const combo = $<HTMLInputElement>(canvasElement, '#contact')!;
+    type(combo, 'an');
+    await waitFor(() => expect(combo.getAttribute('aria-expanded')).toBe('true'), { timeout: 8000 });
+    combo.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true, composed: true }));
+    await waitFor(() => expect(combo.getAttribute('aria-activedescendant')).toBeTruthy());
+  },
+};

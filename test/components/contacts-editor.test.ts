@@ -1,0 +1,676 @@
+import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys, sendMouse } from '@web/test-runner-commands';
+import type { World } from '../../mocks/engine/types.js';
+import { BillingClient, type BillingDetailsInput } from '../../src/client/index.js';
+import type { BillingApiError } from '../../src/client/errors.js';
+import type { BillingContactsEditor } from '../../src/components/contacts-editor/contacts-editor.js';
+import type { BillingProvider } from '../../src/context/billing-provider.js';
+import type { BillingChangeEvent } from '../../src/internal/events.js';
+import { all, BASE_URL, find, render, shadow, text, useMockBackend, waitForText } from './support.js';
+
+const store = useMockBackend('injixo-advanced');
+/** A second user of the same tenant, saving behind the element's back. */
+const client = new BillingClient({ baseUrl: BASE_URL });
+
+function until(check: () => unknown, message: string, timeout = 8000): Promise<void> {
+  return waitUntil(check, message, { timeout, interval: 25 });
+}
+
+async function editor(
+  template = html`<billing-provider base-url=${BASE_URL} lang="en"
+    ><billing-contacts-editor></billing-contacts-editor
+  ></billing-provider>`,
+): Promise<BillingContactsEditor> {
+  const el = await render<BillingContactsEditor>(template, 'billing-contacts-editor');
+  await find(el, 'form');
+  return el;
+}
+
+const $ = <T extends Element = HTMLElement>(el: HTMLElement, selector: string): T =>
+  shadow(el).querySelector<T>(selector)!;
+
+const status = (el: HTMLElement): string => text($(el, '[part=save-status] .status-text'));
+
+const recipientInputs = (el: HTMLElement): HTMLInputElement[] => all<HTMLInputElement>(el, '.recipient input');
+
+/** The message a field points at with aria-describedby (its error), and the field's aria-invalid. */
+function fieldError(el: HTMLElement, input: HTMLElement): { invalid: string | null; message: string } {
+  const ids = (input.getAttribute('aria-describedby') ?? '').split(/\s+/).filter((id) => id.endsWith('-error'));
+  return {
+    invalid: input.getAttribute('aria-invalid'),
+    message: ids.map((id) => text(shadow(el).getElementById(id))).join(' '),
+  };
+}
+
+/** Focuses a field, selects its text and types over it (as a user would). */
+async function typeInto(input: HTMLInputElement, value: string): Promise<void> {
+  input.focus();
+  input.select();
+  if (value === '') await sendKeys({ press: 'Backspace' });
+  else await sendKeys({ type: value });
+}
+
+/** Leaves the focused field (Tab to the next control). */
+async function leave(): Promise<void> {
+  await sendKeys({ press: 'Tab' });
+}
+
+async function addRecipient(el: HTMLElement, value: string): Promise<HTMLInputElement> {
+  $<HTMLButtonElement>(el, '[part=add-button]').click();
+  await until(() => shadow(el).activeElement?.matches('.recipient input'), 'the new row did not take focus');
+  const input = shadow(el).activeElement as HTMLInputElement;
+  expect(input.value).to.equal('');
+  if (value) await sendKeys({ type: value });
+  return input;
+}
+
+/** A real mouse click in the middle of an element. */
+async function click(target: Element): Promise<void> {
+  const r = target.getBoundingClientRect();
+  await sendMouse({ type: 'click', position: [Math.round(r.x + r.width / 2), Math.round(r.y + r.height / 2)] });
+}
+
+async function saved(el: HTMLElement): Promise<void> {
+  await until(() => status(el) === 'Saved', `status never "Saved" (was "${status(el)}")`);
+}
+
+function details() {
+  return store().world.billingDetails!;
+}
+
+/** A client whose requests are counted by method. */
+function countingClient(): { client: BillingClient; count: (method: string) => number } {
+  const counts = new Map<string, number>();
+  return {
+    client: new BillingClient({
+      baseUrl: BASE_URL,
+      fetch: (request: Request) => {
+        counts.set(request.method, (counts.get(request.method) ?? 0) + 1);
+        return fetch(request);
+      },
+    }),
+    count: (method) => counts.get(method) ?? 0,
+  };
+}
+
+/** The current details as a document another user would send, changed by `patch`. */
+async function theirEdit(patch: (d: BillingDetailsInput) => BillingDetailsInput): Promise<void> {
+  const { details: d, etag } = await client.getBillingDetails();
+  const input: BillingDetailsInput = {
+    recipients: d.recipients,
+    address: d.address,
+    eInvoicing: d.eInvoicing,
+    ...(d.contact ? { contact: d.contact } : {}),
+    ...(d.poNumber ? { poNumber: d.poNumber } : {}),
+  };
+  await client.putBillingDetails(patch(input), etag);
+}
+
+function hostileWorld(): World {
+  const w = structuredClone(store().world);
+  w.tenant.name = '<img src=x onerror="window.__xssCompany=1">';
+  w.people = w.people.map((p, i) => (i === 3 ? { ...p, name: '<b onclick="window.__xssPerson=1">Zed</b>' } : p));
+  return w;
+}
+
+describe('<billing-contacts-editor>', () => {
+  it('shows the billing details from the API, each in a labelled control', async () => {
+    const el = await editor();
+    const { details: d } = await client.getBillingDetails();
+    expect(recipientInputs(el).map((i) => i.value)).to.deep.equal(d.recipients);
+    expect($<HTMLInputElement>(el, '#contact').value).to.equal(d.contact!.name);
+    expect(text($(el, '#contact-about'))).to.include(d.contact!.email!);
+    expect($<HTMLInputElement>(el, '#line1').value).to.equal(d.address.line1);
+    expect($<HTMLInputElement>(el, '#postalCode').value).to.equal(d.address.postalCode);
+    expect($<HTMLInputElement>(el, '#city').value).to.equal(d.address.city);
+    expect($<HTMLSelectElement>(el, '#country').value).to.equal(d.address.country);
+    expect($(el, '#einvoice-enabled').getAttribute('aria-checked')).to.equal(String(d.eInvoicing.enabled));
+    expect($<HTMLInputElement>(el, '#po-number').value).to.equal(d.poNumber);
+    expect(status(el)).to.equal('Changes save automatically');
+    // Two recipients: no recommendation.
+    expect($(el, '[part=recommendation]')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows company name and VAT number read-only, saying where to change them', async () => {
+    const el = await editor();
+    const { details: d } = await client.getBillingDetails();
+    const company = $(el, '[part~=company]');
+    expect(text(company.querySelector('.company-name'))).to.equal(d.companyName);
+    expect(text(company.querySelector('.vat-number'))).to.equal(d.vatNumber);
+    expect(text(company)).to.include(`Change them in ${d.companyManagedAt}.`);
+    expect(company.querySelector('input, select, textarea, [contenteditable]')).to.equal(null);
+    const values = all<HTMLInputElement>(el, 'input').map((i) => i.value);
+    expect(values).not.to.include(d.companyName);
+  });
+
+  describe('invoice recipients', () => {
+    it('marks an invalid e-mail address next to the field when it is left, and does not save it', async () => {
+      const el = await editor();
+      const before = details().version;
+      const input = await addRecipient(el, 'finance@@example');
+      await leave();
+      await until(() => fieldError(el, input).invalid === 'true', 'not marked invalid');
+      expect(fieldError(el, input).message).to.equal('"finance@@example" is not a valid e-mail address.');
+      expect(status(el)).to.equal('Not saved: correct the marked fields.');
+      await expect(el).to.be.accessible();
+      // As the user types a fix, the message goes away and the address is saved.
+      await typeInto(input, 'finance@example.com');
+      await until(() => fieldError(el, input).invalid === 'false', 'still marked invalid after the fix');
+      await saved(el);
+      expect(details().recipients).to.include('finance@example.com');
+      expect(details().version).to.equal(before + 1);
+    });
+
+    it('refuses a duplicate address, ignoring case', async () => {
+      const el = await editor();
+      const first = recipientInputs(el)[0]!.value;
+      const input = await addRecipient(el, first.toUpperCase());
+      await leave();
+      await until(() => fieldError(el, input).invalid === 'true', 'duplicate not marked');
+      expect(fieldError(el, input).message).to.equal(`${first.toUpperCase()} is already in the list.`);
+      expect(details().recipients.length).to.equal(2);
+      await expect(el).to.be.accessible();
+    });
+
+    it('adds a row on the first click even when leaving an invalid address shows its message', async () => {
+      const el = await editor();
+      await addRecipient(el, 'not-an-address');
+      // The message appears above the button only after the click: the button does not move away.
+      await click($(el, '[part=add-button]'));
+      await until(() => recipientInputs(el).length === 4, 'the click was lost');
+      await until(() => fieldError(el, recipientInputs(el)[2]!).invalid === 'true', 'the left field was not marked');
+      expect(shadow(el).activeElement).to.equal(recipientInputs(el)[3]);
+    });
+
+    it('refuses to remove the last recipient, with a message', async () => {
+      store().loadScenario('workplace-trial');
+      const el = await editor();
+      expect(recipientInputs(el).length).to.equal(1);
+      const remove = $<HTMLButtonElement>(el, '[part=remove-button]');
+      expect(text(remove)).to.include(recipientInputs(el)[0]!.value);
+      remove.click();
+      const notice = await find(el, '.notice[role=alert]');
+      expect(text(notice)).to.equal(
+        'Invoices need at least one recipient. Add another address before removing this one.',
+      );
+      expect(recipientInputs(el).length).to.equal(1);
+      await expect(el).to.be.accessible();
+    });
+
+    it('removes a recipient and saves, moving focus to the next row', async () => {
+      const el = await editor();
+      const [first, second] = recipientInputs(el).map((i) => i.value);
+      all<HTMLButtonElement>(el, '[part=remove-button]')[0]!.click();
+      await until(() => recipientInputs(el).length === 1, 'row not removed');
+      expect(shadow(el).activeElement).to.equal(recipientInputs(el)[0]);
+      await saved(el);
+      expect(details().recipients).to.deep.equal([second]);
+      expect(details().recipients).not.to.include(first);
+    });
+
+    it('edits an address in place and says when it is invalid as the user types, once left', async () => {
+      const el = await editor();
+      const input = recipientInputs(el)[0]!;
+      await typeInto(input, 'billing@lumen.example');
+      await saved(el);
+      expect(details().recipients[0]).to.equal('billing@lumen.example');
+    });
+
+    it('recommends a second recipient while there is only one, until one is added', async () => {
+      store().loadScenario('workplace-trial');
+      const el = await editor();
+      const { details: d } = await client.getBillingDetails();
+      expect(d.recommendations).to.deep.equal(['add-second-recipient']);
+      const advice = await find(el, '[part=recommendation]');
+      expect(text(advice)).to.include('Add a second recipient');
+      expect(text(advice)).to.include('late payment');
+      await expect(el).to.be.accessible();
+      await addRecipient(el, 'second@northstar-retail.example');
+      await until(() => !$(el, '[part=recommendation]'), 'advice still shown with two recipients');
+      await saved(el);
+      expect((await client.getBillingDetails()).details.recommendations).to.deep.equal([]);
+    });
+  });
+
+  describe('auto-save', () => {
+    it('saves after the user stops typing, says "Saved" and tells the host', async () => {
+      const el = await editor();
+      const changed = oneEvent(el, 'billing-change') as Promise<BillingChangeEvent>;
+      const po = $<HTMLInputElement>(el, '#po-number');
+      await typeInto(po, 'PO-2027-01');
+      expect(status(el)).to.equal('Unsaved changes');
+      await until(() => status(el) === 'Saving…' || status(el) === 'Saved', 'never saved');
+      await saved(el);
+      const event = await changed;
+      expect(event.topic).to.equal('details');
+      expect(store().world.subscription.poNumber).to.equal('PO-2027-01');
+      expect(po.value).to.equal('PO-2027-01');
+      await expect(el).to.be.accessible();
+    });
+
+    it('sends one save for a burst of typing (debounced), with If-Match', async () => {
+      const { client: counting, count } = countingClient();
+      const el = await editor(html`<billing-contacts-editor .client=${counting} lang="en"></billing-contacts-editor>`);
+      await typeInto($<HTMLInputElement>(el, '#city'), 'Amersfoort');
+      await saved(el);
+      expect(count('PUT')).to.equal(1);
+      expect(details().address.city).to.equal('Amersfoort');
+    });
+
+    it('saves at once when a field is left', async () => {
+      const el = await editor(
+        html`<billing-provider base-url=${BASE_URL} lang="en"
+          ><billing-contacts-editor save-delay="60000"></billing-contacts-editor
+        ></billing-provider>`,
+      );
+      await typeInto($<HTMLInputElement>(el, '#line2'), 'Floor 3');
+      await leave();
+      await saved(el);
+      expect(details().address.line2).to.equal('Floor 3');
+    });
+
+    it('queues an edit made while a save is on its way, and sends the newest after it', async () => {
+      store().setFaults([{ operation: 'putBillingDetails', kind: 'latency', latencyMs: 700 }]);
+      const el = await editor(
+        html`<billing-provider base-url=${BASE_URL} lang="en"
+          ><billing-contacts-editor save-delay="100"></billing-contacts-editor
+        ></billing-provider>`,
+      );
+      const po = $<HTMLInputElement>(el, '#po-number');
+      await typeInto(po, 'A-1');
+      await until(() => status(el) === 'Saving…', 'not saving');
+      await sendKeys({ type: '23' });
+      await leave();
+      await saved(el);
+      await until(() => store().world.subscription.poNumber === 'A-123', 'the newest edit was not saved');
+      expect(po.value).to.equal('A-123');
+      expect(status(el)).to.equal('Saved');
+    });
+
+    it('keeps every edit through a server error, and the retry saves it', async () => {
+      store().setFaults([{ operation: 'putBillingDetails', kind: 'error-500', times: 1 }]);
+      const el = await editor();
+      const before = structuredClone(details());
+      const input = await addRecipient(el, 'ap@lumen.example');
+      await until(() => status(el).startsWith('Not saved.'), 'no failure shown');
+      expect(status(el)).to.equal(
+        'Not saved. The billing service had a problem. Try again in a moment. Your changes are kept.',
+      );
+      expect(input.value).to.equal('ap@lumen.example');
+      expect(recipientInputs(el).map((i) => i.value)).to.include('ap@lumen.example');
+      expect(details()).to.deep.equal(before);
+      await expect(el).to.be.accessible();
+      $<HTMLButtonElement>(el, '[part=retry-button]').click();
+      await saved(el);
+      expect(details().recipients).to.include('ap@lumen.example');
+      expect($(el, '[part=retry-button]')).to.equal(null);
+    });
+
+    it('keeps every edit through a network error, also the ones made after it, and retries them all', async () => {
+      store().setFaults([{ operation: 'putBillingDetails', kind: 'network-error', times: 1 }]);
+      const el = await editor();
+      await typeInto($<HTMLInputElement>(el, '#city'), 'Zeist');
+      await until(() => status(el).includes('could not be reached'), 'no network failure shown');
+      expect(store().world.billingDetails!.address.city).not.to.equal('Zeist');
+      expect($<HTMLInputElement>(el, '#city').value).to.equal('Zeist');
+      // The user goes on editing after the failure; nothing resets the form.
+      const po = $<HTMLInputElement>(el, '#po-number');
+      po.focus();
+      po.select();
+      await sendKeys({ type: 'NET-1' });
+      await saved(el);
+      expect(details().address.city).to.equal('Zeist');
+      expect(store().world.subscription.poNumber).to.equal('NET-1');
+    });
+  });
+
+  describe('when someone else saved first', () => {
+    async function conflicted(): Promise<BillingContactsEditor> {
+      const el = await editor();
+      await theirEdit((d) => ({ ...d, address: { ...d.address, city: 'Their City' }, poNumber: 'THEIRS-1' }));
+      await typeInto($<HTMLInputElement>(el, '#po-number'), 'MINE-1');
+      await find(el, '[part=conflict]');
+      return el;
+    }
+
+    it('shows the fields that differ, never overwriting theirs', async () => {
+      const el = await conflicted();
+      expect(status(el)).to.equal('Not saved: someone else changed these details. Choose which version to keep.');
+      const panel = $(el, '[part=conflict]');
+      expect(text(panel.querySelector('h3'))).to.equal('Someone else changed these details');
+      const rows = [...panel.querySelectorAll('tbody tr')].map((r) => [...r.children].map((c) => text(c)));
+      expect(rows).to.deep.include(['PO number (optional)', 'MINE-1', 'THEIRS-1']);
+      expect(rows.find((r) => r[0] === 'City')?.[2]).to.equal('Their City');
+      expect(rows.length).to.equal(2);
+      expect(store().world.subscription.poNumber).to.equal('THEIRS-1');
+      expect(details().address.city).to.equal('Their City');
+      await expect(el).to.be.accessible();
+    });
+
+    it('"Use theirs" replaces the form with their version', async () => {
+      const el = await conflicted();
+      const version = details().version;
+      $<HTMLButtonElement>(el, '[part=use-theirs-button]').click();
+      await until(() => !$(el, '[part=conflict]'), 'panel still shown');
+      expect($<HTMLInputElement>(el, '#po-number').value).to.equal('THEIRS-1');
+      expect($<HTMLInputElement>(el, '#city').value).to.equal('Their City');
+      expect(status(el)).to.equal('Showing the version someone else saved.');
+      expect(details().version).to.equal(version);
+      // Editing goes on from their version.
+      await typeInto($<HTMLInputElement>(el, '#po-number'), 'NEXT-2');
+      await saved(el);
+      expect(store().world.subscription.poNumber).to.equal('NEXT-2');
+      expect(details().address.city).to.equal('Their City');
+    });
+
+    it('"Keep mine" saves my version over theirs with the new version tag', async () => {
+      const el = await conflicted();
+      const myCity = $<HTMLInputElement>(el, '#city').value;
+      const changed = oneEvent(el, 'billing-change');
+      $<HTMLButtonElement>(el, '[part=keep-mine-button]').click();
+      await saved(el);
+      await changed;
+      expect($(el, '[part=conflict]')).to.equal(null);
+      expect(store().world.subscription.poNumber).to.equal('MINE-1');
+      expect(details().address.city).to.equal(myCity);
+    });
+  });
+
+  describe('server field errors', () => {
+    it('shows the reasons next to the fields when e-invoicing is on without address and operator code', async () => {
+      const el = await editor();
+      const before = details().version;
+      // The reasons the server gives for this document, asked directly.
+      const { details: d, etag } = await client.getBillingDetails();
+      const refused = await client
+        .putBillingDetails({ recipients: d.recipients, address: d.address, eInvoicing: { enabled: true } }, etag)
+        .catch((e: BillingApiError) => e);
+      const reasons = (refused as BillingApiError).fieldErrors;
+
+      $<HTMLButtonElement>(el, '#einvoice-enabled').click();
+      await until(() => status(el).startsWith('Not saved: the billing service refused'), 'no refusal shown', 8000);
+      const address = $<HTMLInputElement>(el, '#einvoice-address');
+      const operator = $<HTMLInputElement>(el, '#operator-code');
+      expect(fieldError(el, address)).to.deep.equal({
+        invalid: 'true',
+        message: reasons['eInvoicing.address'],
+      });
+      expect(fieldError(el, operator)).to.deep.equal({
+        invalid: 'true',
+        message: reasons['eInvoicing.operatorCode'],
+      });
+      expect($(el, '#einvoice-enabled').getAttribute('aria-checked')).to.equal('true');
+      expect(details().version).to.equal(before);
+      await expect(el).to.be.accessible();
+
+      await typeInto(address, '0037123456789');
+      await until(() => fieldError(el, address).invalid === 'false', 'address still marked');
+      await typeInto(operator, 'E204503');
+      await saved(el);
+      expect(details().eInvoicing).to.deep.equal({
+        enabled: true,
+        address: '0037123456789',
+        operatorCode: 'E204503',
+      });
+    });
+
+    it('shows a required address field the server refuses, and keeps the edit', async () => {
+      const el = await editor();
+      const city = $<HTMLInputElement>(el, '#city');
+      await typeInto(city, '');
+      await leave();
+      await until(() => fieldError(el, city).invalid === 'true', 'city not marked');
+      expect(fieldError(el, city).message).to.equal('Enter the city.');
+      expect(city.value).to.equal('');
+      expect(details().address.city).not.to.equal('');
+    });
+  });
+
+  describe('billing contact', () => {
+    it('picks a person of the organisation with the keyboard (ARIA combobox)', async () => {
+      const el = await editor();
+      const people = (await client.searchPeople('an', 8)).items;
+      const target = people[1]!;
+      const combo = $<HTMLInputElement>(el, '#contact');
+      expect(combo.getAttribute('role')).to.equal('combobox');
+      expect(combo.getAttribute('aria-expanded')).to.equal('false');
+      await typeInto(combo, 'an');
+      await until(() => combo.getAttribute('aria-expanded') === 'true', 'the list never opened');
+      const listbox = $(el, `#${combo.getAttribute('aria-controls')}`);
+      expect(listbox.getAttribute('role')).to.equal('listbox');
+      await until(() => listbox.querySelectorAll('[role=option]').length === people.length, 'wrong options');
+      await sendKeys({ press: 'ArrowDown' });
+      await sendKeys({ press: 'ArrowDown' });
+      const active = shadow(el).getElementById(combo.getAttribute('aria-activedescendant')!)!;
+      expect(active.getAttribute('aria-selected')).to.equal('true');
+      expect(text(active)).to.include(target.name);
+      await expect(el).to.be.accessible();
+      await sendKeys({ press: 'Enter' });
+      expect(combo.getAttribute('aria-expanded')).to.equal('false');
+      await until(() => combo.value === target.name, 'the pick did not fill the field');
+      expect(text($(el, '#contact-about'))).to.include(target.email);
+      await saved(el);
+      expect(details().contact).to.deep.include({ personId: target.id });
+    });
+
+    it('picks a person with the mouse', async () => {
+      const el = await editor();
+      const target = (await client.searchPeople('jansen', 8)).items[0]!;
+      const combo = $<HTMLInputElement>(el, '#contact');
+      await typeInto(combo, 'jansen');
+      await until(() => all(el, '[role=option]').some((o) => text(o).includes(target.email)), 'no options');
+      await click(all(el, '[role=option]').find((o) => text(o).includes(target.email))!);
+      await until(() => combo.value === target.name, 'the click did not pick');
+      expect(shadow(el).activeElement).to.equal(combo);
+      await saved(el);
+      expect(details().contact).to.deep.include({ personId: target.id });
+    });
+
+    it('closes the list with Escape without picking', async () => {
+      const el = await editor();
+      const combo = $<HTMLInputElement>(el, '#contact');
+      combo.focus();
+      await sendKeys({ press: 'ArrowDown' });
+      await until(() => combo.getAttribute('aria-expanded') === 'true', 'ArrowDown did not open the list');
+      await until(() => combo.getAttribute('aria-activedescendant'), 'no first option active');
+      await sendKeys({ press: 'Escape' });
+      expect(combo.getAttribute('aria-expanded')).to.equal('false');
+      expect(combo.hasAttribute('aria-activedescendant')).to.equal(false);
+    });
+
+    it('takes a typed e-mail address as the contact', async () => {
+      const el = await editor();
+      await typeInto($<HTMLInputElement>(el, '#contact'), 'ap@outsourced.example');
+      await leave();
+      await saved(el);
+      expect(details().contact).to.deep.equal({ email: 'ap@outsourced.example' });
+      expect(text($(el, '#contact-about'))).to.include('not a person of your organisation');
+    });
+
+    it('says a typed contact that is neither a person nor an e-mail address needs fixing', async () => {
+      const el = await editor();
+      const combo = $<HTMLInputElement>(el, '#contact');
+      await typeInto(combo, 'nobody at all');
+      // While the user is still typing (maybe searching for someone), the field is not marked.
+      await new Promise((r) => setTimeout(r, 1200));
+      expect(fieldError(el, combo).invalid).to.equal('false');
+      await leave();
+      await until(() => fieldError(el, combo).invalid === 'true', 'contact not marked');
+      expect(fieldError(el, combo).message).to.equal('Pick a person from the list or enter a valid e-mail address.');
+      expect(details().contact?.personId).to.equal('p-00002');
+    });
+  });
+
+  describe('scenarios', () => {
+    it('severa-prepaid: e-invoicing is on with its address and operator code; turning it off saves', async () => {
+      store().loadScenario('severa-prepaid');
+      const el = await editor();
+      const { details: d } = await client.getBillingDetails();
+      expect($(el, '#einvoice-enabled').getAttribute('aria-checked')).to.equal('true');
+      expect($<HTMLInputElement>(el, '#einvoice-address').value).to.equal(d.eInvoicing.address);
+      expect($<HTMLInputElement>(el, '#operator-code').value).to.equal(d.eInvoicing.operatorCode);
+      expect($(el, '#einvoice-enabled').getAttribute('role')).to.equal('switch');
+      await expect(el).to.be.accessible();
+      $<HTMLButtonElement>(el, '#einvoice-enabled').click();
+      await until(() => !$(el, '#operator-code'), 'e-invoice fields still shown');
+      await saved(el);
+      expect(details().eInvoicing).to.deep.equal({ enabled: false });
+      // The billing address stays required and filled.
+      expect(details().address.line1).to.equal(d.address.line1);
+    });
+
+    it('workplace-trial: a typed contact with a name, one recipient and no VAT number', async () => {
+      store().loadScenario('workplace-trial');
+      const el = await editor();
+      const { details: d } = await client.getBillingDetails();
+      expect($<HTMLInputElement>(el, '#contact').value).to.equal(d.contact!.email);
+      expect(text($(el, '#contact-about'))).to.include(d.contact!.name!);
+      expect(text($(el, '.vat-number'))).to.equal(d.vatNumber ?? 'Not set');
+      expect(text($(el, '[part~=company]'))).to.include(d.companyManagedAt!);
+    });
+
+    it('shows a change made elsewhere when the provider refreshes, if nothing is being edited', async () => {
+      const el = await editor();
+      await theirEdit((d) => ({ ...d, poNumber: 'FROM-ELSEWHERE' }));
+      (el.parentElement as BillingProvider).refresh();
+      await until(() => $<HTMLInputElement>(el, '#po-number').value === 'FROM-ELSEWHERE', 'not refreshed');
+    });
+  });
+
+  describe('states', () => {
+    it('shows a loading state that reserves space and is announced', async () => {
+      store().setFaults([{ operation: 'getBillingDetails', kind: 'latency', latencyMs: 1500 }]);
+      const el = await render<BillingContactsEditor>(
+        html`<billing-provider base-url=${BASE_URL} lang="en"
+          ><billing-contacts-editor></billing-contacts-editor
+        ></billing-provider>`,
+        'billing-contacts-editor',
+      );
+      const loading = await find(el, '.state.loading');
+      expect(loading.getAttribute('role')).to.equal('status');
+      expect(loading.offsetHeight).to.be.greaterThan(400);
+      await expect(el).to.be.accessible();
+      await find(el, 'form', 10_000);
+    });
+
+    it('shows an error in words with a retry that works', async () => {
+      store().setFaults([{ operation: 'getBillingDetails', kind: 'error-500', times: 1 }]);
+      const el = await render<BillingContactsEditor>(
+        html`<billing-provider base-url=${BASE_URL} lang="en"
+          ><billing-contacts-editor></billing-contacts-editor
+        ></billing-provider>`,
+        'billing-contacts-editor',
+      );
+      const error = await find(el, '.state.error');
+      expect(error.getAttribute('role')).to.equal('alert');
+      expect(text(error)).to.include('The billing service had a problem');
+      await expect(el).to.be.accessible();
+      error.querySelector<HTMLButtonElement>('button')!.click();
+      await find(el, 'form');
+    });
+
+    it('says the service is unreachable on a network error', async () => {
+      store().setFaults([{ operation: 'getBillingDetails', kind: 'network-error', times: 1 }]);
+      const el = await render<BillingContactsEditor>(
+        html`<billing-provider base-url=${BASE_URL} lang="en"
+          ><billing-contacts-editor></billing-contacts-editor
+        ></billing-provider>`,
+        'billing-contacts-editor',
+      );
+      expect(text(await find(el, '.state.error'))).to.include('could not be reached');
+    });
+
+    it('shows "ask your administrator" and no billing data to other roles', async () => {
+      store().setSession({ role: 'member' });
+      const el = await render<BillingContactsEditor>(
+        html`<billing-provider base-url=${BASE_URL} lang="en"
+          ><billing-contacts-editor></billing-contacts-editor
+        ></billing-provider>`,
+        'billing-contacts-editor',
+      );
+      const forbidden = await find(el, '.state.forbidden');
+      expect(text(forbidden)).to.include('Ask your administrator');
+      expect($(el, 'form')).to.equal(null);
+      expect(text(shadow(el) as unknown as Element)).not.to.include(store().world.tenant.name);
+      await expect(el).to.be.accessible();
+    });
+
+    it('lets the finance role edit too', async () => {
+      store().setSession({ role: 'finance' });
+      const el = await editor();
+      await typeInto($<HTMLInputElement>(el, '#po-number'), 'FIN-7');
+      await saved(el);
+      expect(store().world.subscription.poNumber).to.equal('FIN-7');
+    });
+
+    it('says what to do when no billing details were saved yet, and saves the first ones', async () => {
+      const w = structuredClone(store().world);
+      delete w.billingDetails;
+      delete w.subscription.poNumber;
+      store().loadWorld(w);
+      const el = await editor();
+      const empty = await find(el, '.state.empty');
+      expect(text(empty)).to.include('No billing details yet');
+      expect(text(empty)).to.include('Add at least one e-mail address');
+      expect(recipientInputs(el).length).to.equal(1);
+      expect(recipientInputs(el)[0]!.value).to.equal('');
+      await expect(el).to.be.accessible();
+      await typeInto(recipientInputs(el)[0]!, 'first@lumen.example');
+      await typeInto($<HTMLInputElement>(el, '#line1'), 'Oudegracht 1');
+      await typeInto($<HTMLInputElement>(el, '#postalCode'), '3511 AA');
+      await typeInto($<HTMLInputElement>(el, '#city'), 'Utrecht');
+      const country = $<HTMLSelectElement>(el, '#country');
+      country.value = 'NL';
+      country.dispatchEvent(new Event('change'));
+      await saved(el);
+      expect(details()).to.deep.include({
+        recipients: ['first@lumen.example'],
+        address: { line1: 'Oudegracht 1', postalCode: '3511 AA', city: 'Utrecht', country: 'NL' },
+      });
+    });
+
+    it('works on its own with a base-url, without a provider', async () => {
+      const el = await editor(html`<billing-contacts-editor base-url=${BASE_URL} lang="en"></billing-contacts-editor>`);
+      expect(recipientInputs(el).length).to.equal(2);
+      await typeInto($<HTMLInputElement>(el, '#po-number'), 'SOLO-1');
+      await saved(el);
+      expect(store().world.subscription.poNumber).to.equal('SOLO-1');
+    });
+
+    it('speaks Dutch when asked, also for the server refusals', async () => {
+      const el = await editor(
+        html`<billing-provider base-url=${BASE_URL} lang="nl"
+          ><billing-contacts-editor></billing-contacts-editor
+        ></billing-provider>`,
+      );
+      expect(text($(el, 'h2'))).to.equal('Factuurgegevens');
+      expect(text($(el, 'legend'))).to.include('Ontvangers van facturen');
+      expect(status(el)).to.equal('Wijzigingen worden automatisch opgeslagen');
+      expect(text($(el, '#country option[selected]'))).to.equal('Nederland');
+      const city = $<HTMLInputElement>(el, '#city');
+      await typeInto(city, '');
+      await leave();
+      await until(() => fieldError(el, city).invalid === 'true', 'city not marked');
+      expect(fieldError(el, city).message).to.equal('Vul dit veld in.');
+      expect(status(el)).to.equal(
+        'Niet opgeslagen: de factuurservice weigerde enkele velden. Verbeter de gemarkeerde velden.',
+      );
+      await expect(el).to.be.accessible();
+    });
+
+    it('renders API text as text, never as HTML', async () => {
+      store().loadWorld(hostileWorld());
+      const el = await editor();
+      await waitForText(el, '<img src=x onerror="window.__xssCompany=1">');
+      const combo = $<HTMLInputElement>(el, '#contact');
+      await typeInto(combo, 'Zed');
+      await until(
+        () => text($(el, '[role=listbox]')).includes('<b onclick="window.__xssPerson=1">Zed</b>'),
+        'no match',
+      );
+      expect(shadow(el).querySelector('img, b')).to.equal(null);
+      expect((window as unknown as { __xssCompany?: number }).__xssCompany).to.equal(undefined);
+    });
+  });
+});
