@@ -1,0 +1,23 @@
+/**
+ * The custom-elements manifest (feeds Storybook's docs and editors). Events are
+ * documented with `@event` on each class; the analyzer also guesses events from
+ * `dispatchEvent(new SomeEvent(arg))` calls and names them after the argument (`error`,
+ * `topic`), so those guesses are dropped: only `billing-*` events stay.
+ */
+export default {
+  globs: ['src/**/*.ts'],
+  exclude: ['src/**/*.styles.ts', 'src/**/*.messages.ts', 'src/client/schema.d.ts'],
+  litelement: true,
+  plugins: [
+    {
+      name: 'billing-events-only',
+      packageLinkPhase({ customElementsManifest }) {
+        for (const mod of customElementsManifest.modules) {
+          for (const decl of mod.declarations ?? []) {
+            if (decl.events) decl.events = decl.events.filter((e) => e.name?.startsWith('billing-'));
+          }
+        }
+      },
+    },
+  ],
+};
