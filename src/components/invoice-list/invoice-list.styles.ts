@@ -122,27 +122,9 @@ export const invoiceListStyles = css`
   }
 
   /* Filters */
-  .toolbar {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--_space) calc(var(--_space) * 2);
-    align-items: end;
-  }
-  .toolbar label {
-    display: grid;
-    gap: 2px;
-    font-size: 0.875rem;
-    color: var(--_muted);
-  }
+
   .toolbar select {
-    font: inherit;
-    color: var(--_text);
-    background: var(--_surface);
-    min-height: 2.25rem;
     min-width: 10rem;
-    padding: 0 var(--_space);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
   }
 
   /* Table */
@@ -331,15 +313,8 @@ export const invoiceListStyles = css`
   /* Detail dialog */
   dialog {
     width: min(46rem, calc(100vw - 2rem));
+    max-width: none;
     max-height: calc(100dvh - 2rem);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    color: var(--_text);
-    padding: calc(var(--_space) * 2.5);
-  }
-  dialog::backdrop {
-    background: rgb(0 0 0 / 0.45);
   }
   .dialog-head {
     display: flex;

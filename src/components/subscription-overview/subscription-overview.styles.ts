@@ -268,23 +268,7 @@ export const subscriptionOverviewStyles = css`
     min-height: 1.2em;
     margin: 0;
   }
-  dialog {
-    max-width: min(32rem, calc(100vw - 2rem));
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    color: var(--_text);
-    padding: calc(var(--_space) * 2.5);
-  }
-  dialog::backdrop {
-    background: rgb(0 0 0 / 0.4);
-  }
-  dialog h2 {
-    margin: 0 0 var(--_space);
-    font-size: 1.15rem;
-  }
   dialog p {
-    margin: 0 0 var(--_space);
     line-height: 1.45;
   }
   dialog .quote {

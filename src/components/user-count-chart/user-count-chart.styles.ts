@@ -32,27 +32,6 @@ export const userCountChartStyles = css`
     font-size: 1.1rem;
     line-height: 1.3;
   }
-  .toolbar {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--_space);
-    align-items: end;
-  }
-  .toolbar label {
-    display: grid;
-    gap: 2px;
-    font-size: 0.85rem;
-    color: var(--_muted);
-  }
-  select {
-    font: inherit;
-    color: var(--_text);
-    background: var(--_surface);
-    min-height: 2.25rem;
-    padding: 0 var(--_space);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-  }
   .segmented {
     display: inline-flex;
   }

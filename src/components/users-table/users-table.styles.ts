@@ -44,28 +44,6 @@ export const usersTableStyles = css`
     font-variant-numeric: tabular-nums;
     font-size: 0.9em;
   }
-  .toolbar {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--_space) calc(var(--_space) * 2);
-    align-items: end;
-  }
-  .toolbar label {
-    display: grid;
-    gap: 2px;
-    font-size: 0.85rem;
-    color: var(--_muted);
-  }
-  .toolbar input,
-  .toolbar select {
-    font: inherit;
-    color: var(--_text);
-    background: var(--_surface);
-    min-height: 2.25rem;
-    padding: 0 var(--_space);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-  }
   .toolbar input[type='search'] {
     min-width: min(18rem, 100%);
   }
@@ -164,19 +142,19 @@ export const usersTableStyles = css`
     color: var(--_muted);
   }
   .col-name {
-    width: 16%;
+    width: 17%;
   }
   .col-email {
-    width: 22%;
+    width: 21%;
   }
   .col-role {
-    width: 8%;
+    width: 10%;
   }
   .col-directories {
-    width: 18%;
+    width: 16%;
   }
   .col-start {
-    width: 10%;
+    width: 12%;
   }
   .col-reason {
     width: 18%;
@@ -191,24 +169,6 @@ export const usersTableStyles = css`
     flex-wrap: wrap;
     color: var(--_muted);
     font-size: 0.9rem;
-  }
-  dialog {
-    max-width: min(32rem, calc(100vw - 2rem));
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    color: var(--_text);
-    padding: calc(var(--_space) * 2.5);
-  }
-  dialog::backdrop {
-    background: rgb(0 0 0 / 0.4);
-  }
-  dialog h2 {
-    margin: 0 0 var(--_space);
-    font-size: 1.1rem;
-  }
-  dialog p {
-    margin: 0 0 var(--_space);
   }
   .actions {
     display: flex;
