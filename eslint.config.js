@@ -9,7 +9,14 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', 'dist/', 'storybook-static/', 'public/mockServiceWorker.js', 'custom-elements.json'],
+    ignores: [
+      'node_modules/',
+      'dist/',
+      'examples/dist/',
+      'storybook-static/',
+      'public/mockServiceWorker.js',
+      'custom-elements.json',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -63,6 +70,11 @@ export default tseslint.config(
     files: ['test/**/*.ts'],
     languageOptions: { globals: { ...globals.mocha } },
     rules: { '@typescript-eslint/no-unused-expressions': 'off' },
+  },
+  {
+    // React's JSX types can only be extended inside `declare module 'react' { namespace JSX }`.
+    files: ['examples/react/billing-elements-jsx.ts'],
+    rules: { '@typescript-eslint/no-namespace': ['error', { allowDeclarations: true }] },
   },
   {
     files: ['*.config.{js,ts}', 'scripts/**/*.{js,ts}', 'bench/**/*.ts', '.storybook/**/*.ts'],

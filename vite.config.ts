@@ -18,6 +18,8 @@ export default defineConfig({
         define: 'src/define.ts',
         engine: 'mocks/engine/index.ts',
         mocks: 'mocks/index.ts',
+        'mocks-browser': 'mocks/browser.ts',
+        'mocks-node': 'mocks/node.ts',
       },
       formats: ['es'],
     },

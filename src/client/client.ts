@@ -81,7 +81,9 @@ export class BillingClient {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
     this.#api = createClient<paths>({
       baseUrl: this.baseUrl,
-      ...(options.fetch ? { fetch: options.fetch } : {}),
+      // Looked up at each call, not at construction: a mock (MSW) or the host may patch
+      // globalThis.fetch after the client was made.
+      fetch: options.fetch ?? ((request: Request) => globalThis.fetch(request)),
       ...(options.headers ? { headers: options.headers } : {}),
       querySerializer: { array: { style: 'form', explode: false } },
     });
