@@ -19,6 +19,8 @@ const PAGE_SIZE = 100;
 const OVERSCAN = 8;
 /** Fallback row height (px) until the real one is measured. */
 const DEFAULT_ROW_HEIGHT = 44;
+/** Rows rendered before the scroller's height is known (about a 30rem table, plus overscan). */
+const INITIAL_ROWS = 20;
 
 interface Dialog {
   kind: 'deactivate' | 'reactivate-buy';
@@ -90,7 +92,7 @@ export class BillingUsersTable extends BillingElement {
   @state() private loading = false;
   /** A new query's first page is on its way: the table area shows the loading state. */
   @state() private pending = true;
-  @state() private range = { start: 0, end: 40 };
+  @state() private range = { start: 0, end: INITIAL_ROWS };
   @state() private searchInput = '';
   @state() private dialog: Dialog | undefined;
   @state() private status = '';
@@ -113,6 +115,14 @@ export class BillingUsersTable extends BillingElement {
   #abort = new AbortController();
   #queryKey = '';
   #rowHeight = DEFAULT_ROW_HEIGHT;
+  /** Row and header heights are measured once (and again when the table is resized), not on every update. */
+  #measured = false;
+  #headHeight = 0;
+  #resize = new ResizeObserver(() => {
+    this.#measured = false;
+    this.#measure();
+  });
+  #observed: Element | undefined;
   #searchTimer: ReturnType<typeof setTimeout> | undefined;
   #frame = 0;
   #focusRow: number | undefined;
@@ -120,6 +130,8 @@ export class BillingUsersTable extends BillingElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.#resize.disconnect();
+    this.#observed = undefined;
     this.#abort.abort();
     clearTimeout(this.#searchTimer);
     cancelAnimationFrame(this.#frame);
@@ -141,11 +153,14 @@ export class BillingUsersTable extends BillingElement {
   }
 
   protected override updated(): void {
-    const row = this.scroller?.querySelector<HTMLElement>('tbody tr.row');
-    if (row && row.offsetHeight > 0 && row.offsetHeight !== this.#rowHeight) {
-      this.#rowHeight = row.offsetHeight;
-      this.#updateRange();
+    const scroller = this.scroller;
+    if (scroller !== this.#observed) {
+      if (this.#observed) this.#resize.unobserve(this.#observed);
+      if (scroller) this.#resize.observe(scroller);
+      this.#observed = scroller;
+      this.#measured = false;
     }
+    if (!this.#measured) this.#measure();
     if (this.#focusRow !== undefined) {
       const el = this.scroller?.querySelector<HTMLElement>(`tr[data-index="${this.#focusRow}"]`);
       if (el) {
@@ -153,6 +168,17 @@ export class BillingUsersTable extends BillingElement {
         this.#focusRow = undefined;
       }
     }
+  }
+
+  /** Reads the row and header heights (a forced layout, so only when they may have changed). */
+  #measure(): void {
+    const el = this.scroller;
+    const row = el?.querySelector<HTMLElement>('tbody tr.row');
+    if (!el || !row || row.offsetHeight === 0) return;
+    this.#measured = true;
+    this.#headHeight = el.querySelector('thead')?.offsetHeight ?? 0;
+    if (row.offsetHeight !== this.#rowHeight) this.#rowHeight = row.offsetHeight;
+    this.#updateRange();
   }
 
   /** Fetches the current query again (e.g. after the host changed data). */
@@ -175,7 +201,7 @@ export class BillingUsersTable extends BillingElement {
       // The tabs and toolbar stay (with the last counts) while the new first page loads.
       this.pending = true;
       if (this.scroller) this.scroller.scrollTop = 0;
-      this.range = { start: 0, end: 40 };
+      this.range = { start: 0, end: INITIAL_ROWS };
     }
     if (!month && !this.billing?.permissions) {
       // Wait for the permissions (they carry the tenant's today) before choosing a month.
@@ -239,8 +265,7 @@ export class BillingUsersTable extends BillingElement {
     const total = this.page0?.total ?? 0;
     if (!el) return;
     const h = this.#rowHeight;
-    const head = el.querySelector('thead')?.offsetHeight ?? 0;
-    const top = Math.max(0, el.scrollTop - head);
+    const top = Math.max(0, el.scrollTop - this.#headHeight);
     const start = Math.max(0, Math.floor(top / h) - OVERSCAN);
     const end = Math.min(total, Math.ceil((top + el.clientHeight) / h) + OVERSCAN);
     if (start !== this.range.start || end !== this.range.end) this.range = { start, end };
@@ -320,8 +345,7 @@ export class BillingUsersTable extends BillingElement {
       this.#focusRow = undefined;
       return;
     }
-    const head = el.querySelector('thead')?.offsetHeight ?? 0;
-    el.scrollTop = Math.max(0, index * this.#rowHeight - head);
+    el.scrollTop = Math.max(0, index * this.#rowHeight - this.#headHeight);
     this.#updateRange();
   }
 
@@ -405,7 +429,20 @@ export class BillingUsersTable extends BillingElement {
   // ---------------------------------------------------------------------------------
   // Rendering
 
+  #monthsKey = '';
+  #monthsList: string[] = [];
+
+  /** The months offered in the picker (cached: the list changes only with today or the month shown). */
   #months(current: string): string[] {
+    const key = `${this.billing?.permissions?.today ?? ''}|${current}`;
+    if (key !== this.#monthsKey) {
+      this.#monthsKey = key;
+      this.#monthsList = this.#listMonths(current);
+    }
+    return this.#monthsList;
+  }
+
+  #listMonths(current: string): string[] {
     const today = this.billing?.permissions?.today?.slice(0, 7) || current;
     const [y, m] = today.split('-').map(Number);
     const out: string[] = [];
