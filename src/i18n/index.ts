@@ -1,17 +1,23 @@
-import { en, type Catalogue, type Message, type MessageKey } from './en.js';
-import { nl } from './nl.js';
+import * as common from './common.js';
+import type { MessageKey } from './en.js';
+import type { Message } from './types.js';
 
 export type { MessageKey } from './en.js';
+export type { Message, Translations } from './types.js';
 
-const catalogues: Record<string, Catalogue> = { en, nl };
+/** An element's own messages, by language (`en` is the fallback for every key). */
+export interface ElementMessages {
+  en: Readonly<Record<string, Message>>;
+  [lang: string]: Readonly<Record<string, Message>>;
+}
 
 /** The languages the kit speaks. */
-export const supportedLanguages = Object.keys(catalogues);
+export const supportedLanguages = Object.keys(common);
 
 /** The catalogue language for a BCP 47 tag: `nl-BE` → `nl`; anything unknown → `en`. */
 export function languageOf(locale: string | undefined): string {
   const lang = (locale ?? '').toLowerCase().split(/[-_]/)[0] ?? '';
-  return lang in catalogues ? lang : 'en';
+  return lang in common ? lang : 'en';
 }
 
 export type MessageParams = Record<string, string | number>;
@@ -31,13 +37,21 @@ function pick(message: Message, locale: string, params: MessageParams): string {
 }
 
 /**
- * The message `key` in the language of `locale`, with `{name}` placeholders filled from
- * `params`. Parameters are inserted as plain text (callers format numbers, money and
- * dates with Intl first); the result is text, never HTML.
+ * The message `key` in the language of `locale`, from the element's own `messages` or the
+ * shared ones, with `{name}` placeholders filled from `params`. Parameters are inserted
+ * as plain text (callers format numbers, money and dates with Intl first); the result is
+ * text, never HTML. A key found nowhere is returned as is (and shows up in tests).
  */
-export function translate(locale: string, key: MessageKey, params: MessageParams = {}): string {
-  const lang = languageOf(locale);
-  const message = (catalogues[lang] ?? en)[key] ?? en[key];
+export function translate(
+  locale: string,
+  key: MessageKey,
+  params: MessageParams = {},
+  messages?: ElementMessages,
+): string {
+  const lang = languageOf(locale) as keyof typeof common;
+  const shared = common[lang] as Readonly<Record<string, Message>>;
+  const message =
+    messages?.[lang]?.[key] ?? shared[key] ?? messages?.en[key] ?? (common.en as Record<string, Message>)[key] ?? key;
   return pick(message, locale, params).replace(/\{(\w+)\}/g, (m, name: string) =>
     name in params ? String(params[name]) : m,
   );

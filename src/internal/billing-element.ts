@@ -5,7 +5,7 @@ import type { BillingClient } from '../client/client.js';
 import { BillingApiError } from '../client/errors.js';
 import { billingContext, type BillingContextValue, type ChangeTopic } from '../context/context.js';
 import { BillingSession } from '../context/session.js';
-import { translate, type MessageKey, type MessageParams } from '../i18n/index.js';
+import { translate, type ElementMessages, type MessageKey, type MessageParams } from '../i18n/index.js';
 import { BillingChangeEvent, BillingErrorEvent } from './events.js';
 import { formatCount, formatDate, formatMoney, formatMonth } from './format.js';
 import { baseStyles, tokens } from './tokens.js';
@@ -17,6 +17,9 @@ import { baseStyles, tokens } from './tokens.js';
  */
 export class BillingElement extends LitElement {
   static override styles = [tokens, baseStyles];
+
+  /** The element's own messages (the shared ones come with the base). */
+  static messages: ElementMessages | undefined;
 
   /** Base URL of the billing API, when the element is used without a provider. */
   @property({ attribute: 'base-url' }) baseUrl = '';
@@ -73,7 +76,7 @@ export class BillingElement extends LitElement {
 
   /** A message in the element's language. */
   protected t(key: MessageKey, params?: MessageParams): string {
-    return translate(this.locale, key, params);
+    return translate(this.locale, key, params, (this.constructor as typeof BillingElement).messages);
   }
 
   protected fmtMoney(minorUnits: number, currency: string): string {

@@ -1,3 +1,4 @@
+import * as messages from './contacts-editor.messages.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
@@ -136,6 +137,7 @@ interface TextFieldOptions {
  */
 export class BillingContactsEditor extends BillingElement {
   static override styles = [...BillingElement.styles, contactsEditorStyles];
+  static override messages = messages;
 
   @query('#title') private titleEl?: HTMLElement;
 

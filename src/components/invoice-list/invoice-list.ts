@@ -1,3 +1,4 @@
+import * as messages from './invoice-list.messages.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
@@ -97,6 +98,7 @@ interface Detail {
  */
 export class BillingInvoiceList extends BillingElement {
   static override styles = [...BillingElement.styles, invoiceListStyles];
+  static override messages = messages;
 
   @query('dialog') private dialogEl?: HTMLDialogElement;
 

@@ -1,3 +1,4 @@
+import * as messages from './subscription-overview.messages.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { query, state } from 'lit/decorators.js';
 import type { BillingClient, Invoice, LicenseQuote, Order, Plan, SubscriptionOverview } from '../../client/client.js';
@@ -90,6 +91,7 @@ const RULE_KEYS: Record<SubscriptionOverview['model'], MessageKey> = {
  */
 export class BillingSubscriptionOverview extends BillingElement {
   static override styles = [...BillingElement.styles, subscriptionOverviewStyles];
+  static override messages = messages;
 
   @query('dialog') private dialogEl?: HTMLDialogElement;
 

@@ -1,3 +1,4 @@
+import * as messages from './user-count-chart.messages.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { Chart, ChartConfiguration, ChartDataset, TooltipItem } from 'chart.js';
@@ -191,6 +192,7 @@ function localToday(): string {
  */
 export class BillingUserCountChart extends BillingElement {
   static override styles = [...BillingElement.styles, userCountChartStyles];
+  static override messages = messages;
 
   @query('canvas') private canvasEl?: HTMLCanvasElement;
   @query('.probe') private probeEl?: HTMLElement;

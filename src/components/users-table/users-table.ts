@@ -1,3 +1,4 @@
+import * as messages from './users-table.messages.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
@@ -83,6 +84,7 @@ const MODEL_RULE_KEYS: Record<BillingModel, MessageKey> = {
  */
 export class BillingUsersTable extends BillingElement {
   static override styles = [...BillingElement.styles, usersTableStyles];
+  static override messages = messages;
 
   @query('.scroller') private scroller?: HTMLElement;
   @query('dialog') private dialogEl?: HTMLDialogElement;
