@@ -25,7 +25,7 @@ export default defineConfig({
     },
     rollupOptions: {
       // Dependencies stay dependencies: the host's bundler dedupes them.
-      external: [/^lit($|\/)/, /^@lit\//, /^msw($|\/)/, /^pdf-lib($|\/)/, /^openapi-fetch($|\/)/],
+      external: [/^lit($|\/)/, /^@lit\//, /^msw($|\/)/, /^pdf-lib($|\/)/, /^openapi-fetch($|\/)/, /^chart\.js($|\/)/],
     },
   },
 });
