@@ -59,7 +59,7 @@ function browserTests() {
 function storybookSmoke() {
   if (process.env.SKIP_STORYBOOK === '1') return;
   console.log('\n== Storybook: build, then open every story\n');
-  const build = spawnSync('npm', ['run', 'build-storybook'], { stdio: 'inherit', shell: true });
+  const build = spawnSync('npm run build-storybook', { stdio: 'inherit', shell: true });
   if (build.status !== 0) {
     counts.failed++;
     return;

@@ -119,6 +119,7 @@ export class BillingUsersTable extends BillingElement {
   #rowHeight = DEFAULT_ROW_HEIGHT;
   /** Row and header heights are measured once (and again when the table is resized), not on every update. */
   #measured = false;
+  #measureFrame = 0;
   #headHeight = 0;
   #resize = new ResizeObserver(() => {
     this.#measured = false;
@@ -134,6 +135,7 @@ export class BillingUsersTable extends BillingElement {
     super.disconnectedCallback();
     this.#resize.disconnect();
     this.#observed = undefined;
+    cancelAnimationFrame(this.#measureFrame);
     this.#abort.abort();
     clearTimeout(this.#searchTimer);
     cancelAnimationFrame(this.#frame);
@@ -162,7 +164,12 @@ export class BillingUsersTable extends BillingElement {
       this.#observed = scroller;
       this.#measured = false;
     }
-    if (!this.#measured) this.#measure();
+    // Measured in the next frame, after layout, so the range it sets is a new update
+    // rather than a change during this one.
+    if (!this.#measured) {
+      cancelAnimationFrame(this.#measureFrame);
+      this.#measureFrame = requestAnimationFrame(() => this.#measure());
+    }
     if (this.#focusRow !== undefined) {
       const el = this.scroller?.querySelector<HTMLElement>(`tr[data-index="${this.#focusRow}"]`);
       if (el) {
