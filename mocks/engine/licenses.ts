@@ -30,7 +30,16 @@
  *   next free one): no randomness.
  */
 import { plural } from './text.js';
-import { addDays, addMonths, addMonthsToDate, daysBetween, firstDayOfMonth, isIsoDate, monthOf } from './dates.js';
+import {
+  addDays,
+  addMonths,
+  addMonthsToDate,
+  compareDates,
+  daysBetween,
+  firstDayOfMonth,
+  isIsoDate,
+  monthOf,
+} from './dates.js';
 import { RuleError, WorldError } from './errors.js';
 import { prorate } from './money.js';
 import { issueInvoice } from './payments.js';
@@ -394,7 +403,7 @@ export function scheduledChanges(world: World): Order[] {
   return world.orders
     .map((order, index) => ({ order, index }))
     .filter((x) => x.order.effectiveOn > world.today)
-    .sort((a, b) => cmp(a.order.effectiveOn, b.order.effectiveOn) || a.index - b.index)
+    .sort((a, b) => compareDates(a.order.effectiveOn, b.order.effectiveOn) || a.index - b.index)
     .map((x) => x.order);
 }
 
@@ -402,7 +411,7 @@ export function scheduledChanges(world: World): Order[] {
 export function orderHistory(world: World): Order[] {
   return world.orders
     .map((order, index) => ({ order, index }))
-    .sort((a, b) => cmp(b.order.placedOn, a.order.placedOn) || b.index - a.index)
+    .sort((a, b) => compareDates(b.order.placedOn, a.order.placedOn) || b.index - a.index)
     .map((x) => x.order);
 }
 
@@ -467,7 +476,7 @@ function ordersOfKind(world: World, kind: OrderKind): { order: Order; index: num
   return world.orders
     .map((order, index) => ({ order, index }))
     .filter((x) => x.order.kind === kind)
-    .sort((a, b) => cmp(a.order.effectiveOn, b.order.effectiveOn) || a.index - b.index);
+    .sort((a, b) => compareDates(a.order.effectiveOn, b.order.effectiveOn) || a.index - b.index);
 }
 
 function checkPeriodMonths(months: unknown, field: string): void {
@@ -522,8 +531,4 @@ function makeOrder(
     order.idempotencyKey = request.idempotencyKey;
   if (request.placedBy !== undefined) order.placedBy = request.placedBy;
   return order;
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
