@@ -54,7 +54,12 @@ console.log(
     : 'No bench/results/baseline.json to compare with.',
 );
 
+/** `npm run bench -- size users` runs only the suites whose names start with those words. */
+const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const wanted = (name: string): boolean => only.length === 0 || only.some((o) => name.startsWith(o));
+
 async function suite(name: string, run: () => unknown): Promise<void> {
+  if (!wanted(name)) return;
   section(name);
   try {
     await run();
@@ -68,11 +73,13 @@ await suite('engine (Node)', runEngineBench);
 await suite('mock (Node)', runMockBench);
 
 let session: BrowserSession | undefined;
-await suite('browser', async () => {
-  session = await openBrowserSession();
-  machine['chromium'] = session.browser.version();
-  console.log(`        Chromium ${machine['chromium']}, pages served by Vite at ${session.pages.url}`);
-});
+const browserSuites = ['users table', 'chart', 'demo'];
+if (only.length === 0 || browserSuites.some(wanted))
+  await suite('browser', async () => {
+    session = await openBrowserSession();
+    machine['chromium'] = session.browser.version();
+    console.log(`        Chromium ${machine['chromium']}, pages served by Vite at ${session.pages.url}`);
+  });
 if (session) {
   const s = session;
   await suite('users table (Chromium, mock in the page)', () => runUsersTableBench(s));
@@ -84,13 +91,15 @@ if (session) {
 machine['loadAverageAtEnd'] = loadavg().map((l) => Math.round(l * 100) / 100);
 const durationSeconds = Math.round((performance.now() - started) / 100) / 10;
 const results: Results = { date: new Date().toISOString(), machine, durationSeconds, figures: allFigures() };
-mkdirSync(resultsDir, { recursive: true });
-writeFileSync(new URL('latest.json', resultsDir), JSON.stringify(results, null, 2) + '\n');
+if (only.length === 0) {
+  mkdirSync(resultsDir, { recursive: true });
+  writeFileSync(new URL('latest.json', resultsDir), JSON.stringify(results, null, 2) + '\n');
+}
 
 const broken = brokenBudgets();
 const failed = failedSuites();
 console.log(
-  `\n${allFigures().length} figures, ${broken.length} over budget${failed.length ? `, ${failed.length} suites failed` : ''}, in ${durationSeconds} s. Results: bench/results/latest.json`,
+  `\n${allFigures().length} figures, ${broken.length} over budget${failed.length ? `, ${failed.length} suites failed` : ''}, in ${durationSeconds} s. ${only.length ? `Only ${only.join(', ')}: bench/results/latest.json is left as it was` : 'Results: bench/results/latest.json'}`,
 );
 for (const f of broken) {
   console.log(`  over budget: ${f.suite} › ${f.name}: ${format(f.value, f.unit)} > ${format(f.budget!, f.unit)}`);

@@ -17,4 +17,4 @@ export { BillingChangeEvent, BillingErrorEvent, BillingUpdatePaymentMethodEvent 
 export { BillingElement } from './internal/billing-element.js';
 export { defineElement } from './internal/define-element.js';
 export { formatCount, formatDate, formatMoney, formatMonth } from './internal/format.js';
-export { languageOf, supportedLanguages, translate, type MessageKey } from './i18n/index.js';
+export { languageOf, loadLanguage, supportedLanguages, translate, type MessageKey } from './i18n/index.js';

@@ -1,14 +1,17 @@
 import * as common from './common.js';
 import type { MessageKey } from './en.js';
-import type { Message } from './types.js';
+import type { Catalogue, CatalogueSource, Message } from './types.js';
 
 export type { MessageKey } from './en.js';
-export type { Message, Translations } from './types.js';
+export type { Catalogue, CatalogueSource, Message, Translations } from './types.js';
 
-/** An element's own messages, by language (`en` is the fallback for every key). */
+/**
+ * An element's own messages, by language: `en` (the fallback for every key) is bundled
+ * with the element, other languages load on first use.
+ */
 export interface ElementMessages {
-  en: Readonly<Record<string, Message>>;
-  [lang: string]: Readonly<Record<string, Message>>;
+  en: Catalogue;
+  [lang: string]: CatalogueSource;
 }
 
 /** The languages the kit speaks. */
@@ -21,6 +24,52 @@ export function languageOf(locale: string | undefined): string {
 }
 
 export type MessageParams = Record<string, string | number>;
+
+type Loader = () => Promise<Catalogue>;
+
+/** Catalogues loaded so far, by their loader (each module's loader is one function). */
+const loaded = new WeakMap<Loader, Catalogue>();
+const loading = new WeakMap<Loader, Promise<void>>();
+
+/** A catalogue if it is at hand: bundled, or loaded earlier. */
+function ready(source: CatalogueSource | undefined): Catalogue | undefined {
+  return typeof source === 'function' ? loaded.get(source) : source;
+}
+
+function load(source: CatalogueSource | undefined): Promise<void> | undefined {
+  if (typeof source !== 'function' || loaded.has(source)) return undefined;
+  let pending = loading.get(source);
+  if (!pending) {
+    pending = source().then(
+      (catalogue) => void loaded.set(source, catalogue),
+      // A chunk that cannot be fetched (offline, a broken deployment) must not leave the
+      // element blank: its words fall back to English, and the next call tries again.
+      () => void loading.delete(source),
+    );
+    loading.set(source, pending);
+  }
+  return pending;
+}
+
+/**
+ * Loads the messages of `locale`'s language: the shared ones and, given, an element's own.
+ * Resolves at once when they are at hand (English always is); never rejects: what cannot
+ * be loaded falls back to English. Elements call this before they render, so a host calls
+ * it only to use `translate` directly in another language.
+ */
+export function loadLanguage(locale: string, messages?: ElementMessages): Promise<void> {
+  return languagePending(locale, messages) ?? Promise.resolve();
+}
+
+/** `undefined` when `locale`'s messages are at hand, else the promise of their loading. */
+export function languagePending(locale: string, messages?: ElementMessages): Promise<void> | undefined {
+  const lang = languageOf(locale);
+  if (lang === 'en') return undefined;
+  const pending = [load((common as Record<string, CatalogueSource>)[lang]), load(messages?.[lang])].filter(
+    (p) => p !== undefined,
+  );
+  return pending.length ? Promise.all(pending).then(() => undefined) : undefined;
+}
 
 const pluralRules = new Map<string, Intl.PluralRules>();
 
@@ -41,6 +90,7 @@ function pick(message: Message, locale: string, params: MessageParams): string {
  * shared ones, with `{name}` placeholders filled from `params`. Parameters are inserted
  * as plain text (callers format numbers, money and dates with Intl first); the result is
  * text, never HTML. A key found nowhere is returned as is (and shows up in tests).
+ * Languages other than English answer in English until `loadLanguage` has loaded them.
  */
 export function translate(
   locale: string,
@@ -48,10 +98,13 @@ export function translate(
   params: MessageParams = {},
   messages?: ElementMessages,
 ): string {
-  const lang = languageOf(locale) as keyof typeof common;
-  const shared = common[lang] as Readonly<Record<string, Message>>;
+  const lang = languageOf(locale);
   const message =
-    messages?.[lang]?.[key] ?? shared[key] ?? messages?.en[key] ?? (common.en as Record<string, Message>)[key] ?? key;
+    ready(messages?.[lang])?.[key] ??
+    ready((common as Record<string, CatalogueSource>)[lang])?.[key] ??
+    messages?.en[key] ??
+    (common.en as Catalogue)[key] ??
+    key;
   return pick(message, locale, params).replace(/\{(\w+)\}/g, (m, name: string) =>
     name in params ? String(params[name]) : m,
   );

@@ -3,3 +3,13 @@ export type Message = string | { readonly one: string; readonly other: string; r
 
 /** A translation of a catalogue: the same keys, each a message. */
 export type Translations<T> = { readonly [K in keyof T]: Message };
+
+/** The messages of one language. */
+export type Catalogue = Readonly<Record<string, Message>>;
+
+/**
+ * A language's messages as a module gives them: English is always there; other languages
+ * are a function that loads their chunk (`() => import('./x.messages.nl.js')…`), so a page
+ * downloads only the languages it shows.
+ */
+export type CatalogueSource = Catalogue | (() => Promise<Catalogue>);

@@ -5,7 +5,13 @@ import type { BillingClient } from '../client/client.js';
 import { BillingApiError } from '../client/errors.js';
 import { billingContext, type BillingContextValue, type ChangeTopic } from '../context/context.js';
 import { BillingSession } from '../context/session.js';
-import { translate, type ElementMessages, type MessageKey, type MessageParams } from '../i18n/index.js';
+import {
+  languagePending,
+  translate,
+  type ElementMessages,
+  type MessageKey,
+  type MessageParams,
+} from '../i18n/index.js';
 import { BillingChangeEvent, BillingErrorEvent } from './events.js';
 import { formatCount, formatDate, formatMoney, formatMonth } from './format.js';
 import { baseStyles, tokens } from './tokens.js';
@@ -72,6 +78,16 @@ export class BillingElement extends LitElement {
       );
       this.#session.configure({ client: this.client, baseUrl: this.baseUrl });
     }
+  }
+
+  /**
+   * Renders only once the element's language is at hand: a language other than English is
+   * loaded on first use (its own chunk), and the update waits for it rather than showing
+   * English for a moment.
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const pending = languagePending(this.locale, (this.constructor as typeof BillingElement).messages);
+    return pending ? pending.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
   /** A message in the element's language. */

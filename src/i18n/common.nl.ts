@@ -1,0 +1,21 @@
+import type { Translations } from './types.js';
+import type { en } from './common.js';
+
+/** Dutch twin of the shared messages (states and common buttons); loaded when an element first speaks Dutch (a chunk of its own). */
+export const nl: Translations<typeof en> = {
+  'state.loading': 'Factuurgegevens laden…',
+  'state.error.title': 'Factuurgegevens konden niet worden geladen',
+  'state.error.network': 'De factuurservice is niet bereikbaar. Controleer je verbinding en probeer het opnieuw.',
+  'state.error.server': 'De factuurservice had een probleem. Probeer het zo opnieuw.',
+  'state.error.rate-limited': 'Te veel verzoeken. Wacht even en probeer het opnieuw.',
+  'state.error.not-found': 'Deze factuurgegevens zijn niet gevonden.',
+  'state.error.unauthorized': 'Je sessie is verlopen. Log opnieuw in om de facturatie te zien.',
+  'state.retry': 'Opnieuw proberen',
+  'state.forbidden.title': 'Facturatie is voor beheerders',
+  'state.forbidden.body':
+    'Alleen mensen met de rol beheerder of financiën kunnen de facturatie zien. Vraag je beheerder om toegang als je die nodig hebt.',
+  'state.provisional': 'Voorlopig: de maand is nog bezig.',
+  'common.close': 'Sluiten',
+  'common.cancel': 'Annuleren',
+  'common.confirm': 'Bevestigen',
+};
