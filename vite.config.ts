@@ -1,11 +1,15 @@
 import { defineConfig } from 'vite';
+import { minifyLiterals } from './scripts/minify-literals.js';
 
 /**
  * Library build: ES modules into dist/, one chunk per entry, Lit left to the host
  * (a peer dependency) so two elements on a page share one copy of it.
- * Type declarations come from `tsc -p tsconfig.build.json`; the manifest from `cem`.
+ * Not minified (the host's bundler does that), except the markup inside `html` and `css`
+ * templates, which no JavaScript minifier touches. Type declarations come from
+ * `tsc -p tsconfig.build.json`; the manifest from `cem`.
  */
 export default defineConfig({
+  plugins: [minifyLiterals()],
   build: {
     target: 'es2022',
     outDir: 'dist',
@@ -25,7 +29,7 @@ export default defineConfig({
     },
     rollupOptions: {
       // Dependencies stay dependencies: the host's bundler dedupes them.
-      external: [/^lit($|\/)/, /^@lit\//, /^msw($|\/)/, /^pdf-lib($|\/)/, /^openapi-fetch($|\/)/, /^chart\.js($|\/)/],
+      external: [/^lit($|\/)/, /^@lit\//, /^msw($|\/)/, /^pdf-lib($|\/)/, /^chart\.js($|\/)/],
     },
   },
 });

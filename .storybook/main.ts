@@ -1,4 +1,5 @@
 import type { StorybookConfig } from '@storybook/web-components-vite';
+import { minifyLiterals } from '../scripts/minify-literals.js';
 
 const config: StorybookConfig = {
   stories: ['../stories/**/*.mdx', '../stories/**/*.stories.ts'],
@@ -7,6 +8,9 @@ const config: StorybookConfig = {
   // mockServiceWorker.js (MSW) at the root of the preview.
   staticDirs: ['../public'],
   core: { disableTelemetry: true },
+  // The built Storybook (which CI smoke-tests story by story) runs the elements with their
+  // templates minified, as the library build ships them.
+  viteFinal: (config) => ({ ...config, plugins: [...(config.plugins ?? []), minifyLiterals()] }),
 };
 
 export default config;

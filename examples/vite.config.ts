@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
+import { minifyLiterals } from '../scripts/minify-literals.js';
 
 /**
  * The framework examples: `npm run examples:build` builds all four into examples/dist/
@@ -50,7 +51,7 @@ export default defineConfig({
     __VUE_PROD_DEVTOOLS__: 'false',
     __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',
   },
-  plugins: [kitInDevelopment()],
+  plugins: [kitInDevelopment(), minifyLiterals()],
   server: { port: 4180, strictPort: false },
   preview: { port: 4180, strictPort: false },
   build: {

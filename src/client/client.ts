@@ -1,4 +1,3 @@
-import createClient, { type Client } from 'openapi-fetch';
 import { BillingApiError, type Problem } from './errors.js';
 import type { components, operations, paths } from './schema.js';
 
@@ -61,10 +60,53 @@ export function newIdempotencyKey(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-interface RawResult<T> {
-  data?: T;
-  error?: unknown;
-  response: Response;
+type Method = 'get' | 'post' | 'put';
+/** The contract's operation at `path` and `method` (schema.d.ts, generated from the OpenAPI file). */
+type Operation<P extends keyof paths, M extends Method> = Extract<paths[P][M], { responses: unknown }>;
+type Params<O> = O extends { parameters: infer X } ? X : never;
+type Query<O> = Params<O> extends { query?: infer Q } ? NonNullable<Q> : never;
+type Path<O> = Params<O> extends { path?: infer Q } ? NonNullable<Q> : never;
+type Header<O> = Params<O> extends { header?: infer Q } ? NonNullable<Q> : never;
+type Body<O> = O extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never;
+/** The JSON body of the operation's 200 or 201 response. */
+type Ok<O> = O extends { responses: infer R }
+  ? {
+      [S in keyof R]: S extends 200 | 201
+        ? R[S] extends { content: { 'application/json': infer J } }
+          ? J
+          : never
+        : never;
+    }[keyof R]
+  : never;
+
+/** A request as the contract types it: the path's parameters, the query, headers and body the operation takes. */
+type RequestInit<O> = {
+  signal?: AbortSignal | undefined;
+  /** How to read a successful body: JSON (the default), text or a blob. */
+  as?: 'json' | 'text' | 'blob';
+} & ([Path<O>] extends [never] ? unknown : { path: Path<O> }) &
+  ([Query<O>] extends [never] ? unknown : { query?: Query<O> }) &
+  ([Header<O>] extends [never] ? unknown : { header?: Header<O> }) &
+  ([Body<O>] extends [never] ? unknown : { body?: Body<O> });
+
+interface Sent {
+  path?: Record<string, string | number>;
+  query?: Record<string, string | number | boolean | readonly (string | number)[] | undefined>;
+  header?: Record<string, string>;
+  body?: unknown;
+  signal?: AbortSignal | undefined;
+  as?: 'json' | 'text' | 'blob';
+}
+
+/** `?a=1&list=x,y`: arrays comma-separated (OpenAPI `form`, `explode: false`), empty values left out. */
+function queryString(query: Sent['query'] = {}): string {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) {
+    if (value === undefined || value === '') continue;
+    search.append(name, Array.isArray(value) ? value.join(',') : String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
 }
 
 /**
@@ -75,53 +117,51 @@ interface RawResult<T> {
  */
 export class BillingClient {
   readonly baseUrl: string;
-  readonly #api: Client<paths>;
+  readonly #fetch: (input: Request) => Promise<Response>;
+  readonly #headers: Record<string, string>;
 
   constructor(options: BillingClientOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
-    this.#api = createClient<paths>({
-      baseUrl: this.baseUrl,
-      // Looked up at each call, not at construction: a mock (MSW) or the host may patch
-      // globalThis.fetch after the client was made.
-      fetch: options.fetch ?? ((request: Request) => globalThis.fetch(request)),
-      ...(options.headers ? { headers: options.headers } : {}),
-      querySerializer: { array: { style: 'form', explode: false } },
-    });
+    // Looked up at each call, not at construction: a mock (MSW) or the host may patch
+    // globalThis.fetch after the client was made.
+    this.#fetch = options.fetch ?? ((request: Request) => globalThis.fetch(request));
+    this.#headers = options.headers ?? {};
   }
 
   /** The caller's role and what it may do. */
   getMe(o: CallOptions = {}): Promise<Permissions> {
-    return this.#run(() => this.#api.GET('/me', { signal: o.signal }));
+    return this.#data('get', '/me', { signal: o.signal });
   }
 
   getSubscription(o: CallOptions = {}): Promise<SubscriptionOverview> {
-    return this.#run(() => this.#api.GET('/subscription', { signal: o.signal }));
+    return this.#data('get', '/subscription', { signal: o.signal });
   }
 
   /** Schedules an edition or billing-frequency change for the next period boundary. */
   scheduleChange(change: ChangeRequest, o: CallOptions & { idempotencyKey?: string } = {}): Promise<Order> {
-    return this.#run(() =>
-      this.#api.POST('/subscription/changes', {
-        body: change,
-        params: { header: { 'Idempotency-Key': o.idempotencyKey ?? newIdempotencyKey() } },
-        signal: o.signal,
-      }),
-    );
+    return this.#data('post', '/subscription/changes', {
+      body: change,
+      header: { 'Idempotency-Key': o.idempotencyKey ?? newIdempotencyKey() },
+      signal: o.signal,
+    });
   }
 
   listPlans(o: CallOptions = {}): Promise<{ currency: string; items: Plan[] }> {
-    return this.#run(() => this.#api.GET('/plans', { signal: o.signal }));
+    return this.#data('get', '/plans', { signal: o.signal });
   }
 
   listUsers(query: ListUsersQuery, o: CallOptions = {}): Promise<UserPage> {
-    return this.#run(() => this.#api.GET('/users', { params: { query }, signal: o.signal }));
+    return this.#data('get', '/users', { query, signal: o.signal });
   }
 
   /** The CSV export of a month's billed (or not billed) users, as text. */
-  exportUsersCsv(month: string, billed = true, o: CallOptions = {}): Promise<string> {
-    return this.#run(() =>
-      this.#api.GET('/users/export', { params: { query: { month, billed } }, parseAs: 'text', signal: o.signal }),
-    );
+  async exportUsersCsv(month: string, billed = true, o: CallOptions = {}): Promise<string> {
+    const { response } = await this.#call('get', '/users/export', {
+      query: { month, billed },
+      as: 'text',
+      signal: o.signal,
+    });
+    return response.text();
   }
 
   deactivateUser(
@@ -129,13 +169,12 @@ export class BillingClient {
     body: { removeLicense?: boolean } = {},
     o: CallOptions & { idempotencyKey?: string } = {},
   ): Promise<UserChange> {
-    return this.#run(() =>
-      this.#api.POST('/users/{userId}/deactivate', {
-        params: { path: { userId }, header: { 'Idempotency-Key': o.idempotencyKey ?? newIdempotencyKey() } },
-        body,
-        signal: o.signal,
-      }),
-    );
+    return this.#data('post', '/users/{userId}/deactivate', {
+      path: { userId },
+      header: { 'Idempotency-Key': o.idempotencyKey ?? newIdempotencyKey() },
+      body,
+      signal: o.signal,
+    });
   }
 
   reactivateUser(
@@ -143,73 +182,63 @@ export class BillingClient {
     body: { buyLicense?: boolean } = {},
     o: CallOptions & { idempotencyKey?: string } = {},
   ): Promise<UserChange> {
-    return this.#run(() =>
-      this.#api.POST('/users/{userId}/reactivate', {
-        params: { path: { userId }, header: { 'Idempotency-Key': o.idempotencyKey ?? newIdempotencyKey() } },
-        body,
-        signal: o.signal,
-      }),
-    );
+    return this.#data('post', '/users/{userId}/reactivate', {
+      path: { userId },
+      header: { 'Idempotency-Key': o.idempotencyKey ?? newIdempotencyKey() },
+      body,
+      signal: o.signal,
+    });
   }
 
   getDailyUsage(month: string, o: CallOptions = {}): Promise<DailyUsage> {
-    return this.#run(() => this.#api.GET('/usage/daily', { params: { query: { month } }, signal: o.signal }));
+    return this.#data('get', '/usage/daily', { query: { month }, signal: o.signal });
   }
 
   getMonthlyUsage(year: number, o: CallOptions = {}): Promise<{ year: number; months: MonthUsage[] }> {
-    return this.#run(() => this.#api.GET('/usage/monthly', { params: { query: { year } }, signal: o.signal }));
+    return this.#data('get', '/usage/monthly', { query: { year }, signal: o.signal });
   }
 
   listInvoices(query: ListInvoicesQuery = {}, o: CallOptions = {}): Promise<InvoicePage> {
-    return this.#run(() => this.#api.GET('/invoices', { params: { query }, signal: o.signal }));
+    return this.#data('get', '/invoices', { query, signal: o.signal });
   }
 
   getUpcomingInvoice(o: CallOptions = {}): Promise<Invoice> {
-    return this.#run(() => this.#api.GET('/invoices/upcoming', { signal: o.signal }));
+    return this.#data('get', '/invoices/upcoming', { signal: o.signal });
   }
 
   getInvoice(invoiceId: string, o: CallOptions = {}): Promise<Invoice> {
-    return this.#run(() =>
-      this.#api.GET('/invoices/{invoiceId}', { params: { path: { invoiceId } }, signal: o.signal }),
-    );
+    return this.#data('get', '/invoices/{invoiceId}', { path: { invoiceId }, signal: o.signal });
   }
 
   /** The invoice's PDF and the file name the server suggests. */
   async getInvoicePdf(invoiceId: string, o: CallOptions = {}): Promise<{ blob: Blob; fileName: string }> {
-    let response: Response | undefined;
-    const blob = await this.#run(async () => {
-      const r = await this.#api.GET('/invoices/{invoiceId}/pdf', {
-        params: { path: { invoiceId } },
-        parseAs: 'blob',
-        signal: o.signal,
-      });
-      response = r.response;
-      return r;
+    const { response } = await this.#call('get', '/invoices/{invoiceId}/pdf', {
+      path: { invoiceId },
+      as: 'blob',
+      signal: o.signal,
     });
-    const disposition = response?.headers.get('Content-Disposition') ?? '';
+    const disposition = response.headers.get('Content-Disposition') ?? '';
     const fileName = /filename="?([^";]+)"?/.exec(disposition)?.[1] ?? `invoice-${invoiceId}.pdf`;
-    return { blob, fileName };
+    return { blob: await response.blob(), fileName };
   }
 
   settleBalance(o: CallOptions & { idempotencyKey?: string } = {}): Promise<SettleResult> {
-    return this.#run(() =>
-      this.#api.POST('/invoices/settle', {
-        params: { header: { 'Idempotency-Key': o.idempotencyKey ?? newIdempotencyKey() } },
-        signal: o.signal,
-      }),
-    );
+    return this.#data('post', '/invoices/settle', {
+      header: { 'Idempotency-Key': o.idempotencyKey ?? newIdempotencyKey() },
+      signal: o.signal,
+    });
   }
 
   getLicenses(o: CallOptions = {}): Promise<LicenseSummary> {
-    return this.#run(() => this.#api.GET('/licenses', { signal: o.signal }));
+    return this.#data('get', '/licenses', { signal: o.signal });
   }
 
   quoteLicenses(quantity: number, o: CallOptions = {}): Promise<LicenseQuote> {
-    return this.#run(() => this.#api.POST('/licenses/quote', { body: { quantity }, signal: o.signal }));
+    return this.#data('post', '/licenses/quote', { body: { quantity }, signal: o.signal });
   }
 
   listOrders(o: CallOptions = {}): Promise<{ items: Order[] }> {
-    return this.#run(() => this.#api.GET('/licenses/orders', { signal: o.signal }));
+    return this.#data('get', '/licenses/orders', { signal: o.signal });
   }
 
   /**
@@ -221,52 +250,76 @@ export class BillingClient {
     quantity: number,
     o: CallOptions & { idempotencyKey?: string } = {},
   ): Promise<LicenseOrderResult> {
-    return this.#run(() =>
-      this.#api.POST('/licenses/orders', {
-        body: { kind, quantity },
-        params: { header: { 'Idempotency-Key': o.idempotencyKey ?? newIdempotencyKey() } },
-        signal: o.signal,
-      }),
-    );
+    return this.#data('post', '/licenses/orders', {
+      body: { kind, quantity },
+      header: { 'Idempotency-Key': o.idempotencyKey ?? newIdempotencyKey() },
+      signal: o.signal,
+    });
   }
 
   async getBillingDetails(o: CallOptions = {}): Promise<VersionedDetails> {
-    let etag = '';
-    const details = await this.#run(async () => {
-      const r = await this.#api.GET('/billing-details', { signal: o.signal });
-      etag = r.response.headers.get('ETag') ?? '';
-      return r;
-    });
-    return { details, etag: etag || details.version };
+    const { data: details, response } = await this.#call('get', '/billing-details', { signal: o.signal });
+    return { details, etag: response.headers.get('ETag') || details.version };
   }
 
   /** Saves billing details; rejects with kind `stale` (412) when someone saved first. */
   async putBillingDetails(input: BillingDetailsInput, etag: string, o: CallOptions = {}): Promise<VersionedDetails> {
-    let newTag = '';
-    const details = await this.#run(async () => {
-      const r = await this.#api.PUT('/billing-details', {
-        body: input,
-        params: { header: { 'If-Match': etag } },
-        signal: o.signal,
-      });
-      newTag = r.response.headers.get('ETag') ?? '';
-      return r;
+    const { data: details, response } = await this.#call('put', '/billing-details', {
+      body: input,
+      header: { 'If-Match': etag },
+      signal: o.signal,
     });
-    return { details, etag: newTag || details.version };
+    return { details, etag: response.headers.get('ETag') || details.version };
   }
 
   searchPeople(q: string, limit = 20, o: CallOptions = {}): Promise<{ items: PersonRef[] }> {
-    return this.#run(() => this.#api.GET('/people', { params: { query: { q, limit } }, signal: o.signal }));
+    return this.#data('get', '/people', { query: { q, limit }, signal: o.signal });
   }
 
   getPaymentMethod(o: CallOptions = {}): Promise<PaymentMethod | null> {
-    return this.#run(() => this.#api.GET('/payment-method', { signal: o.signal }));
+    return this.#data('get', '/payment-method', { signal: o.signal });
   }
 
-  async #run<T>(call: () => Promise<RawResult<T>>): Promise<T> {
-    let result: RawResult<T>;
+  async #data<P extends keyof paths, M extends Method>(
+    method: M,
+    path: P,
+    init: RequestInit<Operation<P, M>>,
+  ): Promise<Ok<Operation<P, M>>> {
+    return (await this.#call(method, path, init)).data;
+  }
+
+  /**
+   * Sends one request of the contract and reads its answer. Resolves with the parsed body
+   * (JSON unless `as` says otherwise: then the body is left for the caller to read) and the
+   * response; rejects with a {@link BillingApiError}: `aborted`, `network`, or the status's
+   * kind with the RFC 9457 problem the server sent.
+   */
+  async #call<P extends keyof paths, M extends Method>(
+    method: M,
+    path: P,
+    init: RequestInit<Operation<P, M>>,
+  ): Promise<{ data: Ok<Operation<P, M>>; response: Response }> {
+    const sent = init as Sent;
+    const url =
+      this.baseUrl +
+      path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(String(sent.path?.[name]))) +
+      queryString(sent.query);
+    const headers = new Headers(this.#headers);
+    for (const [name, value] of Object.entries(sent.header ?? {})) headers.set(name, value);
+    headers.set(
+      'Accept',
+      sent.as === 'text' ? 'text/csv' : sent.as === 'blob' ? 'application/pdf' : 'application/json',
+    );
+    let body: string | undefined;
+    if (sent.body !== undefined) {
+      headers.set('Content-Type', 'application/json');
+      body = JSON.stringify(sent.body);
+    }
+    let response: Response;
     try {
-      result = await call();
+      response = await this.#fetch(
+        new Request(url, { method: method.toUpperCase(), headers, body, signal: sent.signal ?? null }),
+      );
     } catch (cause) {
       if (cause instanceof DOMException && cause.name === 'AbortError') {
         throw new BillingApiError({ kind: 'aborted', status: 0, message: 'Request cancelled', cause });
@@ -278,15 +331,30 @@ export class BillingClient {
         cause,
       });
     }
-    const { response } = result;
-    if (response.ok) return result.data as T;
-    const problem = isProblem(result.error) ? result.error : undefined;
-    const retryAfter = Number(response.headers.get('Retry-After'));
-    throw new BillingApiError({
-      status: response.status,
-      ...(problem ? { problem } : {}),
-      ...(Number.isFinite(retryAfter) && retryAfter > 0 ? { retryAfter } : {}),
-    });
+    if (!response.ok) {
+      const problem = await response.json().catch(() => undefined);
+      const retryAfter = Number(response.headers.get('Retry-After'));
+      throw new BillingApiError({
+        status: response.status,
+        ...(isProblem(problem) ? { problem } : {}),
+        ...(Number.isFinite(retryAfter) && retryAfter > 0 ? { retryAfter } : {}),
+      });
+    }
+    const data = (sent.as ?? 'json') === 'json' && response.status !== 204 ? await this.#json(response) : undefined;
+    return { data: data as Ok<Operation<P, M>>, response };
+  }
+
+  /** The JSON body; a body cut off by a dropped connection is a network failure. */
+  async #json(response: Response): Promise<unknown> {
+    try {
+      const text = await response.text();
+      return text ? (JSON.parse(text) as unknown) : null;
+    } catch (cause) {
+      if (cause instanceof DOMException && cause.name === 'AbortError') {
+        throw new BillingApiError({ kind: 'aborted', status: 0, message: 'Request cancelled', cause });
+      }
+      throw new BillingApiError({ kind: 'network', status: response.status, message: 'The answer was cut off', cause });
+    }
   }
 }
 

@@ -1,0 +1,151 @@
+/**
+ * The typed client on its own, with a fetch that records what it is asked and answers
+ * what the test says: the requests it builds (URL, query, path parameters, headers, body)
+ * and how it reads answers and failures. The mock-* suites run it against the mock.
+ * The `@ts-expect-error` lines are checked by `npm run typecheck`: a call the contract
+ * does not allow must not compile.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { BillingApiError, BillingClient } from '../../src/client/index.js';
+
+function recording(answer: (request: Request) => Response | Promise<Response>) {
+  const requests: Request[] = [];
+  const client = new BillingClient({
+    baseUrl: 'https://app.example.com/api/billing/',
+    headers: { Authorization: 'Bearer t0ken' },
+    fetch: async (request) => {
+      requests.push(request);
+      return answer(request);
+    },
+  });
+  return { client, requests };
+}
+
+const json = (body: unknown, init: ResponseInit = {}) =>
+  new Response(JSON.stringify(body), { ...init, headers: { 'Content-Type': 'application/json', ...init.headers } });
+
+const problem = (status: number, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}) =>
+  json({ type: 'about:blank', title: 'Refused', status, ...extra }, { status, headers });
+
+describe('client: requests', () => {
+  it('joins the base URL, serialises the query (arrays comma-separated, empty values left out)', async () => {
+    const { client, requests } = recording(() => json({ items: [], total: 0, balance: {} }));
+    await client.listInvoices({ status: ['open', 'past_due'], offset: 20, limit: 10 });
+    await client.listUsers({ month: '2026-02', billed: false, q: '' });
+    assert.equal(
+      requests[0]!.url,
+      'https://app.example.com/api/billing/invoices?status=open%2Cpast_due&offset=20&limit=10',
+    );
+    assert.equal(requests[1]!.url, 'https://app.example.com/api/billing/users?month=2026-02&billed=false');
+    assert.equal(requests[0]!.method, 'GET');
+    assert.equal(requests[0]!.headers.get('Authorization'), 'Bearer t0ken');
+    assert.equal(requests[0]!.headers.get('Accept'), 'application/json');
+  });
+
+  it('encodes path parameters', async () => {
+    const { client, requests } = recording(() => json({ id: 'x' }));
+    await client.getInvoice('INV/2026 01');
+    assert.equal(requests[0]!.url, 'https://app.example.com/api/billing/invoices/INV%2F2026%2001');
+  });
+
+  it('sends JSON bodies, an idempotency key per action (or the one given), and If-Match', async () => {
+    const { client, requests } = recording((r) =>
+      r.url.endsWith('/billing-details')
+        ? json({ version: 'v2' }, { headers: { ETag: '"v2"' } })
+        : json({ order: {}, licenses: {} }, { status: 201 }),
+    );
+    await client.orderLicenses('add', 3);
+    await client.orderLicenses('add', 3);
+    await client.orderLicenses('remove', 1, { idempotencyKey: 'retry-me' });
+    const saved = await client.putBillingDetails({ recipients: [] } as never, '"v1"');
+    const [a, b, c, put] = requests;
+    assert.equal(a!.method, 'POST');
+    assert.equal(a!.headers.get('Content-Type'), 'application/json');
+    assert.deepEqual(await a!.json(), { kind: 'add', quantity: 3 });
+    assert.match(a!.headers.get('Idempotency-Key') ?? '', /^[0-9a-f-]{32,36}$/);
+    assert.notEqual(a!.headers.get('Idempotency-Key'), b!.headers.get('Idempotency-Key'));
+    assert.equal(c!.headers.get('Idempotency-Key'), 'retry-me');
+    assert.equal(put!.method, 'PUT');
+    assert.equal(put!.headers.get('If-Match'), '"v1"');
+    assert.deepEqual(saved, { details: { version: 'v2' }, etag: '"v2"' });
+  });
+
+  it('reads text and PDF answers with the file name the server suggests', async () => {
+    const { client } = recording((r) =>
+      r.url.includes('/pdf')
+        ? new Response(new Uint8Array([37, 80, 68, 70]), {
+            headers: { 'Content-Type': 'application/pdf', 'Content-Disposition': 'attachment; filename="INV-7.pdf"' },
+          })
+        : new Response('name,email\r\n', { headers: { 'Content-Type': 'text/csv' } }),
+    );
+    assert.equal(await client.exportUsersCsv('2026-02'), 'name,email\r\n');
+    const pdf = await client.getInvoicePdf('INV-7');
+    assert.equal(pdf.fileName, 'INV-7.pdf');
+    assert.equal(await pdf.blob.text(), '%PDF');
+  });
+});
+
+describe('client: failures are BillingApiErrors', () => {
+  it('a problem keeps its status, code, fields and Retry-After', async () => {
+    const { client } = recording(() =>
+      problem(
+        422,
+        { code: 'invalid-details', errors: [{ field: 'recipients[1]', code: 'email', message: 'Not an address' }] },
+        { 'Retry-After': '7' },
+      ),
+    );
+    const error: BillingApiError = await client.getLicenses().then(
+      () => assert.fail('resolved'),
+      (e: unknown) => e as BillingApiError,
+    );
+    assert.ok(error instanceof BillingApiError);
+    assert.equal(error.status, 422);
+    assert.equal(error.kind, 'invalid');
+    assert.equal(error.code, 'invalid-details');
+    assert.deepEqual(error.fieldErrors, { 'recipients[1]': 'Not an address' });
+    assert.equal(error.retryAfter, 7);
+  });
+
+  it('an error without a problem body still has its kind', async () => {
+    const { client } = recording(() => new Response('<h1>Bad gateway</h1>', { status: 502 }));
+    await assert.rejects(client.getMe(), (e: BillingApiError) => e.kind === 'server' && e.problem === undefined);
+  });
+
+  it('no answer is `network`; a cancelled call is `aborted`', async () => {
+    const { client } = recording(() => Promise.reject(new TypeError('Failed to fetch')));
+    await assert.rejects(client.getMe(), (e: BillingApiError) => e.kind === 'network' && e.status === 0);
+    const controller = new AbortController();
+    const slow = recording(
+      (r) =>
+        new Promise<Response>((_, reject) =>
+          r.signal.addEventListener('abort', () => reject(new DOMException('stop', 'AbortError'))),
+        ),
+    );
+    const call = slow.client.getMe({ signal: controller.signal });
+    controller.abort();
+    await assert.rejects(call, (e: BillingApiError) => e.kind === 'aborted');
+  });
+
+  it('a JSON answer cut off is a network failure, not a crash', async () => {
+    const { client } = recording(
+      () => new Response('{"role":"adm', { headers: { 'Content-Type': 'application/json' } }),
+    );
+    await assert.rejects(client.getMe(), (e: BillingApiError) => e.kind === 'network');
+  });
+});
+
+describe('client: the contract is checked when compiling', () => {
+  it('rejects calls the OpenAPI contract does not allow', () => {
+    const { client } = recording(() => json({}));
+    const compileOnly = (): void => {
+      // @ts-expect-error: `sort` takes the contract's columns only
+      void client.listUsers({ month: '2026-02', sort: 'salary' });
+      // @ts-expect-error: `month` is required
+      void client.listUsers({ billed: true });
+      // @ts-expect-error: `status` takes the contract's statuses only
+      void client.listInvoices({ status: ['lost'] });
+    };
+    assert.equal(typeof compileOnly, 'function');
+  });
+});
