@@ -53,6 +53,11 @@ export interface CallOptions {
   signal?: AbortSignal;
 }
 
+/** The `Idempotency-Key` header of a write: the caller's key (a retry of one action) or a new one. */
+const idempotent = (o: { idempotencyKey?: string }): { 'Idempotency-Key': string } => ({
+  'Idempotency-Key': o.idempotencyKey ?? newIdempotencyKey(),
+});
+
 /** A random idempotency key, also outside secure contexts. */
 export function newIdempotencyKey(): string {
   if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
@@ -130,24 +135,24 @@ export class BillingClient {
 
   /** The caller's role and what it may do. */
   getMe(o: CallOptions = {}): Promise<Permissions> {
-    return this.#data('get', '/me', { signal: o.signal });
+    return this.#data('get', '/me', o);
   }
 
   getSubscription(o: CallOptions = {}): Promise<SubscriptionOverview> {
-    return this.#data('get', '/subscription', { signal: o.signal });
+    return this.#data('get', '/subscription', o);
   }
 
   /** Schedules an edition or billing-frequency change for the next period boundary. */
   scheduleChange(change: ChangeRequest, o: CallOptions & { idempotencyKey?: string } = {}): Promise<Order> {
     return this.#data('post', '/subscription/changes', {
       body: change,
-      header: { 'Idempotency-Key': o.idempotencyKey ?? newIdempotencyKey() },
+      header: idempotent(o),
       signal: o.signal,
     });
   }
 
   listPlans(o: CallOptions = {}): Promise<{ currency: string; items: Plan[] }> {
-    return this.#data('get', '/plans', { signal: o.signal });
+    return this.#data('get', '/plans', o);
   }
 
   listUsers(query: ListUsersQuery, o: CallOptions = {}): Promise<UserPage> {
@@ -171,7 +176,7 @@ export class BillingClient {
   ): Promise<UserChange> {
     return this.#data('post', '/users/{userId}/deactivate', {
       path: { userId },
-      header: { 'Idempotency-Key': o.idempotencyKey ?? newIdempotencyKey() },
+      header: idempotent(o),
       body,
       signal: o.signal,
     });
@@ -184,7 +189,7 @@ export class BillingClient {
   ): Promise<UserChange> {
     return this.#data('post', '/users/{userId}/reactivate', {
       path: { userId },
-      header: { 'Idempotency-Key': o.idempotencyKey ?? newIdempotencyKey() },
+      header: idempotent(o),
       body,
       signal: o.signal,
     });
@@ -203,7 +208,7 @@ export class BillingClient {
   }
 
   getUpcomingInvoice(o: CallOptions = {}): Promise<Invoice> {
-    return this.#data('get', '/invoices/upcoming', { signal: o.signal });
+    return this.#data('get', '/invoices/upcoming', o);
   }
 
   getInvoice(invoiceId: string, o: CallOptions = {}): Promise<Invoice> {
@@ -224,13 +229,13 @@ export class BillingClient {
 
   settleBalance(o: CallOptions & { idempotencyKey?: string } = {}): Promise<SettleResult> {
     return this.#data('post', '/invoices/settle', {
-      header: { 'Idempotency-Key': o.idempotencyKey ?? newIdempotencyKey() },
+      header: idempotent(o),
       signal: o.signal,
     });
   }
 
   getLicenses(o: CallOptions = {}): Promise<LicenseSummary> {
-    return this.#data('get', '/licenses', { signal: o.signal });
+    return this.#data('get', '/licenses', o);
   }
 
   quoteLicenses(quantity: number, o: CallOptions = {}): Promise<LicenseQuote> {
@@ -238,7 +243,7 @@ export class BillingClient {
   }
 
   listOrders(o: CallOptions = {}): Promise<{ items: Order[] }> {
-    return this.#data('get', '/licenses/orders', { signal: o.signal });
+    return this.#data('get', '/licenses/orders', o);
   }
 
   /**
@@ -252,13 +257,13 @@ export class BillingClient {
   ): Promise<LicenseOrderResult> {
     return this.#data('post', '/licenses/orders', {
       body: { kind, quantity },
-      header: { 'Idempotency-Key': o.idempotencyKey ?? newIdempotencyKey() },
+      header: idempotent(o),
       signal: o.signal,
     });
   }
 
   async getBillingDetails(o: CallOptions = {}): Promise<VersionedDetails> {
-    const { data: details, response } = await this.#call('get', '/billing-details', { signal: o.signal });
+    const { data: details, response } = await this.#call('get', '/billing-details', o);
     return { details, etag: response.headers.get('ETag') || details.version };
   }
 
@@ -277,7 +282,7 @@ export class BillingClient {
   }
 
   getPaymentMethod(o: CallOptions = {}): Promise<PaymentMethod | null> {
-    return this.#data('get', '/payment-method', { signal: o.signal });
+    return this.#data('get', '/payment-method', o);
   }
 
   async #data<P extends keyof paths, M extends Method>(
