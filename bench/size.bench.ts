@@ -52,7 +52,11 @@ interface Graph {
   main: number;
   /** gzip bytes of the chunks loaded on demand (dynamic imports). */
   lazy: number;
-  /** The same, by what they hold: `chart.js`, `languages` (catalogues other than English), `other`. */
+  /**
+   * The same, by what they hold: `chart.js`; `languages` (catalogues other than English);
+   * `session without a provider` (the client and session an element loads when it is used
+   * on its own: under a provider, the provider has them); `parts opened by a click`.
+   */
   lazyKinds: Map<string, number>;
   /** Module ids in the main graph. */
   mainModules: string[];
@@ -89,7 +93,14 @@ async function bundle(
       // Library mode, as `npm run build`: no preload helper around dynamic imports. Its ES
       // output keeps whitespace unless the output is minified too.
       lib: { entry, formats: ['es'], fileName: name },
-      rolldownOptions: { external, output: { minify: true } },
+      rolldownOptions: {
+        external,
+        // As a host's application build: a module that the entry and a part loaded on
+        // demand share stays in the entry's chunk (library mode's 'strict' signatures
+        // would split it into a chunk of its own, which no host's bundle has).
+        preserveEntrySignatures: 'allow-extension',
+        output: { minify: true },
+      },
     },
   });
   const outputs = (Array.isArray(result) ? result : [result]) as Rolldown.RolldownOutput[];
@@ -115,7 +126,9 @@ async function bundle(
         ? 'chart.js'
         : c.moduleIds.every((id) => /\.nl\.ts$/.test(id))
           ? 'languages'
-          : 'other';
+          : c.moduleIds.some((id) => id.endsWith('/src/context/session.ts'))
+            ? 'session without a provider'
+            : 'parts opened by a click';
       graph.lazyKinds.set(kind, (graph.lazyKinds.get(kind) ?? 0) + size);
     }
   }

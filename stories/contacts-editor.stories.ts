@@ -5,6 +5,7 @@ import { expect, waitFor } from 'storybook/test';
 import type { World } from '../mocks/engine/types.js';
 import { loadScenario } from '../mocks/scenarios/index.js';
 import type { BillingParameters } from '../.storybook/billing-parameters.js';
+import { parts } from '../src/components/contacts-editor/contacts-editor.parts.js';
 
 interface Args {
   saveDelay: number;
@@ -206,5 +207,25 @@ export const ContactPicker: Story = {
     await waitFor(() => expect(combo.getAttribute('aria-expanded')).toBe('true'), { timeout: 8000 });
     combo.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true, composed: true }));
     await waitFor(() => expect(combo.getAttribute('aria-activedescendant')).toBeTruthy());
+  },
+};
+
+/**
+ * The connection dropped after the page loaded: the editing part (checks, auto-save, loaded
+ * on the first focus in the form) cannot be loaded. The edit stays in the field, the status
+ * says so, and Retry loads the part again and saves.
+ */
+export const PartUnavailable: Story = {
+  beforeEach: () => {
+    const load = parts.editing;
+    parts.editing = () => Promise.reject<never>(new TypeError('Failed to fetch dynamically imported module'));
+    return () => {
+      parts.editing = load;
+    };
+  },
+  play: async ({ canvasElement }) => {
+    await ready(canvasElement);
+    type($<HTMLInputElement>(canvasElement, '#po-number')!, 'PO-2027-002');
+    await waitFor(() => expect($(canvasElement, '[part=retry-button]')).not.toBeNull(), { timeout: 8000 });
   },
 };

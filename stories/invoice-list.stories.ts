@@ -114,6 +114,30 @@ export const InvoiceDetails: Story = {
   },
 };
 
+/** Opening an invoice: the dialog opens at once and says it is loading (the invoice never arrives here). */
+export const InvoiceDetailsLoading: Story = {
+  parameters: billing({ faults: [{ operation: 'getInvoice', kind: 'hang' }] }),
+  play: async ({ canvasElement }) => {
+    await ready(canvasElement);
+    inner(canvasElement).querySelectorAll<HTMLButtonElement>('button.link')[1]!.click();
+    await waitFor(() => expect(inner(canvasElement).querySelector('dialog[open] .state.loading')).not.toBeNull(), {
+      timeout: 8000,
+    });
+  },
+};
+
+/** An invoice that could not be loaded: the dialog says so in words and offers a retry. */
+export const InvoiceDetailsFail: Story = {
+  parameters: billing({ faults: [{ operation: 'getInvoice', kind: 'error-500' }] }),
+  play: async ({ canvasElement }) => {
+    await ready(canvasElement);
+    inner(canvasElement).querySelectorAll<HTMLButtonElement>('button.link')[1]!.click();
+    await waitFor(() => expect(inner(canvasElement).querySelector('dialog[open] .state.error')).not.toBeNull(), {
+      timeout: 8000,
+    });
+  },
+};
+
 /** Filtered by status: only the paid invoices. */
 export const FilteredByStatus: Story = { args: { status: 'paid' }, parameters: billing({ scenario: 'm365-declined' }) };
 

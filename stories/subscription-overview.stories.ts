@@ -4,6 +4,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { expect, waitFor } from 'storybook/test';
 import type { BillingParameters } from '../.storybook/billing-parameters.js';
 import { BillingClient } from '../src/client/index.js';
+import { parts } from '../src/components/subscription-overview/parts.js';
 
 interface Args {
   width?: string;
@@ -14,6 +15,10 @@ const inner = (root: HTMLElement) => root.querySelector('billing-subscription-ov
 
 const ready = async (root: HTMLElement) =>
   waitFor(() => expect(inner(root).querySelector('.cards')).not.toBeNull(), { timeout: 8000 });
+
+/** The confirmation loads on demand (a chunk of its own): wait for it to open. */
+const dialogOpen = async (root: HTMLElement) =>
+  waitFor(() => expect(inner(root).querySelector('dialog[open]')).not.toBeNull(), { timeout: 8000 });
 
 const setValue = (el: HTMLInputElement | HTMLSelectElement, value: string, event = 'input') => {
   el.value = value;
@@ -79,7 +84,7 @@ export const RemovalRefused: Story = {
     const root = inner(canvasElement);
     setValue(root.querySelector<HTMLInputElement>('#remove-field')!, '3');
     root.querySelector<HTMLFormElement>('[part="remove-form"]')!.requestSubmit();
-    await waitFor(() => expect(root.querySelector('dialog[open]')).not.toBeNull());
+    await dialogOpen(canvasElement);
     root.querySelector<HTMLButtonElement>('[part="confirm-button"]')!.click();
     await waitFor(() => expect(root.querySelector('#remove-error')).not.toBeNull(), { timeout: 8000 });
   },
@@ -96,7 +101,7 @@ export const EditionChangeScheduled: Story = {
       expect(root.querySelector<HTMLButtonElement>('[part="plan-form"] button')!.disabled).toBe(false),
     );
     root.querySelector<HTMLFormElement>('[part="plan-form"]')!.requestSubmit();
-    await waitFor(() => expect(root.querySelector('dialog[open]')).not.toBeNull());
+    await dialogOpen(canvasElement);
     root.querySelector<HTMLButtonElement>('[part="confirm-button"]')!.click();
     await waitFor(() => expect(root.querySelector('.scheduled li[data-kind="change-plan"]')).not.toBeNull(), {
       timeout: 8000,
@@ -113,6 +118,45 @@ export const OrderHistory: Story = {
     await waitFor(() => expect(inner(canvasElement).querySelector('details tbody tr')).not.toBeNull(), {
       timeout: 8000,
     });
+  },
+};
+
+/** A billing-frequency change, in Dutch: the confirmation brings its own Dutch words when it loads. */
+export const DutchFrequencyChange: Story = {
+  parameters: billing({ lang: 'nl', scenario: 'severa-prepaid' }),
+  play: async ({ canvasElement }) => {
+    await ready(canvasElement);
+    const root = inner(canvasElement);
+    setValue(root.querySelector<HTMLSelectElement>('#period-field')!, '12', 'change');
+    await waitFor(() =>
+      expect(root.querySelector<HTMLButtonElement>('[part="period-form"] button')!.disabled).toBe(false),
+    );
+    root.querySelector<HTMLFormElement>('[part="period-form"]')!.requestSubmit();
+    await dialogOpen(canvasElement);
+    await expect(root.querySelector('dialog h2')?.textContent).toContain('jaarlijks');
+  },
+};
+
+/**
+ * The confirmation could not be downloaded (offline, a broken deployment): said next to the
+ * form, with a retry; the typed quantity stays. Here the download fails once; "Try again" works.
+ */
+export const ConfirmationUnavailable: Story = {
+  parameters: billing({ scenario: 'severa-prepaid' }),
+  play: async ({ canvasElement }) => {
+    await ready(canvasElement);
+    const root = inner(canvasElement);
+    const load = parts.dialog;
+    parts.dialog = () => Promise.reject(new TypeError('Failed to fetch dynamically imported module'));
+    try {
+      setValue(root.querySelector<HTMLInputElement>('#add-field')!, '2');
+      root.querySelector<HTMLFormElement>('[part="add-form"]')!.requestSubmit();
+      await waitFor(() => expect(root.querySelector('[part="add-form"] [part="retry-button"]')).not.toBeNull(), {
+        timeout: 8000,
+      });
+    } finally {
+      parts.dialog = load;
+    }
   },
 };
 

@@ -1,5 +1,8 @@
 import { BillingApiError, type Problem } from './errors.js';
+import { newIdempotencyKey } from './idempotency.js';
 import type { components, operations, paths } from './schema.js';
+
+export { newIdempotencyKey };
 
 type Schemas = components['schemas'];
 export type Permissions = Schemas['Permissions'];
@@ -58,12 +61,6 @@ const idempotent = (o: { idempotencyKey?: string }): { 'Idempotency-Key': string
   'Idempotency-Key': o.idempotencyKey ?? newIdempotencyKey(),
 });
 
-/** A random idempotency key, also outside secure contexts. */
-export function newIdempotencyKey(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
 
 type Method = 'get' | 'post' | 'put';
 /** The contract's operation at `path` and `method` (schema.d.ts, generated from the OpenAPI file). */

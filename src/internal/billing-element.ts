@@ -4,7 +4,7 @@ import { property, state } from 'lit/decorators.js';
 import type { BillingClient } from '../client/client.js';
 import { BillingApiError } from '../client/errors.js';
 import { billingContext, type BillingContextValue, type ChangeTopic } from '../context/context.js';
-import { BillingSession } from '../context/session.js';
+import type { BillingSession } from '../context/session.js';
 import {
   languagePending,
   translate,
@@ -64,6 +64,12 @@ export class BillingElement extends LitElement {
     return this.billing?.permissions?.canRead === false;
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Moved in the page: the session ended on disconnect; start it again.
+    if (this.hasUpdated && (this.client || this.baseUrl)) void this.#configure();
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#session?.dispose();
@@ -71,13 +77,22 @@ export class BillingElement extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if ((changed.has('client') || changed.has('baseUrl')) && (this.client || this.baseUrl)) {
-      this.#session ??= new BillingSession(
-        (value) => (this.own = value),
-        (error) => this.dispatchEvent(new BillingErrorEvent(error)),
-      );
-      this.#session.configure({ client: this.client, baseUrl: this.baseUrl });
-    }
+    if ((changed.has('client') || changed.has('baseUrl')) && (this.client || this.baseUrl)) void this.#configure();
+  }
+
+  /**
+   * Used without a provider, the element runs a session of its own (client, `/me`,
+   * language). Its code is loaded then: under a provider, which has it already, an element
+   * does not carry a second copy.
+   */
+  async #configure(): Promise<void> {
+    const { BillingSession } = await import('../context/session.js');
+    if (!this.isConnected || !(this.client || this.baseUrl)) return;
+    this.#session ??= new BillingSession(
+      (value) => (this.own = value),
+      (error) => this.dispatchEvent(new BillingErrorEvent(error)),
+    );
+    this.#session.configure({ client: this.client, baseUrl: this.baseUrl });
   }
 
   /**

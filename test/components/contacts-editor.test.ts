@@ -4,6 +4,7 @@ import type { World } from '../../mocks/engine/types.js';
 import { BillingClient, type BillingDetailsInput } from '../../src/client/index.js';
 import type { BillingApiError } from '../../src/client/errors.js';
 import type { BillingContactsEditor } from '../../src/components/contacts-editor/contacts-editor.js';
+import { parts } from '../../src/components/contacts-editor/contacts-editor.parts.js';
 import type { BillingProvider } from '../../src/context/billing-provider.js';
 import type { BillingChangeEvent } from '../../src/internal/events.js';
 import { all, BASE_URL, find, render, shadow, text, useMockBackend, waitForText } from './support.js';
@@ -106,6 +107,25 @@ async function theirEdit(patch: (d: BillingDetailsInput) => BillingDetailsInput)
   await client.putBillingDetails(patch(input), etag);
 }
 
+/** The chunks of the editor's parts loaded on demand that this page fetched so far. */
+function partsFetched(): string[] {
+  return performance
+    .getEntriesByType('resource')
+    .map((e) => /contacts-editor\.(editing|picker|refused)\./.exec(e.name)?.[1])
+    .filter((name) => name !== undefined);
+}
+
+/** Makes a part of the editor fail to load (offline, a broken deployment) until `restore` is called. */
+function breakPart(name: keyof typeof parts): { restore(): void } {
+  const load = parts[name];
+  parts[name] = () => Promise.reject<never>(new TypeError('Failed to fetch dynamically imported module'));
+  return {
+    restore: () => {
+      parts[name] = load as never;
+    },
+  };
+}
+
 function hostileWorld(): World {
   const w = structuredClone(store().world);
   w.tenant.name = '<img src=x onerror="window.__xssCompany=1">';
@@ -114,6 +134,22 @@ function hostileWorld(): World {
 }
 
 describe('<billing-contacts-editor>', () => {
+  // First in this file: no part of the editor is loaded yet.
+  it('shows the details without loading the editing parts; the first focus loads them', async () => {
+    performance.setResourceTimingBufferSize(10_000);
+    const el = await editor();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(partsFetched()).to.deep.equal([]);
+    // Focusing a field loads the editing part; the people search waits for the contact field.
+    $<HTMLInputElement>(el, '#po-number').focus();
+    await until(() => partsFetched().includes('editing'), 'the editing part was not loaded');
+    expect(partsFetched()).not.to.include('picker');
+    $<HTMLInputElement>(el, '#contact').focus();
+    await until(() => partsFetched().includes('picker'), 'the people search was not loaded');
+    // What a refused save shows loads only when the server refuses one.
+    expect(partsFetched()).not.to.include('refused');
+  });
+
   it('shows the billing details from the API, each in a labelled control', async () => {
     const el = await editor();
     const { details: d } = await client.getBillingDetails();
@@ -268,6 +304,18 @@ describe('<billing-contacts-editor>', () => {
       await leave();
       await saved(el);
       expect(details().address.line2).to.equal('Floor 3');
+    });
+
+    it('saves at once when a script moves the focus away, too', async () => {
+      const el = await editor(
+        html`<billing-provider base-url=${BASE_URL} lang="en"
+          ><billing-contacts-editor save-delay="60000"></billing-contacts-editor
+        ></billing-provider>`,
+      );
+      await typeInto($<HTMLInputElement>(el, '#line2'), 'Floor 4');
+      $<HTMLInputElement>(el, '#city').focus();
+      await saved(el);
+      expect(details().address.line2).to.equal('Floor 4');
     });
 
     it('queues an edit made while a save is on its way, and sends the newest after it', async () => {
@@ -535,6 +583,77 @@ describe('<billing-contacts-editor>', () => {
       await theirEdit((d) => ({ ...d, poNumber: 'FROM-ELSEWHERE' }));
       (el.parentElement as BillingProvider).refresh();
       await until(() => $<HTMLInputElement>(el, '#po-number').value === 'FROM-ELSEWHERE', 'not refreshed');
+    });
+  });
+
+  describe('when a part of the editor cannot be loaded', () => {
+    it('keeps an edit when the editing part cannot be loaded, and Retry saves it', async () => {
+      const broken = breakPart('editing');
+      const el = await editor();
+      const po = $<HTMLInputElement>(el, '#po-number');
+      try {
+        await typeInto(po, 'KEPT-1');
+        await until(() => status(el).startsWith('Not saved.'), 'no failure shown');
+        expect(status(el)).to.equal(
+          'Not saved. Part of the editor could not be loaded. Check your connection. Your changes are kept.',
+        );
+        expect(po.value).to.equal('KEPT-1');
+        await expect(el).to.be.accessible();
+      } finally {
+        broken.restore();
+      }
+      $<HTMLButtonElement>(el, '[part=retry-button]').click();
+      await saved(el);
+      expect(store().world.subscription.poNumber).to.equal('KEPT-1');
+      expect(po.value).to.equal('KEPT-1');
+    });
+
+    it('says when the people search cannot be loaded; a typed address still works, and Try again searches', async () => {
+      const broken = breakPart('picker');
+      const el = await editor();
+      const combo = $<HTMLInputElement>(el, '#contact');
+      try {
+        await typeInto(combo, 'an');
+        const notice = await find(el, '.contact [role=alert]');
+        expect(text(notice)).to.include('People could not be searched. You can still type an e-mail address.');
+        expect(combo.getAttribute('aria-expanded')).to.equal('false');
+        await expect(el).to.be.accessible();
+      } finally {
+        broken.restore();
+      }
+      $<HTMLButtonElement>(el, '.contact [role=alert] button').click();
+      await until(() => combo.getAttribute('aria-expanded') === 'true', 'the list never opened');
+      expect(shadow(el).activeElement).to.equal(combo);
+      expect($(el, '.contact [role=alert]')).to.equal(null);
+      const first = text(all(el, '[role=option]')[0]!.querySelector('.person-name'));
+      await sendKeys({ press: 'ArrowDown' });
+      await sendKeys({ press: 'Enter' });
+      await until(() => combo.value === first, 'the pick did not fill the field');
+      await saved(el);
+      expect(details().contact?.name).to.equal(first);
+    });
+
+    it('says when what a conflict needs cannot be loaded, keeps the edit, and Retry shows the conflict', async () => {
+      const broken = breakPart('refused');
+      const el = await editor();
+      const po = $<HTMLInputElement>(el, '#po-number');
+      try {
+        await theirEdit((d) => ({ ...d, poNumber: 'THEIRS-1' }));
+        await typeInto(po, 'MINE-1');
+        await until(() => status(el).startsWith('Not saved.'), 'no failure shown');
+        expect(status(el)).to.equal(
+          'Not saved. Part of the editor could not be loaded. Check your connection. Your changes are kept.',
+        );
+        expect(po.value).to.equal('MINE-1');
+        expect(store().world.subscription.poNumber).to.equal('THEIRS-1');
+      } finally {
+        broken.restore();
+      }
+      $<HTMLButtonElement>(el, '[part=retry-button]').click();
+      const panel = await find(el, '[part=conflict]');
+      const rows = [...panel.querySelectorAll('tbody tr')].map((r) => [...r.children].map((c) => text(c)));
+      expect(rows).to.deep.equal([['PO number (optional)', 'MINE-1', 'THEIRS-1']]);
+      expect(store().world.subscription.poNumber).to.equal('THEIRS-1');
     });
   });
 

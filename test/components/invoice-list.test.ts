@@ -4,8 +4,9 @@ import { upcomingInvoice } from '../../mocks/engine/invoices.js';
 import { taxOn } from '../../mocks/engine/money.js';
 import { recordPayment } from '../../mocks/engine/payments.js';
 import type { World } from '../../mocks/engine/types.js';
-import { BillingClient, type InvoiceSummary } from '../../src/client/index.js';
+import { BillingApiError, BillingClient, type InvoiceSummary } from '../../src/client/index.js';
 import type { BillingInvoiceList } from '../../src/components/invoice-list/invoice-list.js';
+import { onDemand, parts } from '../../src/components/invoice-list/on-demand.js';
 import type { BillingChangeEvent, BillingUpdatePaymentMethodEvent } from '../../src/internal/events.js';
 import { all, BASE_URL, find, render, shadow, text, useMockBackend, waitForText } from './support.js';
 
@@ -120,7 +121,38 @@ async function captureDownload(act: () => void): Promise<{ blob: Blob; fileName:
   return { blob: blob!, fileName: fileName! };
 }
 
+/** The chunks of the list's parts loaded on demand that this page fetched so far. */
+function partsFetched(): string[] {
+  return performance
+    .getEntriesByType('resource')
+    .map((e) => /invoice-list\/(invoice-detail|settle-outcome|save-pdf)\.(js|ts)/.exec(e.name)?.[1])
+    .filter((name) => name !== undefined);
+}
+
+/** Makes a part of the list fail to load (offline, a broken deployment) until `restore` is called. */
+function breakPart(name: keyof typeof parts): { restore(): void } {
+  const part = parts[name];
+  parts[name] = onDemand<never>(() => Promise.reject(new TypeError('Failed to fetch dynamically imported module')));
+  return {
+    restore: () => {
+      parts[name] = part as never;
+    },
+  };
+}
+
 describe('<billing-invoice-list>', () => {
+  // First in this file: no part of the list is loaded yet.
+  it('lists the invoices without the parts only a click shows; opening an invoice loads its detail', async () => {
+    performance.setResourceTimingBufferSize(10_000);
+    store().loadScenario('m365-declined'); // with a past-due alert and its settle button
+    const el = await list();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(shadow(el).querySelector('[part=settle-button]')).to.not.equal(null);
+    expect(partsFetched()).to.deep.equal([]);
+    await openDetail(el, text(issuedRows(el)[0]!.querySelector('button.link')));
+    expect(partsFetched()).to.deep.equal(['invoice-detail']);
+  });
+
   describe('shows each scenario as the API does', () => {
     for (const scenario of [
       'injixo-advanced',
@@ -278,6 +310,88 @@ describe('<billing-invoice-list>', () => {
       error.querySelector<HTMLButtonElement>('button')!.click();
       await waitUntil(() => dialog.querySelector('table.lines'), 'retry did not load the invoice');
     });
+
+    // The detail's body, styles and messages load on demand: the dialog opens at once and
+    // shows a loading state until both they and the invoice are there.
+    it('opens at once with a loading state, focus inside, then shows the invoice', async () => {
+      const el = await list();
+      store().setFaults([{ operation: 'getInvoice', kind: 'latency', latencyMs: 800 }]);
+      const opener = issuedRows(el)[0]!.querySelector<HTMLButtonElement>('button.link')!;
+      opener.focus();
+      opener.click();
+      const dialog = await find<HTMLDialogElement>(el, 'dialog[open]');
+      const loading = dialog.querySelector('.state.loading')!;
+      expect(loading.getAttribute('role')).to.equal('status');
+      expect(text(dialog.querySelector('h2'))).to.equal(`Invoice ${text(opener)}`);
+      expect(dialog.contains(shadow(el).activeElement)).to.equal(true);
+      await expect(el).to.be.accessible();
+      await waitUntil(() => dialog.querySelector('table.lines'), 'the invoice never showed', { timeout: 5000 });
+      expect(dialog.querySelector('.state.loading')).to.equal(null);
+      // Its styles came with it: the lines table is laid out as the detail's stylesheet says.
+      expect(getComputedStyle(dialog.querySelector('.totals')!).display).to.equal('grid');
+      button(dialog, 'Close').click();
+      await waitUntil(() => !shadow(el).querySelector('dialog'), 'dialog did not close');
+      expect(shadow(el).activeElement).to.equal(opener);
+    });
+
+    it('says when the invoice could not be reached, and retries', async () => {
+      const el = await list();
+      store().setFaults([{ operation: 'getInvoice', kind: 'network-error', times: 1 }]);
+      const dialog = await openDetail(el, text(issuedRows(el)[0]!.querySelector('button.link')));
+      const error = dialog.querySelector('.state.error')!;
+      expect(error.getAttribute('role')).to.equal('alert');
+      expect(text(error)).to.include('could not be reached');
+      button(error, 'Try again').click();
+      await waitUntil(() => dialog.querySelector('table.lines'), 'retry did not load the invoice');
+    });
+
+    it('shows the detail in Dutch, its own messages loaded with it', async () => {
+      store().loadScenario('m365-declined');
+      const el = await list('nl');
+      const dialog = await openDetail(el, text(issuedRows(el)[0]!.querySelector('button.link')));
+      expect(text(dialog.querySelector('h2'))).to.match(/^Factuur /);
+      expect(text(dialog.querySelector('table.lines thead'))).to.include('Omschrijving');
+      expect(text(dialog.querySelector('.totals .total dt'))).to.equal('Totaal');
+      expect(text(dialog)).to.include('Betalingen');
+    });
+
+    it('says so when the detail cannot be loaded, and retries', async () => {
+      const el = await list();
+      const broken = breakPart('detail');
+      let dialog: HTMLDialogElement;
+      let error: Element;
+      try {
+        dialog = await openDetail(el, text(issuedRows(el)[0]!.querySelector('button.link')));
+        error = dialog.querySelector('.state.error')!;
+        expect(error.getAttribute('role')).to.equal('alert');
+        expect(text(error)).to.include('The billing service could not be reached');
+        await expect(el).to.be.accessible();
+      } finally {
+        broken.restore();
+      }
+      button(error, 'Try again').click();
+      await waitUntil(() => dialog.querySelector('table.lines'), 'retry did not load the detail');
+    });
+
+    it('a part that cannot be fetched fails as a network error, and is fetched again next time', async () => {
+      let calls = 0;
+      const part = onDemand(() =>
+        ++calls === 1
+          ? Promise.reject(new TypeError('Failed to fetch dynamically imported module'))
+          : Promise.resolve({ render: 'ok' }),
+      );
+      const error = await part.load('en').then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).to.be.instanceOf(BillingApiError);
+      expect((error as BillingApiError).kind).to.equal('network');
+      expect(part.current).to.equal(undefined);
+      expect(await part.load('en')).to.deep.equal({ render: 'ok' });
+      await part.load('en');
+      expect(calls).to.equal(2);
+      expect(part.current).to.deep.equal({ render: 'ok' });
+    });
   });
 
   describe('PDF', () => {
@@ -296,6 +410,21 @@ describe('<billing-invoice-list>', () => {
         `Download ${first.number} as PDF`,
       );
       await waitForText(el, `Downloaded ${first.number}.pdf`);
+    });
+
+    it('says so when the PDF cannot be saved because its part cannot be loaded', async () => {
+      const el = await list();
+      const first = (await client.listInvoices({ limit: 1 })).items[0]!;
+      const broken = breakPart('pdf');
+      try {
+        issuedRows(el)[0]!.querySelector<HTMLButtonElement>('[part=download-button]')!.click();
+        await waitForText(
+          el,
+          `The PDF of ${first.number} could not be downloaded: The billing service could not be reached`,
+        );
+      } finally {
+        broken.restore();
+      }
     });
 
     it('downloads from the invoice details too', async () => {
@@ -433,6 +562,24 @@ describe('<billing-invoice-list>', () => {
       expect(keys[3]).to.equal(keys[2]);
       expect(new Set(keys).size).to.equal(3);
       expect(keys.every((k) => k.length >= 8)).to.equal(true);
+    });
+
+    it('says so, and charges nothing, when what shows the outcome cannot be loaded', async () => {
+      const el = await list();
+      const payments = store().world.payments.length;
+      const broken = breakPart('settle');
+      try {
+        shadow(el).querySelector<HTMLButtonElement>('[part=settle-button]')!.click();
+        const outcome = await find(el, '.outcome.failed');
+        expect(outcome.getAttribute('role')).to.equal('alert');
+        expect(text(outcome)).to.include('The balance could not be settled: The billing service could not be reached');
+        expect(store().world.payments.length).to.equal(payments);
+      } finally {
+        broken.restore();
+      }
+      await waitUntil(() => !shadow(el).querySelector<HTMLButtonElement>('[part=settle-button]')!.disabled);
+      shadow(el).querySelector<HTMLButtonElement>('[part=settle-button]')!.click();
+      await waitForText(el, 'The card on file expired in October 2026. Update your payment method, then try again.');
     });
 
     it('says so when the settle request itself fails', async () => {

@@ -111,4 +111,21 @@ describe('<billing-provider>', () => {
     provider.reload();
     await find(table, '.state.forbidden');
   });
+
+  it('an element without a provider runs its own session, started again when it is moved in the page', async () => {
+    const root = await fixture<HTMLElement>(
+      html`<div>
+        <section id="a"><billing-invoice-list base-url=${BASE_URL} lang="en"></billing-invoice-list></section>
+        <section id="b"></section>
+      </div>`,
+    );
+    const list = root.querySelector<HTMLElement>('billing-invoice-list')!;
+    await waitUntil(() => all(list, 'tbody tr').length > 0, 'no invoices listed');
+    // Moving an element disconnects it (its session ends) and connects it again: the new
+    // session asks /me again, so a role changed meanwhile shows.
+    store().setSession({ role: 'member' });
+    root.querySelector('#b')!.append(list);
+    await find(list, '.state.forbidden');
+  });
 });
+

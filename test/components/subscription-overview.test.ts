@@ -3,6 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { World } from '../../mocks/engine/types.js';
 import { BillingClient } from '../../src/client/index.js';
 import type { BillingApiError } from '../../src/client/errors.js';
+import { parts } from '../../src/components/subscription-overview/parts.js';
 import type { BillingSubscriptionOverview } from '../../src/components/subscription-overview/subscription-overview.js';
 import type { BillingProvider } from '../../src/context/billing-provider.js';
 import type { BillingChangeEvent } from '../../src/internal/events.js';
@@ -508,6 +509,133 @@ describe('<billing-subscription-overview>', () => {
     });
   });
 
+  describe('parts loaded on demand', () => {
+    const real = { ...parts };
+    afterEach(() => Object.assign(parts, real));
+
+    /** A download the test lets through (or fails) when it wants, as a slow or flaky network would. */
+    function hold<T>(load: () => Promise<T>): { load: () => Promise<T>; release(): void; fail(): void; calls: number } {
+      const waiting: ((ok: boolean) => void)[] = [];
+      const settle = (ok: boolean): void => waiting.splice(0).forEach((resolve) => resolve(ok));
+      const gate = {
+        calls: 0,
+        load: () => {
+          gate.calls++;
+          return new Promise<boolean>((resolve) => waiting.push(resolve)).then((ok) => {
+            if (!ok) throw new TypeError('Failed to fetch dynamically imported module');
+            return load();
+          });
+        },
+        release: () => settle(true),
+        fail: () => settle(false),
+      };
+      return gate;
+    }
+
+    it('downloads neither the confirmation nor the order history on a page view that changes nothing', async () => {
+      const dialog = hold(real.dialog);
+      const history = hold(real.history);
+      parts.dialog = dialog.load;
+      parts.history = history.load;
+      const el = await overview();
+      await find(el, '#add-field');
+      expect(dialog.calls).to.equal(0);
+      expect(history.calls).to.equal(0);
+      // Opening the history is what downloads it.
+      shadow(el).querySelector<HTMLElement>('details summary')!.click();
+      await waitUntil(() => history.calls === 1);
+      expect(dialog.calls).to.equal(0);
+    });
+
+    it('says the confirmation is on its way, then opens it with focus inside', async () => {
+      const dialog = hold(real.dialog);
+      parts.dialog = dialog.load;
+      const el = await overview();
+      const remove = button(shadow(el), 'Remove licenses');
+      remove.focus();
+      remove.click();
+      await waitUntil(() => text(remove) === 'Opening…');
+      expect(remove.getAttribute('aria-disabled')).to.equal('true');
+      expect(shadow(el).activeElement).to.equal(remove); // focus stays where the admin is
+      const calls = dialog.calls;
+      remove.click(); // a second click while it loads does nothing more
+      expect(dialog.calls).to.equal(calls);
+      expect(shadow(el).querySelector('dialog')).to.equal(null);
+      await expect(el).to.be.accessible();
+      dialog.release();
+      const opened = await openDialog(el);
+      expect(text(opened.querySelector('h2'))).to.equal('Remove 1 license?');
+      expect(opened.contains(shadow(el).activeElement)).to.equal(true);
+      expect(text(remove)).to.equal('Remove licenses…');
+      expect(remove.hasAttribute('aria-disabled')).to.equal(false);
+    });
+
+    it('a confirmation that cannot be downloaded is said next to the form, with a retry that keeps the action', async () => {
+      const ordersBefore = store().world.orders.length;
+      const dialog = hold(real.dialog);
+      parts.dialog = dialog.load;
+      const el = await overview();
+      await typeInto(field(el, 'add'), '2');
+      button(shadow(el), 'Add licenses').click();
+      dialog.fail();
+      const alert = await find(el, '[part="add-form"] [role="alert"]');
+      expect(text(alert)).to.include('could not be loaded');
+      expect(field(el, 'add').value).to.equal('2'); // nothing typed is lost
+      expect(field(el, 'add').getAttribute('aria-invalid')).to.equal('false'); // the field is not wrong
+      expect(text(button(shadow(el), 'Add licenses'))).to.equal('Add licenses…');
+      expect(shadow(el).querySelector('dialog')).to.equal(null);
+      expect(store().world.orders.length).to.equal(ordersBefore);
+      await expect(el).to.be.accessible();
+
+      parts.dialog = real.dialog; // the network is back
+      button(alert, 'Try again').click();
+      const opened = await openDialog(el);
+      expect(text(opened.querySelector('h2'))).to.equal('Add 2 licenses?');
+      expect(shadow(el).querySelector('[part="add-form"] [role="alert"]')).to.equal(null);
+      opened.querySelector<HTMLButtonElement>('[part=confirm-button]')!.click();
+      await waitForText(el, '2 licenses added.');
+      expect(store().world.orders.length).to.equal(ordersBefore + 1);
+    });
+
+    it('an order history that cannot be downloaded says so, with a retry that shows it', async () => {
+      const history = hold(real.history);
+      parts.history = history.load;
+      const el = await overview();
+      shadow(el).querySelector<HTMLElement>('details summary')!.click();
+      // Meanwhile: the loading state, announced.
+      const loading = await find(el, 'details .state.loading');
+      expect(loading.getAttribute('role')).to.equal('status');
+      history.fail();
+      const alert = await find(el, 'details [role="alert"]');
+      expect(text(alert)).to.include('could not be loaded');
+      await expect(el).to.be.accessible();
+      parts.history = real.history;
+      button(alert, 'Try again').click();
+      await find(el, 'details tbody tr');
+      expect(shadow(el).querySelector('details [role="alert"]')).to.equal(null);
+    });
+
+    it('speaks Dutch in the confirmation and the order history too', async () => {
+      const el = await overview({ lang: 'nl' });
+      button(shadow(el), 'Licenties verwijderen').click();
+      const dialog = await openDialog(el);
+      expect(text(dialog.querySelector('h2'))).to.equal('1 licentie verwijderen?');
+      expect(text(dialog)).to.include('niet gecrediteerd');
+      expect(text(dialog.querySelector('[part=confirm-button]'))).to.equal('Verwijdering plannen');
+      button(dialog, 'Annuleren').click();
+      await waitUntil(() => !shadow(el).querySelector('dialog[open]'));
+      shadow(el).querySelector<HTMLElement>('details summary')!.click();
+      await find(el, 'details tbody tr');
+      expect(all(el, 'details th').map((th) => text(th))).to.deep.equal([
+        'Geplaatst op',
+        'Wijziging',
+        'Gaat in op',
+        'Bedrag',
+      ]);
+      await expect(el).to.be.accessible();
+    });
+  });
+
   describe('states', () => {
     it('shows a loading state that reserves space and is announced', async () => {
       store().setFaults([{ operation: 'getSubscription', kind: 'latency', latencyMs: 1500 }]);
@@ -646,6 +774,21 @@ describe('<billing-subscription-overview>', () => {
       expect(row(el, 'upcoming')).to.include('Voorlopig');
       expect(text(button(shadow(el), 'Licenties bijkopen'))).to.equal('Licenties bijkopen…');
       await expect(el).to.be.accessible();
+    });
+
+    it('fits a 360 px column: the cards stack and no field sticks out', async () => {
+      const el = await render<BillingSubscriptionOverview>(
+        html`<billing-provider base-url=${BASE_URL} lang="en" style="display:block;width:360px"
+          ><billing-subscription-overview></billing-subscription-overview
+        ></billing-provider>`,
+        'billing-subscription-overview',
+      );
+      await find(el, '#plan-field');
+      const right = el.getBoundingClientRect().right;
+      for (const part of all(el, '.card, [part="field"], [part="action-button"]')) {
+        expect(part.getBoundingClientRect().right, part.id || part.className).to.be.at.most(right + 0.5);
+      }
+      expect(el.scrollWidth).to.be.at.most(el.clientWidth);
     });
 
     it('renders API text as text, never as HTML', async () => {

@@ -1,10 +1,9 @@
 import type { Translations } from '../../i18n/types.js';
-import type { en } from './contacts-editor.messages.js';
+import type { AllMessages } from './contacts-editor.messages.js';
 
 /** Dutch messages of <billing-contacts-editor>; loaded when an element first speaks Dutch (a chunk of its own). */
-export const nl: Translations<typeof en> = {
+export const nl: Translations<AllMessages> = {
   'contacts.title': 'Factuurgegevens',
-  'contacts.autosave': 'Wijzigingen worden automatisch opgeslagen.',
   'contacts.read-only': 'U kunt deze gegevens bekijken, maar alleen beheerders en financiën kunnen ze wijzigen.',
   'contacts.required': 'verplicht',
   'contacts.status.idle': 'Wijzigingen worden automatisch opgeslagen',
@@ -19,6 +18,7 @@ export const nl: Translations<typeof en> = {
     'Niet opgeslagen: iemand anders heeft deze gegevens gewijzigd. Kies welke versie u bewaart.',
   'contacts.status.replaced': 'U ziet nu de versie die iemand anders heeft opgeslagen.',
   'contacts.retry': 'Opnieuw opslaan',
+  'contacts.part-failed': 'Een deel van de editor kon niet worden geladen. Controleer uw verbinding.',
   'contacts.empty.title': 'Nog geen factuurgegevens',
   'contacts.empty.body':
     'Voeg minstens één e-mailadres toe om facturen naar te sturen, en het factuuradres. Alles wordt opgeslagen terwijl u typt.',
@@ -50,22 +50,23 @@ export const nl: Translations<typeof en> = {
   'contacts.contact.typed': 'Een e-mailadres, geen persoon van uw organisatie.',
   'contacts.address.legend': 'Factuuradres',
   'contacts.address.hint': 'Staat op elke factuur. Verplicht, ook als facturen als e-factuur worden verstuurd.',
-  'contacts.address.line1': 'Straat en huisnummer',
-  'contacts.address.line2': 'Adresregel 2 (optioneel)',
-  'contacts.address.postal-code': 'Postcode',
-  'contacts.address.city': 'Plaats',
-  'contacts.address.country': 'Land',
+  'contacts.field.line1': 'Straat en huisnummer',
+  'contacts.field.line2': 'Adresregel 2 (optioneel)',
+  'contacts.field.postalCode': 'Postcode',
+  'contacts.field.city': 'Plaats',
+  'contacts.field.country': 'Land',
   'contacts.address.country.choose': 'Kies een land',
   'contacts.einvoice.legend': 'E-facturatie',
   'contacts.einvoice.toggle': 'Facturen als e-factuur versturen',
   'contacts.einvoice.hint': 'Facturen gaan naar uw e-factuuroperator in plaats van per e-mail.',
-  'contacts.einvoice.address': 'E-factuuradres',
-  'contacts.einvoice.address.hint': 'Uw elektronische factuuradres (bijv. een OVT- of GLN-code).',
-  'contacts.einvoice.operator': 'Operatorcode',
-  'contacts.einvoice.operator.hint': 'De code van uw e-factuuroperator (bijv. E204503).',
+  'contacts.field.einvoice-address': 'E-factuuradres',
+  'contacts.field.einvoice-address.hint': 'Uw elektronische factuuradres (bijv. een OVT- of GLN-code).',
+  'contacts.field.operator-code': 'Operatorcode',
+  'contacts.field.operator-code.hint': 'De code van uw e-factuuroperator (bijv. E204503).',
   'contacts.po.legend': 'Inkooporder',
-  'contacts.po.label': 'Inkoopordernummer (optioneel)',
-  'contacts.po.hint': 'Staat op facturen die vanaf nu worden uitgegeven; eerdere facturen houden het hunne.',
+  'contacts.field.po-number': 'Inkoopordernummer (optioneel)',
+  'contacts.field.po-number.hint':
+    'Staat op facturen die vanaf nu worden uitgegeven; eerdere facturen houden het hunne.',
   'contacts.company.title': 'Bedrijf',
   'contacts.company.name': 'Bedrijfsnaam',
   'contacts.company.vat': 'Btw-nummer',

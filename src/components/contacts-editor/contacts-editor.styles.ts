@@ -1,9 +1,9 @@
 import { css } from 'lit';
 
+/** The styles of the form; the parts loaded on demand (messages, people list, conflict panel) bring their own. */
 export const contactsEditorStyles = css`
   :host {
-    --_max-width: var(--billing-contacts-editor-max-width, 56rem);
-    max-width: var(--_max-width);
+    max-width: var(--billing-contacts-editor-max-width, 56rem);
     container-type: inline-size;
   }
   /* The loading state reserves the space the form will take: no layout shift. */
@@ -15,10 +15,23 @@ export const contactsEditorStyles = css`
     :host > .state.loading {
       min-height: var(--billing-contacts-editor-min-height, 52rem);
     }
+    .sections {
+      grid-template-columns: repeat(2, minmax(0, 1fr));
+      align-items: start;
+    }
   }
-  form {
+  p,
+  h2,
+  dl,
+  dd {
+    margin: 0;
+  }
+  form,
+  .sections,
+  .column {
     display: grid;
     gap: calc(var(--_space) * 2);
+    align-content: start;
   }
   .head {
     display: flex;
@@ -28,19 +41,16 @@ export const contactsEditorStyles = css`
     justify-content: space-between;
   }
   h2 {
-    margin: 0;
     font-size: 1.25rem;
   }
-  h2:focus {
+  h2:not(:focus-visible) {
     outline: none;
   }
-  h2:focus-visible {
-    outline: 2px solid var(--_accent);
-  }
   .head .hint {
-    margin: 2px 0 0;
+    margin-top: 2px;
   }
-  .status-bar {
+  .status-bar,
+  .switch-row {
     display: flex;
     flex-wrap: wrap;
     gap: var(--_space);
@@ -50,7 +60,6 @@ export const contactsEditorStyles = css`
     display: inline-flex;
     gap: 0.5em;
     align-items: center;
-    margin: 0;
     min-height: 2.25rem;
     padding: 0 calc(var(--_space) * 1.25);
     border: 1px solid var(--_border);
@@ -74,19 +83,9 @@ export const contactsEditorStyles = css`
     font-weight: 700;
     flex: none;
   }
-  .form-wide-error,
-  .field-error.general {
-    margin: 0;
-  }
   /* An empty tenant: the intro box is a note above the form, not a full-height state. */
   form > .state.empty {
     min-height: 0;
-  }
-  .sections,
-  .column {
-    display: grid;
-    gap: calc(var(--_space) * 2);
-    align-content: start;
   }
   .section {
     margin: 0;
@@ -99,8 +98,9 @@ export const contactsEditorStyles = css`
     gap: var(--_space);
     align-content: start;
   }
+  /* A legend floats, to be laid out like the section's other children. */
   legend,
-  .section h3 {
+  h3 {
     float: left;
     width: 100%;
     margin: 0;
@@ -108,22 +108,22 @@ export const contactsEditorStyles = css`
     font-size: 1.05rem;
     font-weight: 600;
   }
-  legend + *,
-  .section h3 + * {
+  legend + * {
     clear: both;
   }
-  .hint {
-    margin: 0;
+  .hint,
+  dt,
+  .required {
     color: var(--_muted);
     font-size: 0.9rem;
   }
   .required {
     margin-inline-start: 0.35em;
-    color: var(--_muted);
     font-size: 0.8rem;
     font-weight: 400;
   }
-  .field {
+  .field,
+  .recipient {
     display: grid;
     gap: 4px;
     align-content: start;
@@ -132,34 +132,13 @@ export const contactsEditorStyles = css`
   label {
     font-weight: 500;
   }
-  input[type='text'],
-  input[type='email'],
+  input,
   select {
-    font: inherit;
-    color: var(--_text);
-    background: var(--_surface);
     width: 100%;
     min-height: 2.5rem;
-    padding: 0 var(--_space);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
   }
   input[readonly] {
     background: var(--_subtle);
-  }
-  input[aria-invalid='true'],
-  select[aria-invalid='true'] {
-    border-color: var(--_danger);
-    box-shadow: inset 0 0 0 1px var(--_danger);
-  }
-  .field-error {
-    margin: 0;
-    color: var(--_danger);
-    font-size: 0.9rem;
-  }
-  .field-error::before {
-    content: '! ';
-    font-weight: 700;
   }
   .recipient-list {
     list-style: none;
@@ -167,10 +146,6 @@ export const contactsEditorStyles = css`
     padding: 0;
     display: grid;
     gap: var(--_space);
-  }
-  .recipient {
-    display: grid;
-    gap: 4px;
   }
   .recipient-row {
     display: flex;
@@ -180,7 +155,7 @@ export const contactsEditorStyles = css`
     flex: 1;
     min-width: 0;
   }
-  .recipient-row .remove {
+  .remove {
     flex: none;
     display: inline-flex;
     gap: 0.4em;
@@ -193,21 +168,15 @@ export const contactsEditorStyles = css`
   .add {
     justify-self: start;
   }
-  .notice {
-    margin: 0;
-    color: var(--_danger);
-  }
   .recommendation {
     display: flex;
     gap: var(--_space);
     align-items: start;
-    margin: 0;
     padding: var(--_space) calc(var(--_space) * 1.5);
     border: 1px solid color-mix(in srgb, var(--_warning) 50%, transparent);
     border-inline-start-width: 4px;
     border-radius: var(--_radius);
     background: color-mix(in srgb, var(--_warning) 8%, var(--_surface));
-    color: var(--_text);
   }
   .rec-icon {
     flex: none;
@@ -224,69 +193,24 @@ export const contactsEditorStyles = css`
   .combo {
     position: relative;
   }
-  [role='listbox'] {
-    position: absolute;
-    z-index: 2;
-    inset-inline: 0;
-    top: calc(100% + 4px);
-    max-height: 18rem;
-    overflow: auto;
-    margin: 0;
-    padding: 4px;
-    list-style: none;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    box-shadow: 0 8px 24px rgb(0 0 0 / 0.18);
-  }
-  [role='listbox'][hidden] {
-    display: none;
-  }
-  [role='option'] {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0 0.75em;
-    padding: 6px var(--_space);
-    border-radius: calc(var(--_radius) - 2px);
-    cursor: pointer;
-  }
-  [role='option']:hover {
-    background: var(--_subtle);
-  }
-  [role='option'][aria-selected='true'] {
-    background: var(--_accent);
-    color: var(--_on-accent);
-  }
-  [role='option'][aria-selected='true'] .person-email {
-    color: inherit;
-  }
-  .person-name {
-    font-weight: 500;
-  }
-  .person-email {
-    color: var(--_muted);
+  .about,
+  dd {
     overflow-wrap: anywhere;
   }
-  .about {
-    margin: 0;
-    font-size: 0.9rem;
-    color: var(--_muted);
-    overflow-wrap: anywhere;
-  }
-  .address-grid {
+  .address-grid,
+  .einvoice-grid {
     display: grid;
     gap: calc(var(--_space) * 1.5) calc(var(--_space) * 2);
     grid-template-columns: minmax(0, 2fr) minmax(0, 3fr);
   }
-  .address-grid .line1,
-  .address-grid .line2,
-  .address-grid .country {
+  .line1,
+  .line2,
+  .country {
     grid-column: 1 / -1;
   }
-  .switch-row {
-    display: flex;
-    gap: var(--_space);
-    align-items: center;
+  .einvoice-grid {
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 14rem), 1fr));
+    margin-top: var(--_space);
   }
   .switch {
     flex: none;
@@ -323,72 +247,13 @@ export const contactsEditorStyles = css`
       transition: none;
     }
   }
-  .einvoice-grid {
-    display: grid;
-    gap: calc(var(--_space) * 1.5) calc(var(--_space) * 2);
-    grid-template-columns: repeat(auto-fit, minmax(min(100%, 14rem), 1fr));
-    margin-top: var(--_space);
-  }
   .company dl {
     display: grid;
     gap: var(--_space) calc(var(--_space) * 3);
     grid-template-columns: repeat(auto-fit, minmax(min(100%, 12rem), 1fr));
-    margin: 0;
   }
-  .company dt {
-    color: var(--_muted);
-    font-size: 0.9rem;
-  }
-  .company dd {
-    margin: 0;
+  dd {
     font-weight: 500;
-    overflow-wrap: anywhere;
-  }
-  .conflict {
-    display: grid;
-    gap: var(--_space);
-    padding: calc(var(--_space) * 2);
-    border: 1px solid var(--_warning);
-    border-inline-start-width: 4px;
-    border-radius: var(--_radius);
-    background: color-mix(in srgb, var(--_warning) 6%, var(--_surface));
-  }
-  .conflict h3 {
-    margin: 0;
-    font-size: 1.05rem;
-  }
-  .conflict p {
-    margin: 0;
-  }
-  .table-wrap {
-    overflow-x: auto;
-  }
-  .conflict table {
-    width: 100%;
-    border-collapse: collapse;
-    background: var(--_surface);
-  }
-  .conflict th,
-  .conflict td {
-    padding: 6px var(--_space);
-    border: 1px solid var(--_border);
-    text-align: start;
-    vertical-align: top;
-    overflow-wrap: break-word;
-  }
-  .conflict thead th {
-    background: var(--_subtle);
-  }
-  .actions {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--_space);
-  }
-  @container (min-width: 50rem) {
-    .sections {
-      grid-template-columns: repeat(2, minmax(0, 1fr));
-      align-items: start;
-    }
   }
   @container (max-width: 26rem) {
     .section {
@@ -406,7 +271,7 @@ export const contactsEditorStyles = css`
       clip-path: inset(50%);
       white-space: nowrap;
     }
-    .recipient-row .remove {
+    .remove {
       padding-inline: calc(var(--_space) * 1.25);
     }
   }

@@ -2,12 +2,11 @@ import { css } from 'lit';
 
 export const invoiceListStyles = css`
   :host {
-    --_min-height: var(--billing-invoice-list-min-height, 28rem);
     container: billing-invoices / inline-size;
   }
   /* The loading state reserves the space the list will take: no layout shift. */
   :host > .state.loading {
-    min-height: var(--_min-height);
+    min-height: var(--billing-invoice-list-min-height, 28rem);
   }
   .panel {
     display: grid;
@@ -15,7 +14,8 @@ export const invoiceListStyles = css`
     gap: calc(var(--_space) * 2);
   }
   .note,
-  .sub {
+  .sub,
+  .tile dt {
     color: var(--_muted);
     font-size: 0.875rem;
   }
@@ -63,8 +63,7 @@ export const invoiceListStyles = css`
   .alert p {
     max-width: 75ch;
   }
-  .outcome.paid,
-  .outcome.info {
+  .outcome.paid {
     border-color: var(--_success);
     background: color-mix(in srgb, var(--_success) 7%, var(--_surface));
   }
@@ -93,10 +92,6 @@ export const invoiceListStyles = css`
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_surface);
-  }
-  .tile dt {
-    color: var(--_muted);
-    font-size: 0.875rem;
   }
   .tile dd {
     margin: 0;
@@ -184,9 +179,6 @@ export const invoiceListStyles = css`
   .col-amount {
     text-align: end;
   }
-  thead .col-amount {
-    text-align: end;
-  }
   .money {
     font-variant-numeric: tabular-nums;
     white-space: nowrap;
@@ -221,7 +213,6 @@ export const invoiceListStyles = css`
   }
   button.download {
     min-height: 2rem;
-    white-space: nowrap;
   }
   .status-inline,
   .narrow {
@@ -281,9 +272,6 @@ export const invoiceListStyles = css`
   .provisional-note {
     color: var(--_warning);
   }
-  dialog .provisional-note {
-    margin-bottom: var(--_space);
-  }
 
   /* Pager */
   .pager {
@@ -302,7 +290,6 @@ export const invoiceListStyles = css`
     font-variant-numeric: tabular-nums;
   }
   .status-message {
-    min-height: 1.2em;
     color: var(--_muted);
     font-size: 0.9rem;
   }
@@ -327,116 +314,13 @@ export const invoiceListStyles = css`
     margin: 0;
     font-size: 1.2rem;
   }
-  dialog h3 {
-    margin: calc(var(--_space) * 2) 0 var(--_space);
-    font-size: 1rem;
-  }
   button.close {
-    min-height: 2.25rem;
     min-width: 2.25rem;
     padding: 0;
     font-size: 1.25rem;
     line-height: 1;
   }
-  .meta {
-    display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(8rem, 1fr));
-    gap: var(--_space) calc(var(--_space) * 2);
-    margin: 0 0 calc(var(--_space) * 1.5);
-  }
-  .meta dt {
-    color: var(--_muted);
-    font-size: 0.8125rem;
-  }
-  .meta dd {
-    margin: 0;
-    font-weight: 600;
-    overflow-wrap: anywhere;
-  }
-  .detail-loading {
-    display: grid;
-    gap: var(--_space);
-    min-height: 12rem;
-    align-content: start;
-  }
-  table.lines th,
-  table.lines td {
-    padding: var(--_space);
-    border-bottom: 1px solid var(--_border);
-    vertical-align: top;
-    text-align: start;
-  }
-  table.lines thead th {
-    background: none;
-  }
-  table.lines .num {
-    text-align: end;
-    white-space: nowrap;
-    font-variant-numeric: tabular-nums;
-  }
-  table.lines tbody th {
-    font-weight: normal;
-  }
-  .line-kind {
-    font-weight: 600;
-  }
-  .line-description {
-    overflow-wrap: anywhere;
-  }
-  .qty-inline {
-    display: none;
-  }
-  .totals {
-    display: grid;
-    justify-content: end;
-    margin: var(--_space) 0 0;
-  }
-  .totals > div {
-    display: grid;
-    grid-template-columns: minmax(10rem, 22rem) minmax(7rem, auto);
-    gap: calc(var(--_space) * 2);
-    padding: calc(var(--_space) / 2) var(--_space);
-  }
-  .totals dt {
-    text-align: end;
-  }
-  .totals dd {
-    margin: 0;
-    text-align: end;
-    font-variant-numeric: tabular-nums;
-    white-space: nowrap;
-  }
-  .totals .total {
-    border-top: 2px solid var(--_border);
-    margin-top: calc(var(--_space) / 2);
-    padding-top: var(--_space);
-  }
-  .totals .total,
-  .totals .amount-due,
-  .totals .balance {
-    font-weight: 700;
-  }
-  .totals .credit dd {
-    color: var(--_success);
-  }
-  .totals .balance dd {
-    color: var(--_danger);
-  }
-  .payments {
-    list-style: none;
-    margin: 0;
-    padding: 0;
-    display: grid;
-    gap: calc(var(--_space) / 2);
-  }
-  .payments li {
-    display: grid;
-    grid-template-columns: 8rem 1fr;
-    gap: var(--_space);
-  }
-  .payments li.declined {
-    color: var(--_danger);
-  }
+
   dialog .actions {
     justify-content: end;
     margin-top: calc(var(--_space) * 2.5);
@@ -499,28 +383,6 @@ export const invoiceListStyles = css`
   @media (max-width: 30rem) {
     dialog {
       padding: calc(var(--_space) * 1.5);
-    }
-    table.lines .col-qty,
-    table.lines .col-unit {
-      display: none;
-    }
-    .qty-inline {
-      display: block;
-    }
-    table.lines th,
-    table.lines td {
-      padding-inline: calc(var(--_space) / 2);
-    }
-    .totals {
-      justify-content: stretch;
-    }
-    .totals > div {
-      grid-template-columns: 1fr auto;
-      padding-inline: calc(var(--_space) / 2);
-    }
-    .payments li {
-      grid-template-columns: 1fr;
-      gap: 0;
     }
   }
 `;

@@ -11,42 +11,27 @@ import type {
   PaymentMethod,
   SettleResult,
 } from '../../client/client.js';
-import { newIdempotencyKey } from '../../client/client.js';
+import { newIdempotencyKey } from '../../client/idempotency.js';
 import type { BillingApiError } from '../../client/errors.js';
-import type { MessageKey } from '../../i18n/index.js';
+import { translate, type MessageKey } from '../../i18n/index.js';
 import { BillingElement } from '../../internal/billing-element.js';
 import { BillingUpdatePaymentMethodEvent } from '../../internal/events.js';
 import { emptyState, errorMessage, errorState, forbiddenState, loadingState } from '../../internal/states.js';
 import { invoiceListStyles } from './invoice-list.styles.js';
-
-type InvoiceLine = Invoice['lines'][number];
+import { parts, type ListHelpers } from './on-demand.js';
 
 /** The statuses a user can filter by, in the order the filter lists them. */
 const STATUSES: readonly InvoiceStatus[] = ['upcoming', 'open', 'paid', 'past_due', 'payment_failed'];
+
+/** The first columns of the table, each with a heading `invoices.col.<name>`. */
+const COLUMNS = ['number', 'issued', 'due'] as const;
 
 /** Decline reasons with a sentence of their own; any other is shown by its code. */
 const KNOWN_REASONS = ['card_expired', 'card_declined', 'no_payment_method', 'not_chargeable', 'declined'] as const;
 type KnownReason = (typeof KNOWN_REASONS)[number];
 
-const LINE_KEYS: Record<InvoiceLine['kind'], MessageKey> = {
-  'base-fee': 'invoices.line.base-fee',
-  'user-count': 'invoices.line.user-count',
-  'extra-users': 'invoices.line.extra-users',
-  users: 'invoices.line.users',
-  licenses: 'invoices.line.licenses',
-  proration: 'invoices.line.proration',
-  credit: 'invoices.line.credit',
-};
-
-/** Card brands as people write them; an unknown brand is shown as the API sends it. */
-const BRANDS: Record<string, string> = {
-  visa: 'Visa',
-  mastercard: 'Mastercard',
-  amex: 'American Express',
-  maestro: 'Maestro',
-  discover: 'Discover',
-  jcb: 'JCB',
-};
+/** Card brands not written as their code capitalised (`visa` → Visa, `mastercard` → Mastercard). */
+const BRANDS: Record<string, string> = { amex: 'American Express', jcb: 'JCB' };
 
 /** What the last "settle balance" (or a payment-method update) came to. */
 type Outcome =
@@ -71,6 +56,11 @@ interface Detail {
  * its lines, tax, credit applied, PO number and payments, and downloads as the PDF the
  * server renders. The account's outstanding amount, credit balance and payment method
  * on file are shown above the list.
+ *
+ * What only a user's action shows loads on demand, as chunks of its own next to the
+ * element's: the invoice detail (the dialog opens at once, with a loading state), the
+ * outcome of settling the balance (before the request is sent) and saving a PDF. When a
+ * chunk cannot be fetched, the element says so like any failed request, with a retry.
  *
  * @summary Invoices with status, details, PDF download, past-due warning and settle balance.
  * @tagname billing-invoice-list
@@ -142,7 +132,7 @@ export class BillingInvoiceList extends BillingElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    // A new filter starts at the first page (the handlers do the same for the user's choices).
+    // A new filter starts at the first page.
     if (this.hasUpdated && (changed.has('status') || changed.has('year') || changed.has('pageSize'))) this.offset = 0;
     const billing = this.billing;
     if (!billing || this.roleForbidden) return;
@@ -150,18 +140,18 @@ export class BillingInvoiceList extends BillingElement {
       this.#client = billing.client;
       this.#revision = billing.revision;
       this.#listKey = this.#currentListKey;
-      void this.#loadAll();
+      void this.#load();
     } else if (this.#currentListKey !== this.#listKey) {
       this.#listKey = this.#currentListKey;
       // Before the first full load has landed, a new filter restarts it.
-      void (this.#loadingAll || !this.page ? this.#loadAll() : this.#loadList());
+      void this.#load(this.#loadingAll || !this.page);
     }
   }
 
   /** Fetches everything again (e.g. after the host changed billing data). */
   refresh(): void {
     this.#listKey = this.#currentListKey;
-    void this.#loadAll();
+    void this.#load();
   }
 
   /**
@@ -171,7 +161,7 @@ export class BillingInvoiceList extends BillingElement {
    */
   async paymentMethodUpdated(): Promise<void> {
     this.#listKey = this.#currentListKey;
-    await this.#loadAll();
+    await this.#load();
     const b = this.page?.balance;
     this.outcome = { kind: 'pm-updated', settle: !!b && (b.pastDue > 0 || b.failed > 0) };
   }
@@ -189,63 +179,45 @@ export class BillingInvoiceList extends BillingElement {
     };
   }
 
-  async #loadAll(): Promise<void> {
-    const billing = this.billing;
-    if (!billing) return;
-    this.#abort.abort();
+  /**
+   * Fetches the page of the list and, with `all`, the upcoming invoice, the payment method
+   * and the years too. A new load cancels the one it replaces.
+   */
+  async #load(all = true): Promise<void> {
+    const client = this.billing?.client;
+    if (!client) return;
+    if (all) this.#abort.abort();
     this.#listAbort.abort();
-    this.#abort = new AbortController();
-    const signal = this.#abort.signal;
+    const { signal } = all ? (this.#abort = new AbortController()) : (this.#listAbort = new AbortController());
     this.error = undefined;
     this.listLoading = true;
-    this.#loadingAll = true;
+    if (all) this.#loadingAll = true;
     try {
-      const [page, upcoming, paymentMethod] = await Promise.all([
-        billing.client.listInvoices(this.#query, { signal }),
-        billing.client.getUpcomingInvoice({ signal }),
-        billing.client.getPaymentMethod({ signal }),
+      const [page, account] = await Promise.all([
+        client.listInvoices(this.#query, { signal }),
+        all && Promise.all([client.getUpcomingInvoice({ signal }), client.getPaymentMethod({ signal })]),
       ]);
       if (signal.aborted) return;
-      const previous = this.paymentMethod;
       this.page = page;
-      this.upcoming = upcoming;
-      this.paymentMethod = paymentMethod;
-      // A new payment method (e.g. after the provider's refresh()) makes an old decline moot.
-      if (previous !== undefined && JSON.stringify(previous) !== JSON.stringify(paymentMethod)) {
-        const b = page.balance;
-        if (this.outcome?.kind === 'result' && this.outcome.result.outcome === 'failed') {
-          this.outcome = { kind: 'pm-updated', settle: b.pastDue > 0 || b.failed > 0 };
+      if (account) {
+        const previous = this.paymentMethod;
+        [this.upcoming, this.paymentMethod] = account;
+        // A new payment method (e.g. after the provider's refresh()) makes an old decline moot.
+        if (
+          previous !== undefined &&
+          JSON.stringify(previous) !== JSON.stringify(this.paymentMethod) &&
+          this.outcome?.kind === 'result' &&
+          this.outcome.result.outcome === 'failed'
+        ) {
+          this.outcome = { kind: 'pm-updated', settle: page.balance.pastDue > 0 || page.balance.failed > 0 };
         }
+        void this.#loadYears(signal);
       }
-      void this.#loadYears(signal);
     } catch (e) {
-      if (signal.aborted) return;
-      this.error = this.reportError(e);
+      if (!signal.aborted) this.error = this.reportError(e);
     } finally {
-      if (!signal.aborted) {
-        this.listLoading = false;
-        this.#loadingAll = false;
-      }
-    }
-  }
-
-  async #loadList(): Promise<void> {
-    const billing = this.billing;
-    if (!billing) return;
-    this.#listAbort.abort();
-    this.#listAbort = new AbortController();
-    const signal = this.#listAbort.signal;
-    this.error = undefined;
-    this.listLoading = true;
-    try {
-      const page = await billing.client.listInvoices(this.#query, { signal });
-      if (signal.aborted) return;
-      this.page = page;
-    } catch (e) {
-      if (signal.aborted) return;
-      this.error = this.reportError(e);
-    } finally {
-      if (!signal.aborted) this.listLoading = false;
+      // A list-only load starts only when no full load is under way.
+      if (!signal.aborted) this.listLoading = this.#loadingAll = false;
     }
   }
 
@@ -253,22 +225,15 @@ export class BillingInvoiceList extends BillingElement {
   async #loadYears(signal: AbortSignal): Promise<void> {
     const client = this.billing?.client;
     if (!client) return;
+    // The year of a page's first invoice; NaN when it has none (no years, then).
+    const year = (p: InvoicePage) => Number(p.items[0]?.issuedOn.slice(0, 4));
     try {
       const newest = await client.listInvoices({ limit: 1 }, { signal });
-      const first = newest.items[0];
-      if (!first) {
-        this.years = [];
-        return;
-      }
       const oldest =
-        newest.total > 1
-          ? (await client.listInvoices({ offset: newest.total - 1, limit: 1 }, { signal })).items[0]
-          : first;
+        newest.total > 1 ? await client.listInvoices({ offset: newest.total - 1, limit: 1 }, { signal }) : newest;
       if (signal.aborted) return;
-      const to = Number(first.issuedOn.slice(0, 4));
-      const from = Number((oldest ?? first).issuedOn.slice(0, 4));
       const years: number[] = [];
-      for (let y = to; y >= from; y--) years.push(y);
+      for (let y = year(newest); y >= year(oldest); y--) years.push(y);
       this.years = years;
     } catch (e) {
       if (!signal.aborted) this.reportError(e);
@@ -280,19 +245,16 @@ export class BillingInvoiceList extends BillingElement {
 
   #onStatusChange(e: Event): void {
     this.status = (e.target as HTMLSelectElement).value as InvoiceStatus | '';
-    this.offset = 0;
   }
 
   #onYearChange(e: Event): void {
     const value = (e.target as HTMLSelectElement).value;
     this.year = value ? Number(value) : undefined;
-    this.offset = 0;
   }
 
   #clearFilters(): void {
     this.status = '';
     this.year = undefined;
-    this.offset = 0;
   }
 
   #goTo(offset: number): void {
@@ -312,6 +274,8 @@ export class BillingInvoiceList extends BillingElement {
     this.settling = true;
     this.outcome = undefined;
     try {
+      // The outcome's part first: once a payment is asked for, its answer can be shown.
+      await parts.settle.load(this.locale);
       const result = await billing.client.settleBalance({ idempotencyKey: key });
       this.#settleKey = undefined;
       this.outcome = { kind: 'result', result };
@@ -337,17 +301,11 @@ export class BillingInvoiceList extends BillingElement {
     this.downloading = inv.id;
     this.notice = this.t('invoices.download.busy');
     try {
-      const { blob, fileName } = await billing.client.getInvoicePdf(inv.id);
-      const file = safeFileName(fileName, `${inv.number || inv.id}.pdf`);
-      const url = URL.createObjectURL(blob);
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = file;
-      a.rel = 'noopener';
-      this.renderRoot.appendChild(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      const [{ savePdf }, { blob, fileName }] = await Promise.all([
+        parts.pdf.load(this.locale),
+        billing.client.getInvoicePdf(inv.id),
+      ]);
+      const file = savePdf(this.renderRoot as ShadowRoot, blob, fileName, `${inv.number || inv.id}.pdf`);
       this.notice = this.t('invoices.download.done', { file });
     } catch (e) {
       this.notice = this.t('invoices.download.failed', {
@@ -360,19 +318,22 @@ export class BillingInvoiceList extends BillingElement {
   }
 
   async #openDetail(summary: InvoiceSummary): Promise<void> {
-    const upcoming = summary.status === 'upcoming' ? this.upcoming : undefined;
-    this.detail = upcoming ? { summary, invoice: upcoming } : { summary };
+    this.detail = { summary };
     await this.updateComplete;
     if (!this.dialogEl?.open) this.dialogEl?.showModal();
-    if (!upcoming) await this.#loadDetail(summary);
+    await this.#loadDetail(summary);
   }
 
+  /** The invoice and the dialog's body (its own chunk, on first use), in parallel. */
   async #loadDetail(summary: InvoiceSummary): Promise<void> {
     const billing = this.billing;
     if (!billing) return;
     this.detail = { summary };
     try {
-      const invoice = await billing.client.getInvoice(summary.id);
+      const [, invoice] = await Promise.all([
+        parts.detail.load(this.locale),
+        summary.status === 'upcoming' && this.upcoming ? this.upcoming : billing.client.getInvoice(summary.id),
+      ]);
       if (this.detail?.summary.id === summary.id) this.detail = { summary, invoice };
     } catch (e) {
       const error = this.reportError(e);
@@ -400,10 +361,20 @@ export class BillingInvoiceList extends BillingElement {
     );
   }
 
-  #percent(basisPoints: number): string {
-    return new Intl.NumberFormat(this.locale, { style: 'percent', maximumFractionDigits: 2 }).format(
-      basisPoints / 10_000,
-    );
+  /** What the parts loaded on demand need of the element. */
+  get #helpers(): ListHelpers {
+    return {
+      root: this.renderRoot as ShadowRoot,
+      locale: this.locale,
+      t: (key, params) => this.t(key, params),
+      own: (messages, key, params) => translate(this.locale, key as MessageKey, params, messages),
+      money: (n, currency) => this.fmtMoney(n, currency),
+      count: (n) => this.fmtCount(n),
+      date: (d) => this.fmtDate(d),
+      period: (start, end) => this.#period(start, end),
+      badge: (inv) => this.#statusBadge(inv),
+      reason: (code) => this.#reason(code),
+    };
   }
 
   #reason(code: string): string {
@@ -423,29 +394,11 @@ export class BillingInvoiceList extends BillingElement {
     if (pm.kind === 'sepa-debit') {
       return pm.last4 ? this.t('invoices.pm.sepa', { last4: pm.last4 }) : this.t('invoices.pm.sepa-no-digits');
     }
-    const brand = pm.brand ? (BRANDS[pm.brand.toLowerCase()] ?? pm.brand) : this.t('invoices.pm.card-brand');
+    const b = pm.brand;
+    const brand = b ? (BRANDS[b.toLowerCase()] ?? b[0]!.toUpperCase() + b.slice(1)) : this.t('invoices.pm.card-brand');
     return pm.last4
       ? this.t('invoices.pm.card', { brand, last4: pm.last4 })
       : this.t('invoices.pm.card-no-digits', { brand });
-  }
-
-  #failureText(reason: string | undefined): string {
-    switch (reason) {
-      case 'card_expired': {
-        const month = this.#expiryMonth();
-        return month
-          ? this.t('invoices.settle.failed.card_expired', { month })
-          : this.t('invoices.settle.failed.card_expired-unknown');
-      }
-      case 'card_declined':
-        return this.t('invoices.settle.failed.card_declined');
-      case 'no_payment_method':
-        return this.t('invoices.settle.failed.no_payment_method');
-      case 'not_chargeable':
-        return this.t('invoices.settle.failed.not_chargeable');
-      default:
-        return this.t('invoices.settle.failed.other', { reason: reason ?? '' });
-    }
   }
 
   #statusBadge(s: InvoiceSummary): TemplateResult {
@@ -514,36 +467,20 @@ export class BillingInvoiceList extends BillingElement {
   #renderOutcome(): TemplateResult | typeof nothing {
     const o = this.outcome;
     if (!o) return nothing;
-    if (o.kind === 'error') {
-      return html`<div class="outcome failed" part="outcome" role="alert">
-        <p>${this.t('invoices.settle.error', { reason: o.message })}</p>
-      </div>`;
+    if (o.kind === 'result') {
+      const update = this.#updateButton(true);
+      return parts.settle.current?.renderOutcome(this.#helpers, o.result, this.#expiryMonth(), update) ?? nothing;
     }
-    if (o.kind === 'pm-updated') {
-      return html`<div class="outcome info" part="outcome" role="status">
-        <p>${this.t(o.settle ? 'invoices.pm.updated-settle' : 'invoices.pm.updated')}</p>
-      </div>`;
-    }
-    const r = o.result;
-    const currency = r.balance.currency;
-    if (r.outcome === 'failed') {
-      return html`<div class="outcome failed" part="outcome" role="alert" aria-labelledby="outcome-title">
-        <h3 id="outcome-title">${this.t('invoices.settle.failed.title')}</h3>
-        <p>${this.#failureText(r.reason)}</p>
-        <div class="actions">${this.#updateButton(true)}</div>
-      </div>`;
-    }
-    const paid = r.payments.filter((p) => p.outcome === 'succeeded').reduce((s, p) => s + p.amount, 0);
-    const text =
-      r.outcome === 'nothing-due'
-        ? this.t('invoices.settle.nothing-due')
-        : r.balance.outstanding > 0
-          ? this.t('invoices.settle.paid-left', {
-              amount: this.fmtMoney(paid, currency),
-              left: this.fmtMoney(r.balance.outstanding, currency),
-            })
-          : this.t('invoices.settle.paid', { amount: this.fmtMoney(paid, currency) });
-    return html`<div class="outcome paid" part="outcome" role="status"><p>${text}</p></div>`;
+    const failed = o.kind === 'error';
+    return html`<div class="outcome ${failed ? 'failed' : 'info'}" part="outcome" role=${failed ? 'alert' : 'status'}>
+      <p>
+        ${
+          failed
+            ? this.t('invoices.settle.error', { reason: o.message })
+            : this.t(o.settle ? 'invoices.pm.updated-settle' : 'invoices.pm.updated')
+        }
+      </p>
+    </div>`;
   }
 
   #renderSummary(balance: Balance): TemplateResult {
@@ -620,8 +557,11 @@ export class BillingInvoiceList extends BillingElement {
 
   #renderRow(inv: InvoiceSummary, upcoming: boolean): TemplateResult {
     const credit = inv.total - inv.amountDue;
-    const unpaid = inv.status === 'open' || inv.status === 'past_due' || inv.status === 'payment_failed';
+    const unpaid = !upcoming && inv.status !== 'paid';
     const label = upcoming ? this.t('invoices.upcoming.number') : inv.number;
+    // In a narrow list the status folds into the amount column: the same badge in both.
+    const status = html`${this.#statusBadge(inv)}
+    ${upcoming ? html`<span class="sub provisional">${this.t('invoices.provisional')}</span>` : nothing}`;
     return html`<tr part=${upcoming ? 'row upcoming' : 'row'} class=${upcoming ? 'upcoming' : ''} data-id=${inv.id}>
       <th scope="row" class="col-number">
         <button
@@ -650,15 +590,11 @@ export class BillingInvoiceList extends BillingElement {
             : nothing
         }
         <span class="status-inline">
-          ${this.#statusBadge(inv)}
-          ${upcoming ? html`<span class="sub provisional">${this.t('invoices.provisional')}</span>` : nothing}
+          ${status}
           ${upcoming ? nothing : html`<span class="sub">${this.t('invoices.due-inline', { date: this.fmtDate(inv.dueOn) })}</span>`}
         </span>
       </td>
-      <td class="col-status">
-        ${this.#statusBadge(inv)}
-        ${upcoming ? html`<span class="sub provisional">${this.t('invoices.provisional')}</span>` : nothing}
-      </td>
+      <td class="col-status">${status}</td>
       <td class="col-download">
         ${
           upcoming
@@ -694,9 +630,7 @@ export class BillingInvoiceList extends BillingElement {
         <table part="table" aria-label=${this.t('invoices.label')} aria-busy=${this.listLoading ? 'true' : 'false'}>
           <thead>
             <tr>
-              <th scope="col" class="col-number">${this.t('invoices.col.number')}</th>
-              <th scope="col" class="col-issued">${this.t('invoices.col.issued')}</th>
-              <th scope="col" class="col-due">${this.t('invoices.col.due')}</th>
+              ${COLUMNS.map((c) => html`<th scope="col" class="col-${c}">${this.t(`invoices.col.${c}`)}</th>`)}
               <th scope="col" class="col-amount">
                 <span class="wide">${this.t('invoices.col.amount')}</span
                 ><span class="narrow">${this.t('invoices.col.amount-status')}</span>
@@ -771,178 +705,28 @@ export class BillingInvoiceList extends BillingElement {
     </nav>`;
   }
 
-  #renderDetailBody(d: Detail): TemplateResult {
-    const inv = d.invoice;
-    if (d.error) {
-      return errorState(this.locale, d.error, () => void this.#loadDetail(d.summary));
-    }
-    if (!inv) {
-      return html`<div class="detail-loading" role="status" aria-live="polite" aria-busy="true">
-        <span class="visually-hidden">${this.t('invoices.detail.loading')}</span>
-        ${[80, 60, 70, 50].map((w) => html`<span class="skeleton" aria-hidden="true" style="width:${w}%"></span>`)}
-      </div>`;
-    }
-    const money = (n: number) => this.fmtMoney(n, inv.currency);
-    const upcoming = inv.status === 'upcoming';
-    const lines = inv.lines.filter((l) => l.kind !== 'credit');
-    return html`<dl class="meta">
-        <div>
-          <dt>${this.t('invoices.detail.period')}</dt>
-          <dd>${this.#period(inv.periodStart, inv.periodEnd)}</dd>
-        </div>
-        <div>
-          <dt>${this.t(upcoming ? 'invoices.detail.issued.upcoming' : 'invoices.detail.issued')}</dt>
-          <dd>${this.fmtDate(inv.issuedOn)}</dd>
-        </div>
-        ${
-          upcoming
-            ? nothing
-            : html`<div>
-                <dt>${this.t('invoices.detail.due')}</dt>
-                <dd>${this.fmtDate(inv.dueOn)}</dd>
-              </div>`
-        }
-        ${
-          inv.poNumber
-            ? html`<div>
-                <dt>${this.t('invoices.detail.po')}</dt>
-                <dd class="po">${inv.poNumber}</dd>
-              </div>`
-            : nothing
-        }
-        <div>
-          <dt>${this.t('invoices.col.status')}</dt>
-          <dd>${this.#statusBadge(inv)}</dd>
-        </div>
-      </dl>
-      ${upcoming ? html`<p class="note provisional-note">${this.t('invoices.upcoming.note', { date: this.fmtDate(inv.issuedOn) })}</p>` : nothing}
-      <table class="lines">
-        <caption class="visually-hidden">
-          ${this.t('invoices.detail.lines')}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">${this.t('invoices.detail.col.description')}</th>
-            <th scope="col" class="num col-qty">${this.t('invoices.detail.col.quantity')}</th>
-            <th scope="col" class="num col-unit">${this.t('invoices.detail.col.unit-price')}</th>
-            <th scope="col" class="num">${this.t('invoices.detail.col.amount')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${lines.map(
-            (l) =>
-              html`<tr class="line ${l.kind}" data-kind=${l.kind}>
-                <th scope="row">
-                  <span class="line-kind">${this.t(LINE_KEYS[l.kind])}</span>
-                  ${
-                    l.kind === 'user-count' && l.peak
-                      ? html`<span class="sub rule"
-                          >${this.t('invoices.line.user-count.peak', {
-                            count: this.fmtCount(l.peak.count),
-                            date: this.fmtDate(l.peak.on),
-                          })}</span
-                        >`
-                      : html`<span class="sub line-description">${l.description}</span>`
-                  }
-                  <span class="sub qty-inline"
-                    >${
-                      l.informative
-                        ? this.fmtCount(l.quantity)
-                        : this.t('invoices.detail.qty-price', {
-                            quantity: this.fmtCount(l.quantity),
-                            price: money(l.unitPrice),
-                          })
-                    }</span
-                  >
-                </th>
-                <td class="num col-qty quantity">${this.fmtCount(l.quantity)}</td>
-                <td class="num col-unit">${l.informative ? '—' : money(l.unitPrice)}</td>
-                <td class="num amount">
-                  ${l.informative ? html`<span class="sub">${this.t('invoices.detail.informative')}</span>` : money(l.amount)}
-                </td>
-              </tr>`,
-          )}
-        </tbody>
-      </table>
-      <dl class="totals">
-        <div class="subtotal">
-          <dt>${this.t('invoices.detail.subtotal')}</dt>
-          <dd>${money(inv.subtotal)}</dd>
-        </div>
-        <div class="tax">
-          <dt>${this.t('invoices.detail.tax', { rate: this.#percent(inv.taxRate) })}</dt>
-          <dd>${money(inv.tax)}</dd>
-        </div>
-        <div class="total">
-          <dt>${this.t('invoices.detail.total')}</dt>
-          <dd>${money(inv.total)}</dd>
-        </div>
-        ${
-          inv.creditApplied > 0
-            ? html`<div class="credit">
-                  <dt>
-                    ${this.t('invoices.detail.credit')}
-                    <span class="sub">${this.t('invoices.detail.credit.body')}</span>
-                  </dt>
-                  <dd>${money(-inv.creditApplied)}</dd>
-                </div>
-                <div class="amount-due">
-                  <dt>${this.t('invoices.detail.amount-due')}</dt>
-                  <dd>${money(inv.amountDue)}</dd>
-                </div>`
-            : nothing
-        }
-        ${
-          !upcoming && inv.balance > 0
-            ? html`<div class="balance">
-                <dt>${this.t('invoices.detail.balance')}</dt>
-                <dd>${money(inv.balance)}</dd>
-              </div>`
-            : nothing
-        }
-      </dl>
-      ${
-        upcoming
-          ? nothing
-          : html`<h3>${this.t('invoices.detail.payments')}</h3>
-              ${
-                inv.payments && inv.payments.length > 0
-                  ? html`<ul class="payments">
-                      ${inv.payments.map(
-                        (p) =>
-                          html`<li class=${p.outcome}>
-                            <span>${this.fmtDate(p.on)}</span>
-                            <span
-                              >${
-                                p.outcome === 'succeeded'
-                                  ? this.t('invoices.detail.payment.succeeded', { amount: money(p.amount) })
-                                  : this.t('invoices.detail.payment.declined', {
-                                      reason: this.#reason(p.declineReason ?? 'declined'),
-                                    })
-                              }</span
-                            >
-                          </li>`,
-                      )}
-                    </ul>`
-                  : html`<p class="note">${this.t('invoices.detail.payments.none')}</p>`
-              }`
-      }`;
-  }
-
   #renderDialog(): TemplateResult | typeof nothing {
     const d = this.detail;
     if (!d) return nothing;
-    const upcoming = d.summary.status === 'upcoming';
+    const { summary, invoice, error } = d;
+    const upcoming = summary.status === 'upcoming';
+    const part = parts.detail.current;
     return html`<dialog part="dialog" aria-labelledby="detail-title" @close=${() => (this.detail = undefined)}>
       <div class="dialog-head">
         <h2 id="detail-title">
-          ${upcoming ? this.t('invoices.detail.title.upcoming') : this.t('invoices.detail.title', { number: d.summary.number })}
+          ${upcoming ? this.t('invoices.upcoming.number') : this.t('invoices.detail.title', { number: summary.number })}
         </h2>
         <button type="button" class="close" aria-label=${this.t('common.close')} @click=${this.#closeDetail}>
           <span aria-hidden="true">×</span>
         </button>
       </div>
-      ${this.#renderDetailBody(d)}
+      ${
+        error
+          ? errorState(this.locale, error, () => void this.#loadDetail(summary))
+          : invoice && part
+            ? part.renderDetail(this.#helpers, invoice)
+            : loadingState(this.locale)
+      }
       <div class="actions">
         ${
           upcoming
@@ -950,8 +734,8 @@ export class BillingInvoiceList extends BillingElement {
             : html`<button
                 type="button"
                 part="download-button"
-                ?disabled=${this.downloading === d.summary.id}
-                @click=${() => this.#download(d.summary)}
+                ?disabled=${this.downloading === summary.id}
+                @click=${() => this.#download(summary)}
               >
                 ${this.t('invoices.detail.download')}
               </button>`
@@ -979,13 +763,6 @@ export class BillingInvoiceList extends BillingElement {
       ${this.#renderDialog()}
     </div>`;
   }
-}
-
-/** A file name without path separators or control characters; `fallback` when nothing is left. */
-function safeFileName(name: string, fallback: string): string {
-  // eslint-disable-next-line no-control-regex
-  const cleaned = name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-').trim();
-  return cleaned && cleaned !== '.' && cleaned !== '..' ? cleaned : fallback;
 }
 
 declare global {

@@ -4,7 +4,6 @@ import type { en } from './subscription-overview.messages.js';
 /** Dutch messages of <billing-subscription-overview>; loaded when an element first speaks Dutch (a chunk of its own). */
 export const nl: Translations<typeof en> = {
   'overview.title': 'Abonnement',
-  'overview.edition': 'Editie',
   'overview.badge.trial': 'Proefperiode',
   'overview.rule.peak-daily':
     'Een maandelijkse basisprijs omvat {included} gebruikers; gefactureerd wordt het hoogste aantal mensen dat op één dag van de maand actief was, en elke gebruiker boven de {included} kost een toeslag.',
@@ -28,7 +27,6 @@ export const nl: Translations<typeof en> = {
   'overview.period.months': { one: '{n} maand', other: '{n} maanden' },
   'overview.period.next-edition': 'Editie vanaf dan: {plan}',
   'overview.period.next-licenses': { one: '{n} licentie vanaf dan', other: '{n} licenties vanaf dan' },
-  'overview.trial': 'Proefperiode',
   'overview.trial.ends': 'Je gratis proefperiode eindigt op {date}.',
   'overview.trial.first-month': 'De rest van die maand is ook gratis: de eerste gefactureerde maand is {month}.',
 
@@ -62,7 +60,6 @@ export const nl: Translations<typeof en> = {
   'overview.usage.trial-note': 'Niet in rekening gebracht: deze maand valt in je proefperiode.',
 
   'overview.licenses.title': 'Licenties',
-  'overview.licenses.count': 'Licenties',
   'overview.licenses.assigned': 'Toegewezen aan actieve gebruikers',
   'overview.licenses.free': 'Vrij',
   'overview.licenses.free-note': 'Vrije licenties worden ook gefactureerd.',
@@ -102,45 +99,13 @@ export const nl: Translations<typeof en> = {
   'overview.plan.option.peak-daily': '{name} ({fee} per maand, {included} gebruikers inbegrepen)',
   'overview.plan.option.per-unit': '{name} ({price} per maand)',
   'overview.plan.current': '{name} (huidig)',
-  'overview.period-change.label': 'Factuurfrequentie',
-  'overview.period-change.hint': 'Wijzigt bij de overgang naar de volgende periode, op {date}.',
-  'overview.period-change.button': 'Frequentie wijzigen…',
-  'overview.invalid-quantity': 'Vul een heel aantal licenties in, 1 of meer.',
-
-  'overview.dialog.add.title': { one: '{n} licentie bijkopen?', other: '{n} licenties bijkopen?' },
-  'overview.dialog.add.body':
-    'Vandaag toegevoegd en nu gefactureerd voor de rest van deze periode ({start} – {end}: {days} van {total} dagen).',
-  'overview.dialog.add.price': 'Prijs nu, excl. btw',
-  'overview.dialog.add.confirm': 'Kopen voor {price}',
-  'overview.dialog.remove.title': { one: '{n} licentie verwijderen?', other: '{n} licenties verwijderen?' },
-  'overview.dialog.remove.body':
-    'Je houdt ze tot en met {end}; vanaf {date} vervallen ze. De huidige periode wordt niet gecrediteerd.',
-  'overview.dialog.remove.confirm': 'Verwijdering plannen',
-  'overview.dialog.plan.title': 'Editie wijzigen naar {plan}?',
-  'overview.dialog.plan.body': 'Je blijft op {current} tot en met {end}; {plan} geldt vanaf {date}.',
-  'overview.dialog.period.title': 'Factuurfrequentie wijzigen naar {period}?',
-  'overview.dialog.period.body': 'De huidige periode blijft zoals hij is; de nieuwe frequentie geldt vanaf {date}.',
-  'overview.dialog.schedule': 'Wijziging plannen',
-  'overview.dialog.retry':
-    'Het verzoek is misschien niet aangekomen. Probeer het opnieuw: het gaat met dezelfde sleutel, dus er wordt niets dubbel besteld.',
-
-  'overview.done.add': { one: '{n} licentie toegevoegd.', other: '{n} licenties toegevoegd.' },
-  'overview.done.add-invoice': 'Factuur {number} van {total} is uitgegeven.',
-  'overview.done.remove': {
-    one: '{n} licentie wordt verwijderd vanaf {date}.',
-    other: '{n} licenties worden verwijderd vanaf {date}.',
-  },
-  'overview.done.plan': 'De editie wordt {plan} vanaf {date}.',
-  'overview.done.period': 'De factuurfrequentie wordt {period} vanaf {date}.',
+  'overview.period.label': 'Factuurfrequentie',
+  'overview.period.button': 'Frequentie wijzigen…',
+  'overview.opening': 'Openen…',
+  'overview.load-failed':
+    'Dit deel van de pagina kon niet worden geladen. Controleer je verbinding en probeer het opnieuw.',
 
   'overview.orders.title': 'Bestelgeschiedenis',
-  'overview.orders.caption': 'Elke wijziging van het abonnement, nieuwste eerst',
-  'overview.orders.none': 'Nog geen bestellingen.',
-  'overview.orders.placed': 'Geplaatst op',
-  'overview.orders.change': 'Wijziging',
-  'overview.orders.effective': 'Gaat in op',
-  'overview.orders.amount': 'Bedrag',
-  'overview.orders.no-amount': 'Geen kosten',
 
   'overview.empty.title': 'Nog geen abonnement',
   'overview.empty.body':

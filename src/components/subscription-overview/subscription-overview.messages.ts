@@ -3,7 +3,6 @@ import type { Translations } from '../../i18n/types.js';
 /** English messages of <billing-subscription-overview>. */
 export const en = {
   'overview.title': 'Subscription',
-  'overview.edition': 'Edition',
   'overview.badge.trial': 'Trial',
   'overview.rule.peak-daily':
     "A monthly base fee includes {included} users; the month's billed users are the most people active on any one day, and each one above {included} is charged as an extra user.",
@@ -26,7 +25,6 @@ export const en = {
   'overview.period.months': { one: '{n} month', other: '{n} months' },
   'overview.period.next-edition': 'Edition from then: {plan}',
   'overview.period.next-licenses': { one: '{n} license from then', other: '{n} licenses from then' },
-  'overview.trial': 'Trial',
   'overview.trial.ends': 'Your free trial ends on {date}.',
   'overview.trial.first-month': 'The rest of that month is free too: the first billed month is {month}.',
 
@@ -60,7 +58,6 @@ export const en = {
   'overview.usage.trial-note': 'Not charged: this month falls in your trial.',
 
   'overview.licenses.title': 'Licenses',
-  'overview.licenses.count': 'Licenses',
   'overview.licenses.assigned': 'Assigned to active users',
   'overview.licenses.free': 'Free',
   'overview.licenses.free-note': 'Free licenses are still charged.',
@@ -99,45 +96,12 @@ export const en = {
   'overview.plan.option.peak-daily': '{name} ({fee} a month, {included} users included)',
   'overview.plan.option.per-unit': '{name} ({price} a month)',
   'overview.plan.current': '{name} (current)',
-  'overview.period-change.label': 'Billing frequency',
-  'overview.period-change.hint': 'Changes at the period boundary, on {date}.',
-  'overview.period-change.button': 'Change frequency…',
-  'overview.invalid-quantity': 'Enter a whole number of licenses, 1 or more.',
-
-  'overview.dialog.add.title': { one: 'Add {n} license?', other: 'Add {n} licenses?' },
-  'overview.dialog.add.body':
-    'Added today and billed now for the rest of this period ({start} – {end}: {days} of {total} days).',
-  'overview.dialog.add.price': 'Price now, excl. tax',
-  'overview.dialog.add.confirm': 'Buy for {price}',
-  'overview.dialog.remove.title': { one: 'Remove {n} license?', other: 'Remove {n} licenses?' },
-  'overview.dialog.remove.body':
-    'You keep them until {end}; they are removed from {date}. The current period is not credited.',
-  'overview.dialog.remove.confirm': 'Schedule removal',
-  'overview.dialog.plan.title': 'Change the edition to {plan}?',
-  'overview.dialog.plan.body': 'You stay on {current} until {end}; {plan} applies from {date}.',
-  'overview.dialog.period.title': 'Change the billing frequency to {period}?',
-  'overview.dialog.period.body': 'The current period stays as it is; the new frequency applies from {date}.',
-  'overview.dialog.schedule': 'Schedule change',
-  'overview.dialog.retry':
-    'The request may not have arrived. Try again: it is sent with the same key, so nothing is ordered twice.',
-
-  'overview.done.add': { one: '{n} license added.', other: '{n} licenses added.' },
-  'overview.done.add-invoice': 'Invoice {number} of {total} was issued.',
-  'overview.done.remove': {
-    one: '{n} license will be removed from {date}.',
-    other: '{n} licenses will be removed from {date}.',
-  },
-  'overview.done.plan': 'The edition changes to {plan} from {date}.',
-  'overview.done.period': 'The billing frequency changes to {period} from {date}.',
+  'overview.period.label': 'Billing frequency',
+  'overview.period.button': 'Change frequency…',
+  'overview.opening': 'Opening…',
+  'overview.load-failed': 'This part of the page could not be loaded. Check your connection and try again.',
 
   'overview.orders.title': 'Order history',
-  'overview.orders.caption': 'Every change to the subscription, newest first',
-  'overview.orders.none': 'No orders yet.',
-  'overview.orders.placed': 'Placed on',
-  'overview.orders.change': 'Change',
-  'overview.orders.effective': 'Effective',
-  'overview.orders.amount': 'Amount',
-  'overview.orders.no-amount': 'No charge',
 
   'overview.empty.title': 'No subscription yet',
   'overview.empty.body':

@@ -1,5 +1,9 @@
 import { css } from 'lit';
 
+/**
+ * The overview's own styles, on top of the shared tokens and base styles (buttons, fields,
+ * states, dialogs). The confirmation dialog and the order history bring theirs when they load.
+ */
 export const subscriptionOverviewStyles = css`
   :host {
     --_card-min: var(--billing-subscription-overview-card-min-width, 17rem);
@@ -9,23 +13,41 @@ export const subscriptionOverviewStyles = css`
   :host > .state.loading {
     min-height: var(--_min-height);
   }
+  p,
+  h2,
+  h3,
+  dl,
+  dd {
+    margin: 0;
+  }
   .overview {
     display: grid;
     gap: calc(var(--_space) * 2);
     min-height: var(--_min-height);
     align-content: start;
   }
-  .overview > * {
+  .overview > *,
+  .card,
+  .action,
+  input,
+  select {
     min-width: 0;
   }
-  header {
+  header,
+  .action {
     display: grid;
     gap: calc(var(--_space) / 2);
   }
-  .eyebrow {
-    margin: 0;
+  .eyebrow,
+  .refreshing,
+  dt,
+  .note,
+  .hint,
+  .when {
     color: var(--_muted);
     font-size: 0.85rem;
+  }
+  .eyebrow {
     text-transform: uppercase;
     letter-spacing: 0.04em;
   }
@@ -36,7 +58,6 @@ export const subscriptionOverviewStyles = css`
     gap: var(--_space);
   }
   h2 {
-    margin: 0;
     font-size: 1.4rem;
     line-height: 1.25;
   }
@@ -48,12 +69,7 @@ export const subscriptionOverviewStyles = css`
     font-size: 0.8rem;
     font-weight: 600;
   }
-  .refreshing {
-    color: var(--_muted);
-    font-size: 0.85rem;
-  }
   .rule {
-    margin: 0;
     color: var(--_muted);
     max-width: 75ch;
     line-height: 1.45;
@@ -64,59 +80,54 @@ export const subscriptionOverviewStyles = css`
     grid-template-columns: repeat(auto-fit, minmax(min(100%, var(--_card-min)), 1fr));
     align-items: start;
   }
+  .card,
+  .manage,
+  .orders {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
   .card {
     display: grid;
     gap: var(--_space);
     padding: calc(var(--_space) * 2);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    min-width: 0;
   }
   h3 {
-    margin: 0;
     font-size: 1rem;
   }
   dl {
-    margin: 0;
     display: grid;
     gap: calc(var(--_space) * 1.25);
   }
-  .row {
+  .row,
+  dd,
+  .scheduled li {
     display: grid;
     gap: 2px;
   }
-  dt {
-    color: var(--_muted);
-    font-size: 0.85rem;
+  .value,
+  .storage-label,
+  .change,
+  .action label {
+    font-weight: 600;
   }
-  dd {
-    margin: 0;
-    display: grid;
-    gap: 2px;
+  .value,
+  .storage-label {
+    font-variant-numeric: tabular-nums;
   }
   .value {
-    font-weight: 600;
-    font-variant-numeric: tabular-nums;
     overflow-wrap: anywhere;
   }
   .value .line {
     display: block;
   }
-  .note {
-    color: var(--_muted);
-    font-size: 0.85rem;
+  .note,
+  .hint,
+  .provisional,
+  .field-error {
     line-height: 1.4;
-  }
-  p.provisional {
-    margin: 0;
-    line-height: 1.4;
-  }
-  .card > p {
-    margin: 0;
   }
   .none {
-    margin: 0;
     color: var(--_muted);
   }
   .scheduled ul {
@@ -127,21 +138,8 @@ export const subscriptionOverviewStyles = css`
     gap: var(--_space);
   }
   .scheduled li {
-    display: grid;
-    gap: 2px;
     padding-inline-start: var(--_space);
     border-inline-start: 3px solid var(--_accent);
-  }
-  .scheduled .change {
-    font-weight: 600;
-  }
-  .scheduled .when {
-    color: var(--_muted);
-    font-size: 0.85rem;
-  }
-  .storage-label {
-    font-weight: 600;
-    font-variant-numeric: tabular-nums;
   }
   meter {
     width: 100%;
@@ -151,8 +149,6 @@ export const subscriptionOverviewStyles = css`
     display: grid;
     gap: calc(var(--_space) * 1.5);
     padding: calc(var(--_space) * 2);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
     background: var(--_subtle);
   }
   .forms {
@@ -161,13 +157,7 @@ export const subscriptionOverviewStyles = css`
     grid-template-columns: repeat(auto-fill, minmax(min(100%, 19rem), 1fr));
     align-items: start;
   }
-  .action {
-    display: grid;
-    gap: calc(var(--_space) / 2);
-    min-width: 0;
-  }
   .action label {
-    font-weight: 600;
     font-size: 0.9rem;
   }
   .control {
@@ -175,50 +165,25 @@ export const subscriptionOverviewStyles = css`
     flex-wrap: wrap;
     gap: var(--_space);
   }
-  input,
-  select {
-    font: inherit;
-    color: var(--_text);
-    background: var(--_surface);
-    min-height: 2.25rem;
-    padding: 0 var(--_space);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    min-width: 0;
-  }
-  input[type='number'] {
+  input {
     width: 6rem;
   }
   select {
     flex: 1 1 100%;
+    /* A percentage lets a long option shrink with the form instead of widening it. */
     width: 100%;
     text-overflow: ellipsis;
   }
-  input[aria-invalid='true'],
-  select[aria-invalid='true'] {
+  [aria-invalid='true'] {
     border-color: var(--_danger);
     outline-color: var(--_danger);
   }
-  .hint {
-    margin: 0;
-    color: var(--_muted);
-    font-size: 0.85rem;
-    line-height: 1.4;
-  }
-  .field-error,
-  .alert {
-    margin: 0;
+  .field-error {
     color: var(--_danger);
     font-size: 0.9rem;
-    line-height: 1.4;
   }
   .field-error::before {
     content: '⚠ ';
-  }
-  .orders {
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
   }
   .orders summary {
     cursor: pointer;
@@ -228,63 +193,13 @@ export const subscriptionOverviewStyles = css`
   .orders[open] summary {
     border-bottom: 1px solid var(--_border);
   }
-  .orders .none,
-  .orders .state {
+  .orders > :is(p, .state) {
     margin: calc(var(--_space) * 2);
   }
   .orders .state {
     min-height: 6rem;
   }
-  .table-wrap {
-    overflow-x: auto;
-  }
-  table {
-    width: 100%;
-    border-collapse: collapse;
-    font-variant-numeric: tabular-nums;
-  }
-  th,
-  td {
-    text-align: start;
-    padding: var(--_space) calc(var(--_space) * 2);
-    border-bottom: 1px solid var(--_border);
-    white-space: nowrap;
-  }
-  td:nth-child(2) {
-    white-space: normal;
-  }
-  tbody tr:last-child td {
-    border-bottom: none;
-  }
-  th {
-    background: var(--_subtle);
-    font-weight: 600;
-    font-size: 0.9rem;
-  }
-  .num {
-    text-align: end;
-  }
   .status-message {
     min-height: 1.2em;
-    margin: 0;
-  }
-  dialog p {
-    line-height: 1.45;
-  }
-  dialog .quote {
-    margin: calc(var(--_space) * 1.5) 0;
-    padding: calc(var(--_space) * 1.5);
-    border-radius: var(--_radius);
-    background: var(--_subtle);
-  }
-  dialog .quote .value {
-    font-size: 1.3rem;
-  }
-  .dialog-actions {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--_space);
-    justify-content: end;
-    margin-top: calc(var(--_space) * 2);
   }
 `;

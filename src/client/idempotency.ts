@@ -1,0 +1,9 @@
+/**
+ * A random idempotency key, also outside secure contexts. A module of its own: elements
+ * make keys for their actions without carrying the whole client.
+ */
+export function newIdempotencyKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}

@@ -1,0 +1,43 @@
+/**
+ * The draft <billing-contacts-editor> shows for a loaded document. What it sends and the
+ * checks the client makes are in contacts-editor.model.ts (needed once the user edits).
+ */
+import type { BillingDetailsInput } from '../../client/client.js';
+import type { Draft, RecipientRow } from './contacts-editor.model.js';
+
+/** At most this many recipients (the server's limit). */
+export const MAX_RECIPIENTS = 20;
+
+/** Countries offered for the billing address (ISO 3166-1 alpha-2); a stored other code is added. */
+export const COUNTRIES = [
+  'AT', 'AU', 'BE', 'BG', 'CA', 'CH', 'CY', 'CZ', 'DE', 'DK', 'EE', 'ES', 'FI', 'FR', 'GB', 'GR', 'HR', 'HU',
+  'IE', 'IS', 'IT', 'LI', 'LT', 'LU', 'LV', 'MT', 'NL', 'NO', 'NZ', 'PL', 'PT', 'RO', 'SE', 'SI', 'SK', 'US',
+] as const; // prettier-ignore
+
+let rowKeys = 0;
+
+/** A new recipient row with a fresh key. */
+export function row(value = ''): RecipientRow {
+  return { key: ++rowKeys, value };
+}
+
+/** The draft for a saved document. A tenant without recipients gets one empty row to type in. */
+export function draftOf(d: BillingDetailsInput): Draft {
+  const contact = d.contact?.personId || d.contact?.email ? { ...d.contact } : undefined;
+  const a = d.address;
+  const e = d.eInvoicing;
+  return {
+    recipients: d.recipients.length > 0 ? d.recipients.map((r) => row(r)) : [row()],
+    contact,
+    contactText: (contact?.personId ? contact.name : undefined) ?? contact?.email ?? '',
+    line1: a.line1 ?? '',
+    line2: a.line2 ?? '',
+    postalCode: a.postalCode ?? '',
+    city: a.city ?? '',
+    country: a.country ?? '',
+    'einvoice-enabled': e.enabled,
+    'einvoice-address': e.address ?? '',
+    'operator-code': e.operatorCode ?? '',
+    'po-number': d.poNumber ?? '',
+  };
+}

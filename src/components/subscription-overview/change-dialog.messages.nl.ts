@@ -1,0 +1,33 @@
+import type { Translations } from '../../i18n/types.js';
+import type { en } from './change-dialog.messages.js';
+
+/** Dutch messages of the overview's change flow; loaded when an admin first asks for a change in Dutch. */
+export const nl: Translations<typeof en> = {
+  'overview.invalid-quantity': 'Vul een heel aantal licenties in, 1 of meer.',
+
+  'overview.dialog.add.title': { one: '{n} licentie bijkopen?', other: '{n} licenties bijkopen?' },
+  'overview.dialog.add.body':
+    'Vandaag toegevoegd en nu gefactureerd voor de rest van deze periode ({start} – {end}: {days} van {total} dagen).',
+  'overview.dialog.add.price': 'Prijs nu, excl. btw',
+  'overview.dialog.add.confirm': 'Kopen voor {price}',
+  'overview.dialog.remove.title': { one: '{n} licentie verwijderen?', other: '{n} licenties verwijderen?' },
+  'overview.dialog.remove.body':
+    'Je houdt ze tot en met {end}; vanaf {date} vervallen ze. De huidige periode wordt niet gecrediteerd.',
+  'overview.dialog.remove.confirm': 'Verwijdering plannen',
+  'overview.dialog.plan.title': 'Editie wijzigen naar {plan}?',
+  'overview.dialog.plan.body': 'Je blijft op {current} tot en met {end}; {plan} geldt vanaf {date}.',
+  'overview.dialog.period.title': 'Factuurfrequentie wijzigen naar {period}?',
+  'overview.dialog.period.body': 'De huidige periode blijft zoals hij is; de nieuwe frequentie geldt vanaf {date}.',
+  'overview.dialog.schedule': 'Wijziging plannen',
+  'overview.dialog.retry':
+    'Het verzoek is misschien niet aangekomen. Probeer het opnieuw: het gaat met dezelfde sleutel, dus er wordt niets dubbel besteld.',
+
+  'overview.done.add': { one: '{n} licentie toegevoegd.', other: '{n} licenties toegevoegd.' },
+  'overview.done.add-invoice': 'Factuur {number} van {total} is uitgegeven.',
+  'overview.done.remove': {
+    one: '{n} licentie wordt verwijderd vanaf {date}.',
+    other: '{n} licenties worden verwijderd vanaf {date}.',
+  },
+  'overview.done.plan': 'De editie wordt {plan} vanaf {date}.',
+  'overview.done.period': 'De factuurfrequentie wordt {period} vanaf {date}.',
+};

@@ -1,0 +1,38 @@
+import type { Translations } from '../../i18n/types.js';
+
+/**
+ * English messages of the change flow of <billing-subscription-overview> (the form's check,
+ * the confirmation dialog, the outcome): loaded with it, when an admin first asks for a change.
+ */
+export const en = {
+  'overview.invalid-quantity': 'Enter a whole number of licenses, 1 or more.',
+
+  'overview.dialog.add.title': { one: 'Add {n} license?', other: 'Add {n} licenses?' },
+  'overview.dialog.add.body':
+    'Added today and billed now for the rest of this period ({start} – {end}: {days} of {total} days).',
+  'overview.dialog.add.price': 'Price now, excl. tax',
+  'overview.dialog.add.confirm': 'Buy for {price}',
+  'overview.dialog.remove.title': { one: 'Remove {n} license?', other: 'Remove {n} licenses?' },
+  'overview.dialog.remove.body':
+    'You keep them until {end}; they are removed from {date}. The current period is not credited.',
+  'overview.dialog.remove.confirm': 'Schedule removal',
+  'overview.dialog.plan.title': 'Change the edition to {plan}?',
+  'overview.dialog.plan.body': 'You stay on {current} until {end}; {plan} applies from {date}.',
+  'overview.dialog.period.title': 'Change the billing frequency to {period}?',
+  'overview.dialog.period.body': 'The current period stays as it is; the new frequency applies from {date}.',
+  'overview.dialog.schedule': 'Schedule change',
+  'overview.dialog.retry':
+    'The request may not have arrived. Try again: it is sent with the same key, so nothing is ordered twice.',
+
+  'overview.done.add': { one: '{n} license added.', other: '{n} licenses added.' },
+  'overview.done.add-invoice': 'Invoice {number} of {total} was issued.',
+  'overview.done.remove': {
+    one: '{n} license will be removed from {date}.',
+    other: '{n} licenses will be removed from {date}.',
+  },
+  'overview.done.plan': 'The edition changes to {plan} from {date}.',
+  'overview.done.period': 'The billing frequency changes to {period} from {date}.',
+} as const;
+
+/** Dutch, loaded on first use: a page in English does not download it. */
+export const nl = (): Promise<Translations<typeof en>> => import('./change-dialog.messages.nl.js').then((m) => m.nl);
