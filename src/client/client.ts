@@ -61,7 +61,6 @@ const idempotent = (o: { idempotencyKey?: string }): { 'Idempotency-Key': string
   'Idempotency-Key': o.idempotencyKey ?? newIdempotencyKey(),
 });
 
-
 type Method = 'get' | 'post' | 'put';
 /** The contract's operation at `path` and `method` (schema.d.ts, generated from the OpenAPI file). */
 type Operation<P extends keyof paths, M extends Method> = Extract<paths[P][M], { responses: unknown }>;

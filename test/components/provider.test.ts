@@ -128,4 +128,3 @@ describe('<billing-provider>', () => {
     await find(list, '.state.forbidden');
   });
 });
-
