@@ -6,7 +6,7 @@ import { recordPayment } from '../../mocks/engine/payments.js';
 import type { World } from '../../mocks/engine/types.js';
 import { BillingApiError, BillingClient, type InvoiceSummary } from '../../src/client/index.js';
 import type { BillingInvoiceList } from '../../src/components/invoice-list/invoice-list.js';
-import { onDemand, parts } from '../../src/components/invoice-list/on-demand.js';
+import { listPart, parts } from '../../src/components/invoice-list/on-demand.js';
 import type { BillingChangeEvent, BillingUpdatePaymentMethodEvent } from '../../src/internal/events.js';
 import { all, BASE_URL, find, render, shadow, text, useMockBackend, waitForText } from './support.js';
 
@@ -132,7 +132,7 @@ function partsFetched(): string[] {
 /** Makes a part of the list fail to load (offline, a broken deployment) until `restore` is called. */
 function breakPart(name: keyof typeof parts): { restore(): void } {
   const part = parts[name];
-  parts[name] = onDemand<never>(() => Promise.reject(new TypeError('Failed to fetch dynamically imported module')));
+  parts[name] = listPart<never>(() => Promise.reject(new TypeError('Failed to fetch dynamically imported module')));
   return {
     restore: () => {
       parts[name] = part as never;
@@ -375,7 +375,7 @@ describe('<billing-invoice-list>', () => {
 
     it('a part that cannot be fetched fails as a network error, and is fetched again next time', async () => {
       let calls = 0;
-      const part = onDemand(() =>
+      const part = listPart(() =>
         ++calls === 1
           ? Promise.reject(new TypeError('Failed to fetch dynamically imported module'))
           : Promise.resolve({ render: 'ok' }),

@@ -1,17 +1,9 @@
+import { onDemand } from '../../internal/on-demand.js';
 import { en } from './contacts-editor.messages.js';
 
-/** Loads a part once (a failed load is tried again next time); its English messages join the element's. */
-function part<T extends { en: object }>(load: () => Promise<T>): () => Promise<T> {
-  let loading: Promise<T> | undefined;
-  return () =>
-    (loading ??= load().then(
-      (m) => (Object.assign(en, m.en), m),
-      (error: unknown) => {
-        loading = undefined;
-        throw error;
-      },
-    ));
-}
+/** A part, loaded on demand; its English messages join the element's (the Dutch file has every key). */
+const part = <T extends { en: object }>(load: () => Promise<T>): (() => Promise<T>) =>
+  onDemand(() => load().then((m) => (Object.assign(en, m.en), m)));
 
 /**
  * The parts of <billing-contacts-editor> loaded on demand, a chunk each, so that a page

@@ -1,6 +1,7 @@
 import type { TemplateResult } from 'lit';
 import type { InvoiceSummary } from '../../client/client.js';
 import { BillingApiError } from '../../client/errors.js';
+import { onDemand } from '../../internal/on-demand.js';
 import { loadLanguage, type ElementMessages, type MessageKey, type MessageParams } from '../../i18n/index.js';
 
 /**
@@ -30,21 +31,19 @@ export interface ListHelpers {
  * that cannot be fetched rejects as a network `BillingApiError` (the element shows its
  * error state, with retry), and the next `load` tries again.
  */
-export function onDemand<T extends object>(
+export function listPart<T extends object>(
   importPart: () => Promise<T>,
 ): { load(locale: string): Promise<T>; readonly current: T | undefined } {
   let current: T | undefined;
-  let pending: Promise<T> | undefined;
+  const loadPart = onDemand(importPart);
   return {
     get current() {
       return current;
     },
     async load(locale) {
-      pending ??= importPart().catch((cause: unknown) => {
-        pending = undefined;
+      const part = await loadPart().catch((cause: unknown) => {
         throw new BillingApiError({ status: 0, kind: 'network', message: String(cause), cause });
       });
-      const part = await pending;
       await loadLanguage(locale, (part as { messages?: ElementMessages }).messages);
       return (current = part);
     },
@@ -59,7 +58,7 @@ export function onDemand<T extends object>(
  * replace one to see what the element shows when a part cannot be loaded.
  */
 export const parts = {
-  detail: onDemand(() => import('./invoice-detail.js')),
-  settle: onDemand(() => import('./settle-outcome.js')),
-  pdf: onDemand(() => import('./save-pdf.js')),
+  detail: listPart(() => import('./invoice-detail.js')),
+  settle: listPart(() => import('./settle-outcome.js')),
+  pdf: listPart(() => import('./save-pdf.js')),
 };

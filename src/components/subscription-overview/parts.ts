@@ -1,3 +1,5 @@
+import { onDemand } from '../../internal/on-demand.js';
+
 /**
  * The parts of <billing-subscription-overview> that load on demand, each a chunk of its own
  * fetched when an admin first needs it: the confirmation dialog (after asking for a change)
@@ -6,6 +8,6 @@
  * it fail, as a flaky network would.
  */
 export const parts = {
-  dialog: () => import('./change-dialog.js'),
-  history: () => import('./order-history.js'),
+  dialog: onDemand(() => import('./change-dialog.js')),
+  history: onDemand(() => import('./order-history.js')),
 };

@@ -1,0 +1,37 @@
+import { expect } from '@open-wc/testing';
+import { onDemand } from '../../src/internal/on-demand.js';
+
+describe('onDemand: a part loaded the first time it is needed', () => {
+  it('loads once, however often and however concurrently it is asked for', async () => {
+    let calls = 0;
+    const part = onDemand(async () => ({ n: ++calls }));
+    const [a, b] = await Promise.all([part(), part()]);
+    const c = await part();
+    expect(calls).to.equal(1);
+    expect(a).to.equal(b);
+    expect(b).to.equal(c);
+  });
+
+  it('forgets a failed load, so the next call tries again (a retry button works)', async () => {
+    let calls = 0;
+    const part = onDemand(() =>
+      ++calls === 1
+        ? Promise.reject(new TypeError('Failed to fetch dynamically imported module'))
+        : Promise.resolve('ok'),
+    );
+    const failure = await part().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(failure).to.be.instanceOf(TypeError);
+    expect(await part()).to.equal('ok');
+    expect(await part()).to.equal('ok');
+    expect(calls).to.equal(2);
+  });
+
+  it('loads a real chunk: an import() of a module of the kit', async () => {
+    const part = onDemand(() => import('../../src/internal/format.js'));
+    const { formatCount } = await part();
+    expect(formatCount(1234, 'en')).to.equal('1,234');
+  });
+});
