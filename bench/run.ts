@@ -58,8 +58,8 @@ console.log(
 const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const wanted = (name: string): boolean => only.length === 0 || only.some((o) => name.startsWith(o));
 
-async function suite(name: string, run: () => unknown): Promise<void> {
-  if (!wanted(name)) return;
+async function suite(name: string, run: () => unknown, always = false): Promise<void> {
+  if (!always && !wanted(name)) return;
   section(name);
   try {
     await run();
@@ -75,11 +75,15 @@ await suite('mock (Node)', runMockBench);
 let session: BrowserSession | undefined;
 const browserSuites = ['users table', 'chart', 'demo'];
 if (only.length === 0 || browserSuites.some(wanted))
-  await suite('browser', async () => {
-    session = await openBrowserSession();
-    machine['chromium'] = session.browser.version();
-    console.log(`        Chromium ${machine['chromium']}, pages served by Vite at ${session.pages.url}`);
-  });
+  await suite(
+    'browser',
+    async () => {
+      session = await openBrowserSession();
+      machine['chromium'] = session.browser.version();
+      console.log(`        Chromium ${machine['chromium']}, pages served by Vite at ${session.pages.url}`);
+    },
+    true,
+  );
 if (session) {
   const s = session;
   await suite('users table (Chromium, mock in the page)', () => runUsersTableBench(s));

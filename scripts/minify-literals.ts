@@ -10,8 +10,21 @@ import type { Plugin } from 'vite';
  *
  * CSS goes through Lightning CSS without browser targets, so modern CSS such as
  * `light-dark()` is kept as written; HTML through html-minifier-next with
- * minify-literals' Lit-aware defaults (bindings are kept in place).
+ * minify-literals' Lit-aware defaults (bindings are kept in place), made conservative
+ * where the defaults change what a reader sees or break a binding (`HTML_OPTIONS`).
+ * test/node/minify-literals.test.ts keeps those cases.
  */
+const HTML_OPTIONS = {
+  // Whitespace runs become one space, never none: ` <small>` at the start of a nested
+  // template, or between two inline elements, is a space the reader sees.
+  conservativeCollapse: true,
+  // Inline `style` attributes are left as written: minifying one that is a whole binding
+  // (`style=${s}`) appends a `;` after the binding, which breaks it.
+  minifyCSS: false,
+  // `alt=""`, `value=""` mean something; keep empty attributes.
+  removeEmptyAttributes: false,
+};
+
 export function minifyLiterals(): Plugin {
   return {
     name: 'billing-minify-literals',
@@ -20,7 +33,7 @@ export function minifyLiterals(): Plugin {
     async transform(code, id) {
       if (!/\/src\/.*\.ts$/.test(id) || id.includes('/node_modules/')) return null;
       if (!code.includes('html`') && !code.includes('css`')) return null;
-      const result = await minifyHTMLLiterals(code, { fileName: id });
+      const result = await minifyHTMLLiterals(code, { fileName: id, html: HTML_OPTIONS });
       return result ? { code: result.code, map: result.map ?? null } : null;
     },
   };
