@@ -67,6 +67,21 @@ const billing = (b: BillingParameters) => ({ billing: b });
 /** This month's daily users (injixo Advanced, peak daily users): the peak, the 50 included users, the extra users above them. Provisional while the month runs. */
 export const Month: Story = { play: drawn };
 
+/**
+ * The readout: point at the chart, or focus it (Tab) and use the arrow keys, Home and End;
+ * the figures of the day (or month) show beside it and are announced.
+ */
+export const Readout: Story = {
+  play: async (context) => {
+    await drawn(context);
+    const root = inner(context.canvasElement);
+    const canvas = root.querySelector('canvas')!;
+    canvas.focus();
+    canvas.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowLeft', bubbles: true }));
+    await waitFor(() => expect(root.querySelector('[part=readout]')?.textContent).toContain('Users: '));
+  },
+};
+
 /** A closed month: every day, no "provisional" note. */
 export const PastMonth: Story = { args: { month: '2026-10' }, play: drawn };
 

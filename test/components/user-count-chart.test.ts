@@ -1,5 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import type { Chart } from 'chart.js';
 import { BillingClient, type DailyUsage } from '../../src/client/index.js';
 import type { BillingProvider } from '../../src/context/billing-provider.js';
@@ -11,7 +11,7 @@ const client = new BillingClient({ baseUrl: BASE_URL });
 
 interface XY {
   x: number;
-  y: number;
+  y: number | null;
 }
 
 /** Every request the provider's elements make, as `path?query`. */
@@ -25,6 +25,8 @@ function recordingFetch(request: Request): Promise<Response> {
 beforeEach(() => {
   requests = [];
 });
+
+afterEach(() => resetMouse());
 
 async function chartEl(lang = 'en'): Promise<BillingUserCountChart> {
   return render<BillingUserCountChart>(
@@ -41,11 +43,14 @@ async function drawn(el: BillingUserCountChart): Promise<Chart> {
   return el.chart!;
 }
 
-/** A dataset's points as drawn (before decimation). */
-function points(chart: Chart, index: number): XY[] {
-  const ds = chart.data.datasets[index] as unknown as { _data?: XY[]; data: XY[] };
-  return ds._data ?? ds.data;
+/** The points of the series named `label`, as drawn. */
+function series(chart: Chart | undefined, label: string): XY[] {
+  const dataset = chart?.data.datasets.find((d) => d.label === label);
+  if (!dataset) throw new Error(`no series "${label}"`);
+  return dataset.data as XY[];
 }
+
+const values = (points: XY[]): (number | null)[] => points.map((p) => p.y);
 
 function button(el: HTMLElement, label: string): HTMLButtonElement {
   const b = all<HTMLButtonElement>(el, 'button').find((x) => text(x) === label);
@@ -68,23 +73,37 @@ function stat(el: HTMLElement, label: string): string {
   return text(item?.querySelector('dd'));
 }
 
+/** The lines of the readout, as shown. */
+function readout(el: HTMLElement): string[] {
+  return all(el, '[part=readout] > *').map((line) => text(line));
+}
+
+function canvas(el: HTMLElement): HTMLCanvasElement {
+  return shadow(el).querySelector('canvas')!;
+}
+
+/** Moves the mouse over the chart, above the value `x` of its x axis. */
+async function pointAt(el: BillingUserCountChart, x: number): Promise<void> {
+  const box = canvas(el).getBoundingClientRect();
+  const px = el.chart!.scales['x']!.getPixelForValue(x);
+  await sendMouse({ type: 'move', position: [Math.round(box.left + px), Math.round(box.top + box.height / 2)] });
+}
+
 const count = (n: number, lang = 'en'): string => new Intl.NumberFormat(lang).format(n);
-const longDate = (iso: string): string =>
-  new Intl.DateTimeFormat('en', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
 const mediumDate = (iso: string): string =>
   new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
 
 /** A long daily series, as a host or the benchmark would pass it in `data`. */
 function longSeries(days: number): DailyUsage {
   const start = Date.UTC(2017, 0, 1);
-  const series = Array.from({ length: days }, (_, i) => ({
+  const days_ = Array.from({ length: days }, (_, i) => ({
     date: new Date(start + i * 86_400_000).toISOString().slice(0, 10),
     count: 40 + ((i * 7) % 23),
   }));
-  const peak = series.reduce((a, d) => (d.count > a.count ? d : a));
+  const peak = days_.reduce((a, d) => (d.count > a.count ? d : a));
   return {
-    month: series[0]!.date.slice(0, 7),
-    days: series,
+    month: days_[0]!.date.slice(0, 7),
+    days: days_,
     peak: { count: peak.count, on: peak.date },
     includedUsers: 50,
     provisional: false,
@@ -99,29 +118,80 @@ describe('<billing-user-count-chart>', () => {
     const usage = (await client.getMonthlyUsage(2026)).months.find((m) => m.month === '2026-11')!;
     expect(daily.provisional).to.equal(true);
 
-    const days = points(chart, 0);
-    expect(days.length).to.equal(daily.days.length); // the days so far, not the whole month
-    expect(days.map((p) => p.y)).to.deep.equal(daily.days.map((d) => d.count));
+    const days = series(chart, 'Users per day');
+    expect(days.length).to.equal(daily.days.length); // the days so far…
+    expect(chart.scales['x']!.max).to.equal(29); // …on an axis that runs to November 30
+    expect(values(days)).to.deep.equal(daily.days.map((d) => d.count));
     const peakIndex = daily.days.findIndex((d) => d.date === daily.peak!.on);
-    expect(Math.max(...days.map((p) => p.y))).to.equal(daily.peak!.count);
-    expect(points(chart, 2)).to.deep.equal([{ x: peakIndex, y: daily.peak!.count }]);
-    expect(chart.data.datasets[2]!.label).to.equal('Peak');
-    expect(points(chart, 1).map((p) => p.y)).to.deep.equal([daily.includedUsers, daily.includedUsers]);
-    expect(chart.data.datasets[1]!.label).to.equal('Included users');
+    expect(series(chart, 'Peak')).to.deep.equal([{ x: peakIndex, y: daily.peak!.count }]);
+    expect(values(series(chart, 'Included users'))).to.deep.equal([daily.includedUsers, daily.includedUsers]);
+    expect(chart.scales['y']!.max).to.be.greaterThan(daily.peak!.count);
+    expect(chart.scales['y']!.min).to.be.lessThan(daily.includedUsers!);
 
     expect(stat(el, 'Peak')).to.equal(`${count(daily.peak!.count)} on ${mediumDate(daily.peak!.on)}`);
     expect(stat(el, 'Included users')).to.equal(count(daily.includedUsers!));
     expect(stat(el, 'Extra users')).to.equal(count(usage.extraUsers!));
     expect(text(shadow(el).querySelector('.provisional'))).to.include('Provisional');
     expect(text(shadow(el).querySelector('[part=rule]'))).to.include('highest daily user count');
+    expect(all(el, '[part=legend] li').map((li) => text(li))).to.deep.equal([
+      'Users per day',
+      'Included users',
+      'Above the included users',
+      'Peak',
+    ]);
 
-    const canvas = shadow(el).querySelector('canvas')!;
-    expect(canvas.getAttribute('role')).to.equal('img');
-    const label = canvas.getAttribute('aria-label')!;
-    expect(label).to.include(`Peak: ${daily.peak!.count} users on ${longDate(daily.peak!.on)}`);
-    expect(label).to.include(`${daily.includedUsers} users included`);
-    expect(label).to.include(`${usage.extraUsers} extra users above the included users`);
+    // For screen readers: what the chart is, how to read it, and the figures above it.
+    expect(canvas(el).getAttribute('role')).to.equal('img');
+    expect(canvas(el).getAttribute('aria-label')).to.equal(
+      'Daily users, November 2026. Focus the chart and use the arrow keys to read its values one by one; “Show as table” shows them all.',
+    );
+    const described = shadow(el).getElementById(canvas(el).getAttribute('aria-describedby')!);
+    expect(text(described)).to.include(`Extra users ${count(usage.extraUsers!)}`);
     await expect(el).to.be.accessible();
+  });
+
+  it('shows the figures of the day pointed at', async () => {
+    const el = await chartEl();
+    await drawn(el);
+    const daily = await client.getDailyUsage('2026-11');
+    const peakIndex = daily.days.findIndex((d) => d.date === daily.peak!.on);
+    expect(readout(el)).to.deep.equal([]);
+    await pointAt(el, 2);
+    await waitUntil(() => readout(el).length, 'no readout');
+    expect(readout(el)).to.deep.equal([mediumDate(daily.days[2]!.date), `Users: ${count(daily.days[2]!.count)}`]);
+    await pointAt(el, peakIndex);
+    await waitUntil(() => readout(el)[0] === mediumDate(daily.peak!.on), 'the readout did not follow');
+    expect(readout(el)).to.deep.equal([mediumDate(daily.peak!.on), `Users: ${count(daily.peak!.count)}`, 'Peak']);
+    // Past the last day so far: the last day.
+    await pointAt(el, 29);
+    await waitUntil(() => readout(el)[0] === mediumDate(daily.days.at(-1)!.date), 'not the last day');
+    expect(shadow(el).querySelector('[part=readout]')!.getAttribute('role')).to.equal('status');
+    await sendMouse({ type: 'move', position: [0, 0] });
+    await waitUntil(() => readout(el).length === 0, 'the readout stayed');
+  });
+
+  it('reads the days one by one from the keyboard', async () => {
+    const el = await chartEl();
+    await drawn(el);
+    const daily = await client.getDailyUsage('2026-11');
+    const day = (i: number): string => mediumDate(daily.days.at(i)!.date);
+    // Tab from the table toggle (the last control before the chart) to the chart.
+    shadow(el).querySelector<HTMLButtonElement>('[part=table-toggle]')!.focus();
+    await sendKeys({ press: 'Tab' });
+    expect(shadow(el).activeElement).to.equal(canvas(el));
+    await waitUntil(() => readout(el)[0] === day(-1), 'focus shows no readout');
+    expect(readout(el)[1]).to.equal(`Users: ${count(daily.days.at(-1)!.count)}`);
+    await sendKeys({ press: 'ArrowLeft' });
+    await waitUntil(() => readout(el)[0] === day(-2));
+    await sendKeys({ press: 'Home' });
+    await waitUntil(() => readout(el)[0] === day(0));
+    await sendKeys({ press: 'ArrowLeft' }); // stays on the first day
+    await sendKeys({ press: 'ArrowRight' });
+    await waitUntil(() => readout(el)[0] === day(1));
+    await sendKeys({ press: 'End' });
+    await waitUntil(() => readout(el)[0] === day(-1));
+    await sendKeys({ press: 'Tab' });
+    await waitUntil(() => readout(el).length === 0, 'the readout stayed after the chart lost focus');
   });
 
   it('offers the same figures as a table, toggled from the keyboard', async () => {
@@ -134,7 +204,7 @@ describe('<billing-user-count-chart>', () => {
     await sendKeys({ press: 'Enter' });
     const table = await find<HTMLTableElement>(el, 'table');
     expect(toggle.getAttribute('aria-pressed')).to.equal('true');
-    expect(shadow(el).querySelector<HTMLElement>('[part=chart]')!.hidden).to.equal(true);
+    expect(shadow(el).querySelector('[part=chart]')).to.equal(null);
     expect(text(table.querySelector('caption'))).to.equal('Daily users, November 2026 (provisional)');
     const rows = [...table.querySelectorAll('tbody tr')];
     expect(rows.length).to.equal(daily.days.length);
@@ -150,8 +220,7 @@ describe('<billing-user-count-chart>', () => {
     await sendKeys({ press: 'Space' });
     await waitUntil(() => !shadow(el).querySelector('table'));
     expect(toggle.getAttribute('aria-pressed')).to.equal('false');
-    expect(shadow(el).querySelector<HTMLElement>('[part=chart]')!.hidden).to.equal(false);
-    expect(el.chart).to.not.equal(undefined);
+    await drawn(el);
   });
 
   it('shows another month when picked: a new request, a whole closed month, not provisional', async () => {
@@ -160,15 +229,18 @@ describe('<billing-user-count-chart>', () => {
     expect(requests).to.include('/usage/daily?month=2026-11');
     await pick(el, '2026-10');
     const october = await client.getDailyUsage('2026-10');
-    await waitUntil(() => el.chart && points(el.chart, 0).length === october.days.length, 'October never drawn');
+    await waitUntil(
+      () => el.chart && series(el.chart, 'Users per day').length === october.days.length,
+      'October never drawn',
+    );
     expect(requests).to.include('/usage/daily?month=2026-10');
     expect(el.month).to.equal('2026-10');
-    expect(points(el.chart!, 0).map((p) => p.y)).to.deep.equal(october.days.map((d) => d.count));
+    expect(values(series(el.chart, 'Users per day'))).to.deep.equal(october.days.map((d) => d.count));
     expect(october.days.length).to.equal(31);
     expect(text(shadow(el).querySelector('h2'))).to.equal('Daily users, October 2026');
     expect(shadow(el).querySelector('.provisional')).to.equal(null);
     const peakIndex = october.days.findIndex((d) => d.date === october.peak!.on);
-    expect(points(el.chart!, 2)).to.deep.equal([{ x: peakIndex, y: october.peak!.count }]);
+    expect(series(el.chart, 'Peak')).to.deep.equal([{ x: peakIndex, y: october.peak!.count }]);
     // The year was fetched with the month: October 2025 is another year, so another request.
     await pick(el, '2025-10');
     await waitUntil(() => requests.includes('/usage/monthly?year=2025'), 'no request for 2025');
@@ -179,22 +251,36 @@ describe('<billing-user-count-chart>', () => {
     const el = await chartEl();
     await drawn(el);
     button(el, 'Year').click();
-    await waitUntil(() => el.chart && (el.chart.config as { type?: string }).type === 'bar', 'no bar chart');
+    await waitUntil(() => el.chart?.data.datasets.some((d) => d.label === 'Billed users'), 'no year drawn');
     expect(button(el, 'Year').getAttribute('aria-pressed')).to.equal('true');
     expect(el.view).to.equal('year');
     const year = await client.getMonthlyUsage(2026);
     const chart = el.chart!;
     const shown = year.months.filter((m) => m.month <= '2026-11');
-    expect(chart.data.labels!.length).to.equal(12);
-    expect((chart.data.datasets[0]!.data as (number | null)[]).slice(0, shown.length)).to.deep.equal(
-      shown.map((m) => m.billedCount),
-    );
-    expect(chart.data.datasets[0]!.data[11]).to.equal(null); // December has not started
-    const included = chart.data.datasets.find((d) => d.label === 'Included users')!;
-    expect(included.data[0]).to.equal(shown[0]!.includedUsers);
+    const billed = values(series(chart, 'Billed users'));
+    expect(billed.length).to.equal(12);
+    expect(billed.slice(0, shown.length)).to.deep.equal(shown.map((m) => m.billedCount));
+    expect(billed[11]).to.equal(null); // December has not started
+    expect(series(chart, 'Included users')[0]!.y).to.equal(shown[0]!.includedUsers);
+    expect(chart.scales['y']!.min).to.equal(0); // bars start at zero
     await waitForText(el, 'November 2026 is still in progress');
-    expect(shadow(el).querySelector('canvas')!.getAttribute('aria-label')).to.include('Bar chart of billed users');
+    expect(canvas(el).getAttribute('aria-label')).to.include('Billed users per month, 2026. Highest:');
     await expect(el).to.be.accessible();
+
+    // The readout of a month, from the keyboard: the table's row in words.
+    canvas(el).focus();
+    await sendKeys({ press: 'Home' });
+    const jan = year.months[0]!;
+    await waitUntil(() => readout(el)[0] === 'January 2026', 'no readout of January');
+    expect(readout(el)).to.deep.equal([
+      'January 2026',
+      `Billed users: ${count(jan.billedCount)}`,
+      `Included users: ${count(jan.includedUsers!)}`,
+      `Extra users: ${count(jan.extraUsers!)}`,
+    ]);
+    await sendKeys({ press: 'End' });
+    await waitUntil(() => readout(el)[0] === 'November 2026', 'no readout of November');
+    expect(readout(el).at(-1)).to.equal('Provisional');
 
     requests = [];
     await pick(el, '2025');
@@ -202,7 +288,9 @@ describe('<billing-user-count-chart>', () => {
     expect(requests).to.deep.equal(['/usage/monthly?year=2025']);
     const y2025 = await client.getMonthlyUsage(2025);
     await waitUntil(
-      () => JSON.stringify(el.chart?.data.datasets[0]!.data) === JSON.stringify(y2025.months.map((m) => m.billedCount)),
+      () =>
+        JSON.stringify(values(series(el.chart, 'Billed users'))) ===
+        JSON.stringify(y2025.months.map((m) => m.billedCount)),
       '2025 never drawn',
     );
     expect(shadow(el).querySelector('.provisional')).to.equal(null);
@@ -239,9 +327,6 @@ describe('<billing-user-count-chart>', () => {
       expect(rule).to.include('qualifying activity');
       expect(rule).to.include('last 30 days');
       expect(text(shadow(el).querySelector('.notice'))).to.include('Not charged'); // still in the trial
-      expect(shadow(el).querySelector('canvas')!.getAttribute('aria-label')).to.include(
-        `Monthly active users in November 2026: ${usage.monthlyActiveUsers}`,
-      );
       await expect(el).to.be.accessible();
     });
 
@@ -249,22 +334,32 @@ describe('<billing-user-count-chart>', () => {
       const el = await chartEl();
       await drawn(el);
       button(el, 'Year').click();
-      await waitUntil(() => el.chart && el.chart.data.datasets.length === 2, 'no two series');
+      await waitUntil(() => el.chart?.data.datasets.some((d) => d.label === 'Billable users'), 'no year drawn');
       const year = await client.getMonthlyUsage(2026);
-      const [billable, mau] = el.chart!.data.datasets;
-      expect(billable!.label).to.equal('Billable users');
-      expect(mau!.label).to.equal('Monthly active users');
+      const billable = values(series(el.chart, 'Billable users'));
+      const mau = values(series(el.chart, 'Monthly active users'));
       const nov = year.months.findIndex((m) => m.month === '2026-11');
-      expect(billable!.data[nov]).to.equal(year.months[nov]!.billedCount);
-      expect(mau!.data[nov]).to.equal(year.months[nov]!.monthlyActiveUsers);
+      expect(billable[nov]).to.equal(year.months[nov]!.billedCount);
+      expect(mau[nov]).to.equal(year.months[nov]!.monthlyActiveUsers);
       // Months before anyone had an account are gaps, not zeros.
-      expect(billable!.data[0]).to.equal(null);
-      expect(mau!.data[0]).to.equal(null);
+      expect(billable[0]).to.equal(null);
+      expect(mau[0]).to.equal(null);
       expect(all(el, '[part=legend] li').map((li) => text(li))).to.include.members([
         'Billable users',
         'Monthly active users',
       ]);
       expect(text(shadow(el).querySelector('[part=rule]'))).to.include('The invoice is usually lower');
+      expect(canvas(el).getAttribute('aria-label')).to.include(
+        `Monthly active users in November 2026: ${year.months[nov]!.monthlyActiveUsers}`,
+      );
+      // The keyboard starts at the latest month: both figures, and why it is not charged.
+      canvas(el).focus();
+      await waitUntil(() => readout(el)[0] === 'November 2026', 'no readout');
+      expect(readout(el)).to.include.members([
+        `Billable users: ${year.months[nov]!.billedCount}`,
+        `Monthly active users: ${year.months[nov]!.monthlyActiveUsers}`,
+        'Not charged (trial or before the subscription)',
+      ]);
       shadow(el).querySelector<HTMLButtonElement>('[part=table-toggle]')!.click();
       const table = await find<HTMLTableElement>(el, 'table');
       expect([...table.querySelectorAll('thead th')].map((th) => text(th))).to.include.members([
@@ -288,7 +383,7 @@ describe('<billing-user-count-chart>', () => {
     const el = wrapper.querySelector('billing-user-count-chart')!;
     const chart = await drawn(el);
     const box = shadow(el).querySelector<HTMLElement>('[part=chart]')!;
-    await waitUntil(() => chart.width === box.clientWidth);
+    expect(chart.width).to.equal(box.clientWidth); // drawn at its box's size from the start
     const wide = chart.width;
     wrapper.style.width = '420px';
     await waitUntil(() => chart.width === box.clientWidth && chart.width < wide, 'the chart did not shrink');
@@ -306,15 +401,16 @@ describe('<billing-user-count-chart>', () => {
       'billing-user-count-chart',
     );
     const chart = await drawn(el);
-    const color = (): string => String(chart.data.datasets[0]!.borderColor);
-    expect(color()).to.equal('#0b57d0'); // --billing-color-accent, light
+    const color = (): string =>
+      (chart.data.datasets.find((d) => d.label === 'Users per day') as unknown as { color: string }).color;
+    expect(color()).to.equal('rgb(11, 87, 208)'); // --billing-color-accent, light (#0b57d0)
     (el.closest('billing-provider') as BillingProvider).theme = 'dark';
-    await waitUntil(() => color() === '#8ab4f8', 'the chart kept its light colours');
+    await waitUntil(() => color() === 'rgb(138, 180, 248)', 'the chart kept its light colours'); // #8ab4f8
     expect(el.chart).to.equal(chart); // updated in place
+    // A host's token, changed in the page's style sheet: no update needs asking for.
     document.documentElement.style.setProperty('--billing-color-accent', 'rgb(200, 0, 100)');
     try {
-      el.requestUpdate();
-      await waitUntil(() => color() === '#c80064', 'a host token was ignored');
+      await waitUntil(() => color() === 'rgb(200, 0, 100)', 'a host token was ignored');
     } finally {
       document.documentElement.style.removeProperty('--billing-color-accent');
     }
@@ -328,11 +424,11 @@ describe('<billing-user-count-chart>', () => {
       const el = await chartEl();
       const chart = await drawn(el);
       const provider = el.parentElement!;
-      const canvas = chart.canvas;
+      const canvasEl = chart.canvas;
       el.remove();
       expect(el.chart).to.equal(undefined);
       const { Chart } = await import('chart.js');
-      expect(Chart.getChart(canvas)).to.equal(undefined);
+      expect(Chart.getChart(canvasEl)).to.equal(undefined);
       await new Promise((r) => setTimeout(r, 50));
       provider.append(el);
       const again = await drawn(el);
@@ -361,15 +457,22 @@ describe('<billing-user-count-chart>', () => {
         'billing-user-count-chart',
       );
       const chart = await drawn(el);
-      expect(points(chart, 0).length).to.equal(3650);
+      expect(series(chart, 'Users per day').length).to.equal(3650);
       expect(requests).to.deep.equal([]);
       expect(shadow(el).querySelector('.toolbar select')).to.equal(null);
       const last = mediumDate(longSeries(3650).days.at(-1)!.date);
       expect(text(shadow(el).querySelector('h2'))).to.equal(`Daily users, Jan 1, 2017 to ${last}`);
-      const peakIndex = points(chart, 2)[0]!.x;
-      expect(points(chart, 0)[peakIndex]!.y).to.equal(62);
+      const peakIndex = series(chart, 'Peak')[0]!.x;
+      expect(series(chart, 'Users per day')[peakIndex]!.y).to.equal(62);
+      // The readout finds any of the 3,650 days under the pointer.
+      // (A pixel is about five days wide: the day is within a few of day 1,000.)
+      await pointAt(el, 1000);
+      const near = longSeries(3650)
+        .days.slice(996, 1005)
+        .map((d) => mediumDate(d.date));
+      await waitUntil(() => near.includes(readout(el)[0]!), 'not about day 1,000');
       el.data = longSeries(1100);
-      await waitUntil(() => points(chart, 0).length === 1100, 'not redrawn');
+      await waitUntil(() => series(chart, 'Users per day').length === 1100, 'not redrawn');
       expect(el.chart).to.equal(chart);
       await expect(el).to.be.accessible();
     });
@@ -383,7 +486,7 @@ describe('<billing-user-count-chart>', () => {
       );
       const chart = await drawn(el);
       expect(requests).to.deep.equal([]);
-      expect(chart.data.datasets[0]!.data[0]).to.equal(year.months[0]!.billedCount);
+      expect(series(chart, 'Billed users')[0]!.y).to.equal(year.months[0]!.billedCount);
       expect(text(shadow(el).querySelector('h2'))).to.equal('Billed users per month, 2026');
       await expect(el).to.be.accessible();
     });
@@ -473,7 +576,7 @@ describe('<billing-user-count-chart>', () => {
       );
       const chart = await drawn(el);
       const daily = await client.getDailyUsage('2026-11');
-      expect(points(chart, 0).length).to.equal(daily.days.length);
+      expect(series(chart, 'Users per day').length).to.equal(daily.days.length);
     });
 
     it('speaks Dutch when asked', async () => {
@@ -485,8 +588,10 @@ describe('<billing-user-count-chart>', () => {
       expect(text(shadow(el).querySelector('.provisional'))).to.include('Voorlopig');
       expect(stat(el, 'Inbegrepen gebruikers')).to.equal(count(daily.includedUsers!, 'nl'));
       expect(text(select(el).selectedOptions[0])).to.equal('november 2026');
-      expect(el.chart!.data.datasets[0]!.label).to.equal('Gebruikers per dag');
-      expect(shadow(el).querySelector('canvas')!.getAttribute('aria-label')).to.include('Lijndiagram');
+      expect(el.chart!.data.datasets.map((d) => d.label)).to.include('Gebruikers per dag');
+      expect(canvas(el).getAttribute('aria-label')).to.include('pijltjestoetsen');
+      canvas(el).focus();
+      await waitUntil(() => readout(el)[1]?.startsWith('Gebruikers: '), 'no Dutch readout');
       shadow(el).querySelector<HTMLButtonElement>('[part=table-toggle]')!.click();
       const table = await find(el, 'table');
       expect(text(table.querySelector('caption'))).to.equal('Gebruikers per dag, november 2026 (voorlopig)');

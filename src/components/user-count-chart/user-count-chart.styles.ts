@@ -11,10 +11,13 @@ export const userCountChartStyles = css`
   :host > .state.loading {
     min-height: calc(var(--_chart-height) + 13rem);
   }
-  .panel {
+  .panel,
+  .body {
     display: grid;
     gap: calc(var(--_space) * 1.5);
     min-width: 0;
+  }
+  .panel {
     padding: calc(var(--_space) * 2);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
@@ -30,21 +33,17 @@ export const userCountChartStyles = css`
   h2 {
     margin: 0;
     font-size: 1.1rem;
-    line-height: 1.3;
   }
   .segmented {
-    display: inline-flex;
-  }
-  .segmented button {
-    border-radius: 0;
+    display: flex;
   }
   .segmented button:first-child {
-    border-start-start-radius: var(--_radius);
-    border-end-start-radius: var(--_radius);
+    border-start-end-radius: 0;
+    border-end-end-radius: 0;
   }
-  .segmented button:last-child {
-    border-start-end-radius: var(--_radius);
-    border-end-end-radius: var(--_radius);
+  .segmented button + button {
+    border-start-start-radius: 0;
+    border-end-start-radius: 0;
     margin-inline-start: -1px;
   }
   button[aria-pressed='true'] {
@@ -52,114 +51,137 @@ export const userCountChartStyles = css`
     border-color: var(--_accent);
     color: var(--_on-accent);
   }
-  .provisional {
+  p,
+  dl,
+  dd,
+  ul {
     margin: 0;
   }
-  .stats {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--_space) calc(var(--_space) * 3);
-    margin: 0;
-  }
-  .stat {
-    display: grid;
-    gap: 2px;
-    min-width: 7rem;
-  }
-  .stat dt {
-    font-size: 0.85rem;
-    color: var(--_muted);
-  }
-  .stat dd {
-    margin: 0;
-    font-size: 1.5rem;
-    font-weight: 600;
-    font-variant-numeric: tabular-nums;
-    line-height: 1.2;
-  }
-  .stat dd small {
-    font-size: 0.8rem;
-    font-weight: 400;
-    color: var(--_muted);
-  }
-  .stat.extra dd {
-    color: var(--_danger);
-  }
+  .stats,
   .legend {
     display: flex;
     flex-wrap: wrap;
-    gap: calc(var(--_space) / 2) calc(var(--_space) * 2);
-    margin: 0;
-    padding: 0;
-    list-style: none;
+    gap: var(--_space) calc(var(--_space) * 3);
+  }
+  .stat {
+    display: grid;
+    min-width: 7rem;
+  }
+  dt,
+  small,
+  .legend,
+  .note,
+  .rule {
     font-size: 0.85rem;
     color: var(--_muted);
   }
+  dd {
+    font-size: 1.5rem;
+    font-weight: 600;
+    font-variant-numeric: tabular-nums;
+  }
+  small {
+    font-weight: 400;
+  }
+  .extra dd {
+    color: var(--_danger);
+  }
+  .legend {
+    gap: calc(var(--_space) / 2) calc(var(--_space) * 2);
+    padding: 0;
+    list-style: none;
+  }
   .legend li {
-    display: inline-flex;
+    display: flex;
     align-items: center;
     gap: 0.4em;
   }
   .swatch {
-    display: inline-block;
     width: 1.1em;
     height: 0.7em;
     border-radius: 2px;
     background: var(--_accent);
   }
-  .swatch.line {
+  .line,
+  .swatch.mau {
     height: 3px;
   }
-  .swatch.dashed {
+  .swatch.mau {
+    background: var(--_text);
+  }
+  .dashed {
     height: 0;
     border-top: 2px dashed var(--_muted);
     background: none;
   }
-  .swatch.above {
+  .above {
     background: color-mix(in srgb, var(--_warning) 35%, transparent);
     border: 1px solid var(--_warning);
   }
   .swatch.peak {
     width: 0.7em;
-    height: 0.7em;
     transform: rotate(45deg);
     background: var(--_danger);
   }
-  .swatch.mau {
-    height: 3px;
-    background: var(--_text);
+  .swatch.warn {
+    background: var(--_warning);
   }
   .swatch.provisional {
     background: color-mix(in srgb, var(--_accent) 40%, transparent);
     border: 1px solid var(--_accent);
   }
-  .swatch.not-charged {
+  .not-charged {
     background: color-mix(in srgb, var(--_muted) 45%, transparent);
   }
   /* The chart's box has its own size; the canvas is positioned inside it, so the canvas
      never props the box open when the container shrinks. */
   .chart-box {
     position: relative;
-    min-width: 0;
-    width: 100%;
     height: var(--_chart-height);
     overflow: hidden;
-  }
-  .chart-box[hidden] {
-    display: none;
   }
   canvas {
     position: absolute;
     inset: 0;
-    display: block;
+  }
+  canvas:focus-visible {
+    outline-offset: -2px;
+  }
+  /* The day or month pointed at: a line through it, a dot on it, its figures beside it. */
+  .cursor {
+    position: absolute;
+    border-left: 1px dashed var(--_muted);
+    pointer-events: none;
+  }
+  .cursor::after {
+    content: '';
+    position: absolute;
+    top: var(--y);
+    left: -6.5px;
+    width: 11px;
+    height: 11px;
+    margin-top: -5.5px;
+    border: 2px solid var(--_surface);
+    border-radius: 50%;
+    background: var(--_accent);
+  }
+  .readout {
+    position: absolute;
+    top: 4px;
+    display: grid;
+    padding: 4px 8px;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    font-size: 0.85rem;
+    white-space: nowrap;
+    pointer-events: none;
+  }
+  .readout:empty {
+    opacity: 0;
   }
   .body > .state {
     min-height: calc(var(--_chart-height) + 5rem);
-  }
-  .body {
-    display: grid;
-    gap: var(--_space);
-    min-width: 0;
   }
   .table-wrap {
     max-height: var(--_table-height);
@@ -187,40 +209,38 @@ export const userCountChartStyles = css`
     position: sticky;
     top: 0;
     background: var(--_subtle);
-    font-weight: 600;
   }
   tbody th {
     font-weight: 400;
   }
-  td.num,
-  th.num {
+  .num {
     text-align: end;
   }
-  tr.peak td,
-  tr.peak th {
+  tr.peak > * {
     font-weight: 600;
-  }
-  .note {
-    color: var(--_muted);
   }
   tr.peak .note {
     color: var(--_danger);
   }
   .rule {
-    margin: 0;
-    color: var(--_muted);
+    font-size: inherit;
     max-width: 75ch;
   }
   .notice {
-    margin: 0;
     color: var(--_warning);
   }
+  /* The chart's colours, resolved: the element reads them here, and their transition tells
+     it when the theme changed. */
   .probe {
     position: absolute;
     width: 0;
     height: 0;
     overflow: hidden;
-    pointer-events: none;
+    color: var(--_accent);
+    background: var(--_text);
+    border-color: var(--_muted) var(--_border) var(--_surface) var(--_warning);
+    outline-color: var(--_danger);
+    transition: all 1ms;
   }
   @container (max-width: 40rem) {
     .panel {
@@ -234,10 +254,7 @@ export const userCountChartStyles = css`
     .segmented button {
       flex: 1;
     }
-    .stats {
-      gap: var(--_space) calc(var(--_space) * 2);
-    }
-    .stat dd {
+    dd {
       font-size: 1.25rem;
     }
   }

@@ -1,12 +1,14 @@
 import * as messages from './user-count-chart.messages.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import type { Chart, ChartConfiguration, ChartDataset, TooltipItem } from 'chart.js';
+import type { Chart } from 'chart.js';
 import type { BillingModel, DailyUsage, MonthUsage } from '../../client/client.js';
 import type { BillingApiError } from '../../client/errors.js';
 import type { MessageKey } from '../../i18n/index.js';
 import { BillingElement } from '../../internal/billing-element.js';
 import { emptyState, errorState, forbiddenState, loadingState } from '../../internal/states.js';
+import type * as ChartParts from './chart-parts.js';
+import type { Palette } from './chart-parts.js';
 import { userCountChartStyles } from './user-count-chart.styles.js';
 
 /** What `getMonthlyUsage(year)` answers: a year's twelve months. */
@@ -17,141 +19,52 @@ export interface YearUsage {
 
 type View = 'month' | 'year';
 
-/** A pre-parsed point: chart.js draws it as is (`parsing: false`). */
-interface Point {
-  x: number;
-  y: number;
+/**
+ * The figures of the view shown, row by row: the table shows every row, the readout one.
+ * Row `r` is drawn at `x0 + r` on the chart's x axis.
+ */
+interface Rows {
+  heads: string[];
+  count: number;
+  cells: (r: number) => string[];
+  /** The value the readout points at. */
+  y: (r: number) => number;
+  x0: number;
+  /** The row set in bold (the peak), or -1. */
+  strong: number;
 }
 
-/** The colours of the theme in force, resolved to canvas colours. */
-interface Palette {
-  accent: string;
-  text: string;
-  muted: string;
-  border: string;
-  surface: string;
-  warning: string;
-  danger: string;
-  font: string;
+/** What the billed count is called under a model (series, figure, column). */
+function billedKey(model: BillingModel): MessageKey {
+  return model === 'full-month'
+    ? 'chart.series.billable'
+    : model === 'prepaid-licenses'
+      ? 'chart.series.licenses'
+      : 'chart.series.billed';
 }
-
-/** What the chart should show now; `key` changes whenever anything drawn changes. */
-interface Spec {
-  key: string;
-  type: 'line' | 'bar';
-  build: () => ChartConfiguration;
-}
-
-const RULE_KEYS: Record<BillingModel, MessageKey> = {
-  'peak-daily': 'chart.rule.peak-daily',
-  'per-user': 'chart.rule.per-user',
-  'full-month': 'chart.rule.full-month',
-  invited: 'chart.rule.invited',
-  'prepaid-licenses': 'chart.rule.prepaid-licenses',
-};
-
-/** What the billed count is called under each model (series, legend, column). */
-const BILLED_KEYS: Record<BillingModel, MessageKey> = {
-  'peak-daily': 'chart.series.billed',
-  'per-user': 'chart.series.billed',
-  'full-month': 'chart.series.billable',
-  invited: 'chart.series.billed',
-  'prepaid-licenses': 'chart.series.licenses',
-};
 
 /** Months offered in the month picker, counting back from the current one. */
 const MONTHS_BACK = 24;
 /** Years offered in the year picker, counting back from the current one. */
 const YEARS_BACK = 5;
-/** Up to this many days, each day's point is drawn as a dot. */
-const DOTS_UP_TO = 62;
 
-// chart.js is loaded on first use (./chart-parts.js registers only the parts drawn with).
-let chartClass: Promise<typeof Chart> | undefined;
-function loadChart(): Promise<typeof Chart> {
-  chartClass ??= import('./chart-parts.js').then(
-    (m) => m.registeredChart(),
+// chart.js is loaded on first use, with only the parts ./chart-parts.js draws with.
+let parts: typeof ChartParts | undefined;
+let loading: Promise<unknown> | undefined;
+function loadParts(): Promise<unknown> {
+  return (loading ??= import('./chart-parts.js').then(
+    (m) => (parts = m),
     (error: unknown) => {
-      chartClass = undefined; // a later attempt may succeed
+      loading = undefined; // a later attempt may succeed
       throw error;
     },
-  );
-  return chartClass;
-}
-
-/** Points of a day series, computed once per data object (3,650 days stay cheap to re-render). */
-const pointsCache = new WeakMap<DailyUsage, Point[]>();
-function pointsOf(daily: DailyUsage): Point[] {
-  let points = pointsCache.get(daily);
-  if (!points) {
-    points = daily.days.map((d, i) => ({ x: i, y: d.count }));
-    pointsCache.set(daily, points);
-  }
-  return points;
-}
-
-let colorCtx: CanvasRenderingContext2D | null | undefined;
-/** A 2D context used only to normalise CSS colours to canvas colours. */
-function colorContext(): CanvasRenderingContext2D | null {
-  colorCtx ??= document.createElement('canvas').getContext('2d');
-  return colorCtx;
-}
-
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${locale}|${JSON.stringify(options)}`;
-  let f = dateFormats.get(key);
-  if (!f) {
-    f = new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' });
-    dateFormats.set(key, f);
-  }
-  return f;
-}
-
-/** A stable number per data object, for cache keys. */
-const ids = new WeakMap<object, number>();
-let nextId = 1;
-function idOf(o: object | undefined): number {
-  if (!o) return 0;
-  let id = ids.get(o);
-  if (id === undefined) {
-    id = nextId++;
-    ids.set(o, id);
-  }
-  return id;
-}
-
-function utc(isoDate: string): Date {
-  const [y, m, d] = isoDate.split('-').map(Number);
-  return new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1));
-}
-
-function addDays(isoDate: string, days: number): string {
-  const d = utc(isoDate);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
-function daysInMonth(yearMonth: string): number {
-  const [y, m] = yearMonth.split('-').map(Number);
-  return new Date(Date.UTC(y ?? 1970, m ?? 1, 0)).getUTCDate();
-}
-
-/** A month nobody was active in (e.g. before the subscription): a gap, not a zero. */
-function isBlank(m: MonthUsage): boolean {
-  return m.peak === null && m.distinctActive === 0 && m.billedCount === 0;
+  ));
 }
 
 function shiftMonth(yearMonth: string, delta: number): string {
   const [y, m] = yearMonth.split('-').map(Number);
-  const idx = (y ?? 2000) * 12 + (m ?? 1) - 1 + delta;
+  const idx = y! * 12 + m! - 1 + delta;
   return `${Math.floor(idx / 12)}-${String((idx % 12) + 1).padStart(2, '0')}`;
-}
-
-/** The wall-clock date, only when the tenant's "today" could not be loaded. */
-function localToday(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
 /**
@@ -162,10 +75,14 @@ function localToday(): string {
  * history; a toggle shows the same figures as a table. The open month is marked
  * provisional.
  *
- * chart.js is imported on first render, with only the controllers, elements, scales and
- * plugins the element uses. The chart follows its box's size (a `ResizeObserver`), the
- * theme's colours (read from the design tokens; light, dark, and changes of either), and
- * is destroyed when the element leaves the page.
+ * Pointing at the chart, or focusing it and pressing the arrow keys (Home and End for the
+ * ends), shows the figures of a day or month in a readout that screen readers announce.
+ *
+ * chart.js is imported on first render (./chart-parts.ts): its linear scale draws the axes
+ * and grid, a small series controller of the kit's own the lines, bars and peak marker.
+ * The chart follows its box's size (a `ResizeObserver`), the theme's colours (read from
+ * the design tokens; light, dark, and changes of either), and is destroyed when the
+ * element leaves the page.
  *
  * To show figures without fetching (a benchmark, a story, a host that already has them),
  * set `data` (daily counts, any number of days) or `yearData` (monthly counts).
@@ -182,6 +99,7 @@ function localToday(): string {
  * @csspart stats - The figures above the chart (peak, included, extra; billable, monthly active).
  * @csspart legend - The chart's legend.
  * @csspart chart - The box the chart is drawn in.
+ * @csspart readout - The figures of the day or month pointed at.
  * @csspart table - The data table.
  * @csspart rule - The sentence explaining the billing rule behind the figures.
  * @csspart state - Loading, empty, error and forbidden boxes.
@@ -204,6 +122,8 @@ export class BillingUserCountChart extends BillingElement {
   @state() private pending = false;
   /** chart.js could not be loaded: the table takes the chart's place. */
   @state() private chartFailed = false;
+  /** The row in the readout (-1: none), of the figures in `#activeOf`. */
+  @state() private active = -1;
 
   /** What is shown: `month` (daily counts) or `year` (billed count per month). */
   @property({ reflect: true }) view: View = 'month';
@@ -232,12 +152,12 @@ export class BillingUserCountChart extends BillingElement {
   @property({ attribute: false }) yearData: YearUsage | undefined;
 
   #chart: Chart | undefined;
-  #chartKey = '';
-  #creating: HTMLCanvasElement | undefined;
+  /** What the chart was drawn from; compared item by item (objects by identity). */
+  #drawnFrom: unknown[] = [];
   #resizeObserver: ResizeObserver | undefined;
-  #themeObserver: MutationObserver | undefined;
-  #colorScheme: MediaQueryList | undefined;
-  #palette: Palette | undefined;
+  /** The rows of the view shown, as last rendered. */
+  #rows: Rows | undefined;
+  #activeOf: object | undefined;
   #abort = new AbortController();
   #queryKey = '';
   #revision = -1;
@@ -250,20 +170,6 @@ export class BillingUserCountChart extends BillingElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.#colorScheme = window.matchMedia('(prefers-color-scheme: dark)');
-    this.#colorScheme.addEventListener('change', this.#onThemeChange);
-    this.#themeObserver = new MutationObserver(this.#onThemeChange);
-    // The theme can be switched on any ancestor (class, style, a provider's `theme`).
-    const parentOf = (node: Node): Node | null =>
-      node.parentNode instanceof ShadowRoot ? node.parentNode.host : node.parentNode;
-    for (let node = parentOf(this); node; node = parentOf(node)) {
-      if (node instanceof Element) {
-        this.#themeObserver.observe(node, {
-          attributes: true,
-          attributeFilter: ['class', 'style', 'theme', 'data-theme', 'data-color-scheme'],
-        });
-      }
-    }
     if (this.hasUpdated) this.requestUpdate(); // draw again after a move
   }
 
@@ -271,33 +177,29 @@ export class BillingUserCountChart extends BillingElement {
     super.disconnectedCallback();
     this.#abort.abort();
     this.#queryKey = '';
-    this.#colorScheme?.removeEventListener('change', this.#onThemeChange);
-    this.#themeObserver?.disconnect();
     this.#destroyChart();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (this.#usesOwnData) return;
     const billing = this.billing;
-    if (!billing || this.roleForbidden) return;
-    const today = this.#today;
-    if (!today) return; // wait for the tenant's today before choosing a period
+    // Wait for the tenant's today before choosing a period.
+    if (this.#usesOwnData || !billing || this.roleForbidden || !this.#today) return;
     if (billing.revision !== this.#revision) {
       this.#revision = billing.revision;
       this.#yearCache.clear();
       this.#queryKey = '';
     }
-    const key = JSON.stringify([billing.client.baseUrl, this.view, this.#month, this.#year]);
+    const key = [billing.client.baseUrl, this.view, this.#month, this.#year].join();
     if (key !== this.#queryKey) {
       this.#queryKey = key;
       void this.#load();
     }
   }
 
-  protected override updated(): void {
-    this.#palette = undefined; // re-read the theme on every update: tokens may have changed
-    this.#syncChart();
+  protected override updated(changed: PropertyValues): void {
+    // Only the readout moved: nothing to draw.
+    if (changed.size > 1 || !changed.has('active')) this.#syncChart();
   }
 
   // ---------------------------------------------------------------------------------
@@ -305,12 +207,13 @@ export class BillingUserCountChart extends BillingElement {
 
   /** True when the figures of the current view come from `data`/`yearData`. */
   get #usesOwnData(): boolean {
-    return this.view === 'month' ? this.data !== undefined : this.yearData !== undefined;
+    return (this.view === 'month' ? this.data : this.yearData) !== undefined;
   }
 
+  /** The tenant's today; the wall clock's only when it could not be loaded. */
   get #today(): string {
     const p = this.billing?.permissions;
-    return p?.today ?? (p === null ? localToday() : '');
+    return p?.today ?? (p === null ? new Date().toLocaleDateString('sv') : ''); // Swedish dates are YYYY-MM-DD
   }
 
   get #month(): string {
@@ -318,7 +221,7 @@ export class BillingUserCountChart extends BillingElement {
   }
 
   get #year(): number {
-    return this.year || Number(this.#month.slice(0, 4)) || 0;
+    return this.year || Number(this.#month.slice(0, 4));
   }
 
   /** The daily counts shown (the host's or the fetched ones). */
@@ -331,11 +234,15 @@ export class BillingUserCountChart extends BillingElement {
     return this.yearData ?? this.yearly;
   }
 
+  /** The figures of the view shown. */
+  get #shown(): DailyUsage | YearUsage | undefined {
+    return this.view === 'month' ? this.#daily : this.#yearly;
+  }
+
   /** The month's billing figures (model, billed count, monthly active users), when known. */
   get #monthUsage(): MonthUsage | undefined {
     const d = this.#daily;
-    if (!d || this.data) return undefined;
-    return this.yearly?.months.find((m) => m.month === d.month);
+    return d && !this.data ? this.yearly?.months.find((m) => m.month === d.month) : undefined;
   }
 
   /** Fetches the figures of the current selection again. */
@@ -347,32 +254,27 @@ export class BillingUserCountChart extends BillingElement {
   }
 
   async #load(): Promise<void> {
-    const billing = this.billing;
-    if (!billing) return;
+    const client = this.billing!.client;
     this.#abort.abort();
-    const abort = (this.#abort = new AbortController());
-    const { signal } = abort;
-    const view = this.view;
-    const month = this.#month;
-    const year = view === 'month' ? Number(month.slice(0, 4)) : this.#year;
+    const { signal } = (this.#abort = new AbortController());
+    const month = this.view === 'month' ? this.#month : '';
+    const year = month ? Number(month.slice(0, 4)) : this.#year;
     this.pending = true;
     this.error = undefined;
     try {
-      const cached = this.#yearCache.get(year);
       const [daily, yearly] = await Promise.all([
-        view === 'month' ? billing.client.getDailyUsage(month, { signal }) : Promise.resolve(undefined),
-        cached ? Promise.resolve(cached) : billing.client.getMonthlyUsage(year, { signal }),
+        month && client.getDailyUsage(month, { signal }),
+        this.#yearCache.get(year) ?? client.getMonthlyUsage(year, { signal }),
       ]);
       if (signal.aborted) return;
       this.#yearCache.set(year, yearly);
       this.yearly = yearly;
       if (daily) this.daily = daily;
-      this.pending = false;
     } catch (e) {
       if (signal.aborted) return;
       this.error = this.reportError(e);
-      this.pending = false;
     }
+    this.pending = false;
   }
 
   // ---------------------------------------------------------------------------------
@@ -389,830 +291,481 @@ export class BillingUserCountChart extends BillingElement {
     this.view = view;
   }
 
-  #onMonthChange(e: Event): void {
-    this.month = (e.target as HTMLSelectElement).value;
-    this.year = 0;
+  /** Pointer over the chart: the readout follows the nearest day or month. */
+  #onPointer(e: PointerEvent): void {
+    const x = this.#chart?.scales['x']!.getValueForPixel(e.offsetX);
+    if (x !== undefined) this.#setActive(Math.round(x) - this.#rows!.x0);
   }
 
-  #onYearChange(e: Event): void {
-    this.year = Number((e.target as HTMLSelectElement).value);
+  /** Arrow keys step through the days or months; Home and End go to the first and last. */
+  #onKey(e: KeyboardEvent): void {
+    const last = this.#rows!.count - 1;
+    const r = this.#activeRow ?? last;
+    const next = { ArrowLeft: r - 1, ArrowRight: r + 1, Home: 0, End: last }[e.key];
+    if (next === undefined) return;
+    e.preventDefault();
+    this.#setActive(next);
   }
 
-  #toggleTable(): void {
-    this.showTable = !this.showTable;
+  #onFocus(): void {
+    this.#setActive(this.#activeRow ?? this.#rows!.count - 1);
   }
 
-  /** The colour scheme or a theme attribute changed: the next update re-reads the colours (and redraws if they differ). */
-  #onThemeChange = (): void => {
-    this.requestUpdate();
-  };
+  /** On leaving the chart (the mouse, or the focus; a tap's readout stays until the focus moves on). */
+  #clearActive(): void {
+    // After the update that may be under way: the canvas also blurs when a new render removes it.
+    queueMicrotask(() => (this.active = -1));
+  }
+
+  #setActive(r: number): void {
+    this.#activeOf = this.#shown;
+    this.active = Math.min(this.#rows!.count - 1, Math.max(0, r));
+  }
+
+  /** The row in the readout, if it belongs to the figures shown. */
+  get #activeRow(): number | undefined {
+    return this.active >= 0 && this.#activeOf === this.#shown ? this.active : undefined;
+  }
 
   // ---------------------------------------------------------------------------------
   // The chart
 
-  /** The theme's colours: each token resolved through a probe, so `light-dark()` and the host's values apply. */
-  #readPalette(): Palette | undefined {
-    if (this.#palette) return this.#palette;
+  /** The theme's colours, resolved on the probe (so `light-dark()` and the host's values apply). */
+  #palette(): Palette | undefined {
     const probe = this.probeEl;
     if (!probe) return undefined;
-    const ctx = colorContext();
-    const read = (name: string): string => {
-      probe.style.color = `var(${name})`;
-      const color = getComputedStyle(probe).color;
-      if (!ctx) return color;
-      ctx.fillStyle = '#000';
-      ctx.fillStyle = color; // normalises to #rrggbb or rgba(), which alpha() understands
-      return String(ctx.fillStyle);
-    };
-    this.#palette = {
-      accent: read('--_accent'),
-      text: read('--_text'),
-      muted: read('--_muted'),
-      border: read('--_border'),
-      surface: read('--_surface'),
-      warning: read('--_warning'),
-      danger: read('--_danger'),
-      font: getComputedStyle(this).fontFamily,
-    };
-    probe.style.color = '';
-    return this.#palette;
-  }
-
-  /** What to draw now, or `undefined` when there is nothing to draw. */
-  #spec(): Spec | undefined {
-    if (this.pending || this.error) return undefined;
-    const palette = this.#readPalette();
-    if (!palette) return undefined;
-    const base = [this.locale, JSON.stringify(palette)];
-    if (this.view === 'month') {
-      const daily = this.#daily;
-      if (!daily || !daily.peak) return undefined;
-      const usage = this.#monthUsage;
-      return {
-        key: JSON.stringify([...base, 'month', idOf(daily), idOf(usage)]),
-        type: 'line',
-        build: () => this.#monthConfig(daily, palette),
-      };
-    }
-    const yearly = this.#yearly;
-    if (!yearly || !this.#hasYearData(yearly)) return undefined;
+    const s = getComputedStyle(probe);
     return {
-      key: JSON.stringify([...base, 'year', idOf(yearly)]),
-      type: 'bar',
-      build: () => this.#yearConfig(yearly, palette),
+      accent: s.color,
+      text: s.backgroundColor,
+      muted: s.borderTopColor,
+      border: s.borderRightColor,
+      surface: s.borderBottomColor,
+      warning: s.borderLeftColor,
+      danger: s.outlineColor,
+      font: s.fontFamily,
     };
   }
 
   /** Creates, updates or destroys the chart to match what is rendered. */
   #syncChart(): void {
     const canvas = this.canvasEl;
-    const spec = this.#spec();
-    const chart = this.#chart;
-    if (
-      chart &&
-      (!canvas || chart.canvas !== canvas || !spec || (chart.config as { type?: string }).type !== spec.type)
-    ) {
-      this.#destroyChart();
-    }
-    if (!canvas || !spec || this.showTable || !this.isConnected) return;
-    if (this.#chart) {
-      if (spec.key !== this.#chartKey) {
-        const config = spec.build();
-        this.#chart.data = config.data;
-        this.#chart.options = config.options ?? {};
-        this.#chart.update('none');
-        this.#chartKey = spec.key;
-      }
-      return; // size changes reach the chart through the ResizeObserver
-    }
-    if (this.#creating === canvas) return;
-    this.#creating = canvas;
-    loadChart().then(
-      (ChartClass) => {
-        if (this.#creating !== canvas) return;
-        this.#creating = undefined;
-        // Things may have moved on while chart.js loaded: draw what is current.
-        const now = this.#spec();
-        if (!now || this.canvasEl !== canvas || !this.isConnected || this.#chart) {
-          this.requestUpdate();
-          return;
-        }
-        this.#chart = new ChartClass(canvas, now.build());
-        this.#chartKey = now.key;
-        this.#resize();
+    const palette = this.#palette();
+    // What the chart shows: any change of these redraws it.
+    const from = [this.locale, JSON.stringify(palette), this.#today, this.#shown, this.#monthUsage];
+    const drawable = canvas && palette && !this.pending && !this.error;
+    if (this.#chart && (this.#chart.canvas !== canvas || !drawable)) this.#destroyChart();
+    if (!drawable || !this.isConnected) return;
+    if (!parts) {
+      loadParts().then(
+        () => this.requestUpdate(),
+        () => (this.chartFailed = true),
+      );
+    } else if (!this.#chart || from.some((x, i) => x !== this.#drawnFrom[i])) {
+      this.#drawnFrom = from;
+      const box = canvas.parentElement!;
+      if (!this.#chart) {
+        // Drawn at its box's size at once (not at the canvas's default size, then again).
+        canvas.width = box.clientWidth || 300;
+        canvas.height = box.clientHeight || 150;
         this.#resizeObserver = new ResizeObserver(() => this.#resize());
-        if (canvas.parentElement) this.#resizeObserver.observe(canvas.parentElement);
-      },
-      () => {
-        if (this.#creating === canvas) this.#creating = undefined;
-        this.chartFailed = true;
-      },
-    );
+        this.#resizeObserver.observe(box);
+      }
+      const month = this.view === 'month';
+      const shown = month ? [] : this.#shownMonths(this.#yearly!);
+      this.#chart = parts.plot(canvas, this.#chart, {
+        locale: this.locale,
+        palette,
+        t: (key) => this.t(key),
+        ...(month
+          ? { daily: this.#daily!, extra: Boolean(this.#extra()) }
+          : { months: this.#yearly!.months, shown, billed: billedKey(this.#yearModel(shown)) }),
+      });
+    }
   }
 
   /** Sizes the chart to its box (chart.js's own `responsive` mode misjudges shadow DOM). */
   #resize(): void {
     const chart = this.#chart;
     const box = chart?.canvas.parentElement;
-    if (!chart || !box) return;
-    const width = Math.floor(box.clientWidth);
-    const height = Math.floor(box.clientHeight);
-    if (width > 0 && height > 0 && (width !== chart.width || height !== chart.height)) chart.resize(width, height);
+    if (!box) return;
+    const { clientWidth: width, clientHeight: height } = box;
+    if (width && height && (width !== chart!.width || height !== chart!.height)) {
+      chart!.resize(width, height);
+      this.requestUpdate(); // the readout moves with its point
+    }
   }
 
   #destroyChart(): void {
     this.#resizeObserver?.disconnect();
-    this.#resizeObserver = undefined;
-    this.#creating = undefined;
     this.#chart?.destroy();
     this.#chart = undefined;
-    this.#chartKey = '';
-  }
-
-  #scaleStyle(palette: Palette) {
-    return {
-      ticks: { color: palette.muted, font: { family: palette.font, size: 12 } },
-      grid: { color: alpha(palette.border, 0.6) },
-      border: { color: palette.border },
-    };
-  }
-
-  #tooltipStyle(palette: Palette) {
-    return {
-      backgroundColor: palette.text,
-      titleColor: palette.surface,
-      bodyColor: palette.surface,
-      footerColor: palette.surface,
-      titleFont: { family: palette.font },
-      bodyFont: { family: palette.font },
-      footerFont: { family: palette.font },
-      displayColors: false,
-    };
-  }
-
-  #monthConfig(daily: DailyUsage, palette: Palette): ChartConfiguration {
-    const points = pointsOf(daily);
-    const n = points.length;
-    // The open month's axis runs to the month's last day: the days still to come stay empty.
-    const first = daily.days[0]?.date ?? `${daily.month}-01`;
-    const span =
-      first.startsWith(daily.month) && first.endsWith('-01') && n <= 31 ? Math.max(n, daysInMonth(daily.month)) : n;
-    const dateAt = (i: number): string => daily.days[i]?.date ?? addDays(first, i);
-    const included = daily.includedUsers;
-    const peakIndex = daily.peak ? daily.days.findIndex((d) => d.date === daily.peak?.on) : -1;
-    const extra = this.#extra(daily);
-    const peakColor = extra ? palette.danger : palette.warning;
-    const tickLabel = this.#dayTickFormatter(daily);
-    const datasets: ChartDataset<'line', Point[]>[] = [
-      {
-        label: this.t('chart.series.daily'),
-        data: points,
-        borderColor: palette.accent,
-        backgroundColor: palette.accent,
-        borderWidth: 2,
-        pointRadius: n <= DOTS_UP_TO ? 2.5 : 0,
-        pointHoverRadius: 4,
-        pointBackgroundColor: palette.accent,
-        tension: 0,
-        spanGaps: true,
-        clip: 8,
-        fill:
-          included !== null
-            ? { target: { value: included }, above: alpha(palette.warning, 0.3), below: 'transparent' }
-            : false,
-        order: 2,
-      },
-    ];
-    if (included !== null) {
-      datasets.push({
-        label: this.t('chart.series.included'),
-        data: [
-          { x: 0, y: included },
-          { x: Math.max(span - 1, 0), y: included },
-        ],
-        borderColor: palette.muted,
-        borderDash: [6, 4],
-        borderWidth: 1.5,
-        pointRadius: 0,
-        pointHoverRadius: 0,
-        fill: false,
-        order: 3,
-      });
-    }
-    if (daily.peak && peakIndex >= 0) {
-      datasets.push({
-        label: this.t('chart.series.peak'),
-        data: [{ x: peakIndex, y: daily.peak.count }],
-        showLine: false,
-        pointStyle: 'rectRot',
-        pointRadius: 7,
-        pointHoverRadius: 8,
-        pointBackgroundColor: peakColor,
-        pointBorderColor: palette.surface,
-        pointBorderWidth: 2,
-        clip: 10,
-        borderColor: peakColor,
-        backgroundColor: peakColor,
-        fill: false,
-        order: 0,
-      });
-    }
-    const scale = this.#scaleStyle(palette);
-    return {
-      type: 'line',
-      data: { datasets },
-      options: {
-        responsive: false,
-        maintainAspectRatio: false,
-        animation: false,
-        parsing: false,
-        normalized: true,
-        spanGaps: true,
-        interaction: { mode: 'nearest', axis: 'x', intersect: false },
-        layout: { padding: { top: 10, right: 10 } },
-        plugins: {
-          // More days than pixels: draw about one point per pixel (LTTB keeps the shape; the
-          // peak keeps its own marker, and the table has every day).
-          decimation: { enabled: true, algorithm: 'lttb', threshold: 1 },
-          tooltip: {
-            ...this.#tooltipStyle(palette),
-            filter: (item: TooltipItem<'line'>) => item.datasetIndex === 0,
-            callbacks: {
-              title: (items: TooltipItem<'line'>[]) => {
-                const day = daily.days[Math.round(items[0]?.parsed.x ?? 0)];
-                return day ? this.fmtDate(day.date, 'full') : '';
-              },
-              label: (item: TooltipItem<'line'>) =>
-                `${this.t('chart.col.users')}: ${this.fmtCount(item.parsed.y ?? 0)}`,
-              footer: () => (included !== null ? `${this.t('chart.series.included')}: ${this.fmtCount(included)}` : ''),
-            },
-          },
-        },
-        scales: {
-          x: {
-            type: 'linear',
-            min: 0,
-            max: Math.max(span - 1, 0),
-            ...scale,
-            grid: { display: false },
-            ticks: {
-              ...scale.ticks,
-              autoSkip: true,
-              maxRotation: 0,
-              ...(span <= DOTS_UP_TO ? { stepSize: 1 } : {}),
-              callback: (value: string | number) => {
-                const i = Number(value);
-                return Number.isInteger(i) && i >= 0 && i < span ? tickLabel(dateAt(i)) : '';
-              },
-            },
-          },
-          y: { type: 'linear', grace: '8%', ...scale, ticks: { ...scale.ticks, precision: 0 } },
-        },
-      },
-    } as ChartConfiguration;
-  }
-
-  #yearConfig(yearly: YearUsage, palette: Palette): ChartConfiguration {
-    const today = this.#today.slice(0, 7);
-    const months = yearly.months;
-    const model = this.#yearModel(yearly);
-    const future = months.map((m) => this.#isFuture(m, today) || isBlank(m));
-    const monthFmt = dateFormat(this.locale, { month: 'short' });
-    const datasets: ChartDataset<'bar' | 'line', (number | null)[]>[] = [
-      {
-        type: 'bar',
-        label: this.t(BILLED_KEYS[model ?? 'peak-daily']),
-        data: months.map((m, i) => (future[i] ? null : m.billedCount)),
-        backgroundColor: months.map((m) =>
-          m.beforeFirstBilledMonth
-            ? alpha(palette.muted, 0.45)
-            : m.provisional
-              ? alpha(palette.accent, 0.4)
-              : palette.accent,
-        ),
-        borderColor: months.map((m) => (m.beforeFirstBilledMonth ? palette.muted : palette.accent)),
-        borderWidth: months.map((m) => (m.provisional ? 2 : 0)),
-        borderRadius: 3,
-        maxBarThickness: 48,
-        order: 2,
-      },
-    ];
-    if (model === 'full-month') {
-      datasets.push({
-        type: 'line',
-        label: this.t('chart.series.mau'),
-        data: months.map((m, i) => (future[i] ? null : m.monthlyActiveUsers)),
-        borderColor: palette.text,
-        backgroundColor: palette.text,
-        borderWidth: 2,
-        pointRadius: 3.5,
-        pointHoverRadius: 5,
-        spanGaps: true,
-        order: 0,
-      });
-    }
-    if (months.some((m) => m.includedUsers !== null)) {
-      datasets.push({
-        type: 'line',
-        label: this.t('chart.series.included'),
-        data: months.map((m, i) => (future[i] ? null : m.includedUsers)),
-        borderColor: palette.muted,
-        borderDash: [6, 4],
-        borderWidth: 1.5,
-        pointRadius: 0,
-        pointHoverRadius: 0,
-        stepped: 'middle',
-        order: 1,
-      });
-    }
-    const scale = this.#scaleStyle(palette);
-    return {
-      type: 'bar',
-      data: { labels: months.map((m) => monthFmt.format(utc(`${m.month}-01`))), datasets },
-      options: {
-        responsive: false,
-        maintainAspectRatio: false,
-        animation: false,
-        normalized: true,
-        interaction: { mode: 'index', intersect: false },
-        layout: { padding: { top: 10, right: 10 } },
-        plugins: {
-          tooltip: {
-            ...this.#tooltipStyle(palette),
-            callbacks: {
-              title: (items: TooltipItem<'bar'>[]) => {
-                const m = months[items[0]?.dataIndex ?? 0];
-                return m ? this.fmtMonth(m.month) : '';
-              },
-              label: (item: TooltipItem<'bar'>) =>
-                `${item.dataset.label ?? ''}: ${this.fmtCount(Number(item.raw ?? 0))}`,
-              footer: (items: TooltipItem<'bar'>[]) => {
-                const m = months[items[0]?.dataIndex ?? 0];
-                return m ? this.#monthNote(m) : '';
-              },
-            },
-          },
-        },
-        scales: {
-          x: { type: 'category', ...scale, grid: { display: false } },
-          y: { type: 'linear', beginAtZero: true, grace: '5%', ...scale, ticks: { ...scale.ticks, precision: 0 } },
-        },
-      },
-    } as ChartConfiguration;
   }
 
   // ---------------------------------------------------------------------------------
   // Figures and words
 
   /** Users above the included users at the peak: the API's figure, else the difference drawn. */
-  #extra(daily: DailyUsage): number | null {
+  #extra(): number | null {
+    const { peak, includedUsers } = this.#daily!;
     const usage = this.#monthUsage;
-    if (usage) return usage.extraUsers;
-    if (daily.includedUsers === null || !daily.peak) return null;
-    return Math.max(0, daily.peak.count - daily.includedUsers);
-  }
-
-  #isFuture(m: MonthUsage, todayMonth: string): boolean {
-    return todayMonth ? m.month > todayMonth : m.provisional && m.peak === null && m.distinctActive === 0;
-  }
-
-  #hasYearData(yearly: YearUsage): boolean {
-    return yearly.months.some((m) => !isBlank(m));
+    return usage ? usage.extraUsers : includedUsers === null ? null : Math.max(0, peak!.count - includedUsers);
   }
 
   /** The months with figures: not in the future, and not before anyone was active. */
   #shownMonths(yearly: YearUsage): MonthUsage[] {
     const today = this.#today.slice(0, 7);
-    return yearly.months.filter((m) => !this.#isFuture(m, today) && !isBlank(m));
+    return yearly.months.filter(
+      (m) =>
+        (today ? m.month <= today : !m.provisional || m.peak || m.distinctActive) &&
+        (m.peak || m.distinctActive || m.billedCount),
+    );
   }
 
   /** The model the year is explained by: that of its latest month with figures. */
-  #yearModel(yearly: YearUsage): BillingModel | undefined {
-    const shown = this.#shownMonths(yearly);
-    return (shown.at(-1) ?? yearly.months[0])?.model;
+  #yearModel(shown: MonthUsage[]): BillingModel {
+    return shown.at(-1)!.model;
   }
 
   #monthNote(m: MonthUsage): string {
-    if (m.beforeFirstBilledMonth) return this.t('chart.note.not-charged');
-    if (m.provisional) return this.t('chart.note.provisional');
-    return '';
-  }
-
-  /** Tick labels: the day of the month, or day and month, or month and year for long spans. */
-  #dayTickFormatter(daily: DailyUsage): (isoDate: string) => string {
-    const first = daily.days[0]?.date ?? '';
-    const last = daily.days.at(-1)?.date ?? '';
-    const options: Intl.DateTimeFormatOptions =
-      first.slice(0, 7) === last.slice(0, 7)
-        ? { day: 'numeric' }
-        : first.slice(0, 4) === last.slice(0, 4) || daily.days.length <= 366
-          ? { day: 'numeric', month: 'short' }
-          : { month: 'short', year: 'numeric' };
-    const f = dateFormat(this.locale, options);
-    return (isoDate) => f.format(utc(isoDate));
+    return m.beforeFirstBilledMonth
+      ? this.t('chart.note.not-charged')
+      : m.provisional
+        ? this.t('chart.note.provisional')
+        : '';
   }
 
   /** The period a day series covers, in words: a month, or a range of dates. */
-  #periodOf(daily: DailyUsage): string {
-    const first = daily.days[0]?.date;
-    const last = daily.days.at(-1)?.date;
-    const validMonth = /^\d{4}-(0[1-9]|1[0-2])$/.test(daily.month);
-    if (first && last && (first.slice(0, 7) !== last.slice(0, 7) || !validMonth)) {
-      return this.t('chart.range', { from: this.fmtDate(first), to: this.fmtDate(last) });
-    }
-    return validMonth ? this.fmtMonth(daily.month) : String(daily.month);
-  }
-
-  #monthSummary(daily: DailyUsage): string {
-    const parts: string[] = [];
-    if (daily.peak) {
-      parts.push(
-        this.t('chart.summary.peak', {
-          count: daily.peak.count,
-          n: this.fmtCount(daily.peak.count),
-          date: this.fmtDate(daily.peak.on, 'long'),
-        }),
-      );
-    } else {
-      parts.push(this.t('chart.summary.none'));
-    }
-    if (daily.includedUsers !== null) {
-      parts.push(
-        this.t('chart.summary.included', { count: daily.includedUsers, n: this.fmtCount(daily.includedUsers) }),
-      );
-      const extra = this.#extra(daily);
-      if (extra !== null) parts.push(this.t('chart.summary.extra', { count: extra, n: this.fmtCount(extra) }));
-    }
-    const usage = this.#monthUsage;
-    if (usage?.model === 'full-month' && usage.monthlyActiveUsers !== null) {
-      parts.push(`${this.t('chart.stat.billable')}: ${this.fmtCount(usage.billedCount)}.`);
-      parts.push(
-        this.t('chart.summary.mau', { month: this.fmtMonth(usage.month), n: this.fmtCount(usage.monthlyActiveUsers) }),
-      );
-    }
-    parts.push(this.t('chart.aria.table-hint'));
-    return parts.join(' ');
-  }
-
-  #yearSummary(yearly: YearUsage): string {
-    const shown = this.#shownMonths(yearly);
-    const parts: string[] = [];
-    const highest = shown.reduce<MonthUsage | undefined>(
-      (a, m) => (!a || m.billedCount > a.billedCount ? m : a),
-      undefined,
-    );
-    if (highest) {
-      parts.push(
-        this.t('chart.summary.highest', {
-          count: highest.billedCount,
-          n: this.fmtCount(highest.billedCount),
-          month: this.fmtMonth(highest.month),
-        }),
-      );
-    }
-    const latest = shown.at(-1);
-    if (latest?.model === 'full-month' && latest.monthlyActiveUsers !== null) {
-      parts.push(
-        this.t('chart.summary.mau', {
-          month: this.fmtMonth(latest.month),
-          n: this.fmtCount(latest.monthlyActiveUsers),
-        }),
-      );
-    }
-    if (latest?.includedUsers !== null && latest?.includedUsers !== undefined) {
-      parts.push(
-        this.t('chart.summary.included', { count: latest.includedUsers, n: this.fmtCount(latest.includedUsers) }),
-      );
-    }
-    parts.push(this.t('chart.aria.table-hint'));
-    return parts.join(' ');
+  #periodOf({ days, month }: DailyUsage): string {
+    const first = days[0]?.date ?? month;
+    const last = days.at(-1)?.date ?? month;
+    return first.slice(0, 7) !== last.slice(0, 7)
+      ? this.t('chart.range', { from: this.fmtDate(first), to: this.fmtDate(last) })
+      : /^\d{4}-\d\d/.test(first)
+        ? this.fmtMonth(first.slice(0, 7))
+        : first;
   }
 
   // ---------------------------------------------------------------------------------
   // Rendering
 
-  #monthOptions(current: string): string[] {
-    const today = this.#today.slice(0, 7) || current;
-    const out = Array.from({ length: MONTHS_BACK }, (_, i) => shiftMonth(today, -i));
-    if (current && !out.includes(current)) out.unshift(current);
-    return out;
-  }
-
-  #yearOptions(current: number): number[] {
-    const thisYear = Number(this.#today.slice(0, 4)) || current;
-    const out = Array.from({ length: YEARS_BACK }, (_, i) => thisYear - i);
-    if (current && !out.includes(current)) out.unshift(current);
-    return out;
+  #renderPicker<T extends string | number>(
+    label: MessageKey,
+    current: T,
+    options: T[],
+    format: (o: T) => string,
+    onChange: (value: string) => void,
+  ): TemplateResult {
+    if (!options.includes(current)) options.unshift(current);
+    return html`<label
+      >${this.t(label)}
+      <select @change=${(e: Event) => onChange((e.target as HTMLSelectElement).value)}>
+        ${options.map((o) => html`<option value=${o} ?selected=${o === current}>${format(o)}</option>`)}
+      </select>
+    </label>`;
   }
 
   #renderToolbar(): TemplateResult {
-    const ownData = this.#usesOwnData;
+    const today = this.#today;
+    const table = this.showTable || this.chartFailed;
     // The period switch only offers views that have figures: fetched, or given by the host.
-    const canSwitch = Boolean(this.billing) || (this.data !== undefined && this.yearData !== undefined);
     return html`<div class="toolbar" part="toolbar">
       ${
-        canSwitch
+        this.billing || (this.data && this.yearData)
           ? html`<div class="segmented" role="group" aria-label=${this.t('chart.period')}>
               ${(['month', 'year'] as const).map(
                 (v) =>
                   html`<button
                     type="button"
                     part="period-button"
-                    aria-pressed=${this.view === v ? 'true' : 'false'}
+                    aria-pressed=${this.view === v}
                     @click=${() => this.#setView(v)}
                   >
-                    ${this.t(v === 'month' ? 'chart.period.month' : 'chart.period.year')}
+                    ${this.t(`chart.period.${v}`)}
                   </button>`,
               )}
             </div>`
           : nothing
       }
       ${
-        ownData
+        this.#usesOwnData
           ? nothing
           : this.view === 'month'
-            ? html`<label
-                >${this.t('chart.pick.month')}
-                <select @change=${this.#onMonthChange}>
-                  ${this.#monthOptions(this.#month).map(
-                    (m) => html`<option value=${m} ?selected=${m === this.#month}>${this.fmtMonth(m)}</option>`,
-                  )}
-                </select>
-              </label>`
-            : html`<label
-                >${this.t('chart.pick.year')}
-                <select @change=${this.#onYearChange}>
-                  ${this.#yearOptions(this.#year).map(
-                    (y) => html`<option value=${y} ?selected=${y === this.#year}>${y}</option>`,
-                  )}
-                </select>
-              </label>`
+            ? this.#renderPicker(
+                'chart.period.month',
+                this.#month,
+                Array.from({ length: MONTHS_BACK }, (_, i) => shiftMonth(today, -i)),
+                (m) => this.fmtMonth(m),
+                (m) => {
+                  this.month = m;
+                  this.year = 0;
+                },
+              )
+            : this.#renderPicker(
+                'chart.period.year',
+                this.#year,
+                Array.from({ length: YEARS_BACK }, (_, i) => Number(today.slice(0, 4)) - i),
+                String,
+                (y) => (this.year = Number(y)),
+              )
       }
       <button
         type="button"
         part="table-toggle"
-        aria-pressed=${this.showTable || this.chartFailed ? 'true' : 'false'}
+        aria-pressed=${table}
         ?disabled=${this.chartFailed}
-        @click=${this.#toggleTable}
+        @click=${() => (this.showTable = !table)}
       >
         ${this.t('chart.show-table')}
       </button>
     </div>`;
   }
 
-  #stat(label: string, value: string, cls = '', sub = ''): TemplateResult {
+  /** A figure above the chart. */
+  #stat(key: MessageKey, n: number, cls: string, sub = ''): TemplateResult {
     return html`<div class="stat ${cls}">
-      <dt>${label}</dt>
-      <dd>${value}${sub ? html` <small>${sub}</small>` : nothing}</dd>
+      <dt>${this.t(key)}</dt>
+      <dd>${this.fmtCount(n)} ${sub ? html`<small>${sub}</small>` : nothing}</dd>
     </div>`;
   }
 
-  #renderMonthStats(daily: DailyUsage): TemplateResult {
+  #renderStats(daily: DailyUsage): TemplateResult {
     const usage = this.#monthUsage;
     const model = usage?.model;
-    const peak = daily.peak;
-    const peakStat = peak
-      ? this.#stat(
-          this.t(
-            model === 'peak-daily' || (!model && daily.includedUsers !== null)
-              ? 'chart.stat.peak'
-              : 'chart.stat.highest',
-          ),
-          this.fmtCount(peak.count),
-          'peak',
-          this.t('chart.stat.peak-on', { date: this.fmtDate(peak.on) }),
-        )
-      : nothing;
-    const stats: (TemplateResult | typeof nothing)[] = [];
-    if (model === 'full-month' && usage) {
-      stats.push(this.#stat(this.t('chart.stat.billable'), this.fmtCount(usage.billedCount), 'billed'));
-      if (usage.monthlyActiveUsers !== null) {
-        stats.push(this.#stat(this.t('chart.stat.mau'), this.fmtCount(usage.monthlyActiveUsers), 'mau'));
+    const { peak, includedUsers: included } = daily;
+    const extra = this.#extra();
+    const stats = [
+      this.#stat(
+        model === 'peak-daily' || (!model && included !== null) ? 'chart.series.peak' : 'chart.stat.highest',
+        peak!.count,
+        'peak',
+        this.t('chart.stat.peak-on', { date: this.fmtDate(peak!.on) }),
+      ),
+    ];
+    if (usage && model !== 'peak-daily') {
+      stats.unshift(this.#stat(billedKey(usage.model), usage.billedCount, 'billed'));
+      if (model === 'full-month' && usage.monthlyActiveUsers !== null) {
+        stats.splice(1, 0, this.#stat('chart.series.mau', usage.monthlyActiveUsers, 'mau'));
       }
-      stats.push(peakStat);
-    } else if (model && model !== 'peak-daily' && usage) {
-      stats.push(
-        this.#stat(
-          this.t(model === 'prepaid-licenses' ? 'chart.stat.licenses' : 'chart.stat.billed'),
-          this.fmtCount(usage.billedCount),
-          'billed',
+    } else if (included !== null) {
+      stats.push(this.#stat('chart.series.included', included, 'included'));
+      if (extra !== null) stats.push(this.#stat('chart.stat.extra', extra, extra ? 'extra' : ''));
+    }
+    return html`<dl class="stats" id="stats" part="stats">${stats}</dl>
+      ${usage?.beforeFirstBilledMonth ? html`<p class="notice">${this.t('chart.note.not-charged')}</p>` : nothing}`;
+  }
+
+  /**
+   * The chart (with its legend and readout) or the table, of the rows of the view shown.
+   * `label` names the chart for screen readers; `describedBy` adds the figures above it.
+   */
+  #renderFigures(
+    rows: Rows,
+    caption: string,
+    legend: [swatch: string, label: string | false][],
+    label: string,
+    describedBy = '',
+  ): TemplateResult {
+    this.#rows = rows;
+    const chart = this.#chart;
+    const r = this.#activeRow;
+    let cursor = '';
+    let place = '';
+    let readout: unknown[] = [];
+    if (chart && r !== undefined) {
+      const [head, ...cells] = rows.cells(r);
+      const x = chart.scales['x']!.getPixelForValue(rows.x0 + r);
+      const { top, height } = chart.chartArea;
+      const dot = chart.scales['y']!.getPixelForValue(rows.y(r)) - top;
+      cursor = `left:${x}px;top:${top}px;height:${height}px;--y:${dot}px`;
+      // Beside the point, on the side with more room.
+      place = x < chart.width / 2 ? `left:${x + 12}px` : `right:${chart.width - x + 12}px`;
+      readout = [
+        html`<strong>${head}</strong>`,
+        ...cells.map((c, i) =>
+          !c ? nothing : html`<span>${i + 2 < rows.heads.length ? `${rows.heads[i + 1]}: ${c}` : c}</span>`,
         ),
-      );
-      stats.push(peakStat);
-    } else {
-      stats.push(peakStat);
-      if (daily.includedUsers !== null) {
-        stats.push(this.#stat(this.t('chart.stat.included'), this.fmtCount(daily.includedUsers), 'included'));
-        const extra = this.#extra(daily);
-        if (extra !== null)
-          stats.push(this.#stat(this.t('chart.stat.extra'), this.fmtCount(extra), extra ? 'extra' : ''));
-      }
+      ];
     }
-    return html`<dl class="stats" part="stats">${stats}</dl>`;
+    const last = rows.heads.length - 1;
+    return this.showTable || this.chartFailed
+      ? html`<div class="table-wrap" tabindex="0" role="region" aria-label=${caption}>
+          <table part="table">
+            <caption>
+              ${caption}
+            </caption>
+            <thead>
+              <tr>
+                ${rows.heads.map((h, i) => html`<th scope="col" class=${i > 0 && i < last ? 'num' : ''}>${h}</th>`)}
+              </tr>
+            </thead>
+            <tbody>
+              ${Array.from({ length: rows.count }, (_, r) => {
+                const [head, ...cells] = rows.cells(r);
+                return html`<tr class=${r === rows.strong ? 'peak' : ''}>
+                  <th scope="row">${head}</th>
+                  ${cells.map((c, i) => html`<td class=${i + 1 < last ? 'num' : 'note'}>${c}</td>`)}
+                </tr>`;
+              })}
+            </tbody>
+          </table>
+        </div>`
+      : html`<ul class="legend" part="legend">
+            ${legend.map(([swatch, text]) =>
+              text ? html`<li><span class="swatch ${swatch}" aria-hidden="true"></span>${text}</li>` : nothing,
+            )}
+          </ul>
+          <div class="chart-box" part="chart">
+            <canvas
+              role="img"
+              aria-label=${`${label} ${this.t('chart.aria.hint')}`}
+              aria-describedby=${describedBy || nothing}
+              tabindex="0"
+              @pointermove=${this.#onPointer}
+              @pointerdown=${this.#onPointer}
+              @pointerleave=${(e: PointerEvent) => e.pointerType !== 'touch' && this.#clearActive()}
+              @keydown=${this.#onKey}
+              @focus=${this.#onFocus}
+              @blur=${this.#clearActive}
+            ></canvas>
+            <div class="cursor" aria-hidden="true" ?hidden=${!readout.length} style=${cursor}></div>
+            <div class="readout" part="readout" role="status" style=${place}>${readout}</div>
+          </div>`;
   }
 
-  #renderMonthLegend(daily: DailyUsage): TemplateResult {
-    const extra = this.#extra(daily);
-    return html`<ul class="legend" part="legend">
-      <li><span class="swatch line" aria-hidden="true"></span>${this.t('chart.series.daily')}</li>
-      ${
-        daily.includedUsers !== null
-          ? html`<li><span class="swatch dashed" aria-hidden="true"></span>${this.t('chart.series.included')}</li>
-              <li><span class="swatch above" aria-hidden="true"></span>${this.t('chart.series.above')}</li>`
-          : nothing
-      }
-      ${
-        daily.peak
-          ? html`<li>
-              <span class="swatch peak" style=${extra ? '' : 'background: var(--_warning)'} aria-hidden="true"></span
-              >${this.t('chart.series.peak')}
-            </li>`
-          : nothing
-      }
-    </ul>`;
+  #renderMonth(daily: DailyUsage, title: string, caption: string): TemplateResult {
+    const { days, peak, includedUsers: included } = daily;
+    const strong = days.findIndex((d) => d.date === peak!.on);
+    return html`${this.#renderStats(daily)}
+    ${this.#renderFigures(
+      {
+        heads: [this.t('chart.col.date'), this.t('chart.col.users'), this.t('chart.col.note')],
+        count: days.length,
+        cells: (r) => [
+          this.fmtDate(days[r]!.date),
+          this.fmtCount(days[r]!.count),
+          r === strong ? this.t('chart.series.peak') : '',
+        ],
+        y: (r) => days[r]!.count,
+        x0: 0,
+        strong,
+      },
+      caption,
+      [
+        ['line', this.t('chart.series.daily')],
+        ['dashed', included !== null && this.t('chart.series.included')],
+        ['above', included !== null && this.t('chart.series.above')],
+        [this.#extra() ? 'peak' : 'peak warn', this.t('chart.series.peak')],
+      ],
+      `${title}.`,
+      'stats',
+    )}`;
   }
 
-  #renderYearLegend(yearly: YearUsage): TemplateResult {
-    const shown = this.#shownMonths(yearly);
-    const model = this.#yearModel(yearly);
-    return html`<ul class="legend" part="legend">
-      <li><span class="swatch" aria-hidden="true"></span>${this.t(BILLED_KEYS[model ?? 'peak-daily'])}</li>
-      ${
-        model === 'full-month'
-          ? html`<li><span class="swatch mau" aria-hidden="true"></span>${this.t('chart.series.mau')}</li>`
-          : nothing
-      }
-      ${
-        yearly.months.some((m) => m.includedUsers !== null)
-          ? html`<li><span class="swatch dashed" aria-hidden="true"></span>${this.t('chart.series.included')}</li>`
-          : nothing
-      }
-      ${
-        shown.some((m) => m.provisional && !m.beforeFirstBilledMonth)
-          ? html`<li>
-              <span class="swatch provisional" aria-hidden="true"></span>${this.t('chart.series.provisional')}
-            </li>`
-          : nothing
-      }
-      ${
-        shown.some((m) => m.beforeFirstBilledMonth)
-          ? html`<li>
-              <span class="swatch not-charged" aria-hidden="true"></span>${this.t('chart.series.not-charged')}
-            </li>`
-          : nothing
-      }
-    </ul>`;
-  }
-
-  #renderChartBox(label: string): TemplateResult {
-    return html`<div class="chart-box" part="chart" ?hidden=${this.showTable || this.chartFailed}>
-      <canvas role="img" aria-label=${label}></canvas>
-    </div>`;
-  }
-
-  #renderMonthTable(daily: DailyUsage, caption: string): TemplateResult {
-    const peakOn = daily.peak?.on;
-    return html`<div class="table-wrap" tabindex="0" role="region" aria-label=${caption}>
-      <table part="table">
-        <caption>
-          ${caption}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">${this.t('chart.col.date')}</th>
-            <th scope="col" class="num">${this.t('chart.col.users')}</th>
-            <th scope="col">${this.t('chart.col.note')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${daily.days.map(
-            (d) =>
-              html`<tr class=${d.date === peakOn ? 'peak' : ''}>
-                <th scope="row">${this.fmtDate(d.date)}</th>
-                <td class="num">${this.fmtCount(d.count)}</td>
-                <td class="note">${d.date === peakOn ? this.t('chart.note.peak') : ''}</td>
-              </tr>`,
-          )}
-        </tbody>
-      </table>
-    </div>`;
-  }
-
-  #renderYearTable(yearly: YearUsage, caption: string): TemplateResult {
-    const shown = this.#shownMonths(yearly);
-    const model = this.#yearModel(yearly);
-    const mau = model === 'full-month';
+  #renderYear(yearly: YearUsage, shown: MonthUsage[], title: string, caption: string): TemplateResult {
+    const billed = this.t(billedKey(this.#yearModel(shown)));
+    const mau = this.#yearModel(shown) === 'full-month';
     const included = shown.some((m) => m.includedUsers !== null);
-    return html`<div class="table-wrap" tabindex="0" role="region" aria-label=${caption}>
-      <table part="table">
-        <caption>
-          ${caption}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">${this.t('chart.col.month')}</th>
-            <th scope="col" class="num">${this.t(BILLED_KEYS[model ?? 'peak-daily'])}</th>
-            ${mau ? html`<th scope="col" class="num">${this.t('chart.col.mau')}</th>` : nothing}
-            ${
-              included
-                ? html`<th scope="col" class="num">${this.t('chart.col.included')}</th>
-                    <th scope="col" class="num">${this.t('chart.col.extra')}</th>`
-                : nothing
-            }
-            <th scope="col">${this.t('chart.col.note')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${shown.map(
-            (m) =>
-              html`<tr>
-                <th scope="row">${this.fmtMonth(m.month)}</th>
-                <td class="num">${this.fmtCount(m.billedCount)}</td>
-                ${
-                  mau
-                    ? html`<td class="num">
-                        ${m.monthlyActiveUsers === null ? '' : this.fmtCount(m.monthlyActiveUsers)}
-                      </td>`
-                    : nothing
-                }
-                ${
-                  included
-                    ? html`<td class="num">${m.includedUsers === null ? '' : this.fmtCount(m.includedUsers)}</td>
-                        <td class="num">${m.extraUsers === null ? '' : this.fmtCount(m.extraUsers)}</td>`
-                    : nothing
-                }
-                <td class="note">${this.#monthNote(m)}</td>
-              </tr>`,
-          )}
-        </tbody>
-      </table>
-    </div>`;
-  }
-
-  #renderMonth(): TemplateResult {
-    const daily = this.#daily!;
-    const usage = this.#monthUsage;
-    const period = this.#periodOf(daily);
-    if (!daily.peak) {
-      return emptyState(this.t('chart.empty.month.title', { month: period }), this.t('chart.empty.month.body'));
+    const count = (n: number | null): string => (n === null ? '' : this.fmtCount(n));
+    const highest = shown.reduce((a, m) => (m.billedCount > a.billedCount ? m : a));
+    const latest = shown.at(-1)!;
+    const summary = [
+      this.t('chart.summary.highest', {
+        count: highest.billedCount,
+        n: count(highest.billedCount),
+        month: this.fmtMonth(highest.month),
+      }),
+    ];
+    if (mau && latest.monthlyActiveUsers !== null) {
+      summary.push(
+        this.t('chart.summary.mau', { month: this.fmtMonth(latest.month), n: count(latest.monthlyActiveUsers) }),
+      );
     }
-    const caption = daily.provisional
-      ? this.t('chart.caption.provisional', { caption: this.t('chart.title.month', { month: period }) })
-      : this.t('chart.title.month', { month: period });
-    return html`${this.#renderMonthStats(daily)}
-    ${usage?.beforeFirstBilledMonth ? html`<p class="notice">${this.t('chart.note.not-charged')}</p>` : nothing}
-    ${this.showTable || this.chartFailed ? nothing : this.#renderMonthLegend(daily)}
-    ${this.#renderChartBox(this.t('chart.aria.month', { period, summary: this.#monthSummary(daily) }))}
-    ${this.showTable || this.chartFailed ? this.#renderMonthTable(daily, caption) : nothing}`;
-  }
-
-  #renderYear(): TemplateResult {
-    const yearly = this.#yearly!;
-    const year = String(yearly.year);
-    if (!this.#hasYearData(yearly)) {
-      return emptyState(this.t('chart.empty.year.title', { year }), this.t('chart.empty.year.body'));
+    if (latest.includedUsers !== null) {
+      summary.push(this.t('chart.summary.included', { count: latest.includedUsers, n: count(latest.includedUsers) }));
     }
-    const today = this.#today.slice(0, 7);
-    const open = yearly.months.find((m) => m.provisional && !this.#isFuture(m, today));
-    const caption = open
-      ? this.t('chart.caption.provisional', { caption: this.t('chart.title.year', { year }) })
-      : this.t('chart.title.year', { year });
-    return html`${this.showTable || this.chartFailed ? nothing : this.#renderYearLegend(yearly)}
-    ${this.#renderChartBox(this.t('chart.aria.year', { year, summary: this.#yearSummary(yearly) }))}
-    ${this.showTable || this.chartFailed ? this.#renderYearTable(yearly, caption) : nothing}`;
+    return this.#renderFigures(
+      {
+        heads: [
+          this.t('chart.period.month'),
+          billed,
+          ...(mau ? [this.t('chart.series.mau')] : []),
+          ...(included ? [this.t('chart.series.included'), this.t('chart.stat.extra')] : []),
+          this.t('chart.col.note'),
+        ],
+        count: shown.length,
+        cells: (r) => {
+          const m = shown[r]!;
+          return [
+            this.fmtMonth(m.month),
+            count(m.billedCount),
+            ...(mau ? [count(m.monthlyActiveUsers)] : []),
+            ...(included ? [count(m.includedUsers), count(m.extraUsers)] : []),
+            this.#monthNote(m),
+          ];
+        },
+        y: (r) => shown[r]!.billedCount,
+        x0: yearly.months.indexOf(shown[0]!),
+        strong: -1,
+      },
+      caption,
+      [
+        ['', billed],
+        ['mau', mau && this.t('chart.series.mau')],
+        ['dashed', yearly.months.some((m) => m.includedUsers !== null) && this.t('chart.series.included')],
+        [
+          'provisional',
+          shown.some((m) => m.provisional && !m.beforeFirstBilledMonth) && this.t('chart.series.provisional'),
+        ],
+        ['not-charged', shown.some((m) => m.beforeFirstBilledMonth) && this.t('chart.series.not-charged')],
+      ],
+      `${title}. ${summary.join(' ')}`,
+    );
   }
 
   protected override render() {
-    const probe = html`<span class="probe" aria-hidden="true"></span>`;
+    // Its colours are the chart's; their transition tells that the theme changed: re-read them, redraw.
+    const probe = html`<span class="probe" aria-hidden="true" @transitionend=${() => this.requestUpdate()}></span>`;
     if (this.roleForbidden || this.error?.kind === 'forbidden') return forbiddenState(this.locale);
-    const ownData = this.#usesOwnData;
-    if (!ownData && (!this.billing || !this.#today)) {
+    if (!this.#usesOwnData && (!this.billing || !this.#today)) {
       return html`${loadingState(this.locale, 10)}${probe}`;
     }
-    const month = this.view === 'month';
-    const daily = this.#daily;
-    const yearly = this.#yearly;
-    const ready = !this.pending && !this.error && (month ? daily : yearly);
-    if (!ready && this.error && !(month ? daily : yearly)) {
-      return html`${errorState(this.locale, this.error, () => this.refresh())}${probe}`;
+    const shown = this.#shown;
+    const error = this.error && errorState(this.locale, this.error, () => this.refresh());
+    if (error && !shown) return html`${error}${probe}`;
+    const ready = !this.pending && !error && shown;
+    let title: string;
+    let provisional = '';
+    let model: BillingModel | undefined;
+    let body = error || loadingState(this.locale, 8);
+    let figures: ((caption: string) => TemplateResult) | undefined;
+    if (this.view === 'month') {
+      const daily = ready && this.#daily!;
+      const period = daily ? this.#periodOf(daily) : this.fmtMonth(this.#month);
+      title = this.t('chart.title.month', { month: period });
+      if (daily && daily.peak) {
+        model = this.#monthUsage?.model;
+        if (daily.provisional) provisional = this.t('state.provisional');
+        figures = (caption) => this.#renderMonth(daily, title, caption);
+      } else if (daily) {
+        body = emptyState(this.t('chart.empty.month.title', { month: period }), this.t('chart.empty.month.body'));
+      }
+    } else {
+      const yearly = ready && this.#yearly!;
+      const year = String(yearly ? yearly.year : this.#year);
+      title = this.t('chart.title.year', { year });
+      const months = yearly ? this.#shownMonths(yearly) : [];
+      if (yearly && months.length) {
+        model = this.#yearModel(months);
+        const open = months.find((m) => m.provisional);
+        if (open) provisional = this.t('chart.provisional.year', { month: this.fmtMonth(open.month) });
+        figures = (caption) => this.#renderYear(yearly, months, title, caption);
+      } else if (yearly) {
+        body = emptyState(this.t('chart.empty.year.title', { year }), this.t('chart.empty.year.body'));
+      }
     }
-    const title = month
-      ? this.t('chart.title.month', { month: daily && ready ? this.#periodOf(daily) : this.fmtMonth(this.#month) })
-      : this.t('chart.title.year', { year: String(yearly && ready ? yearly.year : this.#year) });
-    const provisional = ready
-      ? month
-        ? daily?.provisional
-          ? this.t('state.provisional')
-          : ''
-        : (() => {
-            const today = this.#today.slice(0, 7);
-            const open = yearly?.months.find((m) => m.provisional && !this.#isFuture(m, today));
-            return open ? this.t('chart.provisional.year', { month: this.fmtMonth(open.month) }) : '';
-          })()
-      : '';
-    const empty = ready && (month ? !daily?.peak : !yearly || !this.#hasYearData(yearly));
-    const model =
-      ready && !empty ? (month ? this.#monthUsage?.model : yearly ? this.#yearModel(yearly) : undefined) : undefined;
+    // The table's caption: the title, and whether its figures are final.
+    if (figures) body = figures(provisional ? this.t('chart.caption.provisional', { caption: title }) : title);
     return html`<div class="panel">
       <div class="head">
         <h2 id="title" part="title">${title}</h2>
@@ -1220,29 +773,10 @@ export class BillingUserCountChart extends BillingElement {
       </div>
       ${provisional ? html`<p class="provisional">${provisional}</p>` : nothing}
       ${this.chartFailed ? html`<p class="notice" role="status">${this.t('chart.load-failed')}</p>` : nothing}
-      <div class="body" aria-busy=${this.pending ? 'true' : 'false'}>
-        ${
-          this.error
-            ? errorState(this.locale, this.error, () => this.refresh())
-            : !ready
-              ? loadingState(this.locale, 8)
-              : month
-                ? this.#renderMonth()
-                : this.#renderYear()
-        }
-      </div>
-      ${model ? html`<p class="rule" part="rule">${this.t(RULE_KEYS[model])}</p>` : nothing} ${probe}
+      <div class="body" aria-busy=${this.pending}>${body}</div>
+      ${model ? html`<p class="rule" part="rule">${this.t(`chart.rule.${model}`)}</p>` : nothing} ${probe}
     </div>`;
   }
-}
-
-/** `color` with opacity `a`, for canvas fills (`#rrggbb` and `rgb()`/`rgba()` understood). */
-function alpha(color: string, a: number): string {
-  const hex = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(color);
-  if (hex) return `rgba(${parseInt(hex[1]!, 16)}, ${parseInt(hex[2]!, 16)}, ${parseInt(hex[3]!, 16)}, ${a})`;
-  const rgb = /^rgba?\(\s*([\d.]+)[,\s]+([\d.]+)[,\s]+([\d.]+)/i.exec(color);
-  if (rgb) return `rgba(${rgb[1]}, ${rgb[2]}, ${rgb[3]}, ${a})`;
-  return color;
 }
 
 declare global {
