@@ -1,6 +1,12 @@
 /**
  * Bench page: `<billing-users-table>` against the browser mock with the generated
  * 100,000-person tenant (bench/users-table.bench.ts drives it).
+ *
+ * The table shows placeholder rows (`tr.placeholder`, no data) for rows not loaded yet,
+ * and fetches them once the scroll slows or stops. So besides frame times, every scroll
+ * here also counts the frames whose rows in view showed no data, and a stop is timed
+ * until the rows in view show data: a table that stayed smooth by never filling in its
+ * rows would show up there, not pass.
  */
 import { startWorker } from '../../mocks/browser.js';
 import type { BenchWindow, FirstRows, RoundTrip, ScrollRun, UsersTableBench } from './api.js';
@@ -34,6 +40,11 @@ const scroller = (): HTMLElement | null => root.querySelector<HTMLElement>('.scr
 const firstRow = (): HTMLElement | null => root.querySelector<HTMLElement>('tbody tr.row[data-index="0"]');
 const loading = (): boolean => root.querySelector('.state.loading') !== null;
 
+// Watched from the start, every frame: the first frame with a row is timed whenever it comes,
+// not from when Playwright's call to `firstRows()` reaches a main thread busy with the mock.
+const firstRowPainted = paintedWhen(() => firstRow() !== null, 60_000, 'the first row');
+firstRowPainted.catch(() => undefined); // reported by firstRows()
+
 // Sees the loading state of a new query even when it lasts less than a frame.
 let sawLoading = false;
 new MutationObserver(() => {
@@ -43,25 +54,76 @@ new MutationObserver(() => {
 
 let armed: Promise<RoundTrip> | undefined;
 
-/** Moves `el.scrollTop` by `step` once per animation frame, `frames` times, noting each frame's duration. */
-async function scroll(el: HTMLElement, step: number, frames: number): Promise<ScrollRun> {
+/** A scroll, with what it looked like. */
+export interface TableScrollRun extends ScrollRun {
+  /** Frames in which a row in view showed no data (a placeholder, or blank space). */
+  framesWithoutData: number;
+}
+
+/** A fast scroll that stops: frames, and how long until the rows in view show data. */
+export interface ScrollStop extends TableScrollRun {
+  /** From the last scroll step to the first frame whose rows in view all show data, painted, ms. */
+  stopToData: number;
+}
+
+/** Row and header heights, and the height of the scroller's view (read once, outside the timed frames). */
+function geometry(el: HTMLElement): { row: number; head: number; view: number } {
+  const row = root.querySelector<HTMLElement>('tbody tr[data-index]')?.offsetHeight || 44;
+  const head = root.querySelector<HTMLElement>('thead')?.offsetHeight ?? 0;
+  return { row, head, view: el.clientHeight - head };
+}
+
+/**
+ * True when every row in view at scroll position `top` is in the DOM and shows data (not a
+ * placeholder, not blank space). Reads only the DOM's classes and indices, no layout, so
+ * checking it every frame does not change the frame.
+ */
+function dataInView(top: number, g: { row: number; view: number }): boolean {
+  const total = Number(root.querySelector('table')?.getAttribute('aria-rowcount') ?? 1) - 1;
+  const first = Math.floor(top / g.row);
+  const last = Math.min(total - 1, Math.floor((top + g.view - 1) / g.row));
+  for (let i = first; i <= last; i++) {
+    if (!root.querySelector(`tbody tr.row[data-index="${i}"]`)) return false;
+  }
+  return true;
+}
+
+/** Every row in view at the current scroll position shows data. */
+function viewFilled(el: HTMLElement, g: { row: number; view: number }): boolean {
+  return dataInView(el.scrollTop, g);
+}
+
+/**
+ * Moves `el.scrollTop` by `step` once per animation frame, `frames` times, noting each
+ * frame's duration and whether the rows it showed in view all had data. The check
+ * runs at the start of the next frame, on the DOM the last frame painted, against the
+ * position that frame painted.
+ */
+async function scroll(el: HTMLElement, step: number, frames: number): Promise<TableScrollRun & { stoppedAt: number }> {
+  const g = geometry(el);
   const from = el.scrollTop;
+  const max = el.scrollHeight - el.clientHeight;
   const deltas: number[] = [];
   let maxRows = root.querySelectorAll('tr').length;
+  let framesWithoutData = 0;
+  let stoppedAt = performance.now();
   let last = await nextFrame();
   for (let i = 1; i <= frames; i++) {
-    el.scrollTop = Math.round(from + step * i);
+    const top = Math.min(max, Math.max(0, Math.round(from + step * i)));
+    el.scrollTop = top;
+    stoppedAt = performance.now();
     const now = await nextFrame();
     deltas.push(now - last);
     last = now;
     maxRows = Math.max(maxRows, root.querySelectorAll('tr').length);
+    if (!dataInView(top, g)) framesWithoutData++;
   }
-  return { frames: deltas, maxRows, distance: el.scrollTop - from, reachedEnd: false };
+  return { frames: deltas, maxRows, distance: el.scrollTop - from, reachedEnd: false, framesWithoutData, stoppedAt };
 }
 
-const bench: UsersTableBench = {
+const bench: UsersTableBench & { scrollAndStop(step: number, frames: number): Promise<ScrollStop> } = {
   async firstRows(): Promise<FirstRows> {
-    const paintedAt = await paintedWhen(() => firstRow() !== null, 60_000, 'the first row');
+    const paintedAt = await firstRowPainted;
     const total = Number(root.querySelector('table')?.getAttribute('aria-rowcount') ?? 1) - 1;
     const responseAt = firstUsersResponse ?? NaN;
     const longTasksAfterResponse = longTasks
@@ -82,23 +144,38 @@ const bench: UsersTableBench = {
     return deltas;
   },
 
-  async scrollToEnd(frames: number): Promise<ScrollRun> {
+  async scrollToEnd(frames: number): Promise<ScrollStop> {
     const el = scroller();
     if (!el) throw new Error('no table to scroll');
     const distance = el.scrollHeight - el.clientHeight - el.scrollTop;
-    const run = await scroll(el, distance / frames, frames);
-    // The last rows arrive after the last step: let them render, and count the rows then too.
+    const { stoppedAt, ...run } = await scroll(el, distance / frames, frames);
+    // The last rows arrive after the last step: time them, and count the rows then too.
+    const g = geometry(el);
     const lastIndex = Number(root.querySelector('table')?.getAttribute('aria-rowcount') ?? 1) - 2;
-    await paintedWhen(() => root.querySelector(`tr.row[data-index="${lastIndex}"]`) !== null, 10_000, 'the last row');
+    const filledAt = await paintedWhen(
+      () => viewFilled(el, g) && root.querySelector(`tr.row[data-index="${lastIndex}"]`) !== null,
+      10_000,
+      'the last rows',
+    );
     run.maxRows = Math.max(run.maxRows, root.querySelectorAll('tr').length);
     run.reachedEnd = el.scrollTop >= el.scrollHeight - el.clientHeight - 1;
-    return run;
+    return { ...run, stopToData: filledAt - stoppedAt };
   },
 
-  async scrollBy(step: number, frames: number): Promise<ScrollRun> {
+  async scrollAndStop(step: number, frames: number): Promise<ScrollStop> {
     const el = scroller();
     if (!el) throw new Error('no table to scroll');
-    return scroll(el, step, frames);
+    const { stoppedAt, ...run } = await scroll(el, step, frames);
+    const g = geometry(el);
+    const filledAt = await paintedWhen(() => viewFilled(el, g), 10_000, 'the rows in view');
+    return { ...run, stopToData: filledAt - stoppedAt };
+  },
+
+  async scrollBy(step: number, frames: number): Promise<TableScrollRun> {
+    const el = scroller();
+    if (!el) throw new Error('no table to scroll');
+    const { stoppedAt: _stoppedAt, ...run } = await scroll(el, step, frames);
+    return run;
   },
 
   async scrollToTop(): Promise<void> {

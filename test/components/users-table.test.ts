@@ -145,6 +145,145 @@ describe('<billing-users-table>', () => {
     expect(all(el, 'tbody tr').length).to.be.at.most(110);
   });
 
+  describe('scrolling a large tenant', () => {
+    /** 5,000 people: enough rows to scroll past many blocks of rows, quick to build. */
+    beforeEach(() => store().loadWorld(generateWorld({ seed: 7, people: 5000, model: 'peak-daily' })));
+
+    const nextFrame = (): Promise<number> => new Promise((resolve) => requestAnimationFrame(resolve));
+
+    /** The indices of the rows in view, from the scroll position (rows start below the sticky header). */
+    function inView(el: HTMLElement): number[] {
+      const scroller = shadow(el).querySelector<HTMLElement>('.scroller')!;
+      const rowHeight = shadow(el).querySelector<HTMLElement>('tbody tr[data-index]')!.offsetHeight;
+      const head = shadow(el).querySelector<HTMLElement>('thead')!.offsetHeight;
+      const first = Math.floor(scroller.scrollTop / rowHeight);
+      const last = Math.floor((scroller.scrollTop + scroller.clientHeight - head - 1) / rowHeight);
+      return Array.from({ length: last - first + 1 }, (_, k) => first + k);
+    }
+
+    function rowAt(el: HTMLElement, index: number): HTMLTableRowElement | null {
+      return shadow(el).querySelector<HTMLTableRowElement>(`tbody tr[data-index="${index}"]`);
+    }
+
+    const filled = (el: HTMLElement): boolean => inView(el).every((i) => rowAt(el, i)?.classList.contains('row'));
+
+    /** Counts the table's requests for users (the client looks `fetch` up on every call). */
+    function countUsersRequests(): { count: () => number; restore: () => void } {
+      const original = window.fetch;
+      let n = 0;
+      window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+        const url = new URL(input instanceof Request ? input.url : String(input), location.href);
+        if (url.pathname.endsWith('/users')) n++;
+        return original.call(window, input, init);
+      };
+      return { count: () => n, restore: () => (window.fetch = original) };
+    }
+
+    it('shows placeholder rows while a scroll is too fast to fetch for, then the rows where it stops', async () => {
+      const el = await table();
+      const scroller = shadow(el).querySelector<HTMLElement>('.scroller')!;
+      const tableEl = shadow(el).querySelector('table')!;
+      const rowHeight = rows(el)[0]!.offsetHeight;
+      const requests = countUsersRequests();
+      let sawPlaceholders = false;
+      let sawBusy = false;
+      try {
+        // A drag of the scroll bar: 40 rows a frame, far more than a screen.
+        for (let frame = 0; frame < 12; frame++) {
+          scroller.scrollTop += 40 * rowHeight;
+          await nextFrame();
+          if (inView(el).some((i) => rowAt(el, i)?.classList.contains('placeholder'))) sawPlaceholders = true;
+          if (tableEl.getAttribute('aria-busy') === 'true') sawBusy = true;
+        }
+        expect(sawPlaceholders, 'placeholder rows in view while scrolling fast').to.equal(true);
+        expect(sawBusy, 'the table is busy while rows in view have no data').to.equal(true);
+        expect(requests.count(), 'no request while the scroll is fast').to.equal(0);
+        const placeholder = shadow(el).querySelector<HTMLElement>('tbody tr.placeholder');
+        if (placeholder) {
+          expect(placeholder.offsetHeight).to.equal(rowHeight);
+          expect(placeholder.getAttribute('aria-rowindex')).to.equal(String(Number(placeholder.dataset['index']) + 2));
+        }
+
+        // It stops: the rows in view get their data, fetched in one request or two.
+        await waitUntil(() => filled(el), 'the rows in view never showed data', { timeout: 5000 });
+        await waitUntil(() => tableEl.getAttribute('aria-busy') === 'false', 'the table stayed busy');
+        expect(requests.count()).to.be.within(1, 3);
+      } finally {
+        requests.restore();
+      }
+      const first = inView(el)[0]!;
+      const month = shadow(el).querySelector('select')!.value;
+      const expected = await client.listUsers({ month, billed: true, offset: first, limit: 1 });
+      expect(text(rowAt(el, first))).to.include(expected.items[0]!.email);
+      await expect(el).to.be.accessible();
+    });
+
+    it('keeps its row elements: a jump refills them, a step of a row moves one', async () => {
+      const el = await table();
+      const scroller = shadow(el).querySelector<HTMLElement>('.scroller')!;
+      const rowHeight = rows(el)[0]!.offsetHeight;
+      for (let i = 0; i < 3; i++) await nextFrame();
+      await el.updateComplete;
+      const before = new Set(all(el, 'tbody tr[data-index]'));
+      scroller.scrollTop = 1500 * rowHeight;
+      await waitUntil(() => filled(el), 'the rows in view never showed data');
+      const after = all(el, 'tbody tr[data-index]');
+      expect(
+        after.filter((tr) => !before.has(tr)),
+        'row elements created by the jump',
+      ).to.have.length(0);
+
+      const kept = inView(el)[3]!;
+      const element = rowAt(el, kept);
+      scroller.scrollTop += rowHeight;
+      await nextFrame();
+      await nextFrame();
+      await el.updateComplete;
+      expect(inView(el)[2]).to.equal(kept);
+      expect(rowAt(el, kept), 'a row still in view keeps its element').to.equal(element);
+    });
+
+    it('never lets a late answer for an older query overwrite the rows of a newer one', async () => {
+      // A host fetch that ignores aborts and answers the first search late.
+      let late: Promise<unknown> = Promise.resolve();
+      const fetch = (request: Request): Promise<Response> => {
+        const url = new URL(request.url);
+        const plain = new Request(request.url, { method: request.method, headers: request.headers });
+        if (request.method === 'GET' && url.searchParams.get('q') === 'ma') {
+          const answer = new Promise<void>((resolve) => setTimeout(resolve, 600)).then(() => window.fetch(plain));
+          late = answer;
+          return answer;
+        }
+        return request.method === 'GET' ? window.fetch(plain) : window.fetch(request);
+      };
+      const el = await render<BillingUsersTable>(
+        html`<billing-users-table
+          .client=${new BillingClient({ baseUrl: BASE_URL, fetch })}
+          lang="en"
+        ></billing-users-table>`,
+        'billing-users-table',
+      );
+      await find(el, 'tbody tr.row');
+      const month = shadow(el).querySelector('select')!.value;
+      const newer = await client.listUsers({ month, billed: true, q: 'van', limit: 500 });
+      expect(newer.total).to.be.greaterThan(0);
+      const input = shadow(el).querySelector<HTMLInputElement>('input[type=search]')!;
+      input.focus();
+      await sendKeys({ type: 'ma' });
+      await sendKeys({ press: 'Enter' });
+      input.select();
+      await sendKeys({ type: 'van' });
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => rows(el).length > 0 && text(rows(el)[0]).includes(newer.items[0]!.name));
+      await late;
+      await nextFrame();
+      await nextFrame();
+      expect(text(rows(el)[0])).to.include(newer.items[0]!.name);
+      expect(shadow(el).querySelector('table')!.getAttribute('aria-rowcount')).to.equal(String(newer.total + 1));
+      for (const row of rows(el)) expect(text(row)).to.include(newer.items[Number(row.dataset['index'])]!.email);
+    });
+  });
+
   it('moves through rows with the arrow keys, Home and End', async () => {
     const el = await table();
     const total = Number(shadow(el).querySelector('table')!.getAttribute('aria-rowcount')) - 1;
@@ -292,6 +431,22 @@ describe('<billing-users-table>', () => {
       expect(loading.offsetHeight).to.be.greaterThan(100);
       await expect(el).to.be.accessible();
       await find(el, 'tbody tr.row', 10_000);
+    });
+
+    it('loads when moved to another place in the page while its first rows were on their way', async () => {
+      store().setFaults([{ operation: 'listUsers', kind: 'latency', latencyMs: 300, times: 1 }]);
+      const el = await render<BillingUsersTable>(
+        html`<billing-provider base-url=${BASE_URL} lang="en"
+          ><div><billing-users-table></billing-users-table></div
+        ></billing-provider>`,
+        'billing-users-table',
+      );
+      await find(el, '.state.loading');
+      await new Promise((resolve) => setTimeout(resolve, 150)); // the first page is asked for
+      const provider = el.closest('billing-provider')!;
+      provider.append(el); // a move: disconnected, then connected again
+      await find(el, 'tbody tr.row', 10_000);
+      expect(text(shadow(el).querySelector('.footer'))).not.to.include('Loading');
     });
 
     it('shows an error in words with a retry that works', async () => {

@@ -138,8 +138,22 @@ export const usersTableStyles = css`
     padding: 0;
     border: none;
   }
-  .placeholder td {
-    color: var(--_muted);
+  /* A row whose data is on its way: a static bar in each cell, at the row's height. Kept
+     cheap, since a fast scroll shows nothing else: no shimmer, a plain box, and no
+     clipping or line clamp to set up. */
+  tbody tr.placeholder td {
+    overflow: visible;
+  }
+  tbody tr.placeholder td::before {
+    content: '';
+    display: block;
+    height: 0.9rem;
+    width: 60%;
+    border-radius: 4px;
+    background: var(--_subtle);
+  }
+  tbody tr.placeholder .clamp {
+    display: none;
   }
   .col-name {
     width: 17%;
