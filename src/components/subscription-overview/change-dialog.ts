@@ -10,6 +10,8 @@ import { css, html, nothing, type TemplateResult } from 'lit';
 import type { BillingApiError } from '../../client/errors.js';
 import type { BillingClient } from '../../client/client.js';
 import type { ChangeTopic } from '../../context/context.js';
+import { newIdempotencyKey } from '../../client/idempotency.js';
+import { errorMessage } from '../../internal/states.js';
 import { en, nl } from './change-dialog.messages.js';
 import { part } from './part.js';
 import type { Action, OverviewHost, Pending } from './types.js';
@@ -64,7 +66,7 @@ function refused(host: OverviewHost, action: Action, err: BillingApiError): void
       fields['planId'] ??
       fields['periodMonths'] ??
       Object.values(fields)[0] ??
-      self.kit.errorMessage(host.locale, err),
+      errorMessage(host.locale, err),
   );
 }
 
@@ -99,7 +101,7 @@ export async function open(host: OverviewHost, action: Action): Promise<void> {
       return;
     }
   }
-  host.pending = { ...change, key: self.kit.newIdempotencyKey(), busy: false };
+  host.pending = { ...change, key: newIdempotencyKey(), busy: false };
   await host.updateComplete;
   const dialog = dialogOf(host);
   if (dialog && !dialog.open) dialog.showModal();
@@ -260,7 +262,7 @@ export function render(host: OverviewHost): TemplateResult | typeof nothing {
     ${
       error
         ? html`<p class="alert" role="alert">
-            ${self.kit.errorMessage(host.locale, error)} ${error.retryable ? t(host, 'overview.dialog.retry') : nothing}
+            ${errorMessage(host.locale, error)} ${error.retryable ? t(host, 'overview.dialog.retry') : nothing}
           </p>`
         : nothing
     }

@@ -1,11 +1,17 @@
 /**
  * The plumbing of the overview's parts that load on demand (the confirmation dialog, the
- * order history): imported only by them, so it loads with them. It imports nothing of the
- * kit at run time: the overview hands over what is needed (`Kit`) when a part loads.
+ * order history): imported only by them, so it loads with them.
  */
 import type { CSSResult } from 'lit';
-import type { ElementMessages, Message, MessageKey, MessageParams } from '../../i18n/index.js';
-import type { Kit, OverviewHost } from './types.js';
+import {
+  loadLanguage,
+  translate,
+  type ElementMessages,
+  type Message,
+  type MessageKey,
+  type MessageParams,
+} from '../../i18n/index.js';
+import type { OverviewHost } from './types.js';
 
 /** A part's own messages: English bundled with it, Dutch loaded on first use. */
 type PartMessages<K extends string> = ElementMessages & { en: { readonly [key in K]: Message } };
@@ -16,14 +22,11 @@ export function part<K extends string>(styles: CSSResult, messages: PartMessages
   const languages = new WeakMap<OverviewHost, string>();
   const styled = new WeakSet<OverviewHost>();
   const self = {
-    kit: undefined as unknown as Kit,
-
     /**
      * Adds the part's styles to the overview's shadow root and loads its messages in the
      * overview's language (English when they cannot be loaded); resolves when it can render.
      */
-    async ready(host: OverviewHost, kit: Kit): Promise<void> {
-      self.kit = kit;
+    async ready(host: OverviewHost): Promise<void> {
       if (!styled.has(host)) {
         styled.add(host);
         const root = host.renderRoot as ShadowRoot;
@@ -37,7 +40,7 @@ export function part<K extends string>(styles: CSSResult, messages: PartMessages
           root.append(style);
         }
       }
-      await kit.loadLanguage(host.locale, messages);
+      await loadLanguage(host.locale, messages);
       languages.set(host, host.locale);
     },
 
@@ -50,12 +53,12 @@ export function part<K extends string>(styles: CSSResult, messages: PartMessages
       const locale = host.locale;
       if (languages.get(host) === locale) return;
       languages.set(host, locale);
-      void self.kit.loadLanguage(locale, messages).then(() => host.requestUpdate());
+      void loadLanguage(locale, messages).then(() => host.requestUpdate());
     },
 
     /** A message of the part (or a shared one, e.g. `common.cancel`) in the overview's language. */
     t(host: OverviewHost, key: K | MessageKey, params?: MessageParams): string {
-      return self.kit.translate(host.locale, key as MessageKey, params, messages);
+      return translate(host.locale, key as MessageKey, params, messages);
     },
   };
   return self;

@@ -2,21 +2,17 @@ import { en, nl } from './subscription-overview.messages.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import type { BillingClient, Order, Plan, SubscriptionOverview } from '../../client/client.js';
-import { newIdempotencyKey } from '../../client/idempotency.js';
 import { BillingApiError } from '../../client/errors.js';
-import { loadLanguage, translate, type MessageKey } from '../../i18n/index.js';
+import type { MessageKey } from '../../i18n/index.js';
 import { BillingElement } from '../../internal/billing-element.js';
-import { emptyState, errorMessage, errorState, forbiddenState, loadingState } from '../../internal/states.js';
+import { emptyState, errorState, forbiddenState, loadingState } from '../../internal/states.js';
 import { parts } from './parts.js';
 import { subscriptionOverviewStyles } from './subscription-overview.styles.js';
-import type { Action, Kit, OverviewData, OverviewHost, Pending } from './types.js';
+import type { Action, OverviewData, OverviewHost, Pending } from './types.js';
 
 type Period = SubscriptionOverview['currentPeriod'];
 type Dialog = Awaited<ReturnType<typeof parts.dialog>>;
 type History = Awaited<ReturnType<typeof parts.history>>;
-
-/** What the parts loaded on demand use of the kit (see `Kit`). */
-const kit: Kit = { translate, loadLanguage, errorMessage, newIdempotencyKey };
 
 /** Billing frequencies the contract offers (`ChangeRequest.periodMonths`). */
 const FREQUENCIES: readonly number[] = [1, 6, 12];
@@ -184,9 +180,9 @@ export class BillingSubscriptionOverview extends BillingElement {
   }
 
   /** Downloads a part (a failed download is tried again next time) and readies it here. */
-  async #part<T extends { ready(host: OverviewHost, kit: Kit): Promise<void> }>(load: () => Promise<T>): Promise<T> {
+  async #part<T extends { ready(host: OverviewHost): Promise<void> }>(load: () => Promise<T>): Promise<T> {
     const part = await load();
-    await part.ready(this.#host, kit);
+    await part.ready(this.#host);
     return part;
   }
 

@@ -4,17 +4,9 @@
  */
 import type { ReactiveElement } from 'lit';
 import type { BillingApiError } from '../../client/errors.js';
-import type {
-  Invoice,
-  LicenseQuote,
-  newIdempotencyKey,
-  Order,
-  Plan,
-  SubscriptionOverview,
-} from '../../client/client.js';
+import type { Invoice, LicenseQuote, Order, Plan, SubscriptionOverview } from '../../client/client.js';
 import type { BillingContextValue, ChangeTopic } from '../../context/context.js';
-import type { loadLanguage, MessageKey, MessageParams, translate } from '../../i18n/index.js';
-import type { errorMessage } from '../../internal/states.js';
+import type { MessageKey, MessageParams } from '../../i18n/index.js';
 
 /** The four things an admin can change; each has its own field and its own error. */
 export type Action = 'add' | 'remove' | 'plan' | 'period';
@@ -40,18 +32,6 @@ export interface Pending {
   busy: boolean;
   /** Why the last attempt failed, when it may be tried again. */
   error?: BillingApiError | undefined;
-}
-
-/**
- * The kit's functions a part uses, handed over by the overview when the part loads. A part
- * that imported them itself would make the bundler split them out of the overview's entry
- * into a chunk of their own, which costs more than the part saves.
- */
-export interface Kit {
-  translate: typeof translate;
-  loadLanguage: typeof loadLanguage;
-  errorMessage: typeof errorMessage;
-  newIdempotencyKey: typeof newIdempotencyKey;
 }
 
 /**
