@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { onDemand } from '../../src/internal/on-demand.js';
+import { css } from 'lit';
+import { addStyles, onDemand } from '../../src/internal/on-demand.js';
 
 describe('onDemand: a part loaded the first time it is needed', () => {
   it('loads once, however often and however concurrently it is asked for', async () => {
@@ -33,5 +34,26 @@ describe('onDemand: a part loaded the first time it is needed', () => {
     const part = onDemand(() => import('../../src/internal/format.js'));
     const { formatCount } = await part();
     expect(formatCount(1234, 'en')).to.equal('1,234');
+  });
+
+  it("adds a part's styles to a shadow root once, next to the element's own", () => {
+    const host = document.createElement('div');
+    const root = host.attachShadow({ mode: 'open' });
+    const own = new CSSStyleSheet();
+    root.adoptedStyleSheets = [own];
+    const part = css`
+      p {
+        color: rgb(1, 2, 3);
+      }
+    `;
+    addStyles(root, part);
+    addStyles(root, part);
+    expect(root.adoptedStyleSheets).to.have.length(2);
+    expect(root.adoptedStyleSheets[0]).to.equal(own);
+    document.body.append(host);
+    const p = document.createElement('p');
+    root.append(p);
+    expect(getComputedStyle(p).color).to.equal('rgb(1, 2, 3)');
+    host.remove();
   });
 });

@@ -3,9 +3,10 @@
  * first opens an invoice (a chunk of its own, with its styles and messages), so a page
  * that only lists invoices does not download it.
  */
-import { html, nothing, supportsAdoptingStyleSheets, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import type { Invoice } from '../../client/client.js';
 import type { MessageParams } from '../../i18n/index.js';
+import { addStyles } from '../../internal/on-demand.js';
 import { en, nl } from './invoice-detail.messages.js';
 import { invoiceDetailStyles } from './invoice-detail.styles.js';
 import type { ListHelpers } from './on-demand.js';
@@ -22,23 +23,9 @@ type ChargedKind = Exclude<Line['kind'], 'credit'>;
 
 const tr = (h: ListHelpers, key: Key, params?: MessageParams): string => h.own(messages, key, params);
 
-/** Adds the detail's styles to the element's shadow root, once (the element's own stay). */
-function addStyles(root: ShadowRoot): void {
-  const sheet = invoiceDetailStyles.styleSheet;
-  if (supportsAdoptingStyleSheets && sheet) {
-    if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-  } else if (!root.querySelector('style[data-invoice-detail]')) {
-    // No constructable style sheets (an old engine, a polyfill): a <style> does the same.
-    const style = document.createElement('style');
-    style.dataset['invoiceDetail'] = '';
-    style.textContent = invoiceDetailStyles.cssText;
-    root.append(style);
-  }
-}
-
 /** The invoice's dates, PO number and status, its lines, totals and payments. */
 export function renderDetail(h: ListHelpers, inv: Invoice): TemplateResult {
-  addStyles(h.root);
+  addStyles(h.root, invoiceDetailStyles);
   const money = (n: number) => h.money(n, inv.currency);
   const upcoming = inv.status === 'upcoming';
   const item = (label: string, value: unknown, cls = '') =>

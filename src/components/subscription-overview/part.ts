@@ -11,6 +11,7 @@ import {
   type MessageKey,
   type MessageParams,
 } from '../../i18n/index.js';
+import { addStyles } from '../../internal/on-demand.js';
 import type { OverviewHost } from './types.js';
 
 /** A part's own messages: English bundled with it, Dutch loaded on first use. */
@@ -20,26 +21,13 @@ type PartMessages<K extends string> = ElementMessages & { en: { readonly [key in
 export function part<K extends string>(styles: CSSResult, messages: PartMessages<K>) {
   /** The language each overview has this part's messages in. */
   const languages = new WeakMap<OverviewHost, string>();
-  const styled = new WeakSet<OverviewHost>();
   const self = {
     /**
      * Adds the part's styles to the overview's shadow root and loads its messages in the
      * overview's language (English when they cannot be loaded); resolves when it can render.
      */
     async ready(host: OverviewHost): Promise<void> {
-      if (!styled.has(host)) {
-        styled.add(host);
-        const root = host.renderRoot as ShadowRoot;
-        const sheet = styles.styleSheet;
-        if (sheet) {
-          root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-        } else {
-          // No constructable style sheets (an old engine, a polyfill): a <style> does the same.
-          const style = document.createElement('style');
-          style.textContent = styles.cssText;
-          root.append(style);
-        }
-      }
+      addStyles(host.renderRoot as ShadowRoot, styles);
       await loadLanguage(host.locale, messages);
       languages.set(host, host.locale);
     },
