@@ -14,6 +14,18 @@ export const COUNTRIES = [
   'IE', 'IS', 'IT', 'LI', 'LT', 'LU', 'LV', 'MT', 'NL', 'NO', 'NZ', 'PL', 'PT', 'RO', 'SE', 'SI', 'SK', 'US',
 ] as const; // prettier-ignore
 
+const regionNames = new Map<string, Intl.DisplayNames>();
+
+/** A country's name in `locale` (English, then the code itself, when the locale has none). */
+export function countryName(locale: string, code: string): string {
+  let names = regionNames.get(locale);
+  if (!names) {
+    names = new Intl.DisplayNames([locale, 'en'], { type: 'region', fallback: 'code' });
+    regionNames.set(locale, names);
+  }
+  return names.of(code) ?? code;
+}
+
 let rowKeys = 0;
 
 /** A new recipient row with a fresh key. */

@@ -6,6 +6,7 @@
 import { html, type TemplateResult } from 'lit';
 import type { BillingApiError } from '../../client/errors.js';
 import type { MessageKey, MessageParams } from '../../i18n/index.js';
+import { countryName } from './contacts-editor.draft.js';
 import type { Draft, DraftContact, FieldId } from './contacts-editor.model.js';
 
 /** English messages of this part; the element adds them to its own when the part loads. */
@@ -177,9 +178,7 @@ function shown(host: RefusedHost, d: Draft, f: DiffField): string {
     case 'einvoice-enabled':
       return host.t(d[f] ? 'contacts.on' : 'contacts.off');
     case 'country':
-      return d.country
-        ? (new Intl.DisplayNames([host.locale, 'en'], { type: 'region', fallback: 'code' }).of(d.country) ?? d.country)
-        : none;
+      return d.country ? countryName(host.locale, d.country) : none;
     default:
       return d[f] || none;
   }

@@ -7,7 +7,7 @@ import type { BillingApiError } from '../../client/errors.js';
 import { languageOf, type MessageKey } from '../../i18n/index.js';
 import { BillingElement } from '../../internal/billing-element.js';
 import { emptyState, errorMessage, errorState, forbiddenState, loadingState } from '../../internal/states.js';
-import { COUNTRIES, draftOf, MAX_RECIPIENTS, row } from './contacts-editor.draft.js';
+import { COUNTRIES, countryName, draftOf, MAX_RECIPIENTS, row } from './contacts-editor.draft.js';
 import type { Editing, SaveStatus } from './contacts-editor.editing.js';
 import type { EditorElement } from './contacts-editor.host.js';
 import * as messages from './contacts-editor.messages.js';
@@ -37,10 +37,9 @@ function countries(locale: string, current: string): [code: string, name: string
   const key = `${locale} ${current}`;
   let list = countryLists.get(key);
   if (!list) {
-    const names = new Intl.DisplayNames([locale, 'en'], { type: 'region', fallback: 'code' });
     list = [...new Set([...COUNTRIES, current])]
       .filter((code) => code)
-      .map((code): [string, string] => [code, names.of(code) ?? code])
+      .map((code): [string, string] => [code, countryName(locale, code)])
       .sort((a, b) => a[1].localeCompare(b[1], locale));
     countryLists.set(key, list);
   }
