@@ -6,7 +6,7 @@
  */
 export default {
   globs: ['src/**/*.ts'],
-  exclude: ['src/**/*.styles.ts', 'src/**/*.messages.ts', 'src/client/schema.d.ts'],
+  exclude: ['src/**/*.styles.ts', 'src/**/*.messages.ts', 'src/client/schema.ts'],
   litelement: true,
   plugins: [
     {

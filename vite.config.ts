@@ -2,11 +2,18 @@ import { defineConfig } from 'vite';
 import { minifyLiterals } from './scripts/minify-literals.js';
 
 /**
- * Library build: ES modules into dist/, one chunk per entry, Lit left to the host
- * (a peer dependency) so two elements on a page share one copy of it.
- * Not minified (the host's bundler does that), except the markup inside `html` and `css`
- * templates, which no JavaScript minifier touches. Type declarations come from
- * `tsc -p tsconfig.build.json`; the manifest from `cem`.
+ * Library build: ES modules into dist/, **one module per source module**
+ * (`preserveModules`: dist/src/… and dist/mocks/… mirror the tree), so a host's bundler
+ * keeps only the modules the host imports: one element from the main entry, or one
+ * `define/<element>.js`, brings that element's code and nothing of the others.
+ * package.json's `sideEffects` names the only modules with side effects (the `define`
+ * ones); every other module may be dropped when unused.
+ *
+ * Lit, chart.js, MSW and pdf-lib stay imports (dependencies and peers: the host's bundler
+ * dedupes them). Not minified (the host's bundler does that), except the markup inside
+ * `html` and `css` templates, which no JavaScript minifier touches. Type declarations
+ * come from `tsc -p tsconfig.build.json` into the same folders; the manifest and the
+ * framework bindings from `cem`.
  */
 export default defineConfig({
   plugins: [minifyLiterals()],
@@ -15,21 +22,33 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     sourcemap: true,
+    copyPublicDir: false,
     minify: false,
     lib: {
       entry: {
-        index: 'src/index.ts',
-        define: 'src/define.ts',
-        engine: 'mocks/engine/index.ts',
-        mocks: 'mocks/index.ts',
-        'mocks-browser': 'mocks/browser.ts',
-        'mocks-node': 'mocks/node.ts',
+        'src/index': 'src/index.ts',
+        'src/define': 'src/define.ts',
+        'src/define/provider': 'src/define/provider.ts',
+        'src/define/users-table': 'src/define/users-table.ts',
+        'src/define/subscription-overview': 'src/define/subscription-overview.ts',
+        'src/define/user-count-chart': 'src/define/user-count-chart.ts',
+        'src/define/invoice-list': 'src/define/invoice-list.ts',
+        'src/define/contacts-editor': 'src/define/contacts-editor.ts',
+        'mocks/engine/index': 'mocks/engine/index.ts',
+        'mocks/index': 'mocks/index.ts',
+        'mocks/browser': 'mocks/browser.ts',
+        'mocks/node': 'mocks/node.ts',
       },
       formats: ['es'],
     },
-    rollupOptions: {
+    rolldownOptions: {
       // Dependencies stay dependencies: the host's bundler dedupes them.
       external: [/^lit($|\/)/, /^@lit\//, /^msw($|\/)/, /^pdf-lib($|\/)/, /^chart\.js($|\/)/],
+      output: {
+        preserveModules: true,
+        preserveModulesRoot: '.',
+        entryFileNames: '[name].js',
+      },
     },
   },
 });

@@ -4,7 +4,7 @@
  * the top steer the mock (tenant, role) and the page (language, theme); the mock keeps
  * its state across reloads until "Reset demo data".
  */
-import { startWorker } from '../mocks/browser.js';
+import { startBrowserMock } from '../mocks/browser.js';
 import { scenarios } from '../mocks/scenarios/index.js';
 import type { Role } from '../mocks/engine/types.js';
 
@@ -19,7 +19,7 @@ const saved: Partial<Settings> = JSON.parse(localStorage.getItem(SETTINGS_KEY) ?
 const settings: Settings = { lang: saved.lang ?? 'en', theme: saved.theme ?? '' };
 
 // The mock must answer before the elements ask for data: start it, then define the tags.
-const mock = await startWorker({ quiet: true });
+const mock = await startBrowserMock({ quiet: true });
 await import('../src/define.js');
 const { store } = mock;
 const provider = document.querySelector('billing-provider')!;

@@ -5,9 +5,12 @@
  * Serve `mockServiceWorker.js` (from `npx msw init`) at the page's root, then:
  *
  * ```ts
- * const mock = await startWorker({ scenario: 'injixo-advanced' });
+ * import { startBrowserMock } from 'billing-elements/mocks/browser';
+ * const mock = await startBrowserMock({ scenario: 'injixo-advanced' });
  * // <billing-provider base-url="/api/billing"> … now talks to the mock
  * ```
+ *
+ * Everything of `billing-elements/mocks` (store, handlers, scenarios) is re-exported here.
  */
 import type { HttpHandler, UnhandledFrameHandle } from 'msw';
 import { setupWorker } from 'msw/browser';
@@ -19,7 +22,9 @@ import type { PersistenceAdapter } from './store/persistence.js';
 import { MockStore } from './store/store.js';
 import type { MockStoreOptions } from './store/store.js';
 
-/** Options of {@link startWorker}. */
+export * from './index.js';
+
+/** Options of {@link startBrowserMock}. */
 export interface BrowserMockOptions extends HandlerOptions, Omit<MockStoreOptions, 'persistence'> {
   /** A store to serve (default: a new one from the other options). */
   store?: MockStore;
@@ -72,7 +77,7 @@ export function createWorker(store: MockStore, options: HandlerOptions = {}): Se
 }
 
 /** Registers the service worker and starts answering. */
-export async function startWorker(options: BrowserMockOptions = {}): Promise<BrowserMock> {
+export async function startBrowserMock(options: BrowserMockOptions = {}): Promise<BrowserMock> {
   const { persistence = 'indexeddb' } = options;
   const adapter =
     persistence === 'indexeddb'

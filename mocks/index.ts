@@ -1,14 +1,14 @@
 /**
  * The kit's mock backend, for hosts' QA: the store (a tenant world, the session, faults,
- * idempotency, persistence), the MSW handlers of the whole API, the named scenarios, and
- * the browser / Node / Storybook setups.
+ * idempotency, persistence), the MSW handlers of the whole API, the named scenarios and
+ * the Storybook setup. It imports neither `msw/browser` nor `msw/node`, so it bundles for
+ * any platform.
  *
- * The setups load lazily (`startBrowserMock`, `startNodeMock`) because `msw/browser` and
- * `msw/node` each refuse to load in the other environment; import `mocks/browser.ts` or
- * `mocks/node.ts` directly for their other exports.
+ * To start the mock, import the side you run on (each re-exports all of this):
+ * `billing-elements/mocks/browser` (`startBrowserMock`, a service worker) or
+ * `billing-elements/mocks/node` (`startNodeMock`, MSW's `setupServer`). Each refuses to
+ * load in the other environment, which is why they are separate entries.
  */
-import type { BrowserMock, BrowserMockOptions } from './browser.js';
-import type { NodeMock, NodeMockOptions } from './node.js';
 
 export {
   createStore,
@@ -39,17 +39,3 @@ export { getScenario, isScenarioName, loadScenario, scenarioNames, scenarios } f
 export type { Scenario, ScenarioName, ScenarioProduct } from './scenarios/index.js';
 export { storyHandlers, storyMock } from './storybook.js';
 export type { StoryMockOptions } from './storybook.js';
-export type { BrowserMock, BrowserMockOptions } from './browser.js';
-export type { NodeMock, NodeMockOptions } from './node.js';
-
-/** Starts the service-worker mock in the browser (see `mocks/browser.ts`). */
-export async function startBrowserMock(options: BrowserMockOptions = {}): Promise<BrowserMock> {
-  const { startWorker } = await import('./browser.js');
-  return startWorker(options);
-}
-
-/** Starts the mock in Node (see `mocks/node.ts`); give an absolute `baseUrl`. */
-export async function startNodeMock(options: NodeMockOptions = {}): Promise<NodeMock> {
-  const { startServer } = await import('./node.js');
-  return startServer(options);
-}

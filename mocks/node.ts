@@ -3,10 +3,14 @@
  * memory. Node needs an absolute base URL, e.g. `http://billing.test/api/billing`.
  *
  * ```ts
- * const mock = await startServer({ baseUrl: 'http://billing.test/api/billing', scenario: 'severa-prepaid' });
+ * import { startNodeMock } from 'billing-elements/mocks/node';
+ * const mock = await startNodeMock({ baseUrl: 'http://billing.test/api/billing', scenario: 'severa-prepaid' });
  * // … fetch / BillingClient against the base URL …
  * mock.close();
  * ```
+ *
+ * Needs Node 22.12 or newer (MSW's Node side does); on an older Node it says so instead of
+ * failing every request. Everything of `billing-elements/mocks` is re-exported here.
  */
 import type { HttpHandler, UnhandledFrameHandle } from 'msw';
 import { setupServer } from 'msw/node';
@@ -16,7 +20,25 @@ import type { HandlerOptions } from './handlers/index.js';
 import { MockStore } from './store/store.js';
 import type { MockStoreOptions } from './store/store.js';
 
-/** Options of {@link startServer}. */
+export * from './index.js';
+
+declare const process: { versions: { node: string } };
+
+/** The oldest Node the mock runs on; the same as `engines.node` in package.json (a test keeps them in step). */
+export const MINIMUM_NODE = '22.12.0';
+
+/** Throws a clear error on a Node older than {@link MINIMUM_NODE}; `version` is for tests. */
+export function assertNodeVersion(version: string = process.versions.node): void {
+  const [major = 0, minor = 0] = version.split('.').map(Number);
+  const [minMajor = 0, minMinor = 0] = MINIMUM_NODE.split('.').map(Number);
+  if (major > minMajor || (major === minMajor && minor >= minMinor)) return;
+  throw new Error(
+    `billing-elements' Node mock needs Node ${MINIMUM_NODE} or newer (MSW's Node side uses newer APIs); this is Node ${version}. ` +
+      'Upgrade Node, or run the mock in the browser (billing-elements/mocks/browser).',
+  );
+}
+
+/** Options of {@link startNodeMock}. */
 export interface NodeMockOptions extends HandlerOptions, MockStoreOptions {
   /** A store to serve (default: a new one from the other options). */
   store?: MockStore;
@@ -35,11 +57,13 @@ export interface NodeMock {
 
 /** An MSW server answering the billing API from `store` (not started). */
 export function createServer(store: MockStore, options: HandlerOptions = {}): SetupServer {
+  assertNodeVersion();
   return setupServer(...createHandlers(store, options));
 }
 
 /** Starts intercepting requests in this process; unhandled requests fail by default. */
-export async function startServer(options: NodeMockOptions = {}): Promise<NodeMock> {
+export async function startNodeMock(options: NodeMockOptions = {}): Promise<NodeMock> {
+  assertNodeVersion();
   const store = options.store ?? new MockStore(options);
   await store.ready;
   const handlers = createHandlers(store, options);

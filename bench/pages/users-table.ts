@@ -8,7 +8,7 @@
  * until the rows in view show data: a table that stayed smooth by never filling in its
  * rows would show up there, not pass.
  */
-import { startWorker } from '../../mocks/browser.js';
+import { startBrowserMock } from '../../mocks/browser.js';
 import type { BenchWindow, FirstRows, RoundTrip, ScrollRun, UsersTableBench } from './api.js';
 import { LongTasks, nextFrame, paintedWhen } from './frames.js';
 
@@ -29,7 +29,7 @@ provider.fetch = async (request) => {
   return response;
 };
 
-await startWorker({ persistence: 'memory', quiet: true, scenario: 'generated-100k' });
+await startBrowserMock({ persistence: 'memory', quiet: true, scenario: 'generated-100k' });
 await import('../../src/define.js');
 
 const table = document.querySelector('billing-users-table')!;

@@ -4,12 +4,12 @@ import '@angular/compiler';
 import { provideZonelessChangeDetection } from '@angular/core';
 import { bootstrapApplication } from '@angular/platform-browser';
 // The kit's mock backend, from this repository. In your app: `import { startBrowserMock } from 'billing-elements/mocks'`.
-import { startWorker } from '../../mocks/browser.js';
+import { startBrowserMock } from '../../mocks/browser.js';
 import { BillingPageComponent } from './billing-page.component.js';
 
 // 1. The mock answers /api/billing in a service worker. Remove it in production: your
 //    backend implements the same API (docs/backend.md).
-await startWorker({ persistence: 'memory', quiet: true });
+await startBrowserMock({ persistence: 'memory', quiet: true });
 
 // 2. Register the tags before Angular renders them.
 await import('billing-elements/define.js');

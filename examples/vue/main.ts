@@ -1,11 +1,11 @@
 import { createApp, defineComponent, ref, watchEffect } from 'vue';
 import type { BillingChangeEvent, BillingErrorEvent, BillingUpdatePaymentMethodEvent } from 'billing-elements';
 // The kit's mock backend, from this repository. In your app: `import { startBrowserMock } from 'billing-elements/mocks'`.
-import { startWorker } from '../../mocks/browser.js';
+import { startBrowserMock } from '../../mocks/browser.js';
 
 // 1. The mock answers /api/billing in a service worker. Remove it in production: your
 //    backend implements the same API (docs/backend.md).
-await startWorker({ persistence: 'memory', quiet: true });
+await startBrowserMock({ persistence: 'memory', quiet: true });
 
 // 2. Register the tags before Vue mounts them.
 await import('billing-elements/define.js');

@@ -1,6 +1,6 @@
 /**
  * The contract's types (generated from `openapi/billing-api.yaml` into
- * `src/client/schema.d.ts`), under the names the mock backend uses. Type-only: the mock
+ * `src/client/schema.ts`), under the names the mock backend uses. Type-only: the mock
  * answers exactly what the client expects, and a contract change breaks compilation here.
  */
 import type { components } from '../../src/client/schema.js';

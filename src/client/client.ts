@@ -62,7 +62,7 @@ const idempotent = (o: { idempotencyKey?: string }): { 'Idempotency-Key': string
 });
 
 type Method = 'get' | 'post' | 'put';
-/** The contract's operation at `path` and `method` (schema.d.ts, generated from the OpenAPI file). */
+/** The contract's operation at `path` and `method` (schema.ts, generated from the OpenAPI file). */
 type Operation<P extends keyof paths, M extends Method> = Extract<paths[P][M], { responses: unknown }>;
 type Params<O> = O extends { parameters: infer X } ? X : never;
 type Query<O> = Params<O> extends { query?: infer Q } ? NonNullable<Q> : never;
@@ -112,7 +112,7 @@ function queryString(query: Sent['query'] = {}): string {
 
 /**
  * The typed client of the billing API, derived from the OpenAPI contract
- * (`openapi/billing-api.yaml` → `schema.d.ts`), so a contract change breaks compilation
+ * (`openapi/billing-api.yaml` → `schema.ts`), so a contract change breaks compilation
  * where it matters. Every method resolves with the response body or rejects with a
  * {@link BillingApiError}.
  */

@@ -5,7 +5,7 @@
  */
 import { fixture, waitUntil } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
-import { startWorker, type BrowserMock } from '../../mocks/browser.js';
+import { startBrowserMock, type BrowserMock } from '../../mocks/browser.js';
 import type { MockStore } from '../../mocks/store/store.js';
 import '../../src/define.js';
 
@@ -18,7 +18,7 @@ export const BASE_URL = '/api/billing';
 export function useMockBackend(scenario = 'injixo-advanced'): () => MockStore {
   let mock: BrowserMock | undefined;
   before(async () => {
-    mock = await startWorker({ persistence: 'memory', quiet: true, scenario });
+    mock = await startBrowserMock({ persistence: 'memory', quiet: true, scenario });
   });
   beforeEach(() => {
     const store = mock!.store;

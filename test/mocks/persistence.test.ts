@@ -5,7 +5,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { BillingClient } from '../../src/client/index.js';
-import { startWorker } from '../../mocks/browser.js';
+import { startBrowserMock } from '../../mocks/browser.js';
 import { createStore } from '../../mocks/store/store.js';
 import { indexedDbAdapter } from '../../mocks/store/persistence.js';
 import { smallWorld, send } from './fixtures.js';
@@ -60,7 +60,7 @@ describe('mock persistence in IndexedDB', () => {
   it('the browser mock keeps its state across a restart (a reload) until reset', async () => {
     const dbName = uniqueDb();
     const client = new BillingClient({ baseUrl: BASE });
-    let mock = await startWorker({ dbName, scenario: 'injixo-classic', quiet: true, onUnhandledFrame: 'error' });
+    let mock = await startBrowserMock({ dbName, scenario: 'injixo-classic', quiet: true, onUnhandledFrame: 'error' });
     const people = mock.store.world.people.filter((p) => !p.deactivatedOn && !p.deletedOn);
     const target = people[people.length - 1]!;
     await client.deactivateUser(target.id);
@@ -68,7 +68,7 @@ describe('mock persistence in IndexedDB', () => {
     await mock.store.flush();
     mock.stop();
 
-    mock = await startWorker({ dbName, scenario: 'injixo-advanced', quiet: true, onUnhandledFrame: 'error' });
+    mock = await startBrowserMock({ dbName, scenario: 'injixo-advanced', quiet: true, onUnhandledFrame: 'error' });
     try {
       expect(mock.store.scenario).to.equal('injixo-classic');
       expect((await client.getMe()).role).to.equal('guest');

@@ -6,7 +6,7 @@
 import { expect } from '@open-wc/testing';
 import { BillingApiError, BillingClient } from '../../src/client/index.js';
 import type { BillingDetails } from '../../src/client/index.js';
-import { startWorker } from '../../mocks/browser.js';
+import { startBrowserMock } from '../../mocks/browser.js';
 import type { BrowserMock } from '../../mocks/browser.js';
 import { scenarioNames } from '../../mocks/scenarios/index.js';
 import type { World } from '../../mocks/engine/types.js';
@@ -33,7 +33,7 @@ describe('mock backend in the browser (service worker)', () => {
   before(async () => {
     licensed = smallWorld('prepaid-licenses', 200, 4);
     perUser = smallWorld('peak-daily', 300, 7);
-    mock = await startWorker({ world: licensed, persistence: 'memory', quiet: true, onUnhandledFrame: 'error' });
+    mock = await startBrowserMock({ world: licensed, persistence: 'memory', quiet: true, onUnhandledFrame: 'error' });
   });
   after(() => mock.stop());
   beforeEach(() => {

@@ -6,8 +6,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { setupServer } from 'msw/node';
 import { BillingClient } from '../../src/client/index.js';
-import { DEFAULT_BASE_URL, scenarios, startNodeMock, storyMock } from '../../mocks/index.js';
-import type { NodeMock } from '../../mocks/index.js';
+import { DEFAULT_BASE_URL, scenarios, startNodeMock, storyMock } from '../../mocks/node.js';
+import type { NodeMock } from '../../mocks/node.js';
 import { failure } from './mock-setup.js';
 
 describe('mocks/index: startNodeMock', () => {
