@@ -1,24 +1,10 @@
 // @ts-check
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { playwrightLauncher } from '@web/test-runner-playwright';
+import { chromiumLaunchOptions } from './scripts/chromium.js';
 import { summaryReporter } from './scripts/summary-reporter.js';
-
-/**
- * Which Chromium runs the tests: $CHROME_PATH when set, else Debian's /usr/bin/chromium,
- * else Playwright's own download (`npx playwright install chromium` on machines that can).
- */
-function chromiumPath() {
-  if (process.env.CHROME_PATH) return process.env.CHROME_PATH;
-  for (const p of ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome']) {
-    if (existsSync(p)) return p;
-  }
-  return undefined;
-}
-
-const executablePath = chromiumPath();
 
 /** @type {import('@web/test-runner').TestRunnerConfig} */
 export default {
@@ -38,19 +24,8 @@ export default {
   browsers: [
     playwrightLauncher({
       product: 'chromium',
-      launchOptions: {
-        ...(executablePath ? { executablePath } : {}),
-        headless: true,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-          '--disable-quic',
-        ],
-      },
+      // Which Chromium and its flags: scripts/chromium.js.
+      launchOptions: chromiumLaunchOptions(),
     }),
   ],
   // Lit's dev-mode banner is expected in tests (dev mode adds useful warnings).

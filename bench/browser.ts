@@ -1,8 +1,7 @@
 /**
  * Headless Chromium and the Vite dev servers the browser benchmarks use.
  *
- * Chromium: $CHROME_PATH, else Debian's /usr/bin/chromium (as the tests and
- * scripts/screenshot.js). Pages are served by Vite's dev server, like `npm start`, but
+ * Chromium: the one scripts/chromium.js names (as the tests and the other scripts). Pages are served by Vite's dev server, like `npm start`, but
  * with the `production` export condition, so Lit runs its production build (what a
  * host's users get) instead of its development build with its extra checks.
  */
@@ -11,23 +10,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright';
 import { createServer, type ViteDevServer } from 'vite';
+import { chromiumLaunchOptions } from '../scripts/chromium.js';
 
 export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 
-export const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-];
-
-export function chromiumPath(): string {
-  return process.env['CHROME_PATH'] || '/usr/bin/chromium';
-}
-
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_FLAGS });
+  return chromium.launch(chromiumLaunchOptions());
 }
 
 export interface Served {

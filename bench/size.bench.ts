@@ -1,51 +1,47 @@
 /**
- * Bundle sizes, minified and gzipped (issue 8's budgets), built with Vite's `build()` into
- * a temporary folder:
- * - each element's own entry (its class file and the define helper), Lit (`lit`, `@lit/*`)
- *   left out as the host's peer dependency: ≤ 12 kB each
- * - the whole kit without the chart (`src/define.ts` with the chart element left out) with
- *   Lit: ≤ 45 kB; the whole kit with the chart is printed too, and must hold no chart.js
- *   module in its main graph (chart.js loads when a chart first draws)
+ * Bundle sizes, minified and gzipped, of the kit **as a host installs it**: `npm run build`,
+ * `npm pack`, the tarball installed into a fresh consumer project (scripts/consumer.js,
+ * `.package-check/`), and each case built there by Vite as a host's app build would, from
+ * `billing-elements` specifiers (no path into src/):
+ * - each element as a host imports only it, two ways: from the main entry
+ *   (`import { BillingUsersTable, defineElement } from 'billing-elements'`, tree-shaken) and
+ *   from its own entry (`import 'billing-elements/define/users-table.js'`); Lit (`lit`,
+ *   `@lit/*`) left out as the host's peer dependency: ≤ 12 kB each
+ * - the whole kit without the chart (`billing-elements/define.js` with the chart element's
+ *   module left out) with Lit: ≤ 45 kB; the whole kit with the chart is printed too, and
+ *   must hold no chart.js module in its main graph (chart.js loads when a chart first draws)
  * - the chart element with chart.js (its entry plus the lazily loaded chunk), Lit left
  *   out: ≤ 60 kB
  * A graph's size is the sum of its chunks' gzip sizes (each chunk is a separate file).
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build, type Plugin, type Rolldown } from 'vite';
-import { minifyLiterals } from '../scripts/minify-literals.js';
-import { repoRoot } from './browser.js';
+import { consumerDir, installConsumer, packKit } from '../scripts/consumer.js';
 import { record } from './harness.js';
 
 const SUITE = 'size';
 const LIT = [/^lit($|\/)/, /^@lit\//];
+/** The installed package, inside the consumer project. */
+const installed = join(consumerDir, 'node_modules', 'billing-elements');
 
-const ELEMENTS = [
-  { tag: 'billing-provider', file: 'src/context/billing-provider.ts', className: 'BillingProvider' },
-  { tag: 'billing-users-table', file: 'src/components/users-table/users-table.ts', className: 'BillingUsersTable' },
-  {
-    tag: 'billing-subscription-overview',
-    file: 'src/components/subscription-overview/subscription-overview.ts',
-    className: 'BillingSubscriptionOverview',
-  },
-  {
-    tag: 'billing-user-count-chart',
-    file: 'src/components/user-count-chart/user-count-chart.ts',
-    className: 'BillingUserCountChart',
-  },
-  {
-    tag: 'billing-invoice-list',
-    file: 'src/components/invoice-list/invoice-list.ts',
-    className: 'BillingInvoiceList',
-  },
-  {
-    tag: 'billing-contacts-editor',
-    file: 'src/components/contacts-editor/contacts-editor.ts',
-    className: 'BillingContactsEditor',
-  },
-] as const;
+/** The elements, from the package's per-element entries (dist/src/define/<name>.js) and the class each exports. */
+function elements(): { name: string; tag: string; className: string }[] {
+  const dir = join(installed, 'dist/src/define');
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => {
+      const code = readFileSync(join(dir, f), 'utf8');
+      const tag = /defineElement\("([a-z-]+)"/.exec(code)?.[1];
+      const className = /export \{ (\w+) \}/.exec(code)?.[1];
+      if (!tag || !className) throw new Error(`dist/src/define/${f}: no defineElement("tag") or exported class`);
+      return { name: f.replace(/\.js$/, ''), tag, className };
+    })
+    .sort((x, y) =>
+      x.tag === 'billing-provider' ? -1 : y.tag === 'billing-provider' ? 1 : x.tag.localeCompare(y.tag),
+    );
+}
 
 interface Graph {
   /** gzip bytes of the entry chunk and the chunks it imports statically. */
@@ -78,11 +74,11 @@ async function bundle(
   writeFileSync(entry, source);
   const result = await build({
     configFile: false,
-    root: repoRoot,
+    root: consumerDir,
     publicDir: false,
     logLevel: 'silent',
     mode: 'production',
-    plugins: [minifyLiterals(), ...plugins],
+    plugins,
     build: {
       target: 'es2022',
       outDir: join(dir, `out-${name}`),
@@ -124,9 +120,9 @@ async function bundle(
       graph.lazy += size;
       const kind = c.moduleIds.some((id) => id.includes('/node_modules/chart.js/'))
         ? 'chart.js'
-        : c.moduleIds.every((id) => /\.nl\.ts$/.test(id))
+        : c.moduleIds.every((id) => /\.nl\.js$/.test(id))
           ? 'languages'
-          : c.moduleIds.some((id) => id.endsWith('/src/context/session.ts'))
+          : c.moduleIds.some((id) => id.endsWith('/dist/src/context/session.js'))
             ? 'session without a provider'
             : 'parts opened by a click';
       graph.lazyKinds.set(kind, (graph.lazyKinds.get(kind) ?? 0) + size);
@@ -139,10 +135,10 @@ async function bundle(
 function largestParts(graph: Graph, count = 4): string {
   const groups = new Map<string, number>();
   for (const [id, length] of graph.parts) {
-    const path = id.replace(repoRoot, '').replace(/^\/+/, '');
+    const path = id.replace(`${installed}/dist/`, '');
     const group = path.includes('node_modules/')
       ? path.replace(/.*node_modules\/((@[^/]+\/)?[^/]+).*/, '$1')
-      : /\.messages\.ts$/.test(path)
+      : /\.messages\.js$/.test(path)
         ? "every element's messages"
         : path;
     groups.set(group, (groups.get(group) ?? 0) + length);
@@ -156,7 +152,6 @@ function largestParts(graph: Graph, count = 4): string {
 }
 
 const CHART_TAG = 'billing-user-count-chart';
-const CHART_FILE = ELEMENTS.find((e) => e.tag === CHART_TAG)!.file;
 
 /** What a graph loads on demand, by kind: "plus 2.0 kB on demand (languages 2.0 kB)". */
 function onDemand(graph: Graph): string {
@@ -165,32 +160,38 @@ function onDemand(graph: Graph): string {
   return `plus ${kB(graph.lazy).toFixed(1)} kB on demand (${kinds})`;
 }
 
-/** Replaces the module `file` of `src/` by an element class with nothing in it. */
-function stubModule(file: string): Plugin {
-  const target = join(repoRoot, file);
+/** Replaces the installed package's module of the class `className` by an empty element class. */
+function stubElement(className: string): Plugin {
   return {
-    name: 'bench-stub-module',
+    name: 'bench-stub-element',
     enforce: 'pre',
     load(id) {
-      if (id !== target) return null;
-      const className = ELEMENTS.find((e) => e.file === file)!.className;
+      if (!id.startsWith(join(installed, 'dist/src/components/'))) return null;
+      const code = readFileSync(id, 'utf8');
+      if (!new RegExp(`^export \\{[^}]*\\b${className}\\b`, 'm').test(code)) return null;
       return `export class ${className} extends HTMLElement {}\n`;
     },
   };
 }
 
 /** An element as a host imports only it: from the package's main entry (tree-shaken), then defined. */
-const define = (tag: string, className: string): string =>
-  `import { ${className}, defineElement } from ${JSON.stringify(join(repoRoot, 'src/index.ts'))};\n` +
+const fromMainEntry = (tag: string, className: string): string =>
+  `import { ${className}, defineElement } from 'billing-elements';\n` +
   `defineElement(${JSON.stringify(tag)}, ${className});\n`;
 
+/** An element as a host imports only it: its own entry, which defines it. */
+const fromOwnEntry = (name: string): string => `import 'billing-elements/define/${name}.js';\n`;
+
 export async function runSizeBench(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'billing-elements-size-'));
+  // The kit as a host receives it: built, packed, installed into a fresh project.
+  installConsumer(packKit());
+  const dir = join(consumerDir, 'size');
+  mkdirSync(dir, { recursive: true });
   try {
     const base = await bundle(
       dir,
       'base',
-      `import { BillingElement } from ${JSON.stringify(join(repoRoot, 'src/internal/billing-element.ts'))};\n` +
+      `import { BillingElement } from 'billing-elements';\n` +
         `customElements.define('bench-base', class extends BillingElement {});\n`,
       LIT,
     );
@@ -200,13 +201,21 @@ export async function runSizeBench(): Promise<void> {
       detail: `largest parts: ${largestParts(base)}`,
     });
 
-    for (const e of ELEMENTS) {
-      const graph = await bundle(dir, e.tag, define(e.tag, e.className), LIT);
-      record(SUITE, `<${e.tag}> entry, Lit as peer`, kB(graph.main), {
+    const list = elements();
+    for (const e of list) {
+      const graph = await bundle(dir, e.tag, fromMainEntry(e.tag, e.className), LIT);
+      record(SUITE, `<${e.tag}> from the main entry, Lit as peer`, kB(graph.main), {
         unit: 'kB',
         stat: 'gzip',
         budget: 12,
         detail: onDemand(graph),
+      });
+      const own = await bundle(dir, `${e.tag}-own`, fromOwnEntry(e.name), LIT);
+      record(SUITE, `<${e.tag}> from billing-elements/define/${e.name}.js, Lit as peer`, kB(own.main), {
+        unit: 'kB',
+        stat: 'gzip',
+        budget: 12,
+        detail: onDemand(own),
       });
       if (e.tag === CHART_TAG) {
         const chartJs = graph.lazyKinds.get('chart.js') ?? 0;
@@ -221,16 +230,17 @@ export async function runSizeBench(): Promise<void> {
 
     // The whole kit as `import 'billing-elements/define.js'` gives it, Lit bundled in. The
     // budget is for the kit without the chart (which has its own budget, with chart.js):
-    // the same define.ts with the chart's module replaced by an empty element.
-    const defineTs = `import ${JSON.stringify(join(repoRoot, 'src/define.ts'))};\n`;
-    const withoutChart = await bundle(dir, 'kit-without-chart', defineTs, [], [stubModule(CHART_FILE)]);
+    // the same define.js with the chart's class replaced by an empty element.
+    const chart = list.find((e) => e.tag === CHART_TAG)!;
+    const defineAll = `import 'billing-elements/define.js';\n`;
+    const withoutChart = await bundle(dir, 'kit-without-chart', defineAll, [], [stubElement(chart.className)]);
     record(SUITE, 'whole kit without the chart (define.js), with Lit', kB(withoutChart.main), {
       unit: 'kB',
       stat: 'gzip',
       budget: 45,
       detail: `${onDemand(withoutChart)}; largest parts: ${largestParts(withoutChart)}`,
     });
-    const kit = await bundle(dir, 'kit', defineTs, []);
+    const kit = await bundle(dir, 'kit', defineAll, []);
     record(SUITE, 'whole kit with the chart (define.js), with Lit, chart.js loaded on demand', kB(kit.main), {
       unit: 'kB',
       stat: 'gzip',

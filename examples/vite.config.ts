@@ -1,57 +1,29 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig, type Plugin } from 'vite';
-import { minifyLiterals } from '../scripts/minify-literals.js';
+import vue from '@vitejs/plugin-vue';
+import { defineConfig } from 'vite';
 
 /**
- * The framework examples: `npm run examples:build` builds all four into examples/dist/
- * (html/, react/, vue/, angular/), `npx vite --config examples/vite.config.ts` serves them
- * for development, `npx vite preview --config examples/vite.config.ts` serves the build.
+ * The example host apps, built as a host builds its app: in a project where the packed
+ * kit is installed (`billing-elements` from the tarball, no path into this repository).
+ * `npm test` makes that project in `.package-check/` (scripts/consumer.js) and builds all
+ * four pages into examples/dist/ there; to look at them after a run:
  *
- * The kit is imported from this repository's source (`billing-elements` is an alias of
- * src/), so the examples work without publishing. The plain-HTML example loads two
- * self-contained files built here, kit/define.js and kit/mock.js, through an import map.
+ *   cd .package-check && npx vite --config examples/vite.config.ts
+ *
+ * The mock backend is imported only while `VITE_BILLING_MOCK` is not `off`: with
+ * `VITE_BILLING_MOCK=off` the build holds no mock at all (the check asserts it), as a
+ * host's production build should.
  */
 const at = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
-/** The files the plain-HTML page loads by URL, and where they come from. */
-const kit: Record<string, string> = {
-  'kit/define': at('../src/define.ts'),
-  'kit/mock': at('../mocks/browser.ts'),
-};
-
-/** In development, serves /kit/*.js from the source (the build writes them to examples/dist/kit/). */
-function kitInDevelopment(): Plugin {
-  return {
-    name: 'billing-examples-kit',
-    configureServer(server) {
-      server.middlewares.use((req, _res, next) => {
-        const name = /^\/(kit\/[a-z]+)\.js(\?.*)?$/.exec(req.url ?? '')?.[1];
-        const file = name ? kit[name] : undefined;
-        if (file) req.url = `/@fs${file}`;
-        next();
-      });
-    },
-  };
-}
-
 export default defineConfig({
   root: at('.'),
-  // MSW's worker (mockServiceWorker.js) is served at the root, so it controls every example.
-  publicDir: at('../public'),
-  resolve: {
-    alias: [
-      { find: /^billing-elements\/define\.js$/, replacement: at('../src/define.ts') },
-      { find: /^billing-elements$/, replacement: at('../src/index.ts') },
-      // Vue templates given as strings are compiled in the browser: the build with the compiler.
-      { find: /^vue$/, replacement: 'vue/dist/vue.esm-bundler.js' },
-    ],
-  },
-  define: {
-    __VUE_OPTIONS_API__: 'true',
-    __VUE_PROD_DEVTOOLS__: 'false',
-    __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',
-  },
-  plugins: [kitInDevelopment(), minifyLiterals()],
+  // MSW's worker, written by `npx msw init examples/public`, served at the root.
+  publicDir: at('public'),
+  plugins: [
+    // billing-* tags are custom elements, not Vue components.
+    vue({ template: { compilerOptions: { isCustomElement: (tag) => tag.startsWith('billing-') } } }),
+  ],
   server: { port: 4180, strictPort: false },
   preview: { port: 4180, strictPort: false },
   build: {
@@ -61,7 +33,7 @@ export default defineConfig({
     cssTarget: ['chrome123', 'edge123', 'firefox120', 'safari17.5'],
     outDir: at('dist'),
     emptyOutDir: true,
-    // The mock backend (scenarios, invoice PDFs) is about 1 MB; hosts don't ship it.
+    // With the mock (scenarios, invoice PDFs) the examples hold about 1 MB more.
     chunkSizeWarningLimit: 1600,
     rollupOptions: {
       input: {
@@ -69,12 +41,6 @@ export default defineConfig({
         react: at('react/index.html'),
         vue: at('vue/index.html'),
         angular: at('angular/index.html'),
-        ...kit,
-      },
-      // kit/mock.js is imported by URL: keep its exports.
-      preserveEntrySignatures: 'exports-only',
-      output: {
-        entryFileNames: (chunk) => (chunk.name in kit ? '[name].js' : 'assets/[name]-[hash].js'),
       },
     },
   },

@@ -13,7 +13,6 @@
  * Everything of `billing-elements/mocks` (store, handlers, scenarios) is re-exported here.
  */
 import type { HttpHandler, UnhandledFrameHandle } from 'msw';
-import { setupWorker } from 'msw/browser';
 import type { SetupWorker } from 'msw/browser';
 import { createHandlers, DEFAULT_BASE_URL } from './handlers/index.js';
 import type { HandlerOptions } from './handlers/index.js';
@@ -71,13 +70,13 @@ export function failUnderBaseUrl(baseUrl: string = DEFAULT_BASE_URL): UnhandledF
   };
 }
 
-/** An MSW worker answering the billing API from `store` (not started). */
-export function createWorker(store: MockStore, options: HandlerOptions = {}): SetupWorker {
-  return setupWorker(...createHandlers(store, options));
-}
-
-/** Registers the service worker and starts answering. */
+/** Registers the service worker and starts answering. Throws outside a browser page. */
 export async function startBrowserMock(options: BrowserMockOptions = {}): Promise<BrowserMock> {
+  if (typeof navigator === 'undefined' || !('serviceWorker' in navigator)) {
+    throw new Error(
+      'startBrowserMock runs in a browser page (it registers a service worker). In Node, use startNodeMock from billing-elements/mocks/node.',
+    );
+  }
   const { persistence = 'indexeddb' } = options;
   const adapter =
     persistence === 'indexeddb'
@@ -87,6 +86,9 @@ export async function startBrowserMock(options: BrowserMockOptions = {}): Promis
         : persistence;
   const store = options.store ?? new MockStore({ ...options, persistence: adapter });
   await store.ready;
+  // Loaded here, not at the top: this module then imports anywhere (a server rendering the
+  // host's page, a Node test), and only starting the mock needs a browser.
+  const { setupWorker } = await import('msw/browser');
   const handlers = createHandlers(store, options);
   const worker = setupWorker(...handlers);
   await worker.start({

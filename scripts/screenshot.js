@@ -4,6 +4,7 @@
  * Waits for the network to go quiet and then 500 ms more.
  */
 import { chromium } from 'playwright';
+import { chromiumLaunchOptions } from './chromium.js';
 
 const [url, out, ...rest] = process.argv.slice(2);
 if (!url || !out) {
@@ -14,16 +15,7 @@ const opt = (name, fallback) => {
   const i = rest.indexOf(`--${name}`);
   return i >= 0 ? Number(rest[i + 1]) : fallback;
 };
-const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--no-first-run',
-  ],
-});
+const browser = await chromium.launch(chromiumLaunchOptions());
 const page = await browser.newPage({
   viewport: { width: opt('width', 1440), height: opt('height', 900) },
   colorScheme: rest.includes('--dark') ? 'dark' : 'light',
