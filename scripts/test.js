@@ -1,6 +1,7 @@
 /**
  * The test step of `npm test`: Node tests (test/node/, node:test + tsx), the browser
- * suite (test/**, @web/test-runner in headless Chromium), then every Storybook story
+ * suite (test/**, @web/test-runner in headless Chromium), the package as a host installs
+ * it (scripts/package-check.js; SKIP_PACKAGE=1 skips it), then every Storybook story
  * opened in Chromium with its play function (SKIP_STORYBOOK=1 skips that pass), and one
  * closing line that counts them all:
  *   tests: 412 passed, 0 failed, 1 skipped
@@ -79,10 +80,35 @@ function storybookSmoke() {
   if (r.status !== 0 && counts.failed === 0) counts.failed++;
 }
 
+/**
+ * The package as a host installs it (scripts/package-check.js): builds and packs the kit,
+ * installs the tarball into a fresh project and checks its types, entries, examples and
+ * docs' example test there. SKIP_PACKAGE=1 skips it.
+ */
+function packageCheck() {
+  if (process.env.SKIP_PACKAGE === '1') return;
+  const summaryFile = join(mkdtempSync(join(tmpdir(), 'package-')), 'summary.json');
+  const r = spawnSync(process.execPath, [fileURLToPath(new URL('./package-check.js', import.meta.url))], {
+    stdio: 'inherit',
+    env: { ...process.env, PACKAGE_SUMMARY_FILE: summaryFile },
+  });
+  try {
+    const s = JSON.parse(readFileSync(summaryFile, 'utf8'));
+    counts.passed += s.passed;
+    counts.failed += s.failed;
+  } catch {
+    counts.failed++;
+  }
+  if (r.status !== 0 && counts.failed === 0) counts.failed++;
+}
+
 const only = process.argv.slice(2);
 await nodeTests();
 browserTests();
-// A run of chosen test files (arguments) skips the Storybook pass.
-if (only.length === 0) storybookSmoke();
+// A run of chosen test files (arguments) skips the package check and the Storybook pass.
+if (only.length === 0) {
+  packageCheck();
+  storybookSmoke();
+}
 console.log(`\ntests: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
 process.exitCode = counts.failed > 0 ? 1 : 0;
