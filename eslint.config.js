@@ -13,6 +13,7 @@ export default tseslint.config(
       'node_modules/',
       'dist/',
       'examples/dist/',
+      '.package-check/',
       'storybook-static/',
       'public/mockServiceWorker.js',
       'custom-elements.json',
