@@ -3,7 +3,7 @@ import { minifyLiterals } from '../scripts/minify-literals.js';
 
 const config: StorybookConfig = {
   stories: ['../stories/**/*.mdx', '../stories/**/*.stories.ts'],
-  addons: ['msw-storybook-addon'],
+  addons: ['msw-storybook-addon', '@storybook/addon-docs'],
   framework: { name: '@storybook/web-components-vite', options: {} },
   // mockServiceWorker.js (MSW) at the root of the preview.
   staticDirs: ['../public'],

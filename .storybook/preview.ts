@@ -3,12 +3,29 @@ import type { Decorator, Loader, Preview } from '@storybook/web-components-vite'
 import { html } from 'lit';
 import { setupWorker } from 'msw/browser';
 import { mswLoader } from 'msw-storybook-addon/csf3';
-import manifest from '../custom-elements.json';
+import rawManifest from '../custom-elements.json';
 import { storyHandlers, type StoryMockOptions } from '../mocks/storybook.js';
 import type { BillingParameters } from './billing-parameters.js';
+import ElementDocs from './element-docs.mdx';
+import { argTypesFor, bindControls, publicManifest, type ArgTypeRows, type Manifest } from './manifest.js';
 import '../src/define.js';
 
+/** Docs pages and Controls see the public API only (no private fields, no internals). */
+const manifest = publicManifest(rawManifest as Manifest);
 setCustomElementsManifest(manifest);
+
+/**
+ * Rows from the manifest are documentation; a story's args get the controls (see
+ * `bindControls`). Runs after Storybook merged `docs.extractArgTypes` with the story's argTypes.
+ */
+const manifestControls: NonNullable<Preview['argTypesEnhancers']>[number] = (context) =>
+  typeof context.component === 'string'
+    ? (bindControls(
+        argTypesFor(manifest, context.component),
+        context.argTypes as unknown as ArgTypeRows,
+        context.initialArgs as Record<string, unknown>,
+      ) as typeof context.argTypes)
+    : context.argTypes;
 
 const startMsw = mswLoader(async () => {
   const worker = setupWorker();
@@ -46,6 +63,7 @@ const withProvider: Decorator = (story, context) => {
 
 const preview: Preview = {
   tags: ['autodocs'],
+  argTypesEnhancers: [manifestControls],
   loaders: [billingMock],
   decorators: [withProvider],
   globalTypes: {
@@ -88,6 +106,8 @@ const preview: Preview = {
   parameters: {
     layout: 'padded',
     controls: { expanded: true },
+    // Each element's Docs page: description, the primary story live, then its API.
+    docs: { page: ElementDocs, extractArgTypes: (tagName: string) => argTypesFor(manifest, tagName) },
   },
 };
 

@@ -4,15 +4,22 @@
  * JavaScript error, or when no billing element rendered anything (an empty box).
  * Play functions run as part of each story's render.
  *
+ * Opens every Docs page too. An element's page (autodocs) must render its live example and
+ * an API table that lists every attribute and event of the element in custom-elements.json
+ * (events with their class) and none of its private or protected members. The theming page
+ * must list exactly the `--billing-*` tokens that src/internal/tokens.ts reads, each
+ * described (docs/theming.md), with no disagreement flagged.
+ *
  *   node scripts/storybook-smoke.js [--dir storybook-static] [--filter users-table]
  *
- * Prints one line per story and ends with `storybook: N passed, N failed`; with
+ * Prints one line per story or page and ends with `storybook: N passed, N failed`; with
  * SMOKE_SUMMARY_FILE set, writes the counts there as JSON instead (for scripts/test.js).
  */
 import { createReadStream, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { chromium } from 'playwright';
+import { chromiumLaunchOptions } from './chromium.js';
 
 const args = process.argv.slice(2);
 const flag = (name, fallback) => {
@@ -51,21 +58,44 @@ await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undef
 const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
 
 const index = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8'));
-const stories = Object.values(index.entries).filter((e) => e.type === 'story' && e.id.includes(filter));
+const entries = Object.values(index.entries).filter(
+  (e) => (e.type === 'story' || e.type === 'docs') && e.id.includes(filter),
+);
+const storyCount = entries.filter((e) => e.type === 'story').length;
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined),
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--no-first-run',
-  ],
-});
+/**
+ * What an element's Docs page must and must not list, from the manifest the build used:
+ * its attributes and events, and the names of its non-public members.
+ */
+const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8'));
+function apiOf(tagName) {
+  const decl = manifest.modules.flatMap((m) => m.declarations ?? []).find((d) => d.tagName === tagName);
+  if (!decl) return undefined;
+  const isPublic = (m) => (!m.privacy || m.privacy === 'public') && !m.static && !/^[#_]/.test(m.name);
+  const publicNames = new Set([
+    ...(decl.members ?? []).filter(isPublic).map((m) => m.name),
+    ...[decl.attributes, decl.events, decl.slots, decl.cssParts, decl.cssProperties].flatMap((list) =>
+      (list ?? []).map((i) => i.name),
+    ),
+  ]);
+  return {
+    attributes: (decl.attributes ?? []).map((a) => a.name),
+    events: (decl.events ?? []).map((e) => e.name),
+    hidden: (decl.members ?? []).filter((m) => !isPublic(m) && !publicNames.has(m.name)).map((m) => m.name),
+  };
+}
 
-/** Runs one story; returns the reasons it failed (empty when it passed). */
-async function check(story) {
+/** The global tokens the kit's styles read (src/internal/tokens.ts), in order. */
+const tokenNames = [
+  ...new Set(
+    [...readFileSync('src/internal/tokens.ts', 'utf8').matchAll(/var\((--billing-[\w-]+)\s*,/g)].map((m) => m[1]),
+  ),
+];
+
+const browser = await chromium.launch(chromiumLaunchOptions());
+
+/** Runs one story or Docs page; returns the reasons it failed (empty when it passed). */
+async function check(entry) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const problems = [];
@@ -77,6 +107,11 @@ async function check(story) {
     }
   });
   try {
+    if (entry.type === 'docs') {
+      problems.push(...(await checkDocs(page, entry)));
+      return problems;
+    }
+    const story = entry;
     await page.goto(`http://127.0.0.1:${port}/iframe.html?id=${story.id}&viewMode=story`, { waitUntil: 'load' });
     const phase = await page
       .waitForFunction(
@@ -110,18 +145,72 @@ async function check(story) {
   return problems;
 }
 
+/** Opens a Docs page and checks what it lists (see the comment at the top). */
+async function checkDocs(page, entry) {
+  const problems = [];
+  await page.goto(`http://127.0.0.1:${port}/iframe.html?id=${entry.id}&viewMode=docs`, { waitUntil: 'load' });
+  await page.waitForSelector('#storybook-docs .sbdocs-content h1', { timeout: 30_000 });
+  if (entry.tags?.includes('autodocs') && !entry.tags.some((t) => t.endsWith('-mdx'))) {
+    // An element's page: its tag, the live example, and the API table once it has rows.
+    const tagName = await page
+      .waitForSelector('[data-element-tag]', { timeout: 10_000 })
+      .then((h) => h.getAttribute('data-element-tag'));
+    await page.waitForSelector('.docblock-argstable tbody tr td:nth-child(2)', { timeout: 30_000 });
+    const { rows, example } = await page.evaluate(async (tag) => {
+      await new Promise((r) => setTimeout(r, 300));
+      const rows = [...document.querySelectorAll('.docblock-argstable tbody tr')]
+        .filter((tr) => tr.children.length > 1)
+        .map((tr) => ({ name: tr.children[0].textContent.trim(), text: tr.textContent }));
+      const shown = [...document.querySelectorAll('#storybook-docs .docs-story *')].filter(
+        (el) => el.localName === tag || (el.localName.startsWith('billing-') && el.localName !== 'billing-provider'),
+      );
+      const example =
+        shown.length === 0
+          ? 'no live example'
+          : shown.some((el) => el.shadowRoot?.children.length)
+            ? ''
+            : 'empty example';
+      return { rows, example };
+    }, tagName);
+    if (example) problems.push(example);
+    const api = apiOf(tagName);
+    if (!api) return [...problems, `${tagName} is not in custom-elements.json`];
+    const names = new Set(rows.map((r) => r.name));
+    const missing = [...api.attributes, ...api.events].filter((n) => !names.has(n));
+    if (missing.length) problems.push(`API table lacks ${missing.join(', ')}`);
+    const untyped = api.events.filter((n) => !rows.some((r) => r.name === n && /Billing\w*Event/.test(r.text)));
+    if (untyped.length) problems.push(`events without their class: ${untyped.join(', ')}`);
+    const leaked = rows.map((r) => r.name).filter((n) => /^[#_]/.test(n) || api.hidden.includes(n));
+    if (leaked.length) problems.push(`API table shows private members: ${leaked.join(', ')}`);
+  }
+  const tokenRows = await page.$$eval('[data-token]', (trs) =>
+    trs.map((tr) => ({ name: tr.getAttribute('data-token'), described: !tr.querySelector('td:nth-child(2) em') })),
+  );
+  if (tokenRows.length > 0 || entry.title === 'Guides/Theming') {
+    const listed = tokenRows.map((r) => r.name);
+    if (listed.join() !== tokenNames.join()) {
+      problems.push(
+        `token table lists ${listed.join(', ') || 'nothing'}; src/internal/tokens.ts reads ${tokenNames.join(', ')}`,
+      );
+    }
+    const flagged = await page.$eval('[data-token-problems]', (el) => el.textContent).catch(() => '');
+    if (flagged) problems.push(flagged);
+  }
+  return problems;
+}
+
 let passed = 0;
 let failed = 0;
-const queue = [...stories];
+const queue = [...entries];
 async function worker() {
-  for (let story = queue.shift(); story; story = queue.shift()) {
-    const problems = await check(story);
+  for (let entry = queue.shift(); entry; entry = queue.shift()) {
+    const problems = await check(entry);
     if (problems.length === 0) {
       passed++;
-      console.log(`  ✓ ${story.title} › ${story.name}`);
+      console.log(`  ✓ ${entry.title} › ${entry.name}`);
     } else {
       failed++;
-      console.log(`  ✗ ${story.title} › ${story.name}\n      ${problems.join('\n      ')}`);
+      console.log(`  ✗ ${entry.title} › ${entry.name}\n      ${problems.join('\n      ')}`);
     }
   }
 }
@@ -132,6 +221,7 @@ server.close();
 if (process.env.SMOKE_SUMMARY_FILE) {
   writeFileSync(process.env.SMOKE_SUMMARY_FILE, JSON.stringify({ passed, failed, skipped: 0 }));
 } else {
-  console.log(`\nstorybook: ${passed} passed, ${failed} failed`);
+  console.log(`\n${storyCount} stories, ${entries.length - storyCount} docs pages`);
+  console.log(`storybook: ${passed} passed, ${failed} failed`);
 }
 process.exitCode = failed > 0 ? 1 : 0;

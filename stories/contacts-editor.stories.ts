@@ -101,6 +101,11 @@ export const Offline: Story = {
   parameters: billing({ faults: [{ operation: 'getBillingDetails', kind: 'network-error' }] }),
 };
 
+/** Too many requests (429): the error asks to wait a moment, with a retry. */
+export const RateLimited: Story = {
+  parameters: billing({ faults: [{ operation: 'getBillingDetails', kind: 'rate-limit-429', retryAfter: 30 }] }),
+};
+
 /** A member (not admin or finance): "ask your administrator", and no billing data. */
 export const Forbidden: Story = {
   parameters: billing({ role: 'member' }),

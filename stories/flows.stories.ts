@@ -10,6 +10,8 @@ import { BillingClient } from '../src/client/index.js';
  */
 const meta: Meta = {
   title: 'Flows/Across elements',
+  // A flow, not an element: no API to document.
+  tags: ['!autodocs'],
   render: () =>
     html`<div style="display:grid;gap:1.5rem">
       <billing-subscription-overview></billing-subscription-overview>

@@ -166,6 +166,11 @@ export const Offline: Story = {
   parameters: billing({ faults: [{ operation: 'listInvoices', kind: 'network-error' }] }),
 };
 
+/** Too many requests (429): the error asks to wait a moment, with a retry. */
+export const RateLimited: Story = {
+  parameters: billing({ faults: [{ operation: 'listInvoices', kind: 'rate-limit-429', retryAfter: 30 }] }),
+};
+
 /** The PDF could not be fetched: the list stays, a message says what failed. */
 export const PdfFails: Story = {
   parameters: billing({ faults: [{ operation: 'getInvoicePdf', kind: 'error-500' }] }),

@@ -175,6 +175,11 @@ export const Offline: Story = {
   parameters: billing({ faults: [{ operation: 'getSubscription', kind: 'network-error' }] }),
 };
 
+/** Too many requests (429): the error asks to wait a moment, with a retry. */
+export const RateLimited: Story = {
+  parameters: billing({ faults: [{ operation: 'getSubscription', kind: 'rate-limit-429', retryAfter: 30 }] }),
+};
+
 /** No subscription (the API answers 404): says why, and what to do. */
 export const Empty: Story = {
   render: () => {

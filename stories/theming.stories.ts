@@ -69,6 +69,8 @@ const brandCss = html`<style>
 
 const meta: Meta = {
   title: 'Guides/Theming',
+  // Its Docs page is stories/theming.mdx (the design tokens, then this example).
+  tags: ['!autodocs'],
   render: () =>
     html`${brandCss}
       <div class="brand">

@@ -69,6 +69,9 @@ export const InvitedUsers: Story = {
   parameters: billing({ scenario: 'workplace-advanced' }),
 };
 
+/** Per created user (injixo Classic): everyone active in the month is billed once. */
+export const PerUser: Story = { parameters: billing({ scenario: 'injixo-classic' }) };
+
 /**
  * 10,000 people: only the rows in view are in the DOM. A fast scroll (drag the scroll bar)
  * shows placeholder rows and fetches nothing; where it slows or stops, the rows in view are
@@ -99,6 +102,15 @@ export const Search: Story = { args: { search: 'van' } };
 /** A search that matches nobody says so. */
 export const EmptySearch: Story = { args: { search: 'nobody-matches-this' } };
 
+/** A month nobody was billed in (before the Workplace trial): says so, for that month. */
+export const EmptyMonth: Story = {
+  args: { month: '2026-09' },
+  parameters: billing({ scenario: 'workplace-trial' }),
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(inner(canvasElement).querySelector('.state.empty')).not.toBeNull(), { timeout: 8000 });
+  },
+};
+
 /** Loading: the space is reserved and announced (the request never answers here). */
 export const Loading: Story = { parameters: billing({ faults: [{ operation: 'listUsers', kind: 'hang' }] }) };
 
@@ -107,6 +119,11 @@ export const ServerError: Story = { parameters: billing({ faults: [{ operation: 
 
 /** Offline: the service could not be reached. */
 export const Offline: Story = { parameters: billing({ faults: [{ operation: 'listUsers', kind: 'network-error' }] }) };
+
+/** Too many requests (429): the error asks to wait a moment, with a retry. */
+export const RateLimited: Story = {
+  parameters: billing({ faults: [{ operation: 'listUsers', kind: 'rate-limit-429', retryAfter: 30 }] }),
+};
 
 /** Slow network: every answer takes two seconds. */
 export const Slow: Story = { parameters: billing({ faults: [{ operation: '*', kind: 'latency', latencyMs: 2000 }] }) };
