@@ -3,7 +3,13 @@
  * documented with `@event` on each class; the analyzer also guesses events from
  * `dispatchEvent(new SomeEvent(arg))` calls and names them after the argument (`error`,
  * `topic`), so those guesses are dropped: only `billing-*` events stay.
+ *
+ * `frameworkBindings()` then writes the framework bindings shipped in the package into
+ * dist/frameworks/ (React, Vue, Svelte and Solid types, VS Code custom data, JetBrains
+ * web-types): see scripts/framework-bindings.js.
  */
+import { frameworkBindings } from './scripts/framework-bindings.js';
+
 export default {
   globs: ['src/**/*.ts'],
   exclude: ['src/**/*.styles.ts', 'src/**/*.messages.ts', 'src/client/schema.ts'],
@@ -19,5 +25,6 @@ export default {
         }
       },
     },
+    ...frameworkBindings(),
   ],
 };

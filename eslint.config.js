@@ -73,11 +73,6 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-unused-expressions': 'off' },
   },
   {
-    // React's JSX types can only be extended inside `declare module 'react' { namespace JSX }`.
-    files: ['examples/react/billing-elements-jsx.ts'],
-    rules: { '@typescript-eslint/no-namespace': ['error', { allowDeclarations: true }] },
-  },
-  {
     files: ['*.config.{js,ts}', 'scripts/**/*.{js,ts}', 'bench/**/*.ts', '.storybook/**/*.ts'],
     languageOptions: { globals: { ...globals.node } },
   },

@@ -3,13 +3,17 @@
 import '@angular/compiler';
 import { provideZonelessChangeDetection } from '@angular/core';
 import { bootstrapApplication } from '@angular/platform-browser';
-// The kit's mock backend, from this repository. In your app: `import { startBrowserMock } from 'billing-elements/mocks'`.
-import { startBrowserMock } from '../../mocks/browser.js';
 import { BillingPageComponent } from './billing-page.component.js';
 
-// 1. The mock answers /api/billing in a service worker. Remove it in production: your
-//    backend implements the same API (docs/backend.md).
-await startBrowserMock({ persistence: 'memory', quiet: true });
+// 1. The kit's mock backend answers /api/billing in a service worker, so the example runs
+//    on its own. It is imported only behind a flag: a build with VITE_BILLING_MOCK=off holds
+//    none of it. In your app, guard it with your own flag (e.g. Angular's `isDevMode()` or an
+//    environment file) so the mock (about 400 kB gzip) stays out of production bundles:
+//    there your backend implements the same API (docs/backend.md).
+if (import.meta.env.VITE_BILLING_MOCK !== 'off') {
+  const { startBrowserMock } = await import('billing-elements/mocks/browser');
+  await startBrowserMock({ persistence: 'memory', quiet: true });
+}
 
 // 2. Register the tags before Angular renders them.
 await import('billing-elements/define.js');

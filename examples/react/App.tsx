@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { BillingChangeEvent, BillingErrorEvent, BillingUpdatePaymentMethodEvent } from 'billing-elements';
+// The JSX types of the billing-* tags, generated from the kit's manifest and shipped in the package.
+import type {} from 'billing-elements/react';
 
 type Theme = 'light' | 'dark' | undefined;
 
@@ -59,7 +61,8 @@ export function App() {
         </ul>
 
         {/* Strings and numbers: attribute names (also right in server rendering). Functions
-            and objects: property names (React sets them as properties). Events: `on` + name. */}
+            and objects: property names (React sets them as properties). Events: `on` + name.
+            Every prop and handler is typed by billing-elements/react. */}
         <billing-provider
           base-url="/api/billing"
           lang={lang}
@@ -93,4 +96,14 @@ export function App() {
       </main>
     </>
   );
+}
+
+/**
+ * Never rendered: the type check of the examples proves the shipped JSX types are live.
+ * `status` takes an InvoiceStatus (`'open'`, `'paid'`…); were the types missing, the
+ * directive below would be unused, which fails the check too.
+ */
+export function WrongStatus() {
+  // @ts-expect-error -- 42 is not an InvoiceStatus.
+  return <billing-invoice-list status={42} />;
 }

@@ -17,7 +17,9 @@ import { BillingSession } from './session.js';
  *
  * @slot - The billing elements (and any host markup around them).
  *
- * @event billing-error - The caller's permissions could not be loaded; `event.error` is a `BillingApiError`. (Changes and errors of the elements inside bubble through it as `billing-change` and `billing-error`.)
+ * @event billing-error - The caller's permissions could not be loaded, or (bubbling through it) a request of an element inside failed; `event.error` is a `BillingApiError`.
+ * @event billing-change - Bubbles through it from the element inside whose change the server confirmed; `event.topic` says what changed (`users`, `subscription`, `licenses`, `invoices`, `details`, `payment-method`), `event.detail` is the server's answer where there is one.
+ * @event billing-update-payment-method - Bubbles through it from the invoice list: the user wants to update (or add) the payment method; open your payment provider's form. `event.current` is the method on file.
  *
  * @example
  * <billing-provider base-url="/api/billing" lang="nl">
