@@ -226,6 +226,31 @@ async function main() {
     );
   }
 
+  // Angular's builder (and many others) bundle with esbuild for the browser: each entry a
+  // browser app may import must resolve there (msw/node must never be reached).
+  await check('esbuild bundles define.js, the main entry and the browser mock for the browser platform', () => {
+    const entry = join(consumerDir, 'esbuild-entry.js');
+    writeFileSync(
+      entry,
+      "import 'billing-elements/define.js';\nimport { BillingClient } from 'billing-elements';\n" +
+        "import { createHandlers } from 'billing-elements/mocks';\n" +
+        "const { startBrowserMock } = await import('billing-elements/mocks/browser');\n" +
+        'console.log(BillingClient, createHandlers, startBrowserMock);\n',
+    );
+    run(
+      join(repoRoot, 'node_modules/.bin/esbuild'),
+      [
+        entry,
+        '--bundle',
+        '--platform=browser',
+        '--format=esm',
+        '--log-level=error',
+        `--outdir=${join(consumerDir, 'esbuild-out')}`,
+      ],
+      inConsumer,
+    );
+  });
+
   await check('with VITE_BILLING_MOCK=off, the examples build without the mock backend', () => {
     run(bin('vite'), ['build', '--config', 'examples/vite.config.ts', '--logLevel', 'error'], {
       ...inConsumer,
