@@ -16,12 +16,15 @@ export interface CliIo {
   env: Record<string, string | undefined>;
 }
 
-/** A subcommand: `billing-elements <name> [options]`. */
+/**
+ * A subcommand, `billing-elements <name> [options]`: its module exports one, and
+ * `index.ts` lists it (name, summary, a lazy import).
+ */
 export interface Command {
-  name: string;
-  /** One line for `billing-elements --help`. */
-  summary: string;
-  /** Runs to the end (a server: until it is stopped); resolves to the exit code. */
+  /**
+   * Runs to the end (a server: until it is stopped); resolves to the exit code. Throw a
+   * {@link UsageError} for a wrong command line (the dispatcher prints it, exit 2).
+   */
   run(argv: string[], io: CliIo): Promise<number>;
 }
 

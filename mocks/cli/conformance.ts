@@ -2,14 +2,14 @@
  * `billing-elements conformance`: checks a backend against the contract (issue 18's second
  * half). Not built yet: this placeholder says so, so the command exists and the dispatcher
  * need not change when the check arrives. Replace `run` (keep the `Command` shape from
- * `command.ts`: parse with `parseOptions`, exit codes from `EXIT`).
+ * `command.ts`: parse with `parseOptions`, exit codes from `EXIT`) and the summary in
+ * `index.ts`. This module is loaded only for `conformance`; keep msw and pdf-lib (the kit's
+ * optional peers) out of its imports so a backend engineer can run it without them.
  */
 import { EXIT, line } from './command.js';
 import type { Command } from './command.js';
 
 export const conformanceCommand: Command = {
-  name: 'conformance',
-  summary: 'Check a backend against the billing contract (not yet available).',
   async run(argv, io) {
     const help = argv.includes('--help') || argv.includes('-h');
     line(

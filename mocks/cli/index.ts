@@ -8,20 +8,38 @@
  * ```
  *
  * `run()` returns the exit code (0 done, 1 failed, 2 wrong command line); `bin.ts` exits
- * with it. Each subcommand lives in its own module and is listed in {@link COMMANDS}.
+ * with it. Each subcommand is a module of its own, loaded only when it runs (listed in
+ * {@link COMMANDS}): `mock` needs the kit's optional peers (msw, pdf-lib), a check of a
+ * host's backend need not.
  */
 import { createRequire } from 'node:module';
 import process from 'node:process';
-import { assertNodeVersion } from '../node.js';
 import { EXIT, line, UsageError } from './command.js';
 import type { CliIo, Command } from './command.js';
-import { conformanceCommand } from './conformance.js';
-import { mockCommand } from './mock.js';
 
 export type { CliIo, Command } from './command.js';
 
+/** A subcommand as the dispatcher knows it before loading it. */
+export interface CommandEntry {
+  name: string;
+  /** One line for `billing-elements --help`. */
+  summary: string;
+  load(): Promise<Command>;
+}
+
 /** Every subcommand, in the order `--help` lists them. */
-export const COMMANDS: readonly Command[] = [mockCommand, conformanceCommand];
+export const COMMANDS: readonly CommandEntry[] = [
+  {
+    name: 'mock',
+    summary: 'Serve the mock billing backend over HTTP (loopback, port 4010 by default).',
+    load: async () => (await import('./mock.js')).mockCommand,
+  },
+  {
+    name: 'conformance',
+    summary: 'Check a backend against the billing contract (not yet available).',
+    load: async () => (await import('./conformance.js')).conformanceCommand,
+  },
+];
 
 /** The package's version (through its own `exports`, so it works from the sources and from dist/). */
 function version(): string {
@@ -43,16 +61,17 @@ ${COMMANDS.map((c) => `  ${c.name.padEnd(width)}${c.summary}`).join('\n')}
   billing-elements --version          the kit's version`;
 }
 
+/** The optional peer a failed import lacked, if that is why it failed. */
+function missingPeer(e: unknown): string | undefined {
+  const err = e as { code?: string; message?: string };
+  if (err?.code !== 'ERR_MODULE_NOT_FOUND') return undefined;
+  return /['"](msw|pdf-lib)[/'"]/.exec(err.message ?? '')?.[1];
+}
+
 const processIo: CliIo = { stdout: process.stdout, stderr: process.stderr, env: process.env };
 
 /** Runs `billing-elements` with `argv` (without node and the script); resolves to the exit code. */
 export async function run(argv: string[] = process.argv.slice(2), io: CliIo = processIo): Promise<number> {
-  try {
-    assertNodeVersion();
-  } catch (e) {
-    line(io.stderr, (e as Error).message);
-    return EXIT.failed;
-  }
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     line(name === undefined ? io.stderr : io.stdout, mainHelp());
@@ -62,22 +81,32 @@ export async function run(argv: string[] = process.argv.slice(2), io: CliIo = pr
     line(io.stdout, version());
     return EXIT.ok;
   }
-  const command = COMMANDS.find((c) => c.name === name);
-  if (!command) {
+  const entry = COMMANDS.find((c) => c.name === name);
+  if (!entry) {
     line(io.stderr, `billing-elements: there is no command ${JSON.stringify(name)}.\n\n${mainHelp()}`);
     return EXIT.usage;
+  }
+  let command: Command;
+  try {
+    command = await entry.load();
+  } catch (e) {
+    const peer = missingPeer(e);
+    if (!peer) throw e;
+    line(
+      io.stderr,
+      `billing-elements ${name} needs ${peer}, one of the kit's optional peer dependencies:\n` +
+        '  npm install --save-dev msw pdf-lib',
+    );
+    return EXIT.failed;
   }
   try {
     return await command.run(rest, io);
   } catch (e) {
     if (e instanceof UsageError) {
-      line(io.stderr, `billing-elements ${command.name}: ${e.message}\nSee: billing-elements ${command.name} --help`);
+      line(io.stderr, `billing-elements ${name}: ${e.message}\nSee: billing-elements ${name} --help`);
       return EXIT.usage;
     }
-    line(
-      io.stderr,
-      `billing-elements ${command.name} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`,
-    );
+    line(io.stderr, `billing-elements ${name} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
     return EXIT.failed;
   }
 }

@@ -21,6 +21,7 @@ import type { MockServer, ServedRequest } from '../server/index.js';
 import { parseCorsOrigins } from '../server/cors.js';
 import { jsonFileAdapter, StateFileError } from '../server/json-file.js';
 import type { JsonFileAdapter } from '../server/json-file.js';
+import { assertNodeVersion } from '../node.js';
 import { MockError } from '../store/errors.js';
 import { DEFAULT_SCENARIO } from '../store/scenario-source.js';
 import { MockStore } from '../store/store.js';
@@ -377,9 +378,13 @@ async function serve(settings: MockSettings, io: CliIo): Promise<number> {
 }
 
 export const mockCommand: Command = {
-  name: 'mock',
-  summary: 'Serve the mock billing backend over HTTP (loopback, port 4010 by default).',
   async run(argv, io) {
+    try {
+      assertNodeVersion();
+    } catch (e) {
+      line(io.stderr, (e as Error).message);
+      return EXIT.failed;
+    }
     const settings = mockSettings(argv);
     if (settings === 'help') {
       line(io.stdout, MOCK_HELP);
