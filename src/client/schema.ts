@@ -386,7 +386,12 @@ export interface paths {
         };
         /** The mock's current world (JSON Schema in `mocks/world.schema.json`). */
         get: operations["mockGetWorld"];
-        /** Load a world (validated; a malformed one is rejected with every problem listed). */
+        /**
+         * Load a world (validated; a malformed one is rejected with every problem listed).
+         * @description The world's own schema is `mocks/world.schema.json`; the mock's world validator
+         *     decides (`422` with every problem). The body may be up to 64 MB (a 100,000-person
+         *     world), nested at most 32 levels deep like every body.
+         */
         put: operations["mockPutWorld"];
         post?: never;
         delete?: never;
@@ -499,8 +504,19 @@ export interface components {
             amount: number;
             currency: components["schemas"]["Currency"];
         };
-        /** @enum {string} */
-        Role: "admin" | "finance" | "member" | "guest";
+        /**
+         * @description A role of the host product: open, not a closed list. The kit knows `admin` and
+         *     `finance` (may read and change billing) and `member` and `guest` (may not); any
+         *     other role a host has (say `scheduler`) is a signed-in caller without billing
+         *     access, answered `403` everywhere but `GET /me`. Clients must accept roles they
+         *     do not know.
+         * @example admin
+         * @example finance
+         * @example member
+         * @example guest
+         * @example scheduler
+         */
+        Role: string;
         /**
          * @description - `peak-daily`: a base fee includes some users; the month's billed users are its highest daily count.
          *     - `per-user`: every person active on at least one day of the month.
@@ -559,7 +575,7 @@ export interface components {
             id: string;
             name: string;
             model: components["schemas"]["BillingModel"];
-            /** @description Monthly base fee */
+            /** @description Monthly base fee, minor units (peak-daily). */
             baseFee?: number;
             includedUsers?: number;
             /** @description Minor units per extra user, user or license, per month. */
@@ -647,7 +663,7 @@ export interface components {
             billedCount: number;
             notBilledCount: number;
             provisional: boolean;
-            /** @description Billed users of this month deleted since (counted */
+            /** @description Billed users of this month deleted since (counted, not listed). */
             hiddenDeleted: number;
             items: components["schemas"]["BillingUser"][];
         };
@@ -715,7 +731,7 @@ export interface components {
             currency: components["schemas"]["Currency"];
             total: number;
             amountDue: number;
-            /** @description Still to pay */
+            /** @description Still to pay, minor units. */
             balance: number;
             status: components["schemas"]["InvoiceStatus"];
             /** @description With `payment_failed`: why the last charge was declined (e.g. `card_expired`). */
@@ -775,9 +791,9 @@ export interface components {
             /** @description Unassigned licenses; still charged. */
             free: number;
             periodMonths: number;
-            /** @description licenses × months */
+            /** @description licenses × months, the period invoice's quantity. */
             periodQuantity: number;
-            /** @description Per license per month */
+            /** @description Per license per month, minor units. */
             unitPrice: number;
             pricePerPeriod: number;
             period: components["schemas"]["Period"];
@@ -854,7 +870,34 @@ export interface components {
             /** @description Printed on invoices issued from now on. */
             poNumber?: string;
         };
-        BillingDetails: components["schemas"]["BillingDetailsInput"] & {
+        /**
+         * @description The billing details as saved: the fields of `BillingDetailsInput` plus the
+         *     read-only company data. Until the details are first saved, `recipients` is empty and
+         *     the address fields are empty strings. (An answer is described on its own, not as
+         *     `allOf` the input: `additionalProperties: false` does not compose, and an answer is
+         *     not held to the input's rules.)
+         */
+        BillingDetails: {
+            recipients: string[];
+            /** @description A person of the organisation (with their current name and e-mail), or an e-mail typed in. */
+            contact?: {
+                personId?: string;
+                email?: string;
+                name?: string;
+            };
+            address: {
+                line1: string;
+                line2?: string;
+                postalCode: string;
+                city: string;
+                country: string;
+            };
+            eInvoicing: {
+                enabled: boolean;
+                address?: string;
+                operatorCode?: string;
+            };
+            poNumber?: string;
             readonly companyName: string;
             readonly vatNumber?: string;
             /** @description Where company name and VAT number are changed. */
@@ -952,13 +995,34 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description The body is larger than allowed (64 kB; a mock world 64 MB). */
+        TooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The body is not sent as `Content-Type: application/json`; `errors` names `Content-Type`. */
+        UnsupportedMediaType: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
     };
     parameters: {
-        Month: components["schemas"]["Month"];
+        /** @description A month from 2000-01 to 2100-12 (the range the API answers for). */
+        Month: string;
         Offset: number;
         Limit: number;
         UserId: string;
         InvoiceId: string;
+        /** @description Case-insensitive search in name and e-mail; no control characters (line breaks, tabs). */
+        Search: string;
         /** @description A unique key per user action; a replay returns the first result. */
         IdempotencyKey: string;
         /** @description A unique key per user action; a replay returns the first result and orders nothing. */
@@ -1058,6 +1122,8 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
             default: components["responses"]["Problem"];
         };
@@ -1091,6 +1157,7 @@ export interface operations {
     listUsers: {
         parameters: {
             query: {
+                /** @description A month from 2000-01 to 2100-12 (the range the API answers for). */
                 month: components["parameters"]["Month"];
                 /** @description `true` for the billed users of the month, `false` for the not billed. */
                 billed?: boolean;
@@ -1098,8 +1165,8 @@ export interface operations {
                 limit?: components["parameters"]["Limit"];
                 /** @description A column, `-` in front for descending. */
                 sort?: "name" | "-name" | "email" | "-email" | "role" | "-role" | "startDate" | "-startDate" | "reason" | "-reason" | "reasonDate" | "-reasonDate" | "directories" | "-directories";
-                /** @description Case-insensitive search in name and e-mail. */
-                q?: string;
+                /** @description Case-insensitive search in name and e-mail; no control characters (line breaks, tabs). */
+                q?: components["parameters"]["Search"];
             };
             header?: never;
             path?: never;
@@ -1125,6 +1192,7 @@ export interface operations {
     exportUsers: {
         parameters: {
             query: {
+                /** @description A month from 2000-01 to 2100-12 (the range the API answers for). */
                 month: components["parameters"]["Month"];
                 billed?: boolean;
             };
@@ -1189,6 +1257,8 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             default: components["responses"]["Problem"];
         };
     };
@@ -1227,6 +1297,8 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             /** @description No free license and `buyLicense` not set; the problem carries the prorated `quote` for one license. */
             422: {
                 headers: {
@@ -1242,6 +1314,7 @@ export interface operations {
     getDailyUsage: {
         parameters: {
             query: {
+                /** @description A month from 2000-01 to 2100-12 (the range the API answers for). */
                 month: components["parameters"]["Month"];
             };
             header?: never;
@@ -1482,6 +1555,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             default: components["responses"]["Problem"];
         };
     };
@@ -1549,6 +1624,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
             default: components["responses"]["Problem"];
         };
@@ -1581,7 +1658,12 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version being edited. */
+                /**
+                 * @description The ETag of the version being edited (or `*`), compared strongly (RFC 9110
+                 *     §13.1.1): a weak tag `W/"v3"` never matches (`412`). A value that is not `*` or
+                 *     a comma-separated list of quoted entity tags is malformed (`400`); a missing one
+                 *     is `428`.
+                 */
                 "If-Match": string;
             };
             path?: never;
@@ -1615,6 +1697,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
             /** @description `If-Match` is missing. */
             428: {
@@ -1631,7 +1715,8 @@ export interface operations {
     searchPeople: {
         parameters: {
             query?: {
-                q?: string;
+                /** @description Case-insensitive search in name and e-mail; no control characters (line breaks, tabs). */
+                q?: components["parameters"]["Search"];
                 limit?: components["parameters"]["Limit"];
             };
             header?: never;
@@ -1697,6 +1782,7 @@ export interface operations {
                     "application/json": Record<string, never>;
                 };
             };
+            default: components["responses"]["Problem"];
         };
     };
     mockPutWorld: {
@@ -1720,7 +1806,10 @@ export interface operations {
                 content?: never;
             };
             400: components["responses"]["BadRequest"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
+            default: components["responses"]["Problem"];
         };
     };
     mockLoadScenario: {
@@ -1742,6 +1831,7 @@ export interface operations {
                 content?: never;
             };
             404: components["responses"]["NotFound"];
+            default: components["responses"]["Problem"];
         };
     };
     mockReset: {
@@ -1760,6 +1850,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            default: components["responses"]["Problem"];
         };
     };
     mockSetSession: {
@@ -1772,7 +1863,11 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @description The caller's role; `null` for no session (every endpoint but the mock's answers `401`). */
+                    /**
+                     * @description The caller's role: any role name (`Role`), also a host's own such as
+                     *     `scheduler` (signed in, no billing access: `403`); `null` for no session
+                     *     (every endpoint but the mock's answers `401`).
+                     */
                     role?: components["schemas"]["Role"] | null;
                     today?: components["schemas"]["Date"];
                 };
@@ -1787,6 +1882,9 @@ export interface operations {
                 content?: never;
             };
             400: components["responses"]["BadRequest"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            default: components["responses"]["Problem"];
         };
     };
     mockGetFaults: {
@@ -1809,6 +1907,7 @@ export interface operations {
                     };
                 };
             };
+            default: components["responses"]["Problem"];
         };
     };
     mockPutFaults: {
@@ -1834,6 +1933,9 @@ export interface operations {
                 content?: never;
             };
             400: components["responses"]["BadRequest"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            default: components["responses"]["Problem"];
         };
     };
     mockSwapCard: {
@@ -1854,6 +1956,7 @@ export interface operations {
                     "application/json": components["schemas"]["PaymentMethod"];
                 };
             };
+            default: components["responses"]["Problem"];
         };
     };
 }
