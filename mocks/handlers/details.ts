@@ -6,32 +6,17 @@
  */
 import type { HttpHandler } from 'msw';
 import type { BillingDetailsInput } from '../engine/details.js';
-import { ProblemError } from '../http/problem.js';
 import { json, route } from '../http/route.js';
 import type { RouteTarget } from '../http/route.js';
-import { jsonBody, Query, shaped } from '../http/validate.js';
-import type { Shape } from '../http/validate.js';
 import { detailsEtag, detailsView } from '../store/views.js';
 
-const TEXT: Shape = { type: 'string' };
-
-/** The body's structure (types, known fields); the rules themselves are the engine's (422). */
-const DETAILS: Shape = {
-  type: 'object',
-  properties: {
-    recipients: { type: 'array', items: TEXT },
-    contact: { type: 'object', properties: { personId: TEXT, email: TEXT, name: TEXT } },
-    address: {
-      type: 'object',
-      properties: { line1: TEXT, line2: TEXT, postalCode: TEXT, city: TEXT, country: TEXT },
-    },
-    eInvoicing: {
-      type: 'object',
-      properties: { enabled: { type: 'boolean' }, address: TEXT, operatorCode: TEXT },
-    },
-    poNumber: TEXT,
-  },
-};
+/**
+ * What the billing details rules check themselves, each with the message the contacts
+ * editor shows beside its field (`422`, every field at once): required fields, e-mail
+ * addresses, the country code and non-empty values. The contract's schema checks the
+ * rest (types, unknown fields, lengths and counts: `400`).
+ */
+const DETAILS_RULES = ['required', 'minLength', 'minItems', 'format', 'pattern'];
 
 export function detailsHandlers(t: RouteTarget): HttpHandler[] {
   return [
@@ -42,30 +27,21 @@ export function detailsHandlers(t: RouteTarget): HttpHandler[] {
     ),
     route(
       t,
-      { method: 'put', path: '/billing-details', operationId: 'putBillingDetails', access: 'billing' },
-      async ({ request, store }) => {
-        const ifMatch = request.headers.get('If-Match');
-        if (ifMatch === null || ifMatch.trim() === '') {
-          throw new ProblemError(428, {
-            code: 'if-match-required',
-            detail: 'Send the version you edited in If-Match (the ETag of GET /billing-details).',
-          });
-        }
-        const input = shaped<BillingDetailsInput>(await jsonBody(request, true), DETAILS);
-        const result = store.putBillingDetails(input, ifMatch);
+      {
+        method: 'put',
+        path: '/billing-details',
+        operationId: 'putBillingDetails',
+        access: 'billing',
+        defer: DETAILS_RULES,
+      },
+      ({ headers, body, store }) => {
+        // If-Match is there (428 otherwise) and well-formed (400); the store compares it strongly (412).
+        const result = store.putBillingDetails(body as BillingDetailsInput, headers['If-Match'] as string);
         return json(result.body, 200, { ETag: detailsEtag(store.world) });
       },
     ),
-    route(
-      t,
-      { method: 'get', path: '/people', operationId: 'searchPeople', access: 'billing' },
-      ({ request, store }) => {
-        const q = new Query(request);
-        const search = q.string('q', 200) ?? '';
-        const limit = q.int('limit', { min: 1, max: 500, default: 100 });
-        q.checks.done();
-        return json({ items: store.searchPeople(search, limit) });
-      },
+    route(t, { method: 'get', path: '/people', operationId: 'searchPeople', access: 'billing' }, ({ query, store }) =>
+      json({ items: store.searchPeople((query['q'] as string | undefined) ?? '', query['limit'] as number) }),
     ),
   ];
 }

@@ -10,12 +10,11 @@ import type { HttpHandler } from 'msw';
 import type { Invoice } from '../engine/types.js';
 import { invoiceState } from '../engine/invoices.js';
 import { notFound } from '../http/problem.js';
+import { attachment } from '../http/headers.js';
 import { json, route, written } from '../http/route.js';
 import type { RouteTarget } from '../http/route.js';
-import { Checks, idempotencyKey, Query } from '../http/validate.js';
 import { renderInvoicePdf } from '../pdf/invoice-pdf.js';
-import type { ApiInvoicePage } from '../store/contract.js';
-import { INVOICE_STATUSES } from '../store/contract.js';
+import type { ApiInvoicePage, ApiInvoiceSummary } from '../store/contract.js';
 import type { MockStore } from '../store/store.js';
 import { balanceView, invoiceSummaryView, invoiceView, upcomingInvoiceView } from '../store/views.js';
 
@@ -31,13 +30,11 @@ export function invoicesHandlers(t: RouteTarget): HttpHandler[] {
     route(
       t,
       { method: 'get', path: '/invoices', operationId: 'listInvoices', access: 'billing' },
-      ({ request, store }) => {
-        const q = new Query(request);
-        const statuses = q.list('status', INVOICE_STATUSES);
-        const year = q.int('year', { min: 2000, max: 2100 });
-        const offset = q.int('offset', { min: 0, max: Number.MAX_SAFE_INTEGER, default: 0 });
-        const limit = q.int('limit', { min: 1, max: 500, default: 100 });
-        q.checks.done();
+      ({ query, store }) => {
+        const statuses = query['status'] as ApiInvoiceSummary['status'][] | undefined;
+        const year = query['year'] as number | undefined;
+        const offset = query['offset'] as number;
+        const limit = query['limit'] as number;
         const world = store.world;
         // Newest first: by issue date, then by the order they were issued.
         const all = world.invoices
@@ -66,24 +63,19 @@ export function invoicesHandlers(t: RouteTarget): HttpHandler[] {
     route(
       t,
       { method: 'post', path: '/invoices/settle', operationId: 'settleBalance', access: 'billing' },
-      ({ request, store }) => {
-        const checks = new Checks();
-        const key = idempotencyKey(request, checks, false);
-        checks.done();
-        return written(store.settleBalance(key));
-      },
+      ({ headers, store }) => written(store.settleBalance(headers['Idempotency-Key'])),
     ),
     route(
       t,
       { method: 'get', path: '/invoices/:invoiceId', operationId: 'getInvoice', access: 'billing' },
-      ({ params, store }) => json(invoiceView(store.world, issued(store, params['invoiceId'] as string))),
+      ({ path, store }) => json(invoiceView(store.world, issued(store, path['invoiceId'] as string))),
     ),
     route(
       t,
       { method: 'get', path: '/invoices/:invoiceId/pdf', operationId: 'getInvoicePdf', access: 'billing' },
-      async ({ params, store }) => {
+      async ({ path, store }) => {
         const world = store.world;
-        const invoice = issued(store, params['invoiceId'] as string);
+        const invoice = issued(store, path['invoiceId'] as string);
         const bytes = await renderInvoicePdf(invoice, {
           world,
           status: invoiceState(world, invoice).status,
@@ -91,10 +83,7 @@ export function invoicesHandlers(t: RouteTarget): HttpHandler[] {
         });
         return new Response(bytes as BodyInit, {
           status: 200,
-          headers: {
-            'Content-Type': 'application/pdf',
-            'Content-Disposition': `attachment; filename="${invoice.number}.pdf"`,
-          },
+          headers: { 'Content-Type': 'application/pdf', 'Content-Disposition': attachment(`${invoice.number}.pdf`) },
         });
       },
     ),

@@ -8,18 +8,8 @@ import { isLicensed, orderHistory } from '../engine/licenses.js';
 import { ProblemError } from '../http/problem.js';
 import { json, route, written } from '../http/route.js';
 import type { RouteTarget } from '../http/route.js';
-import { Checks, checkShape, idempotencyKey, jsonBody, shaped } from '../http/validate.js';
-import type { Shape } from '../http/validate.js';
 import type { World } from '../engine/types.js';
 import { licenseSummaryView, orderView } from '../store/views.js';
-
-const QUANTITY: Shape = { type: 'integer', minimum: 1, maximum: 100000 };
-const QUOTE: Shape = { type: 'object', required: ['quantity'], properties: { quantity: QUANTITY } };
-const ORDER: Shape = {
-  type: 'object',
-  required: ['kind', 'quantity'],
-  properties: { kind: { type: 'string', enum: ['add', 'remove'] }, quantity: QUANTITY },
-};
 
 function requireLicensed(world: World): void {
   if (!isLicensed(world)) {
@@ -39,10 +29,7 @@ export function licensesHandlers(t: RouteTarget): HttpHandler[] {
     route(
       t,
       { method: 'post', path: '/licenses/quote', operationId: 'quoteLicenses', access: 'billing' },
-      async ({ request, store }) => {
-        const { quantity } = shaped<{ quantity: number }>(await jsonBody(request, true), QUOTE);
-        return json(store.quoteLicenses(quantity));
-      },
+      ({ body, store }) => json(store.quoteLicenses((body as { quantity: number }).quantity)),
     ),
     route(t, { method: 'get', path: '/licenses/orders', operationId: 'listOrders', access: 'billing' }, ({ store }) =>
       json({ items: orderHistory(store.world).map(orderView) }),
@@ -50,14 +37,9 @@ export function licensesHandlers(t: RouteTarget): HttpHandler[] {
     route(
       t,
       { method: 'post', path: '/licenses/orders', operationId: 'orderLicenses', access: 'billing' },
-      async ({ request, store }) => {
-        const checks = new Checks();
-        const key = idempotencyKey(request, checks, true);
-        const body = await jsonBody(request, true);
-        checkShape(body, ORDER, checks);
-        checks.done();
+      ({ headers, body, store }) => {
         const { kind, quantity } = body as { kind: 'add' | 'remove'; quantity: number };
-        return written(store.orderLicenses(kind, quantity, key as string));
+        return written(store.orderLicenses(kind, quantity, headers['Idempotency-Key'] as string));
       },
     ),
   ];

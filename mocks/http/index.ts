@@ -8,10 +8,14 @@ export {
   problemBody,
   problemFromError,
   ProblemError,
+  INTERNAL_DETAIL,
   PROBLEM_CONTENT_TYPE,
 } from './problem.js';
 export type { ProblemInit } from './problem.js';
 export { json, noContent, route, written } from './route.js';
 export type { RouteContext, RouteResolver, RouteSpec, RouteTarget } from './route.js';
-export { Checks, checkShape, idempotencyKey, jsonBody, Query, shaped } from './validate.js';
-export type { Shape } from './validate.js';
+export { attachment, asciiFileName, encodeRfc5987 } from './headers.js';
+export { SchemaCompiler } from './schema.js';
+export type { JsonSchema, OperationSpec, ParameterSpec, RequestContract, Validator } from './schema.js';
+export { Checks, checkRequest, CONTRACT, jsonBody, nestsDeeperThan, operationSpec, readBodyText } from './validate.js';
+export type { CheckedRequest, CheckOptions } from './validate.js';

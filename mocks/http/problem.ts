@@ -18,6 +18,9 @@ const TITLES: Record<number, string> = {
   404: 'Not found',
   409: 'This does not fit the subscription',
   412: 'Someone saved a newer version',
+  413: 'The request is too large',
+  414: 'The address is too long',
+  415: 'The body is not JSON',
   422: 'The billing rules refuse this',
   428: 'The version being edited is missing',
   429: 'Too many requests',
@@ -89,10 +92,14 @@ export function notFound(detail: string, code = 'not-found'): ProblemError {
   return new ProblemError(404, { code, detail });
 }
 
+/** What a `500` says: that the service failed, never why (no error text, no stack). */
+export const INTERNAL_DETAIL = 'The billing service failed unexpectedly. Try again later.';
+
 /**
  * The problem for anything thrown below a handler: a `ProblemError` as it is, the
  * store's `MockError` and the engine's `RuleError` by their kind, anything else a 500
- * (logged: it is a bug of the mock or a world the engine cannot read).
+ * with a generic detail (the error itself is logged, never answered: it is a bug of the
+ * mock or a world the engine cannot read).
  */
 export function problemFromError(e: unknown, instance?: string): Response {
   if (e instanceof ProblemError) return problem(e.status, e.init, instance);
@@ -105,6 +112,5 @@ export function problemFromError(e: unknown, instance?: string): Response {
     );
   }
   console.error('[billing mock] a handler failed:', e);
-  const detail = e instanceof Error ? `${e.name}: ${e.message}` : 'Unexpected failure.';
-  return problem(500, { code: 'internal', detail }, instance);
+  return problem(500, { code: 'internal', detail: INTERNAL_DETAIL }, instance);
 }

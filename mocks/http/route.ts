@@ -1,8 +1,10 @@
 /**
  * One handler per operation, all built the same way: wait for the store → faults (never
- * on the mock's own control endpoints) → auth → the resolver (validate → store/engine →
- * respond). Anything thrown becomes a problem response, so a handler never leaves a
- * request unanswered by accident.
+ * on the mock's own control endpoints) → auth → the request checked against its
+ * operation in the contract (`validate.ts`) → the resolver (store/engine → respond).
+ * Anything thrown becomes a problem response, so a handler never leaves a request
+ * unanswered by accident. An operation the contract does not have, or has at another
+ * method or path, fails when the handlers are built.
  */
 import { http, HttpResponse } from 'msw';
 import type { HttpHandler } from 'msw';
@@ -12,9 +14,11 @@ import { authorize } from './auth.js';
 import type { Access } from './auth.js';
 import { applyFaults } from './faults.js';
 import { problemFromError } from './problem.js';
+import { checkRequest, operationSpec } from './validate.js';
+import type { CheckedRequest } from './validate.js';
 
-/** What a resolver gets. */
-export interface RouteContext {
+/** What a resolver gets: the request, checked against the contract, and the store. */
+export interface RouteContext extends CheckedRequest {
   request: Request;
   params: Record<string, string>;
   url: URL;
@@ -30,6 +34,11 @@ export interface RouteSpec {
   operationId: string;
   /** `mock`: the mock's control endpoints, never subject to faults or roles. */
   access: Access | 'mock';
+  /**
+   * Body keywords left to the rules behind the handler, which answer them with their own
+   * codes and messages (the billing details rules: `422`).
+   */
+  defer?: readonly string[];
 }
 
 /** Where the handlers are mounted and which store they serve. */
@@ -42,6 +51,14 @@ export interface RouteTarget {
 /** The MSW handler of one operation. */
 export function route(target: RouteTarget, spec: RouteSpec, resolver: RouteResolver): HttpHandler {
   const { store, baseUrl } = target;
+  const op = operationSpec(spec.operationId);
+  const contractPath = op.path.replace(/\{(\w+)\}/g, ':$1');
+  if (op.method !== spec.method || contractPath !== spec.path) {
+    throw new Error(
+      `${spec.operationId} is ${op.method.toUpperCase()} ${op.path} in the contract, not ${spec.method.toUpperCase()} ${spec.path}.`,
+    );
+  }
+  const defer = spec.defer ? new Set(spec.defer) : undefined;
   return http[spec.method](`${baseUrl}${spec.path}`, async ({ request, params }) => {
     const url = new URL(request.url);
     try {
@@ -52,7 +69,8 @@ export function route(target: RouteTarget, spec: RouteSpec, resolver: RouteResol
         const refused = authorize(store, spec.access, url.pathname);
         if (refused) return refused;
       }
-      return await resolver({ request, params: params as Record<string, string>, url, store });
+      const checked = await checkRequest(spec.operationId, request, params, defer ? { defer } : {});
+      return await resolver({ ...checked, request, params: params as Record<string, string>, url, store });
     } catch (e) {
       return problemFromError(e, url.pathname);
     }

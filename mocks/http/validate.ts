@@ -1,12 +1,29 @@
 /**
- * Request validation against the contract: query parameters, headers and JSON bodies.
- * Every problem is collected with the field it is about (the parameter's name, or a
- * JSON path into the body such as `address.city`), and a request with any problem is
- * answered `400` listing them all.
+ * Every request checked against its operation in the contract (`contract.ts`, extracted
+ * from `openapi/billing-api.yaml`): query, header and path parameters and the JSON body,
+ * by the schemas the contract states, plus the protocol rules a schema cannot state:
+ *
+ * - a body is read up to its limit (64 kB; `x-max-body-bytes` where the contract says
+ *   otherwise) and no further: `413`;
+ * - a non-empty body needs `Content-Type: application/json` (a `charset`, if any, UTF-8):
+ *   `415` naming `Content-Type`;
+ * - a body nesting deeper than the contract's `maxDepth` is refused before it is parsed,
+ *   so no check of it can overflow the stack: `400` `too-deep`;
+ * - a required `If-Match` that is missing is `428` (RFC 6585), not `400`.
+ *
+ * Every other problem is collected with the field it is about (the parameter's name, or a
+ * JSON path into the body such as `address.city`), and a request with any is answered
+ * `400` listing them all. Query values are read as the contract types them (a whole
+ * number, `true`/`false`, a comma-separated list) and absent ones take the contract's
+ * default.
  */
-import { isYearMonth } from '../engine/dates.js';
 import type { FieldError } from '../store/contract.js';
-import { badRequest } from './problem.js';
+import { CONTRACT } from './contract.js';
+import { badRequest, ProblemError } from './problem.js';
+import { SchemaCompiler } from './schema.js';
+import type { CheckContext, JsonSchema, OperationSpec, ParameterSpec, SchemaType } from './schema.js';
+
+export { CONTRACT };
 
 /** Collects field errors; {@link Checks.done} throws a 400 when there are any. */
 export class Checks {
@@ -22,132 +39,211 @@ export class Checks {
   }
 }
 
-/** Reads query parameters of a request. */
-export class Query {
-  readonly params: URLSearchParams;
-  readonly checks: Checks;
+/** A request as its operation's parameters and body, checked. */
+export interface CheckedRequest {
+  /** Query parameters read as the contract types them, with the contract's defaults. */
+  query: Record<string, unknown>;
+  /** The operation's header parameters that were sent. */
+  headers: Record<string, string>;
+  /** Path parameters. */
+  path: Record<string, string>;
+  /** The parsed JSON body; `undefined` when none was sent (an optional body). */
+  body: unknown;
+}
 
-  constructor(request: Request, checks = new Checks()) {
-    this.params = new URL(request.url).searchParams;
-    this.checks = checks;
-  }
+const compiler = new SchemaCompiler(CONTRACT.schemas);
 
-  /** The parameter's value; `null` when it was given more than once (reported). */
-  #raw(name: string): string | undefined | null {
-    const all = this.params.getAll(name);
-    if (all.length > 1) {
-      this.checks.add(name, 'repeated', `Give ${name} once.`);
-      return null;
-    }
-    return all[0];
-  }
+/** The contract's operation of an id (throws for an id the contract does not have). */
+export function operationSpec(operationId: string): OperationSpec {
+  const op = Object.hasOwn(CONTRACT.operations, operationId) ? CONTRACT.operations[operationId] : undefined;
+  if (!op) throw new Error(`The contract has no operation ${operationId}.`);
+  return op;
+}
 
-  /** A required or optional `YYYY-MM` month. */
-  month(name: string, required: true): string;
-  month(name: string, required?: false): string | undefined;
-  month(name: string, required = false): string | undefined {
-    const v = this.#raw(name);
-    if (v === null) return undefined;
-    if (v === undefined || v === '') {
-      if (required) this.checks.add(name, 'required', `Give the month as YYYY-MM.`);
+function typeOf(schema: JsonSchema): SchemaType | undefined {
+  const s = schema.$ref !== undefined ? compiler.resolve(schema.$ref) : schema;
+  return Array.isArray(s.type) ? s.type[0] : s.type;
+}
+
+/** A query value as the parameter's type, or an error. */
+function readQueryValue(p: ParameterSpec, raw: string, checks: Checks): unknown {
+  switch (typeOf(p.schema)) {
+    case 'integer':
+      if (/^-?\d{1,16}$/.test(raw)) return Number(raw);
+      checks.add(p.name, 'invalid', `${p.name} must be a whole number.`);
       return undefined;
-    }
-    if (!isYearMonth(v)) {
-      this.checks.add(name, 'invalid-month', `${JSON.stringify(v)} is not a month; use YYYY-MM, e.g. 2026-03.`);
+    case 'number':
+      if (/^-?\d{1,16}(\.\d{1,16})?$/.test(raw)) return Number(raw);
+      checks.add(p.name, 'invalid', `${p.name} must be a number.`);
       return undefined;
-    }
-    return v;
-  }
-
-  /** An integer within bounds; the default when absent. */
-  int(name: string, opts: { min: number; max: number; default: number; required?: boolean }): number;
-  int(name: string, opts: { min: number; max: number; default?: undefined; required?: boolean }): number | undefined;
-  int(name: string, opts: { min: number; max: number; default?: number; required?: boolean }): number | undefined {
-    const v = this.#raw(name);
-    if (v === null) return opts.default;
-    if (v === undefined || v === '') {
-      if (opts.required) this.checks.add(name, 'required', `Give ${name}.`);
-      return opts.default;
-    }
-    if (!/^-?\d+$/.test(v)) {
-      this.checks.add(name, 'invalid', `${name} must be a whole number.`);
-      return opts.default;
-    }
-    const n = Number(v);
-    if (n < opts.min || n > opts.max) {
-      this.checks.add(name, 'out-of-range', `${name} must be from ${opts.min} to ${opts.max}.`);
-      return opts.default;
-    }
-    return n;
-  }
-
-  /** `true` or `false`; the default when absent. */
-  bool(name: string, defaultValue: boolean): boolean {
-    const v = this.#raw(name);
-    if (v === null || v === undefined || v === '') return defaultValue;
-    if (v === 'true') return true;
-    if (v === 'false') return false;
-    this.checks.add(name, 'invalid', `${name} is true or false.`);
-    return defaultValue;
-  }
-
-  /** One of `values`; the default when absent. */
-  oneOf<T extends string>(name: string, values: readonly T[], defaultValue: T): T {
-    const v = this.#raw(name);
-    if (v === null || v === undefined || v === '') return defaultValue;
-    if ((values as readonly string[]).includes(v)) return v as T;
-    this.checks.add(name, 'invalid', `${name} is one of ${values.join(', ')}.`);
-    return defaultValue;
-  }
-
-  /** A comma-separated list of values of `values` (`style: form, explode: false`). */
-  list<T extends string>(name: string, values: readonly T[]): T[] | undefined {
-    const v = this.#raw(name);
-    if (v === null || v === undefined || v === '') return undefined;
-    const items = v.split(',').map((s) => s.trim());
-    const bad = items.filter((s) => !(values as readonly string[]).includes(s));
-    if (bad.length > 0) {
-      this.checks.add(name, 'invalid', `${bad.join(', ')}: ${name} takes ${values.join(', ')}.`);
+    case 'boolean':
+      if (raw === 'true' || raw === 'false') return raw === 'true';
+      checks.add(p.name, 'invalid', `${p.name} is true or false.`);
       return undefined;
-    }
-    return items as T[];
-  }
-
-  /** A string of at most `maxLength` characters. */
-  string(name: string, maxLength: number): string | undefined {
-    const v = this.#raw(name);
-    if (v === null || v === undefined) return undefined;
-    if (v.length > maxLength) {
-      this.checks.add(name, 'too-long', `${name} can be at most ${maxLength} characters.`);
-      return undefined;
-    }
-    return v;
+    case 'array':
+      // `style: form, explode: false`: one comma-separated value.
+      return raw.split(',').map((s) => s.trim());
+    default:
+      return raw;
   }
 }
 
-/** The `Idempotency-Key` header: 8–200 characters; `undefined` when absent and optional. */
-export function idempotencyKey(request: Request, checks: Checks, required: boolean): string | undefined {
-  const key = request.headers.get('Idempotency-Key');
-  if (key === null || key === '') {
-    if (required) checks.add('Idempotency-Key', 'required', 'Send an Idempotency-Key header, unique per user action.');
-    return undefined;
+/** Checks a value against a schema, every error under `field` when `flat` (query lists). */
+function checkValue(
+  schema: JsonSchema,
+  value: unknown,
+  field: string,
+  checks: Checks,
+  flat = false,
+  defer?: ReadonlySet<string>,
+): void {
+  const ctx: CheckContext = { errors: [], ...(defer ? { defer } : {}) };
+  compiler.compile(schema).check(value, field, ctx);
+  for (const e of ctx.errors) checks.add(flat ? field : e.field, e.code, e.message);
+}
+
+function checkParameters(
+  op: OperationSpec,
+  request: Request,
+  url: URL,
+  params: Record<string, string | readonly string[] | undefined>,
+  checks: Checks,
+): Pick<CheckedRequest, 'query' | 'headers' | 'path'> {
+  const query: Record<string, unknown> = {};
+  const headers: Record<string, string> = {};
+  const path: Record<string, string> = {};
+  for (const p of op.parameters) {
+    if (p.in === 'query') {
+      const all = url.searchParams.getAll(p.name);
+      if (all.length > 1) {
+        checks.add(p.name, 'repeated', `Give ${p.name} once.`);
+        continue;
+      }
+      const raw = all[0];
+      if (raw === undefined || raw === '') {
+        if (p.required) checks.add(p.name, 'required', `Give ${p.name}.`);
+        else if (p.schema.default !== undefined) query[p.name] = p.schema.default;
+        continue;
+      }
+      const errorsBefore = checks.errors.length;
+      const value = readQueryValue(p, raw, checks);
+      if (checks.errors.length > errorsBefore) continue;
+      checkValue(p.schema, value, p.name, checks, true);
+      query[p.name] = value;
+    } else if (p.in === 'header') {
+      const raw = request.headers.get(p.name);
+      if (raw === null || raw.trim() === '') {
+        if (p.required && p.name.toLowerCase() === 'if-match') {
+          throw new ProblemError(428, {
+            code: 'if-match-required',
+            detail: 'Send the version you edited in If-Match (the ETag of GET /billing-details).',
+            errors: [{ field: 'If-Match', code: 'required', message: 'Send the ETag you read, in If-Match.' }],
+          });
+        }
+        if (p.required) checks.add(p.name, 'required', `Send the ${p.name} header.`);
+        continue;
+      }
+      checkValue(p.schema, raw, p.name, checks, true);
+      headers[p.name] = raw;
+    } else {
+      const v = params[p.name];
+      const raw = typeof v === 'string' ? v : '';
+      checkValue(p.schema, raw, p.name, checks, true);
+      path[p.name] = raw;
+    }
   }
-  if (key.length < 8 || key.length > 200) {
-    checks.add('Idempotency-Key', 'invalid', 'The Idempotency-Key must be 8 to 200 characters.');
-    return undefined;
+  return { query, headers, path };
+}
+
+function tooLarge(limit: number): ProblemError {
+  const size = limit >= 1024 * 1024 ? `${limit / (1024 * 1024)} MB` : `${limit / 1024} kB`;
+  const message = `The body can be at most ${size}.`;
+  return new ProblemError(413, {
+    code: 'too-large',
+    detail: message,
+    errors: [{ field: '', code: 'too-large', message }],
+  });
+}
+
+/** The body as text, read no further than `limit` bytes (a 413 beyond). */
+export async function readBodyText(request: Request, limit: number): Promise<string> {
+  const declared = Number(request.headers.get('Content-Length') ?? 0);
+  if (declared > limit) throw tooLarge(limit);
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > limit) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge(limit);
+    }
+    chunks.push(value);
   }
-  return key;
+  const bytes = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    bytes.set(c, at);
+    at += c.byteLength;
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw badRequest([{ field: '', code: 'invalid-encoding', message: 'The body is not UTF-8 text.' }]);
+  }
+}
+
+/** True when JSON `text` nests deeper than `max` (strings skipped; no parsing, no recursion). */
+export function nestsDeeperThan(text: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) return true;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return false;
+}
+
+/** The media type is JSON (`application/json`, a UTF-8 charset if any). */
+function isJsonContentType(value: string | null): boolean {
+  if (value === null) return false;
+  const [type, ...params] = value.split(';').map((s) => s.trim().toLowerCase());
+  if (type !== 'application/json') return false;
+  return params.every((p) => !p.startsWith('charset=') || /^charset="?utf-8"?$/.test(p));
 }
 
 /**
- * The JSON body of a request. An empty body is `undefined` (a 400 when `required`);
- * anything that is not JSON is a 400.
+ * The JSON body of a request, within the limits: `undefined` when empty (a 400 when
+ * `required`); a 413, 415 or 400 for a body too large, not sent as JSON, too deep or not JSON.
  */
-export async function jsonBody(request: Request, required: boolean): Promise<unknown> {
-  const text = await request.text();
+export async function jsonBody(request: Request, required: boolean, maxBytes?: number): Promise<unknown> {
+  const limit = maxBytes ?? CONTRACT.limits.maxBodyBytes;
+  const text = await readBodyText(request, limit);
   if (text.trim() === '') {
     if (required) throw badRequest([{ field: '', code: 'required', message: 'Send a JSON body.' }]);
     return undefined;
+  }
+  if (!isJsonContentType(request.headers.get('Content-Type'))) {
+    const message = 'Send the body as JSON, with Content-Type: application/json.';
+    throw new ProblemError(415, {
+      code: 'unsupported-media-type',
+      detail: message,
+      errors: [{ field: 'Content-Type', code: 'unsupported', message }],
+    });
+  }
+  const maxDepth = CONTRACT.limits.maxDepth;
+  if (nestsDeeperThan(text, maxDepth)) {
+    throw badRequest([{ field: '', code: 'too-deep', message: `The body nests deeper than ${maxDepth} levels.` }]);
   }
   try {
     return JSON.parse(text) as unknown;
@@ -156,99 +252,38 @@ export async function jsonBody(request: Request, required: boolean): Promise<unk
   }
 }
 
-/** A JSON value's expected shape: JSON Schema's few keywords the contract uses. */
-export type Shape =
-  | { type: 'string'; minLength?: number; maxLength?: number; enum?: readonly string[]; pattern?: RegExp }
-  | { type: 'integer'; minimum?: number; maximum?: number; enum?: readonly number[] }
-  | { type: 'boolean' }
-  | { type: 'array'; items: Shape; minItems?: number; maxItems?: number }
-  | { type: 'object'; properties: Record<string, Shape>; required?: readonly string[]; additional?: boolean }
-  | { type: 'nullable'; of: Shape }
-  | { type: 'any' };
-
-function join(path: string, key: string | number): string {
-  if (typeof key === 'number') return `${path}[${key}]`;
-  return path === '' ? key : `${path}.${key}`;
+/** Options of {@link checkRequest}. */
+export interface CheckOptions {
+  /** Body keywords left to the rules behind the handler (their own codes, e.g. a 422). */
+  defer?: ReadonlySet<string>;
 }
 
-/** Checks `value` against `shape`, adding an error per problem (field = JSON path). */
-export function checkShape(value: unknown, shape: Shape, checks: Checks, path = ''): void {
-  const at = path === '' ? 'the body' : path;
-  switch (shape.type) {
-    case 'any':
-      return;
-    case 'nullable':
-      if (value !== null) checkShape(value, shape.of, checks, path);
-      return;
-    case 'string':
-      if (typeof value !== 'string') return checks.add(path, 'invalid-type', `${at} must be text.`);
-      if (shape.enum && !shape.enum.includes(value)) {
-        return checks.add(path, 'invalid', `${at} is one of ${shape.enum.join(', ')}.`);
-      }
-      if (shape.minLength !== undefined && value.length < shape.minLength) {
-        return checks.add(path, 'required', `${at} must not be empty.`);
-      }
-      if (shape.maxLength !== undefined && value.length > shape.maxLength) {
-        return checks.add(path, 'too-long', `${at} can be at most ${shape.maxLength} characters.`);
-      }
-      if (shape.pattern && !shape.pattern.test(value)) return checks.add(path, 'invalid', `${at} is not valid.`);
-      return;
-    case 'integer':
-      if (typeof value !== 'number' || !Number.isSafeInteger(value)) {
-        return checks.add(path, 'invalid-type', `${at} must be a whole number.`);
-      }
-      if (shape.enum && !shape.enum.includes(value)) {
-        return checks.add(path, 'invalid', `${at} is one of ${shape.enum.join(', ')}.`);
-      }
-      if (
-        (shape.minimum !== undefined && value < shape.minimum) ||
-        (shape.maximum !== undefined && value > shape.maximum)
-      ) {
-        return checks.add(
-          path,
-          'out-of-range',
-          `${at} must be from ${shape.minimum ?? '…'} to ${shape.maximum ?? '…'}.`,
-        );
-      }
-      return;
-    case 'boolean':
-      if (typeof value !== 'boolean') checks.add(path, 'invalid-type', `${at} must be true or false.`);
-      return;
-    case 'array':
-      if (!Array.isArray(value)) return checks.add(path, 'invalid-type', `${at} must be a list.`);
-      if (shape.minItems !== undefined && value.length < shape.minItems) {
-        return checks.add(path, 'required', `${at} needs at least ${shape.minItems} item(s).`);
-      }
-      if (shape.maxItems !== undefined && value.length > shape.maxItems) {
-        return checks.add(path, 'too-many', `${at} can hold at most ${shape.maxItems} items.`);
-      }
-      value.forEach((item, i) => checkShape(item, shape.items, checks, join(path, i)));
-      return;
-    case 'object': {
-      if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-        return checks.add(path, 'invalid-type', `${at} must be an object.`);
-      }
-      const o = value as Record<string, unknown>;
-      for (const key of shape.required ?? []) {
-        if (o[key] === undefined) checks.add(join(path, key), 'required', `${join(path, key)} is required.`);
-      }
-      for (const [key, v] of Object.entries(o)) {
-        const sub = shape.properties[key];
-        if (sub) {
-          if (v !== undefined) checkShape(v, sub, checks, join(path, key));
-        } else if (shape.additional !== true) {
-          checks.add(join(path, key), 'unknown-field', `There is no field ${join(path, key)}.`);
-        }
-      }
-      return;
-    }
-  }
-}
-
-/** Checks a body against a shape and returns it typed; a 400 listing every problem otherwise. */
-export function shaped<T>(value: unknown, shape: Shape): T {
+/**
+ * Checks a request against its operation in the contract: every parameter and the body.
+ * Throws the problem to answer (`400` listing every field error; `413`, `415`, `428`);
+ * otherwise returns the parameters and body, read.
+ */
+export async function checkRequest(
+  operationId: string,
+  request: Request,
+  params: Record<string, string | readonly string[] | undefined>,
+  options: CheckOptions = {},
+): Promise<CheckedRequest> {
+  const op = operationSpec(operationId);
+  const url = new URL(request.url);
   const checks = new Checks();
-  checkShape(value, shape, checks);
+  const parts = checkParameters(op, request, url, params, checks);
+  let body: unknown;
+  if (op.requestBody) {
+    try {
+      body = await jsonBody(request, op.requestBody.required, op.requestBody.maxBytes);
+    } catch (e) {
+      // A body that is missing, too deep or not JSON is listed with the parameters' errors.
+      if (!(e instanceof ProblemError && e.status === 400)) throw e;
+      for (const x of e.init.errors ?? []) checks.add(x.field, x.code, x.message);
+    }
+    if (body !== undefined) checkValue(op.requestBody.schema, body, '', checks, false, options.defer);
+  }
   checks.done();
-  return value as T;
+  return { ...parts, body };
 }

@@ -5,7 +5,7 @@ export type { Fault, FaultKind } from './faults.js';
 export { indexedDbAdapter, memoryAdapter } from './persistence.js';
 export type { IndexedDbAdapterOptions, PersistenceAdapter } from './persistence.js';
 export { DEFAULT_SCENARIO, scenarioNames, scenarioWorld } from './scenario-source.js';
-export { createStore, fromRuleError, ifMatchAccepts, MockStore } from './store.js';
+export { createStore, fromRuleError, ifMatchAccepts, isRoleName, MockStore } from './store.js';
 export type { ChangeInput, MockStoreOptions, Mutation, MutationResult, WorldBase } from './store.js';
 export { foldText, listUsers } from './users.js';
 export type { UsersQuery } from './users.js';

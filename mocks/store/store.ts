@@ -32,7 +32,7 @@ import {
   removeLicenses,
 } from '../engine/licenses.js';
 import { settleBalance } from '../engine/payments.js';
-import type { IsoDate, Person, Role, World } from '../engine/types.js';
+import type { IsoDate, Person, World } from '../engine/types.js';
 import { validateWorldAll } from '../engine/validate.js';
 import type {
   ApiBillingDetails,
@@ -95,8 +95,11 @@ export interface MockStoreOptions {
   scenario?: string;
   /** A world to start from instead of a scenario (validated). */
   world?: World;
-  /** The caller's role; `null` for no session. Default `admin`. */
-  role?: Role | null;
+  /**
+   * The caller's role: any role name ({@link isRoleName}: `admin`, `finance`, `member`,
+   * `guest` or a host's own such as `scheduler`); `null` for no session. Default `admin`.
+   */
+  role?: string | null;
   /** Faults in force from the start. */
   faults?: Fault[];
   /**
@@ -118,13 +121,24 @@ interface PersistedSession {
   version: 1;
   base: { kind: 'scenario'; name: string } | { kind: 'world' };
   mutations: Mutation[];
-  role: Role | null;
+  role: string | null;
   faults: Fault[];
 }
 
 const SESSION_KEY = 'session';
 const WORLD_KEY = 'world';
-const ROLES: readonly (Role | null)[] = ['admin', 'finance', 'member', 'guest', null];
+/** A role name as the contract's `Role` states it: a token of at most 64 characters. */
+const ROLE_NAME = /^[A-Za-z][A-Za-z0-9._-]{0,63}$/;
+const ROLE_MESSAGE =
+  'A role is a name of letters, digits, dots, dashes or underscores (at most 64), starting with a letter; null for no session.';
+
+/**
+ * True for a role name the contract allows. Roles are open: any host role is a signed-in
+ * caller; only `admin` and `finance` may use billing (see `canUseBilling`).
+ */
+export function isRoleName(role: unknown): role is string {
+  return typeof role === 'string' && ROLE_NAME.test(role);
+}
 
 /** `world` with the invoices that have fallen due appended (the same object when none are due). */
 function withDueInvoices(world: World): World {
@@ -164,12 +178,22 @@ function canonicalChange(change: ChangeInput): ChangeInput {
     : { kind: 'change-period', periodMonths: change.periodMonths };
 }
 
-/** True when an `If-Match` value names `etag` (or is `*`); weak tags compare by their opaque part. */
+/**
+ * True when an `If-Match` value is `*` or lists `etag` (a strong tag such as `"v3"`), by
+ * strong comparison (RFC 9110 §13.1.1): a weak tag (`W/"v3"`) never matches, and neither
+ * does a value that is not a list of quoted entity tags (the HTTP layer answers that `400`).
+ */
 export function ifMatchAccepts(ifMatch: string, etag: string): boolean {
-  return ifMatch
-    .split(',')
-    .map((t) => t.trim().replace(/^W\//, ''))
-    .some((t) => t === '*' || t === etag || `"${t}"` === etag);
+  const value = ifMatch.trim();
+  if (value === '*') return true;
+  const tag = /\s*(W\/)?("[\x21\x23-\x7e]*")\s*(?:,|$)/y;
+  let matched = false;
+  while (tag.lastIndex < value.length) {
+    const m = tag.exec(value);
+    if (!m) return false;
+    if (m[1] === undefined && m[2] === etag) matched = true;
+  }
+  return matched;
 }
 
 /** The mock backend's state and every operation on it. */
@@ -183,7 +207,7 @@ export class MockStore {
   #base: WorldBase;
   #world: World | undefined;
   #log: Mutation[] = [];
-  #role: Role | null;
+  #role: string | null;
   readonly #faults = new FaultList();
   readonly #records = new Map<string, IdempotencyRecord>();
   readonly #adapter: PersistenceAdapter | undefined;
@@ -195,7 +219,9 @@ export class MockStore {
 
   constructor(options: MockStoreOptions = {}) {
     this.#adapter = options.persistence;
-    this.#role = options.role === undefined ? 'admin' : options.role;
+    const role = options.role === undefined ? 'admin' : options.role;
+    if (role !== null && !isRoleName(role)) throw invalid('role', 'invalid', ROLE_MESSAGE);
+    this.#role = role;
     if (options.faults) {
       const errors = checkFaults(options.faults);
       if (errors.length > 0) throw new MockError('invalid', 'invalid-faults', 'The faults are not valid.', { errors });
@@ -235,7 +261,7 @@ export class MockStore {
   }
 
   /** The caller's role; `null` when there is no session. */
-  get role(): Role | null {
+  get role(): string | null {
     return this.#role;
   }
 
@@ -245,13 +271,14 @@ export class MockStore {
   }
 
   /**
-   * Sets who the caller is and the clock. Moving the clock issues the invoices that fall
-   * due; it cannot go back before the latest invoice, order or payment (closed periods
-   * are immutable).
+   * Sets who the caller is and the clock. The role is any role name (a host's own too:
+   * signed in, no billing access) or `null` for no session. Moving the clock issues the
+   * invoices that fall due; it cannot go back before the latest invoice, order or payment
+   * (closed periods are immutable).
    */
-  setSession(session: { role?: Role | null; today?: IsoDate }): void {
-    if (session.role !== undefined && !ROLES.includes(session.role)) {
-      throw invalid('role', 'invalid', `The role is one of admin, finance, member, guest, or null for no session.`);
+  setSession(session: { role?: string | null; today?: IsoDate }): void {
+    if (session.role !== undefined && session.role !== null && !isRoleName(session.role)) {
+      throw invalid('role', 'invalid', ROLE_MESSAGE);
     }
     if (session.today !== undefined) this.setToday(session.today);
     if (session.role !== undefined) {
@@ -816,7 +843,7 @@ export class MockStore {
     if (!saved || saved.version !== 1 || !Array.isArray(saved.mutations)) return;
     if (saved.base.kind === 'world' && !world) return;
     if (saved.base.kind === 'scenario' && !scenarioNames().includes(saved.base.name)) return;
-    this.#role = ROLES.includes(saved.role) ? saved.role : 'admin';
+    this.#role = saved.role === null || isRoleName(saved.role) ? saved.role : 'admin';
     if (checkFaults(saved.faults).length === 0) this.#faults.set(saved.faults);
     this.#base = world ? { kind: 'world', world } : (saved.base as WorldBase);
     this.#saveWorld = false;

@@ -85,6 +85,8 @@ interface MonthTable {
 const peopleTables = new WeakMap<readonly Person[], PeopleTable>();
 const monthTables = new WeakMap<World, Map<string, MonthTable>>();
 const MAX_SEARCHES = 16;
+/** Months kept per world, most recently asked last: asking many months never grows memory without bound. */
+export const MAX_MONTHS = 24;
 const MONTH_INDEPENDENT: ReadonlySet<UserSortKey> = new Set(['name', 'email', 'role', 'startDate', 'directories']);
 
 function peopleTable(world: World): PeopleTable {
@@ -238,7 +240,11 @@ function monthTable(world: World, month: string): MonthTable {
   let byMonth = monthTables.get(world);
   if (!byMonth) monthTables.set(world, (byMonth = new Map()));
   let m = byMonth.get(month);
-  if (m) return m;
+  if (m) {
+    byMonth.delete(month);
+    byMonth.set(month, m);
+    return m;
+  }
   const people = peopleTable(world);
   const tab = new Uint8Array(people.n).fill(2);
   const verdicts: (PersonBilling | undefined)[] = new Array<PersonBilling | undefined>(people.n);
@@ -267,7 +273,13 @@ function monthTable(world: World, month: string): MonthTable {
     searches: new Map(),
   };
   byMonth.set(month, m);
+  if (byMonth.size > MAX_MONTHS) byMonth.delete(byMonth.keys().next().value as string);
   return m;
+}
+
+/** How many months of `world` the users list keeps (for tests of the bound). */
+export function cachedMonths(world: World): number {
+  return monthTables.get(world)?.size ?? 0;
 }
 
 /** The month's verdict-dependent key of every person (listed ones only matter). */

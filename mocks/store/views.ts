@@ -17,7 +17,6 @@ import type {
   Person,
   PersonBilling,
   Plan,
-  Role,
   World,
 } from '../engine/types.js';
 import type { DailyCounts, MonthBilling } from '../engine/usage.js';
@@ -40,12 +39,12 @@ import type {
   ApiSubscriptionOverview,
 } from './contract.js';
 
-/** Roles that may read and change billing data. */
-export function canUseBilling(role: Role | null): boolean {
+/** Roles that may read and change billing data: `admin` and `finance`; every other role (open list) may not. */
+export function canUseBilling(role: string | null): boolean {
   return role === 'admin' || role === 'finance';
 }
 
-export function permissionsView(world: World, role: Role): ApiPermissions {
+export function permissionsView(world: World, role: string): ApiPermissions {
   const allowed = canUseBilling(role);
   return {
     role,

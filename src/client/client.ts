@@ -99,6 +99,25 @@ interface Sent {
   as?: 'json' | 'text' | 'blob';
 }
 
+/**
+ * The file name of a `Content-Disposition` (RFC 6266): the exact UTF-8 name of
+ * `filename*=UTF-8''…` (RFC 5987) when present and readable, else `filename`'s fallback.
+ */
+function dispositionFileName(disposition: string): string | undefined {
+  const extended = /filename\*\s*=\s*UTF-8''([^;\s]+)/i.exec(disposition)?.[1];
+  if (extended) {
+    try {
+      return decodeURIComponent(extended);
+    } catch {
+      // Malformed %-encoding: use the plain name.
+    }
+  }
+  return /filename\s*=\s*(?:"([^"]*)"|([^;\s]+))/i
+    .exec(disposition)
+    ?.slice(1)
+    .find((x) => x !== undefined);
+}
+
 /** `?a=1&list=x,y`: arrays comma-separated (OpenAPI `form`, `explode: false`), empty values left out. */
 function queryString(query: Sent['query'] = {}): string {
   const search = new URLSearchParams();
@@ -218,8 +237,8 @@ export class BillingClient {
       as: 'blob',
       signal: o.signal,
     });
-    const disposition = response.headers.get('Content-Disposition') ?? '';
-    const fileName = /filename="?([^";]+)"?/.exec(disposition)?.[1] ?? `invoice-${invoiceId}.pdf`;
+    const fileName =
+      dispositionFileName(response.headers.get('Content-Disposition') ?? '') ?? `invoice-${invoiceId}.pdf`;
     return { blob: await response.blob(), fileName };
   }
 

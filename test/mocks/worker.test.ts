@@ -90,7 +90,9 @@ describe('mock backend in the browser (service worker)', () => {
       const csv = await client.exportUsersCsv('2026-10');
       expect(csv.split('\r\n')[0]).to.match(/^Name,E-mail,Role/);
       const r = await send(BASE, 'GET', '/users/export?month=2026-10');
-      expect(r.headers.get('Content-Disposition')).to.equal('attachment; filename="billed-users-2026-10.csv"');
+      expect(r.headers.get('Content-Disposition')).to.equal(
+        `attachment; filename="billed-users-2026-10.csv"; filename*=UTF-8''billed-users-2026-10.csv`,
+      );
       const inv = mock.store.world.invoices[0]!;
       const pdf = await client.getInvoicePdf(inv.id);
       expect(pdf.fileName).to.equal(`${inv.number}.pdf`);

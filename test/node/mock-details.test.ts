@@ -74,8 +74,11 @@ describe('mock billing details', () => {
     assert.deepEqual(store.world.billingDetails?.recipients, ['alice@example.com']);
   });
 
-  it('If-Match accepts a weak tag or *', async () => {
-    await client.putBillingDetails(validDetails(), 'W/"v0"');
+  it('If-Match compares strongly: * or a list naming the tag saves, a weak tag is 412 (RFC 9110)', async () => {
+    const e = await failure(client.putBillingDetails(validDetails(), 'W/"v0"'));
+    assert.equal(e.status, 412);
+    assert.equal(store.world.billingDetails, undefined);
+    await client.putBillingDetails(validDetails(), '"v9", "v0"');
     const saved = await client.putBillingDetails(validDetails(), '*');
     assert.equal(saved.etag, '"v2"');
   });

@@ -71,7 +71,10 @@ describe('mock invoices (m365-declined)', () => {
     const r = await send(BASE, 'GET', `/invoices/${issued.id}/pdf`);
     assert.equal(r.status, 200);
     assert.equal(r.headers.get('Content-Type'), 'application/pdf');
-    assert.equal(r.headers.get('Content-Disposition'), `attachment; filename="${issued.number}.pdf"`);
+    assert.equal(
+      r.headers.get('Content-Disposition'),
+      `attachment; filename="${issued.number}.pdf"; filename*=UTF-8''${issued.number}.pdf`,
+    );
     const bytes = new Uint8Array(await r.arrayBuffer());
     assert.equal(new TextDecoder().decode(bytes.slice(0, 5)), '%PDF-');
     const { blob, fileName } = await client.getInvoicePdf(issued.id);

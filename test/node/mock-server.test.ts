@@ -70,7 +70,10 @@ describe('mock server (in process, real sockets)', () => {
     ]);
     assert.equal(http.status, 200);
     assert.equal(http.headers.get('Content-Type'), 'application/pdf');
-    assert.equal(http.headers.get('Content-Disposition'), `attachment; filename="${invoice.number}.pdf"`);
+    assert.equal(
+      http.headers.get('Content-Disposition'),
+      `attachment; filename="${invoice.number}.pdf"; filename*=UTF-8''${invoice.number}.pdf`,
+    );
     const bytes = new Uint8Array(await http.arrayBuffer());
     assert.equal(new TextDecoder().decode(bytes.slice(0, 5)), '%PDF-');
     assert.deepEqual(bytes, new Uint8Array(await local!.arrayBuffer()));
@@ -80,7 +83,10 @@ describe('mock server (in process, real sockets)', () => {
     const http = await api('/users/export?month=2026-01');
     assert.equal(http.status, 200);
     assert.match(http.headers.get('Content-Type') ?? '', /^text\/csv/);
-    assert.equal(http.headers.get('Content-Disposition'), 'attachment; filename="billed-users-2026-01.csv"');
+    assert.equal(
+      http.headers.get('Content-Disposition'),
+      `attachment; filename="billed-users-2026-01.csv"; filename*=UTF-8''billed-users-2026-01.csv`,
+    );
     assert.equal(await http.text(), await (await inProcess('/users/export?month=2026-01'))!.text());
   });
 

@@ -185,13 +185,19 @@ describe('mock users list', () => {
     const r = await send(BASE, 'GET', `/users/export?month=${MONTH}`);
     assert.equal(r.status, 200);
     assert.match(r.headers.get('Content-Type') ?? '', /^text\/csv/);
-    assert.equal(r.headers.get('Content-Disposition'), `attachment; filename="billed-users-${MONTH}.csv"`);
+    assert.equal(
+      r.headers.get('Content-Disposition'),
+      `attachment; filename="billed-users-${MONTH}.csv"; filename*=UTF-8''billed-users-${MONTH}.csv`,
+    );
     const lines = (await r.text()).trim().split(/\r?\n/);
     const page = await client.listUsers({ month: MONTH, limit: 1 });
     assert.equal(lines.length, page.billedCount + 1);
     assert.match(lines[0]!, /^Name,E-mail,Role,Directories,Start date,Status/);
     const notBilled = await send(BASE, 'GET', `/users/export?month=${MONTH}&billed=false`);
-    assert.equal(notBilled.headers.get('Content-Disposition'), `attachment; filename="not-billed-users-${MONTH}.csv"`);
+    assert.equal(
+      notBilled.headers.get('Content-Disposition'),
+      `attachment; filename="not-billed-users-${MONTH}.csv"; filename*=UTF-8''not-billed-users-${MONTH}.csv`,
+    );
     const text = await client.exportUsersCsv(MONTH, false);
     assert.equal(text.trim().split(/\r?\n/).length, page.notBilledCount + 1);
   });

@@ -86,7 +86,7 @@ describe('mock validation: bodies and headers', () => {
     ]);
     assert.deepEqual(
       await badFields('POST', '/licenses/orders', { kind: 'add', quantity: 1 }, { 'Idempotency-Key': 'short' }),
-      ['Idempotency-Key:invalid'],
+      ['Idempotency-Key:too-short'],
     );
     assert.deepEqual(await badFields('POST', '/licenses/orders', { kind: 'buy', quantity: 0, note: 'x' }, key), [
       'kind:invalid',
@@ -120,7 +120,7 @@ describe('mock validation: bodies and headers', () => {
     assert.deepEqual(await badFields('PUT', '/__mock/faults', {}), ['items:required']);
     assert.deepEqual(
       await badFields('PUT', '/__mock/faults', { items: [{ operation: 'getMe', kind: 'explode', times: 0 }] }),
-      ['items[0].kind:invalid', 'items[0].times:invalid'],
+      ['items[0].kind:invalid', 'items[0].times:out-of-range'],
     );
   });
 
