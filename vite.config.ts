@@ -38,12 +38,15 @@ export default defineConfig({
         'mocks/index': 'mocks/index.ts',
         'mocks/browser': 'mocks/browser.ts',
         'mocks/node': 'mocks/node.ts',
+        'mocks/server/index': 'mocks/server/index.ts',
+        'mocks/cli/bin': 'mocks/cli/bin.ts',
       },
       formats: ['es'],
     },
     rolldownOptions: {
       // Dependencies stay dependencies: the host's bundler dedupes them.
-      external: [/^lit($|\/)/, /^@lit\//, /^msw($|\/)/, /^pdf-lib($|\/)/, /^chart\.js($|\/)/],
+      // Node's built-ins too (the mock's HTTP server and CLI): never browser stand-ins.
+      external: [/^lit($|\/)/, /^@lit\//, /^msw($|\/)/, /^pdf-lib($|\/)/, /^chart\.js($|\/)/, /^node:/],
       output: {
         preserveModules: true,
         preserveModulesRoot: '.',
