@@ -14,6 +14,7 @@ import { CONTRACT } from '../../mocks/http/validate.js';
 import { isRoleName } from '../../mocks/store/store.js';
 import {
   ajv,
+  checkAnswer,
   contract,
   GENERATED_FILE,
   generatedSource,
@@ -21,6 +22,12 @@ import {
   requestContract,
   schemaErrors,
 } from './contract.js';
+
+const problem = (status: number, extra: Record<string, unknown> = {}): Response =>
+  new Response(JSON.stringify({ type: 'urn:x', title: 'x', status, ...extra }), {
+    status,
+    headers: { 'Content-Type': 'application/problem+json' },
+  });
 
 describe('the contract', () => {
   it('every component schema compiles under ajv strict mode', () => {
@@ -82,6 +89,25 @@ describe('the contract', () => {
       if (op.requestBody) assert.doesNotThrow(() => compiler.compile(op.requestBody!.schema), id);
     }
     assert.throws(() => new SchemaCompiler({}).compile({ type: 'string', multipleOf: 2 } as JsonSchema), /multipleOf/);
+  });
+
+  it('the answer checker catches what is outside the contract', async () => {
+    const me = { role: 'scheduler', canRead: false, canWrite: false, tenantId: 't', locale: 'en', timeZone: 'UTC' };
+    const ok = { ...me, currency: 'EUR', today: '2026-03-01' };
+    const json = (body: unknown, status = 200, type = 'application/json') =>
+      new Response(JSON.stringify(body), { status, headers: { 'Content-Type': type } });
+    assert.deepEqual(await checkAnswer('GET', '/me', json(ok)), []);
+    assert.match((await checkAnswer('GET', '/me', json(me))).join(), /required property 'currency'/);
+    assert.match((await checkAnswer('GET', '/me', json(ok, 200, 'text/html'))).join(), /Content-Type text\/html/);
+    assert.match((await checkAnswer('GET', '/nowhere', json(ok))).join(), /no operation/);
+    assert.match((await checkAnswer('PUT', '/__mock/session', json(ok, 200))).join(), /a body where|Content-Type/);
+    assert.match((await checkAnswer('GET', '/users', problem(400))).join(), /400 without field errors/);
+    assert.match((await checkAnswer('GET', '/users', problem(500, { status: 502 }))).join(), /says status 502/);
+    const leak = problem(500, { detail: 'TypeError: x at /srv/a.ts:1' });
+    assert.match((await checkAnswer('GET', '/users', leak)).join(), /internal error text/);
+    const details = { recipients: [], address: { line1: '', postalCode: '', city: '', country: '' } };
+    const answer = { ...details, eInvoicing: { enabled: false }, companyName: 'c', version: '"v0"', extra: 1 };
+    assert.match((await checkAnswer('GET', '/billing-details', json(answer))).join(), /additional properties/);
   });
 
   it("roles are open: the store's role names are the contract's Role", () => {
