@@ -9,6 +9,7 @@
  * validator reuses the same rules.
  */
 import { isEmail } from './email.js';
+import { LIMITS } from './limits.js';
 import type { BillingDetailsRecord } from './types.js';
 
 /** One problem with a details document. */
@@ -25,7 +26,7 @@ export interface DetailsIssue {
 export type BillingDetailsInput = Omit<BillingDetailsRecord, 'version' | 'companyManagedAt'> & { poNumber?: string };
 
 export const MAX_RECIPIENTS = 20;
-export const MAX_PO_NUMBER = 50;
+export const MAX_PO_NUMBER = LIMITS.poNumberLength;
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -109,6 +110,7 @@ export function checkBillingDetails(input: unknown, personIds?: ReadonlySet<stri
         message: 'Pick a person or enter a valid e-mail address for the billing contact.',
       });
     }
+    if (isObj(contact)) text(issues, contact, 'name', 'contact.name', 'contact name', LIMITS.nameLength, false);
   }
 
   const address = input['address'];

@@ -10,6 +10,7 @@ export * from './errors.js';
 export * from './generate.js';
 export * from './invoices.js';
 export * from './licenses.js';
+export * from './limits.js';
 export * from './money.js';
 export * from './payments.js';
 export * from './trial.js';

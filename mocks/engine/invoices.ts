@@ -26,7 +26,7 @@ import type { YearMonth } from './dates.js';
 import { WorldError } from './errors.js';
 import { isLicensed, periodAt, periodLicenseCount, periodsThrough, planById, prorationDraft } from './licenses.js';
 import type { LicensePeriod } from './licenses.js';
-import { amountPaid, invoiceBalance, issueInvoice } from './payments.js';
+import { amountPaid, InvoiceIssuer, invoiceBalance, issueInvoice } from './payments.js';
 import type { InvoiceDraft } from './payments.js';
 import { plural } from './text.js';
 import { firstBilledMonth } from './trial.js';
@@ -69,11 +69,10 @@ export function dueInvoices(world: World): Invoice[] {
 
   // Stable: on the same issue day a period invoice comes before the additions of that day.
   pending.sort((a, b) => (a.issuedOn < b.issuedOn ? -1 : a.issuedOn > b.issuedOn ? 1 : 0));
-  const issued: Invoice[] = [];
-  for (const { issuedOn, draft } of pending) {
-    issued.push(issueInvoice({ ...world, invoices: [...world.invoices, ...issued] }, draft, issuedOn));
-  }
-  return issued;
+  // One issuer for all of them: the ledger is read once, however many are due (linear).
+  const issuer = new InvoiceIssuer(world, { limitLedger: true });
+  for (const { issuedOn, draft } of pending) issuer.issue(draft, issuedOn);
+  return issuer.issued;
 }
 
 /**

@@ -20,6 +20,7 @@
  *   at the next period start (B5) or the next month's 1st (B1–B4, where there is no
  *   period); nothing is credited. A removal is refused when the count at the next period
  *   (with the changes already scheduled) would fall below today's active users.
+ * - The license count stays within {@link LIMITS.licenses} on every day.
  * - Free licenses = licenses − active users, shown as 0 if users outnumber licenses.
  * - An edition change must keep the way of billing: licenses stay licenses, per-user
  *   plans stay per-user plans (switching between them is a new contract, not an order).
@@ -41,8 +42,9 @@ import {
   monthOf,
 } from './dates.js';
 import { RuleError, WorldError } from './errors.js';
+import { LIMITS } from './limits.js';
 import { prorate } from './money.js';
-import { issueInvoice } from './payments.js';
+import { InvoiceIssuer } from './payments.js';
 import type { InvoiceDraft } from './payments.js';
 import type { Invoice, IsoDate, Order, OrderKind, Plan, World } from './types.js';
 import { isActiveOn, planOn } from './usage.js';
@@ -61,7 +63,7 @@ export interface LicensePeriod {
 }
 
 /** Largest accepted billing period, in months. */
-export const MAX_PERIOD_MONTHS = 36;
+export const MAX_PERIOD_MONTHS = LIMITS.periodMonths;
 
 /** True when the plan in force today is billed by prepaid licenses (B5). */
 export function isLicensed(world: World): boolean {
@@ -215,6 +217,15 @@ export function quoteAddLicenses(world: World, quantity: number, effectiveOn: Is
       `Licenses can be added from the subscription start (${world.subscription.startedOn}) on.`,
     );
   }
+  const most = mostLicensesFrom(world, effectiveOn);
+  if (most + quantity > LIMITS.licenses) {
+    throw new RuleError(
+      'quantity',
+      'too-many-licenses',
+      `A subscription holds at most ${LIMITS.licenses.toLocaleString('en-US')} licenses; ` +
+        `you can add at most ${Math.max(0, LIMITS.licenses - most).toLocaleString('en-US')}.`,
+    );
+  }
   const period = periodAt(world, effectiveOn);
   const plan = planOn(world, effectiveOn);
   const daysInPeriod = daysBetween(period.start, period.end) + 1;
@@ -265,7 +276,14 @@ export function addLicenses(
     quantity: request.quantity,
     amount: quote.amount,
   });
-  return { order, invoice: issueInvoice(world, prorationDraft(world, order), world.today), replayed: false };
+  let invoice: Invoice;
+  try {
+    invoice = new InvoiceIssuer(world, { limitLedger: true }).issue(prorationDraft(world, order), world.today);
+  } catch (e) {
+    if (!(e instanceof WorldError) || e.field !== 'invoices') throw e;
+    throw new RuleError('quantity', 'ledger-full', e.reason);
+  }
+  return { order, invoice, replayed: false };
 }
 
 /**
@@ -460,15 +478,38 @@ function countLicenses(world: World, addIn: (o: Order) => boolean, removeIn: (o:
     );
   }
   let count = terms.initialCount;
+  for (const o of licenseOrders(world)) {
+    if (o.kind === 'add-licenses' && addIn(o)) count += o.quantity as number;
+    if (o.kind === 'remove-licenses' && removeIn(o)) count -= o.quantity as number;
+  }
+  return count;
+}
+
+/** License orders by effective date (stable), each with a whole quantity. */
+function licenseOrders(world: World): Order[] {
+  const out: { order: Order; index: number }[] = [];
   world.orders.forEach((o, i) => {
     if (o.kind !== 'add-licenses' && o.kind !== 'remove-licenses') return;
     if (typeof o.quantity !== 'number' || !Number.isSafeInteger(o.quantity) || o.quantity < 0) {
       throw new WorldError(`orders[${i}].quantity`, `Order ${o.id} must name a whole number of licenses.`);
     }
-    if (o.kind === 'add-licenses' && addIn(o)) count += o.quantity;
-    if (o.kind === 'remove-licenses' && removeIn(o)) count -= o.quantity;
+    out.push({ order: o, index: i });
   });
-  return count;
+  out.sort((a, b) => compareDates(a.order.effectiveOn, b.order.effectiveOn) || a.index - b.index);
+  return out.map((x) => x.order);
+}
+
+/** The most licenses held on any day from `from` on. */
+function mostLicensesFrom(world: World, from: IsoDate): number {
+  let count = licenseTerms(world).initialCount;
+  let most = -Infinity;
+  const orders = licenseOrders(world);
+  for (let i = 0; i < orders.length; i++) {
+    const o = orders[i] as Order;
+    count += o.kind === 'add-licenses' ? (o.quantity as number) : -(o.quantity as number);
+    if (o.effectiveOn >= from && orders[i + 1]?.effectiveOn !== o.effectiveOn) most = Math.max(most, count);
+  }
+  return Math.max(most, licenseCountOn(world, from));
 }
 
 /** Orders of one kind, by effective date (stable: later in the list wins on the same day). */
@@ -480,14 +521,18 @@ function ordersOfKind(world: World, kind: OrderKind): { order: Order; index: num
 }
 
 function checkPeriodMonths(months: unknown, field: string): void {
-  if (typeof months !== 'number' || !Number.isInteger(months) || months < 1 || months > 1200) {
-    throw new WorldError(field, 'A billing period must be a whole number of months, at least 1.');
+  if (typeof months !== 'number' || !Number.isInteger(months) || months < 1 || months > MAX_PERIOD_MONTHS) {
+    throw new WorldError(field, `A billing period must be a whole number of months from 1 to ${MAX_PERIOD_MONTHS}.`);
   }
 }
 
 function checkQuantity(quantity: unknown): asserts quantity is number {
-  if (typeof quantity !== 'number' || !Number.isSafeInteger(quantity) || quantity < 1) {
-    throw new RuleError('quantity', 'invalid-quantity', 'Enter a whole number of licenses, 1 or more.');
+  if (typeof quantity !== 'number' || !Number.isSafeInteger(quantity) || quantity < 1 || quantity > LIMITS.licenses) {
+    throw new RuleError(
+      'quantity',
+      'invalid-quantity',
+      `Enter a whole number of licenses from 1 to ${LIMITS.licenses.toLocaleString('en-US')}.`,
+    );
   }
 }
 

@@ -25,6 +25,7 @@
  */
 import { addDays, compareDates, isIsoDate, monthOf } from './dates.js';
 import { RuleError, WorldError } from './errors.js';
+import { LIMITS } from './limits.js';
 import { taxOn } from './money.js';
 import type { Invoice, InvoiceLine, IsoDate, Payment, World } from './types.js';
 
@@ -181,55 +182,129 @@ export function recordPayment(
  * force. `world` must already contain every invoice issued before this one.
  */
 export function issueInvoice(world: World, draft: InvoiceDraft, issuedOn: IsoDate): Invoice {
-  const { tenant } = world;
-  if (!Number.isSafeInteger(tenant.paymentTermDays) || tenant.paymentTermDays < 0) {
-    throw new WorldError('tenant.paymentTermDays', 'The payment term must be a whole number of days, 0 or more.');
+  return new InvoiceIssuer(world).issue(draft, issuedOn);
+}
+
+/**
+ * Issues invoices one after another after those of `world`, as {@link issueInvoice} would
+ * if each were issued on a world holding the ones before it: the numbering, the credit
+ * left and the ledger's total are carried along, so the ledger is read once however many
+ * invoices follow (issuing decades of invoices is linear, not quadratic).
+ *
+ * With `limitLedger`, an invoice that would take the sum of all invoice totals past
+ * {@link LIMITS.ledger} is refused (`WorldError` naming `invoices`): beyond it the ledger's
+ * sums would no longer be exact.
+ */
+export class InvoiceIssuer {
+  /** The invoices issued so far, in issue order. */
+  readonly issued: Invoice[] = [];
+  readonly #world: World;
+  readonly #limitLedger: boolean;
+  #credit: number;
+  #ledgerTotal = 0;
+  readonly #ids = new Set<string>();
+  readonly #numbers = new Set<string>();
+  /** Highest sequence number used per issue year (`2026` → 3 for INV-2026-0003). */
+  readonly #lastSeq = new Map<string, number>();
+
+  constructor(world: World, options: { limitLedger?: boolean } = {}) {
+    this.#world = world;
+    this.#limitLedger = options.limitLedger === true;
+    this.#credit = creditBalance(world);
+    for (const inv of world.invoices) {
+      this.#ids.add(inv.id);
+      this.#numbers.add(inv.number);
+      this.#ledgerTotal += Math.abs(inv.total);
+      // As nextInvoiceNumber reads them: `INV-` + the year + `-` + a number.
+      if (inv.number.startsWith('INV-') && inv.number.charAt(8) === '-') {
+        const year = inv.number.slice(4, 8);
+        const n = Number(inv.number.slice(9));
+        if (Number.isSafeInteger(n) && n > (this.#lastSeq.get(year) ?? 0)) this.#lastSeq.set(year, n);
+      }
+    }
   }
-  if (!Number.isSafeInteger(tenant.taxRate) || tenant.taxRate < 0) {
-    throw new WorldError('tenant.taxRate', 'The tax rate must be a whole number of basis points, 0 or more.');
-  }
-  const lines = draft.lines.map((l) => ({ ...l }));
-  let subtotal = 0;
-  lines.forEach((l, i) => {
-    checkAmount(l.amount, `lines[${i}].amount`, true);
-    if (!l.informative) subtotal += l.amount;
-  });
-  const tax = taxOn(subtotal, tenant.taxRate);
-  const total = subtotal + tax;
-  const creditApplied = Math.min(creditBalance(world), Math.max(0, total));
-  if (creditApplied > 0) {
-    lines.push({
-      kind: 'credit',
-      description: 'Credit balance applied (paid from your credit; not part of the subtotal)',
-      quantity: 1,
-      unitPrice: -creditApplied,
-      amount: -creditApplied,
-      informative: true,
+
+  /** Issues one invoice after those issued so far (see {@link issueInvoice}). */
+  issue(draft: InvoiceDraft, issuedOn: IsoDate): Invoice {
+    const world = this.#world;
+    const { tenant } = world;
+    if (!Number.isSafeInteger(tenant.paymentTermDays) || tenant.paymentTermDays < 0) {
+      throw new WorldError('tenant.paymentTermDays', 'The payment term must be a whole number of days, 0 or more.');
+    }
+    if (!Number.isSafeInteger(tenant.taxRate) || tenant.taxRate < 0) {
+      throw new WorldError('tenant.taxRate', 'The tax rate must be a whole number of basis points, 0 or more.');
+    }
+    const lines = draft.lines.map((l) => ({ ...l }));
+    let subtotal = 0;
+    lines.forEach((l, i) => {
+      checkAmount(l.amount, `lines[${i}].amount`, true);
+      if (!l.informative) subtotal += l.amount;
     });
+    const tax = taxOn(subtotal, tenant.taxRate);
+    const total = subtotal + tax;
+    if (this.#limitLedger && this.#ledgerTotal + Math.abs(total) > LIMITS.ledger) {
+      throw new WorldError(
+        'invoices',
+        `Issuing the invoice of ${draft.periodStart} – ${draft.periodEnd} would take the invoices past ` +
+          `${LIMITS.ledger.toLocaleString('en-US')} minor units in total, more than the mock can add up exactly.`,
+      );
+    }
+    const creditApplied = Math.min(this.#credit, Math.max(0, total));
+    if (creditApplied > 0) {
+      lines.push({
+        kind: 'credit',
+        description: 'Credit balance applied (paid from your credit; not part of the subtotal)',
+        quantity: 1,
+        unitPrice: -creditApplied,
+        amount: -creditApplied,
+        informative: true,
+      });
+    }
+    const { number, id } = this.#next(issuedOn);
+    const invoice: Invoice = {
+      id,
+      number,
+      periodStart: draft.periodStart,
+      periodEnd: draft.periodEnd,
+      issuedOn,
+      dueOn: addDays(issuedOn, tenant.paymentTermDays),
+      currency: tenant.currency,
+      lines,
+      subtotal,
+      taxRate: tenant.taxRate,
+      tax,
+      total,
+      creditApplied,
+      amountDue: total - creditApplied,
+      planId: draft.planId,
+    };
+    if (world.subscription.poNumber !== undefined && world.subscription.poNumber !== '') {
+      invoice.poNumber = world.subscription.poNumber;
+    }
+    if (draft.orderId !== undefined) invoice.orderId = draft.orderId;
+    // A new invoice has no payments: the credit it used is gone, nothing else changes.
+    this.#credit -= creditApplied;
+    this.#ledgerTotal += Math.abs(total);
+    this.#ids.add(id);
+    this.#numbers.add(number);
+    this.issued.push(invoice);
+    return invoice;
   }
-  const { number, id } = nextInvoiceNumber(world, issuedOn);
-  const invoice: Invoice = {
-    id,
-    number,
-    periodStart: draft.periodStart,
-    periodEnd: draft.periodEnd,
-    issuedOn,
-    dueOn: addDays(issuedOn, tenant.paymentTermDays),
-    currency: tenant.currency,
-    lines,
-    subtotal,
-    taxRate: tenant.taxRate,
-    tax,
-    total,
-    creditApplied,
-    amountDue: total - creditApplied,
-    planId: draft.planId,
-  };
-  if (world.subscription.poNumber !== undefined && world.subscription.poNumber !== '') {
-    invoice.poNumber = world.subscription.poNumber;
+
+  #next(issuedOn: IsoDate): { number: string; id: string } {
+    const year = issuedOn.slice(0, 4);
+    let seq = this.#lastSeq.get(year) ?? 0;
+    for (;;) {
+      seq += 1;
+      const n = String(seq).padStart(4, '0');
+      const number = `INV-${year}-${n}`;
+      const id = `inv-${year}-${n}`;
+      if (!this.#ids.has(id) && !this.#numbers.has(number)) {
+        this.#lastSeq.set(year, seq);
+        return { number, id };
+      }
+    }
   }
-  if (draft.orderId !== undefined) invoice.orderId = draft.orderId;
-  return invoice;
 }
 
 /** The next free invoice number and id in the issue year: `INV-2026-0003` / `inv-2026-0003`. */

@@ -31,6 +31,7 @@ import {
   quoteAddLicenses,
   removeLicenses,
 } from '../engine/licenses.js';
+import { LIMITS } from '../engine/limits.js';
 import { settleBalance } from '../engine/payments.js';
 import type { IsoDate, Person, World } from '../engine/types.js';
 import { validateWorldAll } from '../engine/validate.js';
@@ -287,9 +288,16 @@ export class MockStore {
     }
   }
 
-  /** Moves the clock (see {@link setSession}). */
+  /** Moves the clock (see {@link setSession}); it runs from 2000-01-01 through 2100-12-31. */
   setToday(today: IsoDate): void {
     if (!isIsoDate(today)) throw invalid('today', 'invalid-date', 'Give today as a calendar date, YYYY-MM-DD.');
+    if (today < LIMITS.firstDate || today > LIMITS.lastToday) {
+      throw invalid(
+        'today',
+        'out-of-range',
+        `The clock runs from ${LIMITS.firstDate} through ${LIMITS.lastToday}; ${today} is outside.`,
+      );
+    }
     if (today === this.world.today) return;
     this.#run({ op: 'set-today', today });
   }
@@ -588,7 +596,25 @@ export class MockStore {
     return world;
   }
 
+  /**
+   * Applies a mutation. A world the engine cannot run at the new state (a `WorldError`,
+   * e.g. a clock moved to a day its data cannot be billed on) is refused as `invalid-world`
+   * naming the field, and nothing changes.
+   */
   #apply(m: Mutation): MutationResult<unknown> {
+    const before = this.#world;
+    try {
+      return this.#applyOp(m);
+    } catch (e) {
+      if (e instanceof WorldError) {
+        this.#world = before;
+        throw this.#worldErrors([e]);
+      }
+      throw e;
+    }
+  }
+
+  #applyOp(m: Mutation): MutationResult<unknown> {
     switch (m.op) {
       case 'set-today':
         return this.#applyToday(m.today);

@@ -364,8 +364,18 @@ describe('validateWorld', () => {
     const w = broken((x) => {
       x.subscription.planId = 'severa-professional';
       x.subscription.licenses = { initialCount: 10, periodMonths: 6 };
+      // An order cannot switch the way of billing: the per-user plan change goes.
+      x.orders = x.orders.filter((o: { kind: string }) => o.kind !== 'change-plan');
     });
     expect(() => validateWorld(w)).not.to.throw();
+  });
+
+  it('rejects a plan change that switches between per-user billing and prepaid licenses', () => {
+    const w = broken((x) => {
+      x.subscription.planId = 'severa-professional';
+      x.subscription.licenses = { initialCount: 10, periodMonths: 6 };
+    });
+    expect(fieldOf(w)).to.match(/^orders\[\d+\]\.planId$/);
   });
 
   it('rejects a world that is not an object', () => {

@@ -10,6 +10,7 @@ import { describe, it } from 'node:test';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import type { World } from '../../mocks/engine/types.js';
+import { LIMITS } from '../../mocks/engine/limits.js';
 import { validateWorldAll } from '../../mocks/engine/validate.js';
 import { scenarioNames, loadScenario } from '../../mocks/scenarios/index.js';
 
@@ -137,6 +138,55 @@ describe('world.schema.json', () => {
     ],
     ['schema version 2', (w) => Object.assign(w, { schemaVersion: 2 })],
     ['no people array', (w) => delete (w as Partial<World>).people],
+    // Bounds (mocks/engine/limits.ts): worlds the engine cannot run.
+    [
+      'a unit price above the limit',
+      (w) => Object.assign(w.subscription.plans[1] as object, { unitPrice: LIMITS.unitPrice + 1 }),
+    ],
+    [
+      'a base fee above the limit',
+      (w) => Object.assign(w.subscription.plans[0] as object, { baseFee: LIMITS.baseFee + 1 }),
+    ],
+    [
+      'more included users than the limit',
+      (w) => Object.assign(w.subscription.plans[0] as object, { includedUsers: LIMITS.includedUsers + 1 }),
+    ],
+    [
+      'a license count above the limit',
+      (w) => (w.subscription.licenses = { initialCount: LIMITS.licenses + 1, periodMonths: 1 }),
+    ],
+    [
+      'a period of 37 months',
+      (w) => (w.subscription.licenses = { initialCount: 10, periodMonths: LIMITS.periodMonths + 1 }),
+    ],
+    [
+      'a license order above the limit',
+      (w) =>
+        w.orders.push({
+          id: 'o2',
+          kind: 'add-licenses',
+          placedOn: '2026-03-01',
+          effectiveOn: '2026-03-01',
+          quantity: LIMITS.licenses + 1,
+        }),
+    ],
+    [
+      'a payment of more than the largest amount',
+      (w) => w.payments.push({ id: 'pay-1', on: '2026-03-01', amount: LIMITS.amount + 1, outcome: 'succeeded' }),
+    ],
+    ['a trial of a billion days', (w) => (w.subscription.trial = { startedOn: '2026-01-01', lengthDays: 1e9 })],
+    ['a payment term of a billion days', (w) => Object.assign(w.tenant, { paymentTermDays: 1e9 })],
+    ['a date before 2000', (w) => Object.assign(w.people[0] as object, { billingStart: '1999-12-31' })],
+    ['a date after 2110', (w) => Object.assign(w.people[1] as object, { deactivatedOn: '2111-01-01' })],
+    ['today after 2100', (w) => Object.assign(w, { today: '2101-01-01' })],
+    ['a card expiring in 9999', (w) => Object.assign(w.paymentMethod as object, { expires: '9999-12' })],
+    ['a 201-character name', (w) => Object.assign(w.people[0] as object, { name: 'x'.repeat(201) })],
+    ['a 101-character id', (w) => Object.assign(w.tenant, { id: 'x'.repeat(101) })],
+    ['a 51-character PO number', (w) => Object.assign(w.subscription, { poNumber: 'x'.repeat(51) })],
+    [
+      'a 201-character contact name',
+      (w) => Object.assign(w.billingDetails as object, { contact: { email: 'a@example.com', name: 'x'.repeat(201) } }),
+    ],
   ];
   for (const [what, breakIt] of broken) {
     it(`refuses ${what}, as validateWorld does`, () => {
@@ -146,6 +196,49 @@ describe('world.schema.json', () => {
       assert.notDeepEqual(validateWorldAll(w), [], 'validateWorld should refuse');
     });
   }
+
+  it('refuses today before the subscription starts, as validateWorld does (the rule is stated, not schema)', () => {
+    const w = qaWorld();
+    w.today = '2025-12-31';
+    assert.deepEqual(schemaErrors(w), []);
+    assert.deepEqual(
+      validateWorldAll(w).map((e) => e.field),
+      ['today'],
+    );
+  });
+
+  it('states the same bounds as the validator (mocks/engine/limits.ts)', () => {
+    const defs = (schema as { $defs: Record<string, Record<string, unknown>> }).$defs;
+    const prop = (def: string, name: string): Record<string, unknown> =>
+      (defs[def]?.['properties'] as Record<string, Record<string, unknown>>)[name] ?? {};
+    assert.equal(defs['UnitPrice']?.['maximum'], LIMITS.unitPrice);
+    assert.equal(defs['BaseFee']?.['maximum'], LIMITS.baseFee);
+    assert.equal(defs['Minor']?.['maximum'], LIMITS.amount);
+    assert.equal(defs['Minor']?.['minimum'], -LIMITS.amount);
+    assert.equal(defs['MinorNonNegative']?.['maximum'], LIMITS.amount);
+    assert.equal(defs['LicenseCount']?.['maximum'], LIMITS.licenses);
+    assert.equal(defs['PeriodMonths']?.['maximum'], LIMITS.periodMonths);
+    assert.equal(defs['Id']?.['maxLength'], LIMITS.idLength);
+    assert.equal(defs['Name']?.['maxLength'], LIMITS.nameLength);
+    assert.equal(prop('Tenant', 'paymentTermDays')['maximum'], LIMITS.paymentTermDays);
+    assert.equal(prop('Trial', 'lengthDays')['maximum'], LIMITS.trialDays);
+    assert.equal(prop('Plan', 'includedUsers')['maximum'], LIMITS.includedUsers);
+    assert.equal(prop('Plan', 'storageGb')['maximum'], LIMITS.storageGb);
+    assert.equal(prop('Subscription', 'poNumber')['maxLength'], LIMITS.poNumberLength);
+    assert.equal(prop('Subscription', 'plans')['maxItems'], LIMITS.plans);
+    assert.equal(prop('InvoiceLine', 'description')['maxLength'], LIMITS.descriptionLength);
+    assert.equal(prop('Invoice', 'lines')['maxItems'], LIMITS.invoiceLines);
+    const top = (schema as { properties: Record<string, Record<string, unknown>> }).properties;
+    for (const list of ['people', 'activity', 'orders', 'invoices', 'payments'] as const) {
+      assert.equal(top[list]?.['maxItems'], LIMITS[list], list);
+    }
+    // The date patterns accept exactly the range.
+    const date = new RegExp(defs['IsoDate']?.['pattern'] as string);
+    const today = new RegExp(defs['Today']?.['pattern'] as string);
+    assert.ok(date.test(LIMITS.firstDate) && date.test(LIMITS.lastDate));
+    assert.ok(!date.test('1999-12-31') && !date.test('2111-01-01'));
+    assert.ok(today.test(LIMITS.lastToday) && !today.test('2101-01-01'));
+  });
 
   it('refuses unknown fields (typos), which validateWorld ignores', () => {
     const w = qaWorld();
