@@ -453,8 +453,9 @@ function checkPeople(c: Collector, world: Obj): Set<string> {
     c.optional(person, 'deactivatedOn', p, (v) => {
       const e = dateProblem(v);
       if (e) return e;
-      return startOk && (v as string) <= start
-        ? `end before start: deactivatedOn ${v as string} must be after billingStart ${start} (it is the first day not active)`
+      // On the start day itself: never active (deactivated the day they started).
+      return startOk && (v as string) < start
+        ? `end before start: deactivatedOn ${v as string} is before billingStart ${start} (it is the first day not active)`
         : undefined;
     });
     c.optional(person, 'deletedOn', p, (v) => {

@@ -757,12 +757,14 @@ export class MockStore {
     const world = this.world;
     const i = this.#personAt(world, userId);
     const person = world.people[i] as Person;
-    const today = world.today;
-    if (person.deactivatedOn !== undefined && person.deactivatedOn <= today) {
+    // The first day not active: today, or the start day of someone who has not started
+    // yet (deactivated on their start day: never active).
+    const from = person.billingStart > world.today ? person.billingStart : world.today;
+    if (person.deactivatedOn !== undefined && person.deactivatedOn <= from) {
       throw new MockError('conflict', 'already-deactivated', `${person.name} is already deactivated.`);
     }
     if (removeLicense) this.#requireLicensed(world);
-    let next = this.#withPerson(world, i, { ...person, deactivatedOn: today });
+    let next = this.#withPerson(world, i, { ...person, deactivatedOn: from });
     let order: ApiOrder | undefined;
     if (removeLicense) {
       const deactivated = next;

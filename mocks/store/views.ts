@@ -314,9 +314,13 @@ export function paymentMethodView(world: World): ApiPaymentMethod | null {
   return out;
 }
 
-/** Whether a person is deactivated today (deactivatedOn on or before today). */
+/**
+ * Whether a person is deactivated today (deactivatedOn on or before today), or for good
+ * before they start (deactivatedOn on their start day: never active).
+ */
 export function isDeactivated(person: Person, today: string): boolean {
-  return person.deactivatedOn !== undefined && person.deactivatedOn <= today;
+  const from = person.billingStart > today ? person.billingStart : today;
+  return person.deactivatedOn !== undefined && person.deactivatedOn <= from;
 }
 
 /** One row of the users list: the person, where they appear, and the month's verdict. */
