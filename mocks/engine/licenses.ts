@@ -18,8 +18,14 @@
  *   `daysRemaining` counts the effective date through the period's last day.
  * - Removing licenses, changing the edition and changing the billing period take effect
  *   at the next period start (B5) or the next month's 1st (B1–B4, where there is no
- *   period); nothing is credited. A removal is refused when the count at the next period
- *   (with the changes already scheduled) would fall below today's active users.
+ *   period); nothing is credited. A removal is refused when, on any day from the next
+ *   period on (with the changes already scheduled), fewer licenses than active users
+ *   would be left.
+ * - Licenses ≥ active users, today and on every later day: every change of licenses or
+ *   active users is checked against the whole timeline from today
+ *   ({@link licenseCoverage}), so reactivating someone while removals are scheduled
+ *   needs a license for the next period too ({@link canActivate},
+ *   {@link requireLicenseCoverage}).
  * - The license count stays within {@link LIMITS.licenses} on every day.
  * - Free licenses = licenses − active users, shown as 0 if users outnumber licenses.
  * - An edition change must keep the way of billing: licenses stay licenses, per-user
@@ -46,7 +52,7 @@ import { LIMITS } from './limits.js';
 import { prorate } from './money.js';
 import { InvoiceIssuer } from './payments.js';
 import type { InvoiceDraft } from './payments.js';
-import type { Invoice, IsoDate, Order, OrderKind, Plan, World } from './types.js';
+import type { Invoice, IsoDate, Order, OrderKind, Person, Plan, World } from './types.js';
 import { isActiveOn, planOn } from './usage.js';
 
 /** One billing period of a prepaid-license subscription. */
@@ -136,6 +142,95 @@ export function periodLicenseCount(world: World, start: IsoDate): number {
 /** Persons active on `day` (each person once). */
 export function activeUserCount(world: World, day: IsoDate): number {
   return world.people.filter((p) => isActiveOn(p, day)).length;
+}
+
+/** Licenses and active users on one day. */
+export interface LicenseCoverage {
+  on: IsoDate;
+  licenses: number;
+  activeUsers: number;
+}
+
+/**
+ * Licenses and active users on `from` and on every later day where either changes
+ * (license orders taking effect, people starting, being deactivated or deleted), oldest
+ * first: between two entries both stay the same. One sort of the dates, O(n log n).
+ */
+export function licenseCoverage(world: World, from: IsoDate = world.today): LicenseCoverage[] {
+  const changes = new Set<IsoDate>();
+  const starts: IsoDate[] = [];
+  const ends: IsoDate[] = [];
+  for (const p of world.people) {
+    let end = p.deactivatedOn;
+    if (p.deletedOn !== undefined && (end === undefined || p.deletedOn < end)) end = p.deletedOn;
+    if (end !== undefined && end <= p.billingStart) continue; // never active
+    if (end !== undefined && end <= from) continue; // no longer active
+    starts.push(p.billingStart);
+    if (p.billingStart > from) changes.add(p.billingStart);
+    if (end !== undefined) {
+      ends.push(end);
+      changes.add(end);
+    }
+  }
+  const orders = licenseOrders(world);
+  for (const o of orders) if (o.effectiveOn > from) changes.add(o.effectiveOn);
+  const days = [from, ...[...changes].sort()];
+  starts.sort();
+  ends.sort();
+  const out: LicenseCoverage[] = [];
+  let licenses = licenseTerms(world).initialCount;
+  let o = 0;
+  let s = 0;
+  let e = 0;
+  for (const on of days) {
+    for (; o < orders.length && (orders[o] as Order).effectiveOn <= on; o++) {
+      const order = orders[o] as Order;
+      licenses += order.kind === 'add-licenses' ? (order.quantity as number) : -(order.quantity as number);
+    }
+    while (s < starts.length && (starts[s] as IsoDate) <= on) s++;
+    while (e < ends.length && (ends[e] as IsoDate) <= on) e++;
+    out.push({ on, licenses, activeUsers: s - e });
+  }
+  return out;
+}
+
+/** The fewest free licenses (licenses − active users, may be negative) from `from` on, and the first day of it. */
+export function fewestFreeLicenses(world: World, from: IsoDate = world.today): LicenseCoverage & { free: number } {
+  let worst: (LicenseCoverage & { free: number }) | undefined;
+  for (const c of licenseCoverage(world, from)) {
+    const free = c.licenses - c.activeUsers;
+    if (worst === undefined || free < worst.free) worst = { ...c, free };
+  }
+  return worst as LicenseCoverage & { free: number };
+}
+
+/**
+ * The first day from today on when active users would outnumber licenses, if any: the
+ * rule "licenses ≥ active users" checked now and in every scheduled period.
+ */
+export function licenseShortfall(world: World): LicenseCoverage | undefined {
+  if (!isLicensed(world)) return undefined;
+  return licenseCoverage(world).find((c) => c.licenses < c.activeUsers);
+}
+
+/**
+ * Refuses `after` (a world a change would make) when active users outnumber licenses on
+ * a day from today on and the change made that worse than in `before` (a world loaded
+ * with too few licenses can still be put right step by step).
+ *
+ * @throws RuleError `below-active-users` naming `field`.
+ */
+export function requireLicenseCoverage(before: World, after: World, field: string): void {
+  if (!isLicensed(after)) return;
+  const worst = fewestFreeLicenses(after);
+  if (worst.free >= 0) return;
+  if (isLicensed(before) && worst.free >= fewestFreeLicenses(before, after.today).free) return;
+  throw new RuleError(
+    field,
+    'below-active-users',
+    `This would leave ${plural(worst.licenses, 'license')} for ${plural(worst.activeUsers, 'active user')} ` +
+      `from ${worst.on}. Buy licenses or deactivate users first.`,
+  );
 }
 
 /** The license overview of today: current period, what it costs, and the next period with scheduled changes. */
@@ -318,8 +413,8 @@ export function prorationDraft(world: World, order: Order): InvoiceDraft {
 
 /**
  * Removes licenses from the next period start; the current period is not credited.
- * Refused (`below-active-users`) when the count at the next period, with the changes
- * already scheduled, would be below today's active users.
+ * Refused (`below-active-users`) when, on the next period start or any later day (with
+ * the changes already scheduled), the count would be below the active users.
  */
 export function removeLicenses(
   world: World,
@@ -330,16 +425,21 @@ export function removeLicenses(
   requireLicensed(world, 'quantity');
   checkQuantity(request.quantity);
   const effectiveOn = nextChangeDate(world);
-  const before = licenseCountOn(world, effectiveOn);
-  const after = before - request.quantity;
-  const active = activeUserCount(world, world.today);
-  if (after < active) {
-    const most = Math.max(0, before - active);
+  // From the removal on, every day keeps a license per active user (with the changes
+  // already scheduled and the people starting or leaving later).
+  const worst = fewestFreeLicenses(world, effectiveOn);
+  if (worst.free < request.quantity) {
+    const most = Math.max(0, worst.free);
+    const after = worst.licenses - request.quantity;
+    const active = worst.activeUsers;
+    const now = worst.on === effectiveOn && active === activeUserCount(world, world.today);
     throw new RuleError(
       'quantity',
       'below-active-users',
-      `You have ${plural(active, 'active user')}; removing ${request.quantity} would leave ${plural(after, 'license')} ` +
-        `from ${effectiveOn}. Remove at most ${most}, or deactivate users first.`,
+      (now
+        ? `You have ${plural(active, 'active user')}; removing ${request.quantity} would leave ${plural(after, 'license')} from ${effectiveOn}.`
+        : `You will have ${plural(active, 'active user')} on ${worst.on}; removing ${request.quantity} would leave ${plural(after, 'license')} then.`) +
+        ` Remove at most ${most}, or deactivate users first.`,
     );
   }
   return {
@@ -434,20 +534,50 @@ export function orderHistory(world: World): Order[] {
 }
 
 /**
- * Whether one more user can be activated today. B5: only with a free license; otherwise
- * `quote` prices the license to buy first. Models without licenses: always
- * (`licensed: false`, `freeLicenses: 0`).
+ * Whether one more user can be activated today: `person` (by id: deactivated, to be
+ * reactivated) or, without one, a user active from today on. B5: only with a free
+ * license today and on every later day (licenses scheduled for removal count from the
+ * day they go); otherwise `quote` prices the license to buy first and `shortOn` is the
+ * first day without one. Models without licenses: always (`licensed: false`,
+ * `freeLicenses: 0`). `freeLicenses` is today's.
  */
-export function canActivate(world: World): {
+export function canActivate(
+  world: World,
+  person?: Person,
+): {
   ok: boolean;
   licensed: boolean;
   freeLicenses: number;
+  shortOn?: IsoDate;
   quote?: AddLicensesQuote;
 } {
   if (!isLicensed(world)) return { ok: true, licensed: false, freeLicenses: 0 };
-  const free = Math.max(0, licenseCountOn(world, world.today) - activeUserCount(world, world.today));
-  if (free > 0) return { ok: true, licensed: true, freeLicenses: free };
-  return { ok: false, licensed: true, freeLicenses: 0, quote: quoteAddLicenses(world, 1) };
+  const today = world.today;
+  const free = Math.max(0, licenseCountOn(world, today) - activeUserCount(world, today));
+  const before = fewestFreeLicenses(world).free;
+  const after = fewestFreeLicenses(withActivated(world, person)).free;
+  if (after >= 0 || after >= before) return { ok: true, licensed: true, freeLicenses: free };
+  const shortOn = licenseCoverage(withActivated(world, person)).find((c) => c.licenses - c.activeUsers < 0)?.on;
+  const out = { ok: false, licensed: true, freeLicenses: free, quote: quoteAddLicenses(world, 1) };
+  return shortOn === undefined ? out : { ...out, shortOn };
+}
+
+/** `world` with `person` active from its start on (no deactivation), or with one more user active from today. */
+function withActivated(world: World, person: Person | undefined): World {
+  if (person) {
+    const revived: Person = { ...person };
+    delete revived.deactivatedOn;
+    return { ...world, people: world.people.map((p) => (p.id === person.id ? revived : p)) };
+  }
+  const extra: Person = {
+    id: '\u0000new',
+    name: 'new',
+    email: 'new@example.com',
+    role: 'member',
+    directories: ['people'],
+    billingStart: world.today,
+  };
+  return { ...world, people: [...world.people, extra] };
 }
 
 // ---------------------------------------------------------------------------------------

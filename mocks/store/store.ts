@@ -30,6 +30,7 @@ import {
   isLicensed,
   quoteAddLicenses,
   removeLicenses,
+  requireLicenseCoverage,
 } from '../engine/licenses.js';
 import { LIMITS } from '../engine/limits.js';
 import { settleBalance } from '../engine/payments.js';
@@ -489,10 +490,11 @@ export class MockStore {
 
   /**
    * Reactivates a person: clears `deactivatedOn` and keeps `billingStart`. A deactivation
-   * scheduled after today is simply cancelled. Under prepaid licenses, reactivating
-   * someone deactivated today or earlier with no free license is refused
-   * (`license-required`, with the `quote` of one license) unless `buyLicense`, which
-   * orders one license first (`addLicenses`, billed prorated at once).
+   * scheduled after today is simply cancelled. Under prepaid licenses, the person needs a
+   * free license today and on every later day (licenses scheduled for removal count from
+   * the day they go): otherwise it is refused (`license-required`, with the `quote` of
+   * one license) unless `buyLicense`, which orders one license first (`addLicenses`,
+   * billed prorated at once).
    *
    * Reading (the world keeps one active interval per person): the person counts as
    * active from `billingStart` on again, also for the days they were deactivated. Issued
@@ -706,7 +708,9 @@ export class MockStore {
     }
     const r = rules(() => removeLicenses(world, { quantity, idempotencyKey: key }));
     if (r.replayed) return { status: 200, body: { order: orderView(r.order) }, replayed: true };
-    this.#commit({ ...world, orders: [...world.orders, r.order] });
+    const changed: World = { ...world, orders: [...world.orders, r.order] };
+    rules(() => requireLicenseCoverage(world, changed, 'quantity'));
+    this.#commit(changed);
     return { status: 201, body: { order: orderView(r.order) }, replayed: false };
   }
 
@@ -772,6 +776,8 @@ export class MockStore {
       order = orderView(r.order);
       if (!r.replayed) next = { ...next, orders: [...next.orders, r.order] };
     }
+    const changed = next;
+    rules(() => requireLicenseCoverage(world, changed, 'removeLicense'));
     next = this.#commit(next);
     const body: ApiUserChange = { user: userRow(next, i) };
     if (order) body.order = order;
@@ -787,12 +793,16 @@ export class MockStore {
     }
     let next: World = world;
     let body: Omit<ApiUserChange, 'user'> = {};
-    // Deactivated today or earlier (a deactivation scheduled after today is simply cancelled).
-    if (person.deactivatedOn <= world.today && isLicensed(world)) {
-      const can = canActivate(world);
+    // A license today and on every later day: removals already scheduled count from the
+    // day they take effect (a deactivation scheduled after today is cancelled, so the
+    // person then needs a license from that day on).
+    if (isLicensed(world)) {
+      const can = canActivate(world, person);
       if (!can.ok) {
         if (!buyLicense) {
-          const message = `There is no free license for ${person.name}: buy one to reactivate them.`;
+          const when =
+            can.freeLicenses > 0 && can.shortOn ? ` from ${can.shortOn} (licenses are scheduled for removal)` : '';
+          const message = `There is no free license for ${person.name}${when}: buy one to reactivate them.`;
           throw new MockError('rule', 'license-required', message, {
             errors: [{ field: 'buyLicense', code: 'license-required', message }],
             extra: can.quote ? { quote: quoteView(world, can.quote) } : {},
@@ -806,7 +816,9 @@ export class MockStore {
     }
     const revived: Person = { ...person };
     delete revived.deactivatedOn;
-    next = this.#commit(this.#withPerson(next, i, revived));
+    const changed = this.#withPerson(next, i, revived);
+    rules(() => requireLicenseCoverage(world, changed, 'buyLicense'));
+    next = this.#commit(changed);
     return { status: 200, body: { user: userRow(next, i), ...body }, replayed: false };
   }
 
