@@ -22,6 +22,8 @@
  *   recorded as a declined payment of 0 so the invoice shows `payment_failed`. Without a
  *   payment method nothing is attempted (`no_payment_method`); a method of kind `invoice`
  *   (bank transfer) cannot be charged (`not_chargeable`).
+ * - Invoices issued while the clock moves are charged on their issue day with the method
+ *   on file ({@link chargeOnIssue}), declines recorded the same way.
  */
 import { addDays, compareDates, isIsoDate, monthOf } from './dates.js';
 import { RuleError, WorldError } from './errors.js';
@@ -97,12 +99,12 @@ export function outstanding(world: World): { invoices: Invoice[]; total: number 
   return { invoices: open.map((x) => x.inv), total: open.reduce((s, x) => s + x.balance, 0) };
 }
 
-/** Why the payment method on file cannot be charged today, or `undefined` when it can. */
-export function chargeRefusal(world: World): string | undefined {
+/** Why the payment method on file cannot be charged on `on` (default today), or `undefined` when it can. */
+export function chargeRefusal(world: World, on: IsoDate = world.today): string | undefined {
   const pm = world.paymentMethod;
   if (!pm) return 'no_payment_method';
   if (pm.kind === 'invoice') return 'not_chargeable';
-  if (pm.expires !== undefined && pm.expires < monthOf(world.today)) return 'card_expired';
+  if (pm.expires !== undefined && pm.expires < monthOf(on)) return 'card_expired';
   if (pm.declines === true) return 'card_declined';
   return undefined;
 }
@@ -130,6 +132,43 @@ export function settleBalance(
       : { id: ids(), on: world.today, amount: 0, outcome: 'declined', declineReason: refusal, invoiceId: inv.id },
   );
   return refusal === undefined ? { outcome: 'paid', payments } : { outcome: 'failed', payments, reason: refusal };
+}
+
+/**
+ * Charges invoices just issued (they are in `world.invoices`) with the payment method on
+ * file, each on its issue day, as a card or direct-debit customer is charged: one
+ * succeeded payment of its amount due, or, when the method cannot be charged that day (a
+ * card expired by then, or known to decline), one declined attempt of 0 with the reason,
+ * so the invoice shows `payment_failed` and, once due, `past_due`. Nothing is attempted
+ * without a payment method or with a bank transfer (`invoice`) on file, nor for an
+ * invoice with nothing to pay. Reads the payments once (linear).
+ */
+export function chargeOnIssue(
+  world: World,
+  invoices: readonly Invoice[],
+  options: { idPrefix?: string } = {},
+): Payment[] {
+  const fileRefusal = chargeRefusal(world);
+  if (fileRefusal === 'no_payment_method' || fileRefusal === 'not_chargeable') return [];
+  const paid = new Map<string, number>();
+  for (const p of world.payments) {
+    if (p.outcome === 'succeeded' && p.invoiceId !== undefined)
+      paid.set(p.invoiceId, (paid.get(p.invoiceId) ?? 0) + p.amount);
+  }
+  const ids = paymentIds(world, options.idPrefix);
+  const payments: Payment[] = [];
+  for (const inv of invoices) {
+    const balance = Math.max(0, inv.amountDue - (paid.get(inv.id) ?? 0));
+    if (balance === 0) continue;
+    const on = inv.issuedOn;
+    const refusal = chargeRefusal(world, on);
+    payments.push(
+      refusal === undefined
+        ? { id: ids(), on, amount: balance, outcome: 'succeeded', invoiceId: inv.id }
+        : { id: ids(), on, amount: 0, outcome: 'declined', declineReason: refusal, invoiceId: inv.id },
+    );
+  }
+  return payments;
 }
 
 /**

@@ -33,7 +33,7 @@ import {
   requireLicenseCoverage,
 } from '../engine/licenses.js';
 import { LIMITS } from '../engine/limits.js';
-import { settleBalance } from '../engine/payments.js';
+import { chargeOnIssue, settleBalance } from '../engine/payments.js';
 import type { IsoDate, Person, World } from '../engine/types.js';
 import { validateWorldAll } from '../engine/validate.js';
 import type {
@@ -275,8 +275,10 @@ export class MockStore {
   /**
    * Sets who the caller is and the clock. The role is any role name (a host's own too:
    * signed in, no billing access) or `null` for no session. Moving the clock issues the
-   * invoices that fall due; it cannot go back before the latest invoice, order or payment
-   * (closed periods are immutable).
+   * invoices that fall due and charges each on its issue day with the payment method on
+   * file (a card or direct debit; an expired or blocked card records a declined attempt);
+   * it cannot go back before the latest invoice, order or payment (closed periods are
+   * immutable).
    */
   setSession(session: { role?: string | null; today?: IsoDate }): void {
     if (session.role !== undefined && session.role !== null && !isRoleName(session.role)) {
@@ -650,7 +652,12 @@ export class MockStore {
         `The clock cannot go back before ${latest}: invoices, orders or payments are dated then. Load the world again instead.`,
       );
     }
-    this.#commit({ ...world, today });
+    // The invoices falling due on the way are issued, then charged on their issue day
+    // with the payment method on file (declines recorded: payment failed, then past due).
+    const moved = this.#commit({ ...world, today });
+    const issued = moved.invoices.slice(world.invoices.length).filter((i) => i.issuedOn > world.today);
+    const charges = chargeOnIssue(moved, issued);
+    if (charges.length > 0) this.#world = { ...moved, payments: [...moved.payments, ...charges] };
     return { status: 200, body: null, replayed: false };
   }
 
