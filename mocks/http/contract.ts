@@ -366,7 +366,7 @@ export const CONTRACT: RequestContract = {
       additionalProperties: false,
       required: ['operation', 'kind'],
       properties: {
-        operation: { type: 'string', maxLength: 100 },
+        operation: { type: 'string', minLength: 1, maxLength: 100 },
         kind: { type: 'string', enum: ['latency', 'error-500', 'network-error', 'hang', 'rate-limit-429'] },
         latencyMs: { type: 'integer', minimum: 0, maximum: 60000 },
         retryAfter: { type: 'integer', minimum: 0, maximum: 3600 },

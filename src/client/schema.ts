@@ -1205,7 +1205,10 @@ export interface operations {
             /** @description UTF-8 CSV with a header row. */
             200: {
                 headers: {
-                    /** @description attachment; filename="billed-users-2026-03.csv" */
+                    /**
+                     * @description `attachment; filename="billed-users-2026-03.csv"; filename*=UTF-8''billed-users-2026-03.csv`
+                     *     (RFC 6266: an ASCII fallback in `filename`, the exact name in `filename*`).
+                     */
                     "Content-Disposition"?: string;
                     [name: string]: unknown;
                 };
@@ -1460,7 +1463,13 @@ export interface operations {
             /** @description A PDF showing the lines, PO number, currency, tax and total. */
             200: {
                 headers: {
-                    /** @description attachment; filename="INV-2026-0003.pdf" */
+                    /**
+                     * @description `attachment; filename="INV-2026-0003.pdf"; filename*=UTF-8''INV-2026-0003.pdf`: the
+                     *     invoice number as an ASCII-safe fallback in `filename` (anything but letters,
+                     *     digits, space and `._()+-` becomes `_`) and exactly, UTF-8 and %-encoded, in
+                     *     `filename*` (RFC 6266, RFC 5987). Never the raw number: a quote, a line break or
+                     *     an emoji in it must not break the header.
+                     */
                     "Content-Disposition"?: string;
                     [name: string]: unknown;
                 };
