@@ -180,7 +180,7 @@ export const RateLimited: Story = {
   parameters: billing({ faults: [{ operation: 'getSubscription', kind: 'rate-limit-429', retryAfter: 30 }] }),
 };
 
-/** No subscription (the API answers 404): says why, and what to do. */
+/** No subscription (the API answers 404 with the problem code `no-subscription`): says why, and what to do. */
 export const Empty: Story = {
   render: () => {
     const client = new BillingClient({
@@ -188,10 +188,13 @@ export const Empty: Story = {
       fetch: (request: Request) =>
         new URL(request.url).pathname.endsWith('/subscription')
           ? Promise.resolve(
-              new Response(JSON.stringify({ type: 'about:blank', title: 'Not found', status: 404 }), {
-                status: 404,
-                headers: { 'Content-Type': 'application/problem+json' },
-              }),
+              new Response(
+                JSON.stringify({ type: 'about:blank', title: 'Not found', status: 404, code: 'no-subscription' }),
+                {
+                  status: 404,
+                  headers: { 'Content-Type': 'application/problem+json' },
+                },
+              ),
             )
           : fetch(request),
     });
@@ -223,3 +226,23 @@ export const DutchDark: Story = { parameters: billing({ lang: 'nl', theme: 'dark
 
 /** A phone-wide column (360 px): the cards stack and the forms wrap. */
 export const Narrow: Story = { args: { width: '360px' }, parameters: billing({ scenario: 'severa-prepaid' }) };
+
+/**
+ * A backend that lacks an endpoint the overview needs (here `GET /invoices/upcoming` answers a
+ * framework's plain 404 page): the error says so, and its technical details name the
+ * request, so the host's backend engineer knows what to implement.
+ */
+export const MissingEndpoint: Story = {
+  render: () => {
+    const client = new BillingClient({
+      baseUrl: '/api/billing',
+      fetch: (request: Request) =>
+        new URL(request.url).pathname.endsWith('/invoices/upcoming')
+          ? Promise.resolve(
+              new Response('<h1>Cannot GET</h1>', { status: 404, headers: { 'Content-Type': 'text/html' } }),
+            )
+          : fetch(request),
+    });
+    return html`<billing-subscription-overview .client=${client}></billing-subscription-overview>`;
+  },
+};

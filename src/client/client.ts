@@ -356,6 +356,7 @@ export class BillingClient {
       const retryAfter = Number(response.headers.get('Retry-After'));
       throw new BillingApiError({
         status: response.status,
+        request: { method: method.toUpperCase(), url },
         ...(isProblem(problem) ? { problem } : {}),
         ...(Number.isFinite(retryAfter) && retryAfter > 0 ? { retryAfter } : {}),
       });

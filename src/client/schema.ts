@@ -968,7 +968,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description No such resource. */
+        /** @description No such resource: a problem document with a stable `code` (e.g. `unknown-user`, `unknown-invoice`). A 404 without a problem code, a 405 or a 501 tells the elements that the backend does not implement the endpoint. */
         NotFound: {
             headers: {
                 [name: string]: unknown;
@@ -1081,6 +1081,15 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            /** @description The organisation has no subscription (yet): a problem document with the code `no-subscription`; the overview then says so. A 404 without a problem code reads as an endpoint the backend does not implement. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             default: components["responses"]["Problem"];
         };
     };

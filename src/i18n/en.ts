@@ -9,11 +9,13 @@ import type * as subscriptionOverview from '../components/subscription-overview/
 import type * as userCountChart from '../components/user-count-chart/user-count-chart.messages.js';
 import type * as usersTable from '../components/users-table/users-table.messages.js';
 import type * as common from './common.js';
+import type * as errorDetails from '../internal/error-details.messages.js';
 import type { Message } from './types.js';
 
 export type { Message };
 
 type All = typeof common.en &
+  typeof errorDetails.en &
   typeof usersTable.en &
   typeof subscriptionOverview.en &
   typeof userCountChart.en &

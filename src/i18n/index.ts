@@ -1,6 +1,9 @@
-import * as common from './common.js';
+import { en as commonEn, nl as commonNl } from './common.js';
 import type { MessageKey } from './en.js';
 import type { Catalogue, CatalogueSource, Message } from './types.js';
+
+/** The shared catalogues (a plain object, not a module namespace: no namespace helper in the build). */
+const common = { en: commonEn, nl: commonNl };
 
 export type { MessageKey } from './en.js';
 export type { Catalogue, CatalogueSource, Message, Translations } from './types.js';

@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { BillingApiError } from '../client/errors.js';
 import { translate, type MessageKey } from '../i18n/index.js';
+import { onDemand } from './on-demand.js';
 
 /**
  * The states every element shows instead of a blank box: loading (space reserved,
@@ -34,16 +35,26 @@ export function errorMessage(locale: string, error: BillingApiError): string {
   return translate(locale, 'state.error.server');
 }
 
-/** Error: what failed, and a retry button. */
+/** The technical details under an error: a private element loaded the first time an error shows. */
+const errorDetails = onDemand(() => import('./error-details.js').then((m) => m.define()));
+
+/** Error: what failed, and a retry button; the technical details folded under it. */
 export function errorState(
   locale: string,
   error: BillingApiError,
   retry: (() => void) | undefined,
   title: string = translate(locale, 'state.error.title'),
 ): TemplateResult {
+  const message = errorMessage(locale, error);
+  if (error.request) void errorDetails().catch(() => undefined); // offline: the words above still say it
   return html`<div class="state error" part="state error" role="alert">
     <h2>${title}</h2>
-    <p>${errorMessage(locale, error)}</p>
+    <p>${message}</p>
+    ${
+      error.request
+        ? html`<billing-error-details part="error-details" .error=${error} locale=${locale}></billing-error-details>`
+        : nothing
+    }
     ${
       retry
         ? html`<button type="button" part="retry-button" @click=${retry}>${translate(locale, 'state.retry')}</button>`

@@ -95,6 +95,15 @@ async function waitForFigure(el: HTMLElement, name: string, expected: string): P
   await waitUntil(() => figure(el, name) === expected, `${name} never became "${expected}" (is "${figure(el, name)}")`);
 }
 
+/** The technical details under an error state, once their element has loaded and rendered. */
+async function technicalDetails(error: Element): Promise<HTMLDetailsElement> {
+  await waitUntil(
+    () => error.querySelector('billing-error-details')?.shadowRoot?.querySelector('details'),
+    'no technical details under the error',
+  );
+  return error.querySelector('billing-error-details')!.shadowRoot!.querySelector('details')!;
+}
+
 describe('<billing-subscription-overview>', () => {
   describe('figures per scenario', () => {
     it('injixo-advanced: edition, rule, periods, included users, peak so far and its day, extra users and their cost', async () => {
@@ -725,6 +734,61 @@ describe('<billing-subscription-overview>', () => {
       store().setSession({ role: 'finance' });
       const el = await overview();
       await find(el, '#add-field');
+    });
+
+    it('names the missing endpoint when the backend has none (a 404 that is not the contract\'s), never "no subscription"', async () => {
+      const partial = new BillingClient({
+        baseUrl: BASE_URL,
+        fetch: (request: Request) =>
+          new URL(request.url).pathname.endsWith('/invoices/upcoming')
+            ? Promise.resolve(
+                new Response('<h1>Cannot GET</h1>', { status: 404, headers: { 'Content-Type': 'text/html' } }),
+              )
+            : fetch(request),
+      });
+      const el = await render<BillingSubscriptionOverview>(
+        html`<billing-subscription-overview .client=${partial} lang="en"></billing-subscription-overview>`,
+        'billing-subscription-overview',
+      );
+      const error = await find(el, '.state.error');
+      expect(el.shadowRoot!.querySelector('.state.empty')).to.equal(null);
+      expect(text(error)).to.include('The billing service had a problem');
+      const details = await technicalDetails(error);
+      expect(text(details.querySelector('summary')!)).to.equal('Technical details');
+      details.querySelector('summary')!.click();
+      expect(text(details)).to.include('GET /api/billing/invoices/upcoming answered 404');
+      expect(text(details)).to.include('the backend lacks this endpoint');
+      await expect(el).to.be.accessible();
+    });
+
+    it("shows the backend's own problem detail under a server error, in Dutch too", async () => {
+      const failing = new BillingClient({
+        baseUrl: BASE_URL,
+        fetch: (request: Request) =>
+          new URL(request.url).pathname.endsWith('/subscription')
+            ? Promise.resolve(
+                new Response(
+                  JSON.stringify({
+                    type: 'about:blank',
+                    title: 'Server error',
+                    status: 503,
+                    detail: 'Ledger database is in maintenance until 14:00.',
+                  }),
+                  { status: 503, headers: { 'Content-Type': 'application/problem+json' } },
+                ),
+              )
+            : fetch(request),
+      });
+      const el = await render<BillingSubscriptionOverview>(
+        html`<billing-subscription-overview .client=${failing} lang="nl"></billing-subscription-overview>`,
+        'billing-subscription-overview',
+      );
+      const error = await find(el, '.state.error');
+      expect(text(error)).to.include('De factuurservice had een probleem');
+      const details = await technicalDetails(error);
+      expect(text(details.querySelector('summary')!)).to.equal('Technische details');
+      expect(text(details)).to.include('antwoordde 503: Ledger database is in maintenance until 14:00.');
+      await expect(el).to.be.accessible();
     });
 
     it('says why it is empty when the organisation has no subscription', async () => {

@@ -112,6 +112,25 @@ describe('client: failures are BillingApiErrors', () => {
     await assert.rejects(client.getMe(), (e: BillingApiError) => e.kind === 'server' && e.problem === undefined);
   });
 
+  it('a 404 of the contract (a problem with a code) is `not-found`; any other 404, a 405 or a 501 is `not-implemented`', async () => {
+    const cases: [Response, string][] = [
+      [problem(404, { code: 'no-subscription' }), 'not-found'],
+      [new Response('<h1>Cannot GET /api/billing/licenses</h1>', { status: 404 }), 'not-implemented'],
+      [json({ detail: 'Not Found' }, { status: 404 }), 'not-implemented'],
+      [problem(404), 'not-implemented'],
+      [new Response(null, { status: 405 }), 'not-implemented'],
+      [problem(501), 'not-implemented'],
+    ];
+    for (const [response, kind] of cases) {
+      const { client } = recording(() => response);
+      await assert.rejects(client.getLicenses(), (e: BillingApiError) => {
+        assert.equal(e.kind, kind, `${response.status} → ${e.kind}`);
+        assert.deepEqual(e.request, { method: 'GET', url: 'https://app.example.com/api/billing/licenses' });
+        return true;
+      });
+    }
+  });
+
   it('no answer is `network`; a cancelled call is `aborted`', async () => {
     const { client } = recording(() => Promise.reject(new TypeError('Failed to fetch')));
     await assert.rejects(client.getMe(), (e: BillingApiError) => e.kind === 'network' && e.status === 0);

@@ -10,11 +10,14 @@ import { emptyState, errorMessage, errorState, forbiddenState, loadingState } fr
 import { COUNTRIES, countryName, draftOf, MAX_RECIPIENTS, row } from './contacts-editor.draft.js';
 import type { Editing, SaveStatus } from './contacts-editor.editing.js';
 import type { EditorElement } from './contacts-editor.host.js';
-import * as messages from './contacts-editor.messages.js';
+import { en, nl } from './contacts-editor.messages.js';
 import type { Draft, FieldId, TextField } from './contacts-editor.model.js';
 import { parts } from './contacts-editor.parts.js';
 import type { PeoplePicker } from './contacts-editor.picker.js';
 import { contactsEditorStyles } from './contacts-editor.styles.js';
+
+/** This element's catalogues (a plain object, not a module namespace: no namespace helper in the build). */
+const messages = { en, nl };
 
 /** The text inputs: maximum length, required, with a hint (`contacts.field.<id>.hint`), autocomplete token. */
 const FIELDS: Record<

@@ -1,4 +1,4 @@
-import * as messages from './invoice-list.messages.js';
+import { en, nl } from './invoice-list.messages.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
@@ -19,6 +19,9 @@ import { BillingUpdatePaymentMethodEvent } from '../../internal/events.js';
 import { emptyState, errorMessage, errorState, forbiddenState, loadingState } from '../../internal/states.js';
 import { invoiceListStyles } from './invoice-list.styles.js';
 import { parts, type ListHelpers } from './on-demand.js';
+
+/** This element's catalogues (a plain object, not a module namespace: no namespace helper in the build). */
+const messages = { en, nl };
 
 /** The statuses a user can filter by, in the order the filter lists them. */
 const STATUSES: readonly InvoiceStatus[] = ['upcoming', 'open', 'paid', 'past_due', 'payment_failed'];

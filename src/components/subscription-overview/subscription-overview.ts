@@ -142,7 +142,9 @@ export class BillingSubscriptionOverview extends BillingElement {
       if (signal.aborted) return;
       const err = this.reportError(e);
       if (err.kind === 'aborted') return;
-      if (err.kind === 'not-found') {
+      // Only the contract's own "no subscription" answer means none: any other 404 (a
+      // backend without this endpoint) is an error that says so.
+      if (err.kind === 'not-found' && err.code === 'no-subscription') {
         this.missing = true;
         this.data = undefined;
         this.error = undefined;

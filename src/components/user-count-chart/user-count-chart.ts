@@ -1,4 +1,4 @@
-import * as messages from './user-count-chart.messages.js';
+import { en, nl } from './user-count-chart.messages.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { Chart } from 'chart.js';
@@ -10,6 +10,9 @@ import { emptyState, errorState, forbiddenState, loadingState } from '../../inte
 import type * as ChartParts from './chart-parts.js';
 import type { Palette } from './chart-parts.js';
 import { userCountChartStyles } from './user-count-chart.styles.js';
+
+/** This element's catalogues (a plain object, not a module namespace: no namespace helper in the build). */
+const messages = { en, nl };
 
 /** What `getMonthlyUsage(year)` answers: a year's twelve months. */
 export interface YearUsage {

@@ -1,4 +1,4 @@
-import * as messages from './users-table.messages.js';
+import { en, nl } from './users-table.messages.js';
 import { html, noChange, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { directive, Directive, type ChildPart } from 'lit/directive.js';
@@ -16,6 +16,9 @@ import type { MessageKey } from '../../i18n/index.js';
 import { BillingElement } from '../../internal/billing-element.js';
 import { emptyState, errorMessage, errorState, forbiddenState, loadingState } from '../../internal/states.js';
 import { usersTableStyles } from './users-table.styles.js';
+
+/** This element's catalogues (a plain object, not a module namespace: no namespace helper in the build). */
+const messages = { en, nl };
 
 type Tab = 'billed' | 'not-billed';
 type SortKey = 'name' | 'email' | 'role' | 'directories' | 'startDate' | 'reason';
