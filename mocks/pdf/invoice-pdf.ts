@@ -255,11 +255,66 @@ interface Fonts {
   italic: PDFFont;
 }
 
+/** Lowest baseline of body text: below it the footer starts (its rule is at MARGIN + 22). */
+const BODY_BOTTOM = MARGIN + 40;
+
+/** One piece of text as drawn: its page (0-based), baseline origin, width and size. */
+export interface TextBox {
+  page: number;
+  x: number;
+  y: number;
+  width: number;
+  size: number;
+  text: string;
+  /** The footer drawn on every page (below {@link BODY_BOTTOM}). */
+  footer?: boolean;
+}
+
+/** Where every piece of text of an invoice PDF went, and how much text was measured. */
+export interface InvoicePdfLayout {
+  pages: number;
+  boxes: TextBox[];
+  /** Characters passed to the fonts' width measurement: linear in the text drawn. */
+  measuredChars: number;
+}
+
+/**
+ * Text widths of one font at one size as drawn: pdf-lib draws a string as one run of
+ * glyphs without kerning, so its width is the sum of its characters' widths (pdf-lib's
+ * `widthOfTextAtSize` subtracts kerning the drawing never applies, which put right-aligned
+ * text past the margin). Character widths are cached, so measuring a line as it grows
+ * costs O(1) per character.
+ */
+class Measure {
+  readonly #chars = new Map<string, number>();
+  constructor(
+    private readonly font: PDFFont,
+    private readonly size: number,
+  ) {}
+
+  char(c: string): number {
+    let w = this.#chars.get(c);
+    if (w === undefined) this.#chars.set(c, (w = this.font.widthOfTextAtSize(c, this.size)));
+    return w;
+  }
+
+  /** Width of `t` added to a width of `from`. */
+  append(from: number, t: string): number {
+    let w = from;
+    for (let i = 0; i < t.length; i++) w += this.char(t.charAt(i));
+    return w;
+  }
+}
+
 /** A cursor over pages: draws text, wraps it, and starts a new page when one is full. */
 class Writer {
   page: PDFPage;
   y: number;
   pages: PDFPage[] = [];
+  /** Every piece of text drawn, for {@link layoutInvoicePdf}. */
+  readonly boxes: TextBox[] = [];
+  measuredChars = 0;
+  readonly #measures = new Map<PDFFont, Map<number, Measure>>();
   constructor(
     private readonly doc: PdfLib.PDFDocument,
     readonly fonts: Fonts,
@@ -275,17 +330,43 @@ class Writer {
     return page;
   }
 
+  /** The index of the current page. */
+  get pageIndex(): number {
+    return this.pages.length - 1;
+  }
+
   /** Makes sure `height` points fit above the footer; otherwise continues on a new page. */
   ensure(height: number): void {
-    if (this.y - height >= MARGIN + 40) return;
+    if (this.y - height >= BODY_BOTTOM) return;
+    this.newPage();
+  }
+
+  /** Continues on a new page (with the continuation header). */
+  newPage(): void {
     this.page = this.addPage();
     this.y = A4.height - MARGIN;
     this.onNewPage(this);
   }
 
+  /** The drawn width of `s` (counted: every measurement goes through here). */
+  widthOf(s: string, font: PDFFont, size: number): number {
+    this.measuredChars += s.length;
+    return this.measure(font, size).append(0, s);
+  }
+
+  measure(font: PDFFont, size: number): Measure {
+    let bySize = this.#measures.get(font);
+    if (!bySize) this.#measures.set(font, (bySize = new Map()));
+    let m = bySize.get(size);
+    if (!m) bySize.set(size, (m = new Measure(font, size)));
+    return m;
+  }
+
   text(s: string, x: number, y: number, size: number, font: PDFFont = this.fonts.regular, color: RGB = INK): void {
     const t = toWinAnsi(s);
-    if (t !== '') this.page.drawText(t, { x, y, size, font, color });
+    if (t === '') return;
+    this.page.drawText(t, { x, y, size, font, color });
+    this.boxes.push({ page: this.pageIndex, x, y, width: this.widthOf(t, font, size), size, text: t });
   }
 
   right(
@@ -297,36 +378,58 @@ class Writer {
     color: RGB = INK,
   ): void {
     const t = toWinAnsi(s);
-    this.text(t, xRight - font.widthOfTextAtSize(t, size), y, size, font, color);
+    this.text(t, xRight - this.widthOf(t, font, size), y, size, font, color);
+  }
+
+  /** The footer line of every page: drawn and recorded as footer text. */
+  footer(page: number, s: string, x: number, y: number, size: number, font: PDFFont): void {
+    const t = toWinAnsi(s);
+    (this.pages[page] as PDFPage).drawText(t, { x, y, size, font, color: MUTED });
+    this.boxes.push({ page, x, y, width: this.widthOf(t, font, size), size, text: t, footer: true });
   }
 
   rule(y: number, color: RGB = RULE, from = MARGIN, to = MARGIN + CONTENT, thickness = 0.75): void {
     this.page.drawLine({ start: { x: from, y }, end: { x: to, y }, thickness, color });
   }
-}
 
-/** Splits `text` into lines no wider than `width` (long words are broken). */
-function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  const fits = (s: string) => font.widthOfTextAtSize(s, size) <= width;
-  for (const word of toWinAnsi(text).split(' ')) {
-    const candidate = line === '' ? word : `${line} ${word}`;
-    if (fits(candidate)) {
-      line = candidate;
-      continue;
+  /**
+   * Splits `text` into lines no wider than `width` (long words are broken), in one pass:
+   * each character is measured once, from cached widths (wrapping a 5,000-character name
+   * used to re-measure every shorter prefix of every line: cubic).
+   */
+  wrap(text: string, font: PDFFont, size: number, width: number): string[] {
+    const m = this.measure(font, size);
+    const lines: string[] = [];
+    let line = '';
+    let lineWidth = 0;
+    for (const word of toWinAnsi(text).split(' ')) {
+      this.measuredChars += word.length + 1;
+      const candidate = m.append(line === '' ? 0 : m.append(lineWidth, ' '), word);
+      if (candidate <= width) {
+        line = line === '' ? word : `${line} ${word}`;
+        lineWidth = candidate;
+        continue;
+      }
+      if (line !== '') lines.push(line);
+      // The word alone, broken where it no longer fits (at least one character a line).
+      line = '';
+      lineWidth = 0;
+      for (let i = 0; i < word.length; i++) {
+        const c = word.charAt(i);
+        const w = lineWidth + m.char(c);
+        if (w > width && line !== '') {
+          lines.push(line);
+          line = c;
+          lineWidth = m.char(c);
+        } else {
+          line += c;
+          lineWidth = w;
+        }
+      }
     }
     if (line !== '') lines.push(line);
-    line = word;
-    while (!fits(line)) {
-      let cut = line.length - 1;
-      while (cut > 1 && !fits(line.slice(0, cut))) cut--;
-      lines.push(line.slice(0, cut));
-      line = line.slice(cut);
-    }
+    return lines.length > 0 ? lines : [''];
   }
-  if (line !== '') lines.push(line);
-  return lines.length > 0 ? lines : [''];
 }
 
 function personName(world: World, id: string | undefined): Person | undefined {
@@ -347,11 +450,29 @@ function paymentMethodText(world: World, seller: Seller, invoice: Invoice, f: Fo
   return `Bank transfer to ${seller.legalName}, IBAN ${seller.iban}, quoting ${invoice.number || 'the invoice number'}.`;
 }
 
+/** Most lines an invoice fact (PO number, customer id, plan…) takes beside its label. */
+const FACT_LINES = 3;
+
 /**
  * Renders `invoice` as an A4 PDF. `ctx.status` is the status to show (as the API reports
  * it today); `ctx.world` supplies the tenant, billing details, plan and payments.
  */
 export async function renderInvoicePdf(invoice: Invoice, ctx: InvoicePdfContext): Promise<Uint8Array> {
+  const { doc } = await build(invoice, ctx);
+  return doc.save();
+}
+
+/**
+ * Where {@link renderInvoicePdf} puts every piece of text: pages, boxes, and the
+ * characters it measured. For tests of the layout (nothing overlaps, nothing runs into
+ * the footer, the work is linear in the text).
+ */
+export async function layoutInvoicePdf(invoice: Invoice, ctx: InvoicePdfContext): Promise<InvoicePdfLayout> {
+  const { w } = await build(invoice, ctx);
+  return { pages: w.pages.length, boxes: w.boxes, measuredChars: w.measuredChars };
+}
+
+async function build(invoice: Invoice, ctx: InvoicePdfContext): Promise<{ doc: PdfLib.PDFDocument; w: Writer }> {
   const { world, status } = ctx;
   const locale = ctx.locale ?? world.tenant.locale;
   const f = formats(locale, invoice.currency);
@@ -390,7 +511,8 @@ export async function renderInvoicePdf(invoice: Invoice, ctx: InvoicePdfContext)
   };
   let inTable = false;
   const w = new Writer(doc, fonts, (x) => {
-    x.text(`${title} (continued)`, MARGIN, x.y - 10, 10, fonts.bold, MUTED);
+    const [first = '', more] = x.wrap(`${title} (continued)`, fonts.bold, 10, CONTENT - 12);
+    x.text(more === undefined ? first : `${first}…`, MARGIN, x.y - 10, 10, fonts.bold, MUTED);
     x.y -= 28;
     if (inTable) tableHeader(x);
   });
@@ -407,7 +529,7 @@ export async function renderInvoicePdf(invoice: Invoice, ctx: InvoicePdfContext)
   w.right(provisional ? 'PROVISIONAL INVOICE' : 'INVOICE', MARGIN + CONTENT, top - 18, 20, fonts.bold, INK);
   w.right(provisional ? 'Not yet issued' : invoice.number, MARGIN + CONTENT, top - 36, 11, fonts.regular, INK);
   const badge = STATUS[status];
-  const badgeWidth = fonts.bold.widthOfTextAtSize(badge.label, 9) + 16;
+  const badgeWidth = w.widthOf(badge.label, fonts.bold, 9) + 16;
   w.page.drawRectangle({
     x: MARGIN + CONTENT - badgeWidth,
     y: top - 62,
@@ -421,12 +543,48 @@ export async function renderInvoicePdf(invoice: Invoice, ctx: InvoicePdfContext)
   w.rule(w.y, seller.accent, MARGIN, MARGIN + CONTENT, 1.5);
   w.y -= 22;
 
-  // --- bill to (left) and invoice facts (right) ---------------------------------------
+  // --- invoice facts (right), then bill to (left) -------------------------------------
+  // The facts first: the bill-to block may continue on the next pages (many recipients,
+  // a long name), the facts stay on the first.
   const blockTop = w.y;
+  const facts: [string, string][] = [
+    ['Invoice number', provisional ? '—' : invoice.number],
+    ['Issue date', f.date(invoice.issuedOn)],
+    ['Due date', f.date(invoice.dueOn)],
+    ['Service period', `${f.date(invoice.periodStart)} – ${f.date(invoice.periodEnd)}`],
+  ];
+  if (invoice.poNumber) facts.push(['PO number', invoice.poNumber]);
+  facts.push(['Customer ID', world.tenant.id]);
+  facts.push(['Plan', plan?.name ?? invoice.planId]);
+  facts.push(['Currency', invoice.currency]);
+  const labelX = MARGIN + 282;
+  const valueRight = MARGIN + CONTENT;
+  let fy = blockTop;
+  for (const [label, value] of facts) {
+    w.text(label, labelX, fy, 8.5, fonts.regular, MUTED);
+    const font = label === 'Invoice number' || label === 'PO number' ? fonts.bold : fonts.regular;
+    // Right-aligned beside its label, never over it: wrapped, at most FACT_LINES lines.
+    const room = valueRight - (labelX + w.widthOf(toWinAnsi(label), fonts.regular, 8.5) + 10);
+    let lines = w.wrap(value, font, 9.5, room);
+    if (lines.length > FACT_LINES) {
+      const ellipsis = w.widthOf('…', font, 9.5);
+      const last = w.wrap(lines[FACT_LINES - 1] as string, font, 9.5, room - ellipsis)[0] ?? '';
+      lines = [...lines.slice(0, FACT_LINES - 1), `${last}…`];
+    }
+    lines.forEach((l, i) => w.right(l, valueRight, fy - i * 12, 9.5, font));
+    fy -= 15 + (lines.length - 1) * 12;
+  }
+
   w.text('BILL TO', MARGIN, blockTop, 8, fonts.bold, MUTED);
   let by = blockTop - 16;
+  const firstPage = w.pageIndex;
   const billLine = (s: string, font = fonts.regular, size = 9.5, color = INK) => {
-    for (const l of wrap(s, font, size, 250)) {
+    for (const l of w.wrap(s, font, size, 250)) {
+      if (by < BODY_BOTTOM) {
+        // Continued on the next page rather than over the footer.
+        w.newPage();
+        by = w.y - 4;
+      }
       w.text(l, MARGIN, by, size, font, color);
       by -= size + 3.5;
     }
@@ -453,31 +611,7 @@ export async function renderInvoicePdf(invoice: Invoice, ctx: InvoicePdfContext)
   } else if (details && details.recipients.length > 0) {
     billLine(`Sent to ${details.recipients.join(', ')}`, fonts.regular, 8.5, MUTED);
   }
-
-  const facts: [string, string][] = [
-    ['Invoice number', provisional ? '—' : invoice.number],
-    ['Issue date', f.date(invoice.issuedOn)],
-    ['Due date', f.date(invoice.dueOn)],
-    ['Service period', `${f.date(invoice.periodStart)} – ${f.date(invoice.periodEnd)}`],
-  ];
-  if (invoice.poNumber) facts.push(['PO number', invoice.poNumber]);
-  facts.push(['Customer ID', world.tenant.id]);
-  facts.push(['Plan', plan?.name ?? invoice.planId]);
-  facts.push(['Currency', invoice.currency]);
-  const labelX = MARGIN + 282;
-  let fy = blockTop;
-  for (const [label, value] of facts) {
-    w.text(label, labelX, fy, 8.5, fonts.regular, MUTED);
-    w.right(
-      value,
-      MARGIN + CONTENT,
-      fy,
-      9.5,
-      label === 'Invoice number' || label === 'PO number' ? fonts.bold : fonts.regular,
-    );
-    fy -= 15;
-  }
-  w.y = Math.min(by, fy) - 18;
+  w.y = (w.pageIndex === firstPage ? Math.min(by, fy) : by) - 18;
 
   // --- lines ---------------------------------------------------------------------------
   inTable = true;
@@ -486,7 +620,7 @@ export async function renderInvoicePdf(invoice: Invoice, ctx: InvoicePdfContext)
     const informative = line.informative === true;
     const font = informative ? fonts.italic : fonts.regular;
     const color = informative ? MUTED : INK;
-    const descLines = wrap(line.description, font, 9.5, COLS.descWidth);
+    const descLines = w.wrap(line.description, font, 9.5, COLS.descWidth);
     const period =
       line.periodStart && line.periodEnd && !informative
         ? `${f.date(line.periodStart)} – ${f.date(line.periodEnd)}`
@@ -587,9 +721,11 @@ export async function renderInvoicePdf(invoice: Invoice, ctx: InvoicePdfContext)
       `Last payment attempt on ${f.date(state.declinedOn)} was declined (${state.declineReason.replace(/_/g, ' ')}).`,
     );
   }
-  const noteLines = notes.flatMap((n) => wrap(n, fonts.regular, 9.5, CONTENT - 24));
+  const noteLines = notes.flatMap((n) => w.wrap(n, fonts.regular, 9.5, CONTENT - 24));
   const noteHeight = noteLines.length * 13 + 14;
-  w.ensure(noteHeight + 50);
+  const paymentLines = w.wrap(paymentMethodText(world, seller, invoice, f), fonts.regular, 9.5, CONTENT);
+  // The note, the payment heading, its lines and the term line together, above the footer.
+  w.ensure(noteHeight + 28 + paymentLines.length * 13);
   w.page.drawRectangle({ x: MARGIN, y: w.y - noteHeight + 10, width: 3, height: noteHeight, color: badge.color });
   w.page.drawRectangle({
     x: MARGIN + 3,
@@ -606,7 +742,7 @@ export async function renderInvoicePdf(invoice: Invoice, ctx: InvoicePdfContext)
   w.y -= noteHeight + 14;
   w.text('PAYMENT', MARGIN, w.y, 8, fonts.bold, MUTED);
   w.y -= 14;
-  for (const l of wrap(paymentMethodText(world, seller, invoice, f), fonts.regular, 9.5, CONTENT)) {
+  for (const l of paymentLines) {
     w.text(l, MARGIN, w.y, 9.5);
     w.y -= 13;
   }
@@ -630,17 +766,11 @@ export async function renderInvoicePdf(invoice: Invoice, ctx: InvoicePdfContext)
       thickness: 0.75,
       color: RULE,
     });
-    page.drawText(toWinAnsi(footer), { x: MARGIN, y: MARGIN + 10, size: 7.5, font: fonts.regular, color: MUTED });
-    page.drawText(toWinAnsi(note), { x: MARGIN, y: MARGIN, size: 7.5, font: fonts.italic, color: MUTED });
+    w.footer(i, footer, MARGIN, MARGIN + 10, 7.5, fonts.regular);
+    w.footer(i, note, MARGIN, MARGIN, 7.5, fonts.italic);
     const pageNo = `Page ${i + 1} of ${w.pages.length}`;
-    page.drawText(pageNo, {
-      x: MARGIN + CONTENT - fonts.regular.widthOfTextAtSize(pageNo, 7.5),
-      y: MARGIN + 10,
-      size: 7.5,
-      font: fonts.regular,
-      color: MUTED,
-    });
+    w.footer(i, pageNo, MARGIN + CONTENT - w.widthOf(pageNo, fonts.regular, 7.5), MARGIN + 10, 7.5, fonts.regular);
   });
 
-  return doc.save();
+  return { doc, w };
 }
