@@ -11,6 +11,7 @@
  */
 import { addMonths, daysInMonth, fromDayNumber, isIsoDate, isTimeZone, monthOf, toDayNumber } from './dates.js';
 import { isCurrency } from './money.js';
+import { LIMITS } from './limits.js';
 import type {
   ActivityEvent,
   ActivityKind,
@@ -491,7 +492,23 @@ function checkOptions(o: GenerateOptions): void {
   }
   if (o.timeZone !== undefined && !isTimeZone(o.timeZone)) throw new RangeError(`unknown time zone ${o.timeZone}`);
   if (o.currency !== undefined && !isCurrency(o.currency)) throw new RangeError(`unknown currency ${o.currency}`);
+  // Within the dates a world may hold (LIMITS): a trial of up to 30 days ends in the
+  // month before the first billed month, so that month starts two months after them.
+  const today = o.today ?? DEFAULT_TODAY;
+  if (today < LIMITS.firstDate || today > LIMITS.lastToday) {
+    throw new RangeError(`today must be from ${LIMITS.firstDate} through ${LIMITS.lastToday}, got ${today}`);
+  }
+  const first = addMonths(monthOf(today), -(h ?? DEFAULT_HISTORY_MONTHS));
+  const earliest = addMonths(LIMITS.firstDate.slice(0, 7), 2);
+  if (first < earliest) {
+    throw new RangeError(
+      `the history must start in ${earliest} or later (dates begin ${LIMITS.firstDate}), got ${first}`,
+    );
+  }
 }
+
+/** The first day a world may hold (people who joined long before start then). */
+const FIRST_DAY = toDayNumber(LIMITS.firstDate);
 
 /** Internal per-person facts the activity pass needs (day numbers, exclusive end). */
 interface Span {
@@ -562,7 +579,7 @@ export function generateWorld(options: GenerateOptions): World {
   const preShare = 0.7 + rng.next() * 0.15;
   for (let i = 0; i < n; i++) {
     if (i < 2 || rng.chance(preShare)) {
-      starts[i] = startN - rng.int(1, 6 * 365);
+      starts[i] = Math.max(FIRST_DAY, startN - rng.int(1, 6 * 365));
     } else {
       const d = rng.int(startN, todayN);
       starts[i] = rng.chance(0.2) ? firstOfMonth(d) : d;
@@ -619,7 +636,7 @@ export function generateWorld(options: GenerateOptions): World {
     // Occasional later edits of the join date (never changes billing).
     if (rng.chance(0.03)) {
       const shift = rng.int(1, 30);
-      person.joinDate = dateOf(rng.chance(0.5) ? b + shift : b - shift);
+      person.joinDate = dateOf(rng.chance(0.5) ? b + shift : Math.max(FIRST_DAY, b - shift));
     }
 
     // Churn: constant monthly hazard over the months the person is in the window.

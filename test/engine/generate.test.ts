@@ -68,7 +68,7 @@ describe('generateWorld', () => {
         fc.integer({ min: 0, max: 300 }),
         fc.option(fc.boolean(), { nil: undefined }),
         fc.integer({ min: 0, max: 36 }),
-        fc.integer({ min: toDayNumber('2001-01-01'), max: toDayNumber('2040-12-31') }),
+        fc.integer({ min: toDayNumber('2003-03-01'), max: toDayNumber('2040-12-31') }),
         (seed, model, people, withActivity, historyMonths, todayN) => {
           const w = generateWorld({ seed, model, people, withActivity, historyMonths, today: fromDayNumber(todayN) });
           expect(validateWorld(w)).to.equal(w);
@@ -142,6 +142,9 @@ describe('generateWorld', () => {
     expect(() => generateWorld({ ...base, model: 'per-seat' as BillingModel })).to.throw(RangeError);
     expect(() => generateWorld({ ...base, today: '2026-02-30' })).to.throw(RangeError);
     expect(() => generateWorld({ ...base, historyMonths: -1 })).to.throw(RangeError);
+    // Worlds hold dates from 2000-01-01 (a trial in the month before the first month).
+    expect(() => generateWorld({ ...base, today: '2001-06-15', historyMonths: 24 })).to.throw(RangeError);
+    expect(() => generateWorld({ ...base, today: '2101-01-01' })).to.throw(RangeError);
     expect(() => generateWorld({ ...base, timeZone: 'Mars/Olympus' })).to.throw(RangeError);
     expect(() => generateWorld({ ...base, currency: 'XYZ' })).to.throw(RangeError);
   });
