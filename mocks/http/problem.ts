@@ -3,7 +3,7 @@
  * derived from it, a title, a plain-language `detail`, per-field `errors` where a request
  * was invalid, and extra members (`current` on 412, `quote` on a license refusal).
  */
-import { RuleError } from '../engine/errors.js';
+import { RuleError, WorldError } from '../engine/errors.js';
 import { MockError } from '../store/errors.js';
 import type { MockErrorKind } from '../store/errors.js';
 import type { FieldError, Problem } from '../store/contract.js';
@@ -108,6 +108,19 @@ export function problemFromError(e: unknown, instance?: string): Response {
     return problem(
       STATUS_OF[me.kind],
       { code: me.code, detail: me.message, errors: me.errors, extra: me.extra },
+      instance,
+    );
+  }
+  // A world the engine cannot bill at this state (its validator lets through what only a
+  // later date shows): the caller's world is at fault, and the field is named.
+  if (e instanceof WorldError) {
+    return problem(
+      422,
+      {
+        code: 'invalid-world',
+        detail: `The world cannot be billed: ${e.field}: ${e.reason}`,
+        errors: [{ field: e.field, code: 'invalid-world', message: e.reason }],
+      },
       instance,
     );
   }
