@@ -36,7 +36,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   },
   {
     name: 'conformance',
-    summary: 'Check a backend against the billing contract (not yet available).',
+    summary: 'Check a backend against the billing contract; report every deviation (JUnit XML, JSON for CI).',
     load: async () => (await import('./conformance.js')).conformanceCommand,
   },
 ];
