@@ -197,7 +197,7 @@ const WRITE_PROBES: readonly { id: string; call: (ctx: Context) => Call | string
 export async function endpointChecks(ctx: Context): Promise<void> {
   for (const read of READS) {
     const where = endpoint(ctx, read.id);
-    const title = elementsOf(read.id).join(', ') || '(no element uses it)';
+    const title = elementsOf(read.id).join(', ') || 'no element uses it';
     const answer = ctx.facts.reads.get(read.id);
     if (!answer) {
       await ctx.results.skipped('endpoints', title, where, 'no invoice to open: GET /invoices listed none');
