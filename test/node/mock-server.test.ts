@@ -370,11 +370,11 @@ describe('npx billing-elements mock (a child process)', () => {
     }
   });
 
-  it('conformance is a command already, saying it is not available yet', async () => {
-    let err = '';
-    const io = { stdout: { write: () => true }, stderr: { write: (t: string) => (err += t) }, env: {} };
-    assert.equal(await run(['conformance', '--base-url', 'http://127.0.0.1:1'], io), 1);
-    assert.match(err, /conformance: not yet available/);
+  it('conformance is a command of the same bin (its own tests: conformance.test.ts); nothing answering is exit 1', async () => {
+    let out = '';
+    const io = { stdout: { write: (t: string) => (out += t) }, stderr: { write: () => true }, env: {} };
+    assert.equal(await run(['conformance', '--base-url', 'http://127.0.0.1:1/api/billing'], io), 1);
+    assert.match(out, /✗ GET \/me — the backend answers/);
   });
 
   it('keeps a change across a restart with --persist; SIGTERM exits 0 promptly; one JSON log line per request', async () => {
