@@ -103,6 +103,14 @@ export function checkBillingDetails(input: unknown, personIds?: ReadonlySet<stri
           message: 'Pick the billing contact from the people of your organisation.',
         });
       }
+      // A picked person may carry their e-mail too: it must be one.
+      if (contact['email'] !== undefined && !blank(contact['email']) && !isEmail(contact['email'])) {
+        issues.push({
+          field: 'contact.email',
+          code: 'invalid-email',
+          message: 'Pick a person or enter a valid e-mail address for the billing contact.',
+        });
+      }
     } else if (!isEmail(contact['email'])) {
       issues.push({
         field: 'contact.email',

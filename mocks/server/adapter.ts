@@ -10,7 +10,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { pipeline } from 'node:stream/promises';
-import { problem } from '../http/problem.js';
+import { INTERNAL_DETAIL, problem } from '../http/problem.js';
 import type { FetchHandler } from './fetch-handler.js';
 
 /** The largest request body read by default: 64 MiB (a 100,000-person world is about 20 MB). */
@@ -175,7 +175,11 @@ export function createNodeListener(
           signal: abort.signal,
           maxBodyBytes,
         });
-        response = await handle(request);
+        response = await handle(request).catch((failure: unknown) => {
+          // A handler that throws is the server's fault: a 500 that tells nothing of the internals.
+          console.error('[billing mock] the handler failed:', failure);
+          return problem(500, { code: 'internal', detail: INTERNAL_DETAIL }, (req.url ?? '/').split('?')[0]);
+        });
       } catch (e) {
         const instance = (req.url ?? '/').split('?')[0];
         if (e instanceof BodyTooLarge) {

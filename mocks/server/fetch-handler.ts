@@ -11,7 +11,7 @@
  */
 import { getResponse } from 'msw';
 import type { RequestHandler } from 'msw';
-import { problem } from '../http/problem.js';
+import { INTERNAL_DETAIL, problem } from '../http/problem.js';
 import { corsHeaders, isPreflight, preflight } from './cors.js';
 import type { CorsOrigins } from './cors.js';
 
@@ -75,17 +75,23 @@ export function createFetchHandler(handlers: readonly RequestHandler[], options:
       response = await getResponse(list, request, { baseUrl: url.origin });
     } catch (e) {
       console.error('[billing mock] the handlers failed:', e);
-      const detail = e instanceof Error ? `${e.name}: ${e.message}` : 'Unexpected failure.';
-      response = problem(500, { code: 'internal', detail }, url.pathname);
+      response = problem(500, { code: 'internal', detail: INTERNAL_DETAIL }, url.pathname);
     }
     if (!response) {
       const where = underBase(url.pathname)
         ? `The billing API has no ${request.method} ${url.pathname.slice(basePath.length) || '/'}.`
         : `Nothing is served at ${url.pathname}: the billing API is under ${basePath || '/'}.`;
-      response = problem(
-        404,
-        { code: 'no-such-endpoint', detail: `${where} See openapi/billing-api.yaml.` },
-        url.pathname,
+      // A problem without a `code`, as a backend answers for a route it does not have: the
+      // contract's own 404s always carry one, so the elements read this as a missing endpoint.
+      response = new Response(
+        JSON.stringify({
+          type: 'about:blank',
+          title: 'Not found',
+          status: 404,
+          detail: `${where} See openapi/billing-api.yaml.`,
+          instance: url.pathname,
+        }),
+        { status: 404, headers: { 'Content-Type': 'application/problem+json' } },
       );
     }
     return withHeaders(response, extra);
