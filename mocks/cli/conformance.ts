@@ -1,7 +1,7 @@
 /// <reference types="node" />
 /**
  * `billing-elements conformance`: checks a backend against the contract and prints what
- * deviates (see mocks/conformance/ and docs/conformance.md). Each check's line is printed as
+ * deviates (see mocks/conformance/ and docs/backend.md, "Check your backend"). Each check's line is printed as
  * it completes; JUnit XML and JSON are written at the end when asked for.
  *
  * Credentials come per role from `--role-header role='Name: value'` (repeatable) or the

@@ -1,7 +1,7 @@
 /**
  * The conformance check: runs the contract's rules against any backend at a base URL and
  * reports every deviation (what `npx billing-elements conformance` runs; see
- * docs/conformance.md).
+ * docs/backend.md, "Check your backend").
  *
  * ```ts
  * import { runConformance, textReport } from 'billing-elements/…/conformance';
