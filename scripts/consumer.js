@@ -24,6 +24,8 @@ const HOST_PACKAGES = [
   'lit',
   'msw',
   'pdf-lib',
+  'ajv',
+  'ajv-formats',
   'vite',
   'typescript',
   '@types/node',

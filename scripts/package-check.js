@@ -209,44 +209,61 @@ async function main() {
     assert(out.trim().endsWith('ok'), out);
   });
 
-  await check('npx billing-elements mock serves the API over HTTP from the tarball, and SIGTERM ends it', async () => {
-    const { spawn } = await import('node:child_process');
-    const child = spawn(bin('billing-elements'), ['mock', '--port', '0', '--scenario', 'severa-prepaid', '--quiet'], {
-      cwd: consumerDir,
-      env: { ...process.env, PATH: `${join(node, '..')}:${process.env['PATH']}` },
-    });
-    let output = '';
-    child.stdout.on('data', (d) => (output += d));
-    child.stderr.on('data', (d) => (output += d));
-    const exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
-    try {
-      const url = await new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no "listening" line after 20 s:\n${output}`)), 20_000);
-        child.stdout.on('data', () => {
-          const listening = output.split('\n').find((l) => l.includes('"listening"'));
-          if (listening) {
-            clearTimeout(timer);
-            resolve(JSON.parse(listening).url);
-          }
-        });
-        child.on('exit', (code) => reject(new Error(`exited with ${code}:\n${output}`)));
+  await check(
+    'npx billing-elements mock serves the API over HTTP from the tarball, passes npx billing-elements conformance --writes, and SIGTERM ends it',
+    async () => {
+      const { spawn, spawnSync } = await import('node:child_process');
+      const child = spawn(bin('billing-elements'), ['mock', '--port', '0', '--scenario', 'severa-prepaid', '--quiet'], {
+        cwd: consumerDir,
+        env: { ...process.env, PATH: `${join(node, '..')}:${process.env['PATH']}` },
       });
-      const me = await fetch(`${url}/me`);
-      assert(me.status === 200, `GET /me answered ${me.status}`);
-      const licenses = await (await fetch(`${url}/licenses`)).json();
-      assert(
-        licenses.licenses >= licenses.assigned && licenses.assigned > 0,
-        `GET /licenses: ${JSON.stringify(licenses).slice(0, 200)}`,
-      );
-    } finally {
-      child.kill('SIGTERM');
-    }
-    const code = await Promise.race([
-      exited,
-      new Promise((r) => setTimeout(() => r('still running after 5 s'), 5_000)),
-    ]);
-    assert(code === 0, `after SIGTERM: ${code}\n${output}`);
-  });
+      let output = '';
+      child.stdout.on('data', (d) => (output += d));
+      child.stderr.on('data', (d) => (output += d));
+      const exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
+      try {
+        const url = await new Promise((resolve, reject) => {
+          const timer = setTimeout(() => reject(new Error(`no "listening" line after 20 s:\n${output}`)), 20_000);
+          child.stdout.on('data', () => {
+            const listening = output.split('\n').find((l) => l.includes('"listening"'));
+            if (listening) {
+              clearTimeout(timer);
+              resolve(JSON.parse(listening).url);
+            }
+          });
+          child.on('exit', (code) => reject(new Error(`exited with ${code}:\n${output}`)));
+        });
+        const me = await fetch(`${url}/me`);
+        assert(me.status === 200, `GET /me answered ${me.status}`);
+        const licenses = await (await fetch(`${url}/licenses`)).json();
+        assert(
+          licenses.licenses >= licenses.assigned && licenses.assigned > 0,
+          `GET /licenses: ${JSON.stringify(licenses).slice(0, 200)}`,
+        );
+        // The conformance check from the tarball, against that server, writes included.
+        const conformance = spawnSync(
+          bin('billing-elements'),
+          ['conformance', '--base-url', url, '--writes', '--quiet'],
+          {
+            cwd: consumerDir,
+            env: { ...process.env, PATH: `${join(node, '..')}:${process.env['PATH']}` },
+            encoding: 'utf8',
+          },
+        );
+        assert(
+          conformance.status === 0,
+          `billing-elements conformance exited ${conformance.status}:\n${conformance.stdout}${conformance.stderr}`,
+        );
+      } finally {
+        child.kill('SIGTERM');
+      }
+      const code = await Promise.race([
+        exited,
+        new Promise((r) => setTimeout(() => r('still running after 5 s'), 5_000)),
+      ]);
+      assert(code === 0, `after SIGTERM: ${code}\n${output}`);
+    },
+  );
 
   const docs = extractDocsExample();
   await check("docs/testing.md's example test type-checks under --strict", () =>
