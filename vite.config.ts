@@ -47,7 +47,16 @@ export default defineConfig({
       // Dependencies stay dependencies: the host's bundler dedupes them.
       // Node's built-ins too (the mock's HTTP server and CLI): never browser stand-ins; ajv is
       // the conformance check's optional peer.
-      external: [/^lit($|\/)/, /^@lit\//, /^msw($|\/)/, /^pdf-lib($|\/)/, /^chart\.js($|\/)/, /^ajv($|\/)/, /^ajv-formats($|\/)/, /^node:/],
+      external: [
+        /^lit($|\/)/,
+        /^@lit\//,
+        /^msw($|\/)/,
+        /^pdf-lib($|\/)/,
+        /^chart\.js($|\/)/,
+        /^ajv($|\/)/,
+        /^ajv-formats($|\/)/,
+        /^node:/,
+      ],
       output: {
         preserveModules: true,
         preserveModulesRoot: '.',
