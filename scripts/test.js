@@ -65,19 +65,7 @@ function storybookSmoke() {
     counts.failed++;
     return;
   }
-  const summaryFile = join(mkdtempSync(join(tmpdir(), 'smoke-')), 'summary.json');
-  const r = spawnSync(process.execPath, [fileURLToPath(new URL('./storybook-smoke.js', import.meta.url))], {
-    stdio: 'inherit',
-    env: { ...process.env, SMOKE_SUMMARY_FILE: summaryFile },
-  });
-  try {
-    const s = JSON.parse(readFileSync(summaryFile, 'utf8'));
-    counts.passed += s.passed;
-    counts.failed += s.failed;
-  } catch {
-    counts.failed++;
-  }
-  if (r.status !== 0 && counts.failed === 0) counts.failed++;
+  runCounted('./storybook-smoke.js', 'SMOKE_SUMMARY_FILE');
 }
 
 /**
@@ -87,11 +75,21 @@ function storybookSmoke() {
  */
 function packageCheck() {
   if (process.env.SKIP_PACKAGE === '1') return;
-  const summaryFile = join(mkdtempSync(join(tmpdir(), 'package-')), 'summary.json');
-  const r = spawnSync(process.execPath, [fileURLToPath(new URL('./package-check.js', import.meta.url))], {
+  runCounted('./package-check.js', 'PACKAGE_SUMMARY_FILE');
+}
+
+/**
+ * Runs one of the scripts beside this one that count their own checks, and adds its counts:
+ * it writes `{ passed, failed }` to the file named by `summaryVariable`. A script that dies
+ * before writing it, or exits non-zero with no failure counted, counts as one failure.
+ */
+function runCounted(script, summaryVariable) {
+  const summaryFile = join(mkdtempSync(join(tmpdir(), 'counted-')), 'summary.json');
+  const r = spawnSync(process.execPath, [fileURLToPath(new URL(script, import.meta.url))], {
     stdio: 'inherit',
-    env: { ...process.env, PACKAGE_SUMMARY_FILE: summaryFile },
+    env: { ...process.env, [summaryVariable]: summaryFile },
   });
+  const before = counts.failed;
   try {
     const s = JSON.parse(readFileSync(summaryFile, 'utf8'));
     counts.passed += s.passed;
@@ -99,7 +97,7 @@ function packageCheck() {
   } catch {
     counts.failed++;
   }
-  if (r.status !== 0 && counts.failed === 0) counts.failed++;
+  if (r.status !== 0 && counts.failed === before) counts.failed++;
 }
 
 const only = process.argv.slice(2);
