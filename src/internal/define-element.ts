@@ -14,7 +14,7 @@ const ROOT = Symbol.for('billing-elements.context-root');
  * does nothing and returns false: importing a `define` module never throws.
  */
 export function defineElement(tag: string, ctor: CustomElementConstructor): boolean {
-  if (typeof customElements === 'undefined' || typeof document === 'undefined') return false;
+  if (typeof document === 'undefined') return false; // no DOM: server rendering, Node
   const doc = document as Document & { [ROOT]?: ContextRoot };
   if (!doc[ROOT]) {
     doc[ROOT] = new ContextRoot();

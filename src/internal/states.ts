@@ -1,7 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { BillingApiError } from '../client/errors.js';
 import { translate, type MessageKey } from '../i18n/index.js';
-import { onDemand } from './on-demand.js';
 
 /**
  * The states every element shows instead of a blank box: loading (space reserved,
@@ -35,9 +34,6 @@ export function errorMessage(locale: string, error: BillingApiError): string {
   return translate(locale, 'state.error.server');
 }
 
-/** The technical details under an error: a private element loaded the first time an error shows. */
-const errorDetails = onDemand(() => import('./error-details.js').then((m) => m.define()));
-
 /** Error: what failed, and a retry button; the technical details folded under it. */
 export function errorState(
   locale: string,
@@ -46,7 +42,13 @@ export function errorState(
   title: string = translate(locale, 'state.error.title'),
 ): TemplateResult {
   const message = errorMessage(locale, error);
-  if (error.request) void errorDetails().catch(() => undefined); // offline: the words above still say it
+  // The technical details: a private element loaded the first time an error shows (the
+  // module loads once; offline, the words above still say what failed).
+  if (error.request)
+    void import('./error-details.js').then(
+      (m) => m.define(),
+      () => undefined,
+    );
   return html`<div class="state error" part="state error" role="alert">
     <h2>${title}</h2>
     <p>${message}</p>

@@ -53,11 +53,10 @@ export const nl: Translations<typeof en> = {
   'users.reason.no-qualifying-activity': 'Deze maand niet ingelogd of op een andere telbare manier actief',
   'users.action.deactivate': 'Deactiveren',
   'users.action.reactivate': 'Heractiveren',
-  'users.deactivated': '{name} is gedeactiveerd en wordt vanaf vandaag niet meer gefactureerd.',
+  'users.deactivated': '{name} is gedeactiveerd.',
   'users.reactivated': '{name} is weer actief.',
   'users.dialog.deactivate.title': '{name} deactiveren?',
-  'users.dialog.deactivate.body':
-    'Diegene verliest de toegang en wordt vanaf vandaag niet meer gefactureerd. Je kunt later opnieuw activeren.',
+  'users.dialog.deactivate.body': 'Diegene verliest de toegang. Je kunt later opnieuw activeren.',
   'users.dialog.deactivate.license':
     'De licentie komt vrij. Verwijder je die vanaf je volgende periode, of houd je hem voor iemand anders? Vrije licenties worden ook gefactureerd.',
   'users.dialog.deactivate.keep': 'Deactiveren, licentie houden',

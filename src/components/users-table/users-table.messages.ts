@@ -52,10 +52,10 @@ export const en = {
   'users.reason.no-qualifying-activity': 'No login or other qualifying activity this month',
   'users.action.deactivate': 'Deactivate',
   'users.action.reactivate': 'Reactivate',
-  'users.deactivated': '{name} is deactivated and no longer billed from today.',
+  'users.deactivated': '{name} is deactivated.',
   'users.reactivated': '{name} is active again.',
   'users.dialog.deactivate.title': 'Deactivate {name}?',
-  'users.dialog.deactivate.body': 'They lose access and are not billed from today. You can reactivate them later.',
+  'users.dialog.deactivate.body': 'They lose access. You can reactivate them later.',
   'users.dialog.deactivate.license':
     'Their license becomes free. Remove it from your next period, or keep it for someone else? Free licenses are still charged.',
   'users.dialog.deactivate.keep': 'Deactivate, keep license',
