@@ -103,7 +103,7 @@ function deref(doc: Obj, value: JsonValue | undefined, kind: string): Obj {
 }
 
 /** The names of the component schemas `value` refers to. */
-function referencedSchemas(value: JsonValue, into = new Set<string>()): Set<string> {
+function referencedSchemas(value: unknown, into = new Set<string>()): Set<string> {
   if (Array.isArray(value)) for (const v of value) referencedSchemas(v, into);
   else if (value !== null && typeof value === 'object') {
     for (const [key, v] of Object.entries(value)) {
@@ -187,7 +187,7 @@ export function trimContract(parsed: unknown): ContractDocument {
   // The component schemas the operations use, and theirs in turn, in the contract's order.
   const all = obj(obj(doc['components'])['schemas']);
   const used = new Set<string>();
-  const queue = [...referencedSchemas(operations as unknown as JsonValue)];
+  const queue = [...referencedSchemas(operations)];
   while (queue.length > 0) {
     const name = queue.shift() as string;
     if (used.has(name)) continue;
