@@ -1,0 +1,457 @@
+/**
+ * The kit's one JSON Schema checker: the subset of JSON Schema 2020-12 the contract's
+ * request side (`openapi/billing-api.yaml`) and the world format (`mocks/world.schema.json`)
+ * are written in, interpreted, each schema compiled once. It runs in the browser too (a
+ * service worker mock), so it is plain code with no schema library: ajv checks the same
+ * schemas in the Node tests, which hold the two to the same verdicts.
+ *
+ * - Own properties only: a key is known when the schema lists it as its own property
+ *   (`Object.hasOwn`), so `constructor`, `__proto__` or `toString` in a value are unknown
+ *   fields like any other, never looked up on a prototype.
+ * - Compiling refuses a keyword it does not know (so a schema cannot state a rule the
+ *   checker silently ignores) and recursive schemas (so checking a value recurses at most
+ *   as deep as the schema, never as deep as the value).
+ * - Each problem becomes a field error: the field's path (`address.city`, `people[3]`),
+ *   a stable code and a sentence of the compiler's {@link Wording}. A schema may name the
+ *   code and sentence for a value not of its form (`pattern`, `format`) itself
+ *   (`x-error-code`, `x-error-message`).
+ * - Fast on big values: a valid value costs no path string and no allocation per field
+ *   (each part is first checked without collecting; only a failing part is walked again
+ *   to say where and why), and strings of an expensive form (a date) are remembered once
+ *   valid.
+ */
+import { SENTENCES, type Wording } from './wording.js';
+
+export type SchemaType = 'string' | 'integer' | 'number' | 'boolean' | 'array' | 'object' | 'null';
+
+/** The subset of JSON Schema 2020-12 the kit's schemas are written in. */
+export interface JsonSchema {
+  $ref?: string;
+  type?: SchemaType | SchemaType[];
+  enum?: readonly unknown[];
+  const?: unknown;
+  default?: unknown;
+  minLength?: number;
+  maxLength?: number;
+  pattern?: string;
+  format?: string;
+  minimum?: number;
+  maximum?: number;
+  minItems?: number;
+  maxItems?: number;
+  uniqueItems?: boolean;
+  items?: JsonSchema;
+  properties?: Record<string, JsonSchema>;
+  required?: readonly string[];
+  additionalProperties?: boolean;
+  unevaluatedProperties?: boolean;
+  allOf?: readonly JsonSchema[];
+  oneOf?: readonly JsonSchema[];
+  anyOf?: readonly JsonSchema[];
+  if?: JsonSchema;
+  then?: JsonSchema;
+  else?: JsonSchema;
+  $defs?: Record<string, JsonSchema>;
+  'x-error-code'?: string;
+  'x-error-message'?: string;
+}
+
+/** A problem found: the field's path, a stable code and a sentence. */
+export interface SchemaError {
+  field: string;
+  code: string;
+  message: string;
+}
+
+/** Keywords that only describe; ignored when checking. */
+const ANNOTATIONS = ['default', 'description', 'title', 'examples', '$schema', '$id', '$comment', '$defs'];
+const KEYWORDS = new Set<string>([
+  ...['$ref', 'type', 'enum', 'const', 'minLength', 'maxLength', 'pattern', 'format', 'minimum', 'maximum'],
+  ...['minItems', 'maxItems', 'uniqueItems', 'items', 'properties', 'required', 'additionalProperties'],
+  ...['unevaluatedProperties', 'allOf', 'oneOf', 'anyOf', 'if', 'then', 'else', 'x-error-code', 'x-error-message'],
+  ...ANNOTATIONS,
+]);
+const FORMATS = new Set(['email', 'date']);
+/** `$ref` prefixes: the OpenAPI document's components and a schema's own `$defs`. */
+const REF_PREFIXES = ['#/components/schemas/', '#/$defs/'];
+
+/** At most this many field errors by default (a list of twenty bad items stays readable). */
+export const MAX_FIELD_ERRORS = 50;
+
+/** What checking a value collects. */
+export interface CheckContext {
+  errors: SchemaError[];
+  /** At most this many errors are kept (default {@link MAX_FIELD_ERRORS}). */
+  max?: number;
+  /**
+   * Keywords left to rules further on (their own codes and messages), e.g. the billing
+   * details rules that answer `422`: a failure of one of these is not reported here.
+   */
+  defer?: ReadonlySet<string>;
+}
+
+/** A compiled schema. */
+export interface Validator {
+  /** Adds an error per problem of `value` at `path` to `ctx`. */
+  check(value: unknown, path: string, ctx: CheckContext): void;
+  /** True when `value` has no problem (deferred keywords included); collects nothing. */
+  accepts(value: unknown): boolean;
+  /** The types the schema admits (`undefined`: any). */
+  readonly types: readonly SchemaType[] | undefined;
+  readonly schema: JsonSchema;
+}
+
+const TYPE_WORDS: Record<SchemaType, string> = {
+  string: 'text',
+  integer: 'a whole number',
+  number: 'a number',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'an object',
+  null: 'null',
+};
+
+/** The JSON type of a value (`integer` for whole numbers; NaN and ±Infinity are no JSON). */
+export function jsonType(value: unknown): SchemaType | 'undefined' {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  switch (typeof value) {
+    case 'string':
+      return 'string';
+    case 'boolean':
+      return 'boolean';
+    case 'number':
+      return Number.isInteger(value) ? 'integer' : Number.isFinite(value) ? 'number' : 'undefined';
+    case 'object':
+      return 'object';
+    default:
+      return 'undefined';
+  }
+}
+
+function admits(types: readonly SchemaType[], value: unknown): boolean {
+  const t = jsonType(value);
+  if (t === 'undefined') return false;
+  return types.includes(t) || (t === 'integer' && types.includes('number'));
+}
+
+/** The number of code points of `s` (what JSON Schema's lengths count). */
+export function codePoints(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n--;
+        i++;
+      }
+    }
+  }
+  return n;
+}
+
+/** A JSON path one step further: `a.b`, `a[2]`. */
+export function joinPath(path: string, key: string | number): string {
+  if (typeof key === 'number') return `${path}[${key}]`;
+  return path === '' ? key : `${path}.${key}`;
+}
+
+const EMAIL = /^[^\s@"(),:;<>[\\\]]+@[^\s@"(),:;<>[\\\]]+\.[^\s@"(),:;<>[\\\]]+$/;
+
+function formatOk(format: string, value: string): boolean {
+  if (format === 'email') return EMAIL.test(value);
+  // date: a real calendar date, YYYY-MM-DD.
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (mo < 1 || mo > 12 || d < 1) return false;
+  const days = [31, y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+  return d <= (days[mo - 1] as number);
+}
+
+/** A key for `uniqueItems`: equal JSON values, equal keys. */
+function itemKey(value: unknown): unknown {
+  return value !== null && typeof value === 'object' ? JSON.stringify(value) : value;
+}
+
+/** The fields one of which a value needs, when every branch of an `anyOf` only requires fields. */
+function requiredAlternatives(branches: readonly JsonSchema[]): string[] | undefined {
+  const needs: string[] = [];
+  for (const b of branches) {
+    const keys = Object.keys(b);
+    if (keys.length !== 1 || keys[0] !== 'required' || b.required?.length !== 1) return undefined;
+    needs.push(b.required[0] as string);
+  }
+  return needs;
+}
+
+/** Options of a {@link SchemaCompiler}. */
+export interface CompilerOptions {
+  /** How problems are worded (default: the HTTP mock's {@link SENTENCES}). */
+  wording?: Wording;
+  /** The label of the value itself, at the empty path (default `The body`). */
+  rootLabel?: string;
+}
+
+/**
+ * Compiles schemas once each. A `$ref` names `#/components/schemas/X` or `#/$defs/X`, both
+ * looked up in the `schemas` given.
+ */
+export class SchemaCompiler {
+  readonly #schemas: Record<string, JsonSchema>;
+  readonly #wording: Wording;
+  readonly #rootLabel: string;
+  readonly #compiled = new Map<JsonSchema, Validator>();
+  readonly #compiling = new Set<JsonSchema>();
+
+  constructor(schemas: Record<string, JsonSchema>, options: CompilerOptions = {}) {
+    this.#schemas = schemas;
+    this.#wording = options.wording ?? SENTENCES;
+    this.#rootLabel = options.rootLabel ?? 'The body';
+  }
+
+  /** The schema a `$ref` names. */
+  resolve(ref: string): JsonSchema {
+    const prefix = REF_PREFIXES.find((p) => ref.startsWith(p));
+    const name = prefix === undefined ? undefined : ref.slice(prefix.length);
+    const target = name !== undefined && Object.hasOwn(this.#schemas, name) ? this.#schemas[name] : undefined;
+    if (!target) throw new Error(`The contract has no schema ${ref}.`);
+    return target;
+  }
+
+  /** The validator of `schema` (compiled on first use). */
+  compile(schema: JsonSchema): Validator {
+    const done = this.#compiled.get(schema);
+    if (done) return done;
+    if (this.#compiling.has(schema)) throw new Error('Recursive schemas are not supported.');
+    this.#compiling.add(schema);
+    try {
+      const v = this.#build(schema);
+      this.#compiled.set(schema, v);
+      return v;
+    } finally {
+      this.#compiling.delete(schema);
+    }
+  }
+
+  /** The property names an object schema evaluates (its own and its `allOf` branches'). */
+  #evaluated(schema: JsonSchema, into = new Set<string>()): Set<string> {
+    const s = schema.$ref !== undefined ? this.resolve(schema.$ref) : schema;
+    for (const k of Object.keys(s.properties ?? {})) into.add(k);
+    for (const b of s.allOf ?? []) this.#evaluated(b, into);
+    return into;
+  }
+
+  #build(schema: JsonSchema): Validator {
+    for (const key of Object.keys(schema)) {
+      if (!KEYWORDS.has(key)) throw new Error(`The schemas use ${key}, which the checker does not check.`);
+    }
+    if (schema.format !== undefined && !FORMATS.has(schema.format)) {
+      throw new Error(`Unknown format ${schema.format}.`);
+    }
+    if (schema.unevaluatedProperties !== undefined && (schema.oneOf !== undefined || schema.anyOf !== undefined)) {
+      throw new Error('unevaluatedProperties with oneOf or anyOf is not supported.');
+    }
+    const words = this.#wording;
+    const rootLabel = this.#rootLabel;
+    const sub = (s: JsonSchema | undefined): Validator | undefined => (s ? this.compile(s) : undefined);
+    const ref = schema.$ref !== undefined ? this.compile(this.resolve(schema.$ref)) : undefined;
+    const types: SchemaType[] | undefined =
+      schema.type === undefined ? undefined : Array.isArray(schema.type) ? schema.type : [schema.type];
+    const pattern = schema.pattern !== undefined ? new RegExp(schema.pattern, 'u') : undefined;
+    const { format, minLength, maxLength, minimum, maximum, minItems, maxItems } = schema;
+    const items = sub(schema.items);
+    const props = new Map<string, Validator>();
+    for (const [k, s] of Object.entries(schema.properties ?? {})) props.set(k, this.compile(s));
+    const required = schema.required ?? [];
+    const allOf = (schema.allOf ?? []).map((s) => this.compile(s));
+    const oneOf = (schema.oneOf ?? []).map((s) => this.compile(s));
+    const anyOf = (schema.anyOf ?? []).map((s) => this.compile(s));
+    const anyNeeds = schema.anyOf ? requiredAlternatives(schema.anyOf) : undefined;
+    const [ifV, thenV, elseV] = [sub(schema.if), sub(schema.then), sub(schema.else)];
+    const closed = schema.additionalProperties === false || schema.unevaluatedProperties === false;
+    const known = schema.unevaluatedProperties === false ? this.#evaluated(schema) : new Set(props.keys());
+    const code = schema['x-error-code'];
+    const message = schema['x-error-message'];
+    const enumValues = schema.enum;
+    const enumSet = enumValues ? new Set(enumValues) : undefined;
+    const hasConst = schema.const !== undefined;
+    // Strings of an expensive form, once valid (a year of activity repeats ~365 dates).
+    const memo = format !== undefined ? new Set<string>() : undefined;
+    const label = (path: string): string => (path === '' ? rootLabel : path);
+
+    /** Reports a problem; false, so `return fail(…)` ends a check. Without `ctx`, only false. */
+    const fail = (ctx: CheckContext | undefined, keyword: string, path: string, c: string, m: () => string) => {
+      if (!ctx || ctx.defer?.has(keyword) || ctx.errors.length >= (ctx.max ?? MAX_FIELD_ERRORS)) return false;
+      // A schema's own code says what its form (pattern, format) is.
+      const own = keyword === 'pattern' || keyword === 'format';
+      ctx.errors.push({ field: path, code: (own ? code : undefined) ?? c, message: m() });
+      return false;
+    };
+    /** Checks a part: fast first; walked again with its path only when it fails. */
+    const part = (v: Validator, value: unknown, path: string, key: string | number, ctx?: CheckContext): boolean => {
+      if (v.accepts(value)) return true;
+      if (ctx) v.check(value, joinPath(path, key), ctx);
+      return false;
+    };
+
+    const checkString = (value: string, path: string, ctx?: CheckContext): boolean => {
+      if (memo?.has(value)) return true;
+      // Lengths in code points; a string no longer in UTF-16 units is short enough.
+      const n =
+        (maxLength !== undefined && value.length > maxLength) || minLength !== undefined ? codePoints(value) : 0;
+      if (maxLength !== undefined && n > maxLength) {
+        return fail(ctx, 'maxLength', path, 'too-long', () => words.maxLength(label(path), maxLength, n));
+      }
+      if (minLength !== undefined && n < minLength) {
+        const c = minLength === 1 ? 'required' : 'too-short';
+        return fail(ctx, 'minLength', path, c, () => words.minLength(label(path), minLength, n));
+      }
+      if (pattern && !pattern.test(value)) {
+        return fail(ctx, 'pattern', path, 'invalid', () => words.form(label(path), value, undefined, message));
+      }
+      if (format !== undefined) {
+        if (!formatOk(format, value)) {
+          const c = format === 'email' ? 'invalid-email' : 'invalid-date';
+          return fail(ctx, 'format', path, c, () => words.form(label(path), value, format, message));
+        }
+        if (memo && memo.size > 10_000) memo.clear();
+        memo?.add(value);
+      }
+      return true;
+    };
+
+    const checkArray = (value: unknown[], path: string, ctx?: CheckContext): boolean => {
+      if (maxItems !== undefined && value.length > maxItems) {
+        return fail(ctx, 'maxItems', path, 'too-many', () => words.maxItems(label(path), maxItems, value.length));
+      }
+      let ok = true;
+      if (minItems !== undefined && value.length < minItems) {
+        const c = minItems === 1 ? 'required' : 'too-few';
+        ok = fail(ctx, 'minItems', path, c, () => words.minItems(label(path), minItems, value.length));
+        if (!ctx) return false;
+      }
+      if (items) {
+        for (let i = 0; i < value.length; i++) {
+          if (!part(items, value[i], path, i, ctx)) {
+            ok = false;
+            if (!ctx) return false;
+          }
+        }
+      }
+      if (schema.uniqueItems === true && value.length > 1) {
+        const seen = new Set<unknown>();
+        for (let i = 0; i < value.length; i++) {
+          const key = itemKey(value[i]);
+          if (seen.has(key)) {
+            const at = joinPath(path, i);
+            ok = fail(ctx, 'uniqueItems', at, 'duplicate', () => words.repeated(at, value[i]));
+            if (!ctx) return false;
+          } else seen.add(key);
+        }
+      }
+      return ok;
+    };
+
+    const checkObject = (o: Record<string, unknown>, path: string, ctx?: CheckContext): boolean => {
+      let ok = true;
+      for (const key of required) {
+        if (!Object.hasOwn(o, key)) {
+          const at = joinPath(path, key);
+          ok = fail(ctx, 'required', at, 'required', () => words.required(at));
+          if (!ctx) return false;
+        }
+      }
+      for (const key in o) {
+        if (!Object.hasOwn(o, key)) continue;
+        const v = props.get(key);
+        if (v) {
+          if (!part(v, o[key], path, key, ctx)) {
+            ok = false;
+            if (!ctx) return false;
+          }
+        } else if (closed && !known.has(key)) {
+          const at = joinPath(path, key);
+          ok = fail(ctx, 'additionalProperties', at, 'unknown-field', () => words.unknownField(at));
+          if (!ctx) return false;
+        }
+      }
+      return ok;
+    };
+
+    /** The whole check: with `ctx`, collects every problem; without, stops at the first. */
+    const walk = (value: unknown, path: string, ctx?: CheckContext): boolean => {
+      let ok = true;
+      if (ref && !ref.accepts(value)) {
+        if (!ctx) return false;
+        ref.check(value, path, ctx);
+        ok = false;
+      }
+      if (types && !admits(types, value)) {
+        const expected = types.map((t) => TYPE_WORDS[t]).join(' or ');
+        return fail(ctx, 'type', path, 'invalid-type', () => words.type(label(path), expected));
+      }
+      if (enumSet && !enumSet.has(value)) {
+        return fail(ctx, 'enum', path, 'invalid', () => words.enum(label(path), enumValues ?? [], value));
+      }
+      if (hasConst && value !== schema.const) {
+        return fail(ctx, 'const', path, 'invalid', () => words.const(label(path), schema.const, value));
+      }
+      if (typeof value === 'string') {
+        if (!checkString(value, path, ctx)) return false;
+      } else if (typeof value === 'number') {
+        if ((minimum !== undefined && value < minimum) || (maximum !== undefined && value > maximum)) {
+          const keyword = value < (minimum ?? -Infinity) ? 'minimum' : 'maximum';
+          return fail(ctx, keyword, path, 'out-of-range', () => words.range(label(path), minimum, maximum, value));
+        }
+      } else if (Array.isArray(value)) {
+        if (!checkArray(value, path, ctx)) return false;
+      } else if (value !== null && typeof value === 'object') {
+        if (!checkObject(value as Record<string, unknown>, path, ctx)) {
+          if (!ctx) return false;
+          ok = false;
+        }
+      }
+      for (const v of allOf) {
+        if (v.accepts(value)) continue;
+        if (!ctx) return false;
+        v.check(value, path, ctx);
+        ok = false;
+      }
+      if (ifV) {
+        const branch = ifV.accepts(value) ? thenV : elseV;
+        if (branch && !branch.accepts(value)) {
+          if (!ctx) return false;
+          branch.check(value, path, ctx);
+          ok = false;
+        }
+      }
+      if (anyOf.length > 0 && !anyOf.some((v) => v.accepts(value))) {
+        return fail(ctx, 'anyOf', path, 'invalid', () => words.noBranch(label(path), anyNeeds));
+      }
+      if (oneOf.length > 0) {
+        const passing = oneOf.filter((v) => v.accepts(value));
+        if (passing.length === 1) return ok;
+        if (passing.length > 1) return fail(ctx, 'oneOf', path, 'invalid', () => words.ambiguous(label(path)));
+        if (!ctx) return false;
+        // Report the branch meant by the value's type, if exactly one admits it.
+        const meant = oneOf.filter((v) => v.types === undefined || admits(v.types, value));
+        if (meant.length === 1) {
+          (meant[0] as Validator).check(value, path, ctx);
+          return false;
+        }
+        const expected = [...new Set(oneOf.flatMap((v) => (v.types ?? []).map((t) => TYPE_WORDS[t])))].join(' or ');
+        return fail(ctx, 'oneOf', path, 'invalid-type', () => words.type(label(path), expected));
+      }
+      return ok;
+    };
+
+    return {
+      check: (value, path, ctx) => void walk(value, path, ctx),
+      accepts: (value) => walk(value, ''),
+      types: types ?? ref?.types,
+      schema,
+    };
+  }
+}
