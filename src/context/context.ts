@@ -17,9 +17,14 @@ export interface BillingContextValue {
   currency: string | undefined;
   /** The caller's permissions; `undefined` while loading, `null` when they could not be loaded. */
   permissions: Permissions | null | undefined;
-  /** Grows by one after every change made through any element: a cue to refetch. */
+  /** Grows by one after every change made through any element, and on `refresh()`: a cue to refetch. */
   revision: number;
-  /** Tells every element that something changed (call after a successful write). */
+  /**
+   * How often any of `topics` changed (plus every `refresh()`): an element refetches what
+   * it shows when this moves for the topics it shows, and not for other changes.
+   */
+  changes(topics: readonly ChangeTopic[]): number;
+  /** Tells every element that `topic` changed (call after a successful write). */
   notifyChange(topic: ChangeTopic): void;
 }
 

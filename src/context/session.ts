@@ -2,6 +2,9 @@ import { BillingClient, type Permissions } from '../client/client.js';
 import type { BillingApiError } from '../client/errors.js';
 import type { BillingContextValue, ChangeTopic } from './context.js';
 
+/** For an element used without a provider: it provides its own session's context to what it contains. */
+export { ContextProvider } from '@lit/context';
+
 /** How a session is configured: a ready client, or a base URL (and optionally the host's fetch). */
 export interface SessionConfig {
   client?: BillingClient | undefined;
@@ -21,6 +24,8 @@ export class BillingSession {
   #clientKey: unknown[] = [];
   #permissions: Permissions | null | undefined;
   #revision = 0;
+  /** Changes by topic; `refresh()` counts under `*` (every topic). */
+  #changes: Partial<Record<ChangeTopic | '*', number>> = {};
   #lang: string | undefined;
   #load: AbortController | undefined;
   #value: BillingContextValue | undefined;
@@ -53,16 +58,18 @@ export class BillingSession {
   }
 
   /**
-   * Call after a confirmed write: every element of the session refetches. (The element
+   * Call after a confirmed write: the elements that show `topic` refetch. (The element
    * where the user acted fires the `billing-change` event itself.)
    */
-  notifyChange = (_topic: ChangeTopic): void => {
-    this.#revision++;
-    this.#publish();
-  };
+  notifyChange = (topic: ChangeTopic): void => this.#count(topic);
 
   /** Makes every element refetch, without announcing a change (nothing was changed by a user). */
   refresh(): void {
+    this.#count('*');
+  }
+
+  #count(topic: ChangeTopic | '*'): void {
+    this.#changes = { ...this.#changes, [topic]: (this.#changes[topic] ?? 0) + 1 };
     this.#revision++;
     this.#publish();
   }
@@ -105,6 +112,7 @@ export class BillingSession {
       this.#value = undefined;
     } else {
       const p = this.#permissions;
+      const changes = this.#changes;
       this.#value = {
         client,
         // The host's language wins (it knows its user); the tenant's locale is the fallback.
@@ -118,6 +126,7 @@ export class BillingSession {
         currency: p?.currency,
         permissions: p,
         revision: this.#revision,
+        changes: (topics) => topics.reduce((n, t) => n + (changes[t] ?? 0), changes['*'] ?? 0),
         notifyChange: this.notifyChange,
       };
     }

@@ -4,7 +4,9 @@
  * carries just its own messages, so one element on a page does not ship the others'.
  */
 import type * as contactsEditor from '../components/contacts-editor/contacts-editor.messages.js';
+import type * as invoiceDetail from '../components/invoice-list/invoice-detail.messages.js';
 import type * as invoiceList from '../components/invoice-list/invoice-list.messages.js';
+import type * as settleOutcome from '../components/invoice-list/settle-outcome.messages.js';
 import type * as subscriptionOverview from '../components/subscription-overview/subscription-overview.messages.js';
 import type * as userCountChart from '../components/user-count-chart/user-count-chart.messages.js';
 import type * as usersTable from '../components/users-table/users-table.messages.js';
@@ -20,6 +22,8 @@ type All = typeof common.en &
   typeof subscriptionOverview.en &
   typeof userCountChart.en &
   typeof invoiceList.en &
+  typeof invoiceDetail.en &
+  typeof settleOutcome.en &
   typeof contactsEditor.en;
 
 /** Every message key of the kit. */

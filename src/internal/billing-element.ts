@@ -1,4 +1,4 @@
-import { consume } from '@lit/context';
+import { consume, type ContextProvider } from '@lit/context';
 import { LitElement, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { BillingClient } from '../client/client.js';
@@ -14,6 +14,8 @@ import {
 } from '../i18n/index.js';
 import { BillingChangeEvent, BillingErrorEvent } from './events.js';
 import { formatCount, formatDate, formatMoney, formatMonth } from './format.js';
+import { Query, type QueryTask } from './query.js';
+import { errorState, forbiddenState, loadingState } from './states.js';
 import { baseStyles, tokens } from './tokens.js';
 
 /**
@@ -43,6 +45,7 @@ export class BillingElement extends LitElement {
   @state() protected own: BillingContextValue | undefined;
 
   #session: BillingSession | undefined;
+  #provider: ContextProvider<typeof billingContext> | undefined;
 
   /** The billing context in force: the element's own configuration wins over the provider's. */
   protected get billing(): BillingContextValue | undefined {
@@ -86,10 +89,15 @@ export class BillingElement extends LitElement {
    * does not carry a second copy.
    */
   async #configure(): Promise<void> {
-    const { BillingSession } = await import('../context/session.js');
+    const { BillingSession, ContextProvider } = await import('../context/session.js');
     if (!this.isConnected || !(this.client || this.baseUrl)) return;
+    // What the element contains (its private elements) reads the element's own context.
+    const provider = (this.#provider ??= new ContextProvider(this, { context: billingContext }));
     this.#session ??= new BillingSession(
-      (value) => (this.own = value),
+      (value) => {
+        this.own = value;
+        if (value) provider.setValue(value);
+      },
       (error) => this.dispatchEvent(new BillingErrorEvent(error)),
     );
     this.#session.configure({ client: this.client, baseUrl: this.baseUrl });
@@ -127,8 +135,36 @@ export class BillingElement extends LitElement {
   }
 
   /**
-   * After a write the server confirmed: every element of the same provider refetches, and
-   * a `billing-change` event tells the host.
+   * The data this element shows, as a {@link Query}: it runs once the element has a client
+   * (and the caller may read billing), again when `args` or one of `topics` changes.
+   */
+  protected query<T, A extends readonly unknown[] = []>(task: QueryTask<T, A>): Query<T, A> {
+    return new Query(
+      this,
+      () => (this.roleForbidden ? undefined : this.billing),
+      (e) => this.reportError(e),
+      task,
+    );
+  }
+
+  /**
+   * The states every element shows before its data: forbidden (the role, or a 403), loading
+   * (`lines` of skeleton), the error with a retry; then `ready` with the value.
+   */
+  protected renderQuery<T, A extends readonly unknown[]>(
+    query: Query<T, A>,
+    ready: (value: T) => unknown,
+    lines = 4,
+  ): unknown {
+    if (this.roleForbidden || query.error?.kind === 'forbidden') return forbiddenState(this.locale);
+    if (query.value !== undefined) return ready(query.value);
+    if (query.error) return errorState(this.locale, query.error, () => void query.refresh());
+    return loadingState(this.locale, lines);
+  }
+
+  /**
+   * After a write the server confirmed: the elements of the same provider that show
+   * `topic` refetch, and a `billing-change` event tells the host.
    */
   protected changed(topic: ChangeTopic, detail?: unknown): void {
     this.billing?.notifyChange(topic);

@@ -4,11 +4,22 @@ import { upcomingInvoice } from '../../mocks/engine/invoices.js';
 import { taxOn } from '../../mocks/engine/money.js';
 import { recordPayment } from '../../mocks/engine/payments.js';
 import type { World } from '../../mocks/engine/types.js';
-import { BillingApiError, BillingClient, type InvoiceSummary } from '../../src/client/index.js';
-import type { BillingInvoiceList } from '../../src/components/invoice-list/invoice-list.js';
-import { listPart, parts } from '../../src/components/invoice-list/on-demand.js';
+import { BillingClient, type InvoiceSummary } from '../../src/client/index.js';
+import { onFirstUse, type BillingInvoiceList } from '../../src/components/invoice-list/invoice-list.js';
 import type { BillingChangeEvent, BillingUpdatePaymentMethodEvent } from '../../src/internal/events.js';
-import { all, BASE_URL, find, render, shadow, text, useMockBackend, waitForText } from './support.js';
+import { privateElement } from '../../src/internal/private-element.js';
+import {
+  all,
+  BASE_URL,
+  deepQuery,
+  deepQueryAll,
+  find,
+  render,
+  shadow,
+  text,
+  useMockBackend,
+  waitForText,
+} from './support.js';
 
 const store = useMockBackend('injixo-advanced');
 const client = new BillingClient({ baseUrl: BASE_URL });
@@ -48,10 +59,14 @@ function issuedRows(el: HTMLElement): HTMLTableRowElement[] {
   return rows(el).filter((r) => !r.classList.contains('upcoming'));
 }
 
+/** The button labelled `label` in `root`, in the shadow roots inside it, or slotted into it. */
 function button(root: ParentNode, label: string | RegExp): HTMLButtonElement {
-  const found = [...root.querySelectorAll<HTMLButtonElement>('button')].find((b) =>
-    typeof label === 'string' ? text(b) === label : label.test(text(b)),
-  );
+  const slotted = deepQueryAll<HTMLSlotElement>(root, 'slot').flatMap((s) => s.assignedElements({ flatten: true }));
+  const buttons = [root, ...slotted].flatMap((r) => [
+    ...(r instanceof HTMLButtonElement ? [r] : []),
+    ...deepQueryAll<HTMLButtonElement>(r, 'button'),
+  ]);
+  const found = buttons.find((b) => (typeof label === 'string' ? text(b) === label : label.test(text(b))));
   if (!found) throw new Error(`no button "${String(label)}"`);
   return found;
 }
@@ -92,7 +107,7 @@ async function openDetail(el: BillingInvoiceList, label: string): Promise<HTMLDi
   if (!b) throw new Error(`no invoice ${label}`);
   b.click();
   const dialog = await find<HTMLDialogElement>(el, 'dialog[open]');
-  await waitUntil(() => dialog.querySelector('table.lines') || dialog.querySelector('.state.error'), 'no detail');
+  await waitUntil(() => deepQuery(dialog, 'table.lines') || deepQuery(dialog, '.state.error'), 'no detail');
   return dialog;
 }
 
@@ -130,12 +145,13 @@ function partsFetched(): string[] {
 }
 
 /** Makes a part of the list fail to load (offline, a broken deployment) until `restore` is called. */
-function breakPart(name: keyof typeof parts): { restore(): void } {
-  const part = parts[name];
-  parts[name] = listPart<never>(() => Promise.reject(new TypeError('Failed to fetch dynamically imported module')));
+function breakPart(name: keyof typeof onFirstUse): { restore(): void } {
+  const real = onFirstUse[name];
+  const fail = () => Promise.reject<never>(new TypeError('Failed to fetch dynamically imported module'));
+  (onFirstUse as Record<string, unknown>)[name] = typeof real === 'function' ? fail : privateElement(real.tag, fail);
   return {
     restore: () => {
-      parts[name] = part as never;
+      (onFirstUse as Record<string, unknown>)[name] = real;
     },
   };
 }
@@ -213,8 +229,8 @@ describe('<billing-invoice-list>', () => {
       const page = await client.listInvoices({ limit: 1 });
       const invoice = await client.getInvoice(page.items[0]!.id);
       const dialog = await openDetail(el, invoice.number);
-      expect(text(dialog.querySelector('h2'))).to.equal(`Invoice ${invoice.number}`);
-      const lines = [...dialog.querySelectorAll<HTMLTableRowElement>('tbody tr.line')];
+      expect(text(deepQuery(dialog, 'h2'))).to.equal(`Invoice ${invoice.number}`);
+      const lines = [...deepQueryAll<HTMLTableRowElement>(dialog, 'tbody tr.line')];
       expect(lines.map((l) => l.dataset['kind'])).to.deep.equal(invoice.lines.map((l) => l.kind));
       invoice.lines.forEach((line, i) => {
         const row = lines[i]!;
@@ -222,12 +238,12 @@ describe('<billing-invoice-list>', () => {
         if (line.informative) expect(text(row.querySelector('.amount'))).to.equal('Not charged');
         else expect(text(row.querySelector('.amount'))).to.equal(money(line.amount));
       });
-      expect(text(dialog.querySelector('.user-count'))).to.include('This is the number billed');
-      expect(text(dialog.querySelector('.totals .subtotal dd'))).to.equal(money(invoice.subtotal));
-      expect(text(dialog.querySelector('.totals .tax'))).to.equal(`Tax (21%) ${money(invoice.tax)}`);
-      expect(text(dialog.querySelector('.totals .total dd'))).to.equal(money(invoice.total));
-      expect(text(dialog.querySelector('.po'))).to.equal(invoice.poNumber);
-      expect(text(dialog.querySelector('.totals .balance dd'))).to.equal(money(invoice.balance));
+      expect(text(deepQuery(dialog, '.user-count'))).to.include('This is the number billed');
+      expect(text(deepQuery(dialog, '.totals .subtotal dd'))).to.equal(money(invoice.subtotal));
+      expect(text(deepQuery(dialog, '.totals .tax'))).to.equal(`Tax (21%) ${money(invoice.tax)}`);
+      expect(text(deepQuery(dialog, '.totals .total dd'))).to.equal(money(invoice.total));
+      expect(text(deepQuery(dialog, '.po'))).to.equal(invoice.poNumber);
+      expect(text(deepQuery(dialog, '.totals .balance dd'))).to.equal(money(invoice.balance));
       await expect(el).to.be.accessible();
     });
 
@@ -235,9 +251,9 @@ describe('<billing-invoice-list>', () => {
       const el = await list();
       const engine = upcomingInvoice(store().world);
       const dialog = await openDetail(el, 'Upcoming invoice');
-      expect(text(dialog.querySelector('h2'))).to.equal('Upcoming invoice');
+      expect(text(deepQuery(dialog, 'h2'))).to.equal('Upcoming invoice');
       expect(text(dialog)).to.include('Provisional: this invoice is not issued yet');
-      const lines = [...dialog.querySelectorAll<HTMLTableRowElement>('tbody tr.line')];
+      const lines = [...deepQueryAll<HTMLTableRowElement>(dialog, 'tbody tr.line')];
       expect(lines.map((l) => l.dataset['kind'])).to.deep.equal(engine.lines.map((l) => l.kind));
       engine.lines.forEach((line, i) => {
         expect(text(lines[i]!.querySelector('.quantity'))).to.equal(String(line.quantity));
@@ -245,14 +261,14 @@ describe('<billing-invoice-list>', () => {
       });
       const subtotal = engine.lines.filter((l) => !l.informative).reduce((s, l) => s + l.amount, 0);
       const tax = taxOn(subtotal, store().world.tenant.taxRate);
-      expect(text(dialog.querySelector('.totals .subtotal dd'))).to.equal(money(subtotal));
-      expect(text(dialog.querySelector('.totals .tax dd'))).to.equal(money(tax));
-      expect(text(dialog.querySelector('.totals .total dd'))).to.equal(money(subtotal + tax));
+      expect(text(deepQuery(dialog, '.totals .subtotal dd'))).to.equal(money(subtotal));
+      expect(text(deepQuery(dialog, '.totals .tax dd'))).to.equal(money(tax));
+      expect(text(deepQuery(dialog, '.totals .total dd'))).to.equal(money(subtotal + tax));
       // The peak is explained in one sentence on the user-count line.
       const peak = engine.lines.find((l) => l.kind === 'user-count')!.peak!;
-      expect(text(dialog.querySelector('.user-count'))).to.include(`${peak.count}, first reached on`);
+      expect(text(deepQuery(dialog, '.user-count'))).to.include(`${peak.count}, first reached on`);
       // Not issued: no PDF.
-      expect([...dialog.querySelectorAll('button')].some((b) => text(b) === 'Download PDF')).to.equal(false);
+      expect([...deepQueryAll(dialog, 'button')].some((b) => text(b) === 'Download PDF')).to.equal(false);
     });
 
     it('shows the credit applied and the payments of an invoice', async () => {
@@ -264,10 +280,10 @@ describe('<billing-invoice-list>', () => {
       const row = issuedRows(el).find((r) => text(r.querySelector('button.link')) === invoice.number)!;
       expect(text(row.querySelector('.credit'))).to.equal(`${money(invoice.creditApplied)} paid from credit`);
       const dialog = await openDetail(el, invoice.number);
-      expect(text(dialog.querySelector('.totals .credit dd'))).to.equal(money(-invoice.creditApplied));
-      expect(text(dialog.querySelector('.totals .amount-due dd'))).to.equal(money(invoice.amountDue));
-      expect(dialog.querySelector('tbody tr.credit')).to.equal(null); // shown once, in the totals
-      const payments = [...dialog.querySelectorAll('.payments li')].map((li) => text(li));
+      expect(text(deepQuery(dialog, '.totals .credit dd'))).to.equal(money(-invoice.creditApplied));
+      expect(text(deepQuery(dialog, '.totals .amount-due dd'))).to.equal(money(invoice.amountDue));
+      expect(deepQuery(dialog, 'tbody tr.credit')).to.equal(null); // shown once, in the totals
+      const payments = [...deepQueryAll(dialog, '.payments li')].map((li) => text(li));
       expect(payments).to.have.length(invoice.payments!.length);
       expect(payments[0]).to.include(`${money(invoice.payments![0]!.amount)} received`);
     });
@@ -292,7 +308,7 @@ describe('<billing-invoice-list>', () => {
       opener.focus();
       await sendKeys({ press: 'Enter' });
       const dialog = await find<HTMLDialogElement>(el, 'dialog[open]');
-      await waitUntil(() => dialog.querySelector('table.lines'));
+      await waitUntil(() => deepQuery(dialog, 'table.lines'));
       expect(dialog.getAttribute('aria-labelledby')).to.equal('detail-title');
       await sendKeys({ press: 'Escape' });
       await waitUntil(() => !shadow(el).querySelector('dialog'), 'dialog did not close');
@@ -304,11 +320,11 @@ describe('<billing-invoice-list>', () => {
       store().setFaults([{ operation: 'getInvoice', kind: 'error-500', times: 1 }]);
       const number = text(issuedRows(el)[0]!.querySelector('button.link'));
       const dialog = await openDetail(el, number);
-      const error = dialog.querySelector('.state.error')!;
+      const error = deepQuery(dialog, '.state.error')!;
       expect(text(error)).to.include('The billing service had a problem');
       await expect(el).to.be.accessible();
       error.querySelector<HTMLButtonElement>('button')!.click();
-      await waitUntil(() => dialog.querySelector('table.lines'), 'retry did not load the invoice');
+      await waitUntil(() => deepQuery(dialog, 'table.lines'), 'retry did not load the invoice');
     });
 
     // The detail's body, styles and messages load on demand: the dialog opens at once and
@@ -320,15 +336,15 @@ describe('<billing-invoice-list>', () => {
       opener.focus();
       opener.click();
       const dialog = await find<HTMLDialogElement>(el, 'dialog[open]');
-      const loading = dialog.querySelector('.state.loading')!;
+      const loading = deepQuery(dialog, '.state.loading')!;
       expect(loading.getAttribute('role')).to.equal('status');
-      expect(text(dialog.querySelector('h2'))).to.equal(`Invoice ${text(opener)}`);
+      expect(text(deepQuery(dialog, 'h2'))).to.equal(`Invoice ${text(opener)}`);
       expect(dialog.contains(shadow(el).activeElement)).to.equal(true);
       await expect(el).to.be.accessible();
-      await waitUntil(() => dialog.querySelector('table.lines'), 'the invoice never showed', { timeout: 5000 });
-      expect(dialog.querySelector('.state.loading')).to.equal(null);
+      await waitUntil(() => deepQuery(dialog, 'table.lines'), 'the invoice never showed', { timeout: 5000 });
+      expect(deepQuery(dialog, '.state.loading')).to.equal(null);
       // Its styles came with it: the lines table is laid out as the detail's stylesheet says.
-      expect(getComputedStyle(dialog.querySelector('.totals')!).display).to.equal('grid');
+      expect(getComputedStyle(deepQuery(dialog, '.totals')!).display).to.equal('grid');
       button(dialog, 'Close').click();
       await waitUntil(() => !shadow(el).querySelector('dialog'), 'dialog did not close');
       expect(shadow(el).activeElement).to.equal(opener);
@@ -338,20 +354,20 @@ describe('<billing-invoice-list>', () => {
       const el = await list();
       store().setFaults([{ operation: 'getInvoice', kind: 'network-error', times: 1 }]);
       const dialog = await openDetail(el, text(issuedRows(el)[0]!.querySelector('button.link')));
-      const error = dialog.querySelector('.state.error')!;
+      const error = deepQuery(dialog, '.state.error')!;
       expect(error.getAttribute('role')).to.equal('alert');
       expect(text(error)).to.include('could not be reached');
       button(error, 'Try again').click();
-      await waitUntil(() => dialog.querySelector('table.lines'), 'retry did not load the invoice');
+      await waitUntil(() => deepQuery(dialog, 'table.lines'), 'retry did not load the invoice');
     });
 
     it('shows the detail in Dutch, its own messages loaded with it', async () => {
       store().loadScenario('m365-declined');
       const el = await list('nl');
       const dialog = await openDetail(el, text(issuedRows(el)[0]!.querySelector('button.link')));
-      expect(text(dialog.querySelector('h2'))).to.match(/^Factuur /);
-      expect(text(dialog.querySelector('table.lines thead'))).to.include('Omschrijving');
-      expect(text(dialog.querySelector('.totals .total dt'))).to.equal('Totaal');
+      expect(text(deepQuery(dialog, 'h2'))).to.match(/^Factuur /);
+      expect(text(deepQuery(dialog, 'table.lines thead'))).to.include('Omschrijving');
+      expect(text(deepQuery(dialog, '.totals .total dt'))).to.equal('Totaal');
       expect(text(dialog)).to.include('Betalingen');
     });
 
@@ -362,7 +378,7 @@ describe('<billing-invoice-list>', () => {
       let error: Element;
       try {
         dialog = await openDetail(el, text(issuedRows(el)[0]!.querySelector('button.link')));
-        error = dialog.querySelector('.state.error')!;
+        error = deepQuery(dialog, '.state.error')!;
         expect(error.getAttribute('role')).to.equal('alert');
         expect(text(error)).to.include('The billing service could not be reached');
         await expect(el).to.be.accessible();
@@ -370,27 +386,7 @@ describe('<billing-invoice-list>', () => {
         broken.restore();
       }
       button(error, 'Try again').click();
-      await waitUntil(() => dialog.querySelector('table.lines'), 'retry did not load the detail');
-    });
-
-    it('a part that cannot be fetched fails as a network error, and is fetched again next time', async () => {
-      let calls = 0;
-      const part = listPart(() =>
-        ++calls === 1
-          ? Promise.reject(new TypeError('Failed to fetch dynamically imported module'))
-          : Promise.resolve({ render: 'ok' }),
-      );
-      const error = await part.load('en').then(
-        () => undefined,
-        (e: unknown) => e,
-      );
-      expect(error).to.be.instanceOf(BillingApiError);
-      expect((error as BillingApiError).kind).to.equal('network');
-      expect(part.current).to.equal(undefined);
-      expect(await part.load('en')).to.deep.equal({ render: 'ok' });
-      await part.load('en');
-      expect(calls).to.equal(2);
-      expect(part.current).to.deep.equal({ render: 'ok' });
+      await waitUntil(() => deepQuery(dialog, 'table.lines'), 'retry did not load the detail');
     });
   });
 
@@ -520,7 +516,7 @@ describe('<billing-invoice-list>', () => {
       store().swapTestCard();
       el.closest('billing-provider')!.refresh();
       await waitForText(el, 'Your payment method was updated. Settle the balance');
-      expect(shadow(el).querySelector('.outcome.failed')).to.equal(null);
+      expect(deepQuery(shadow(el), '.outcome.failed')).to.equal(null);
       expect(text(all(el, '.summary .tile')[2])).to.include('Visa ending in 4242');
     });
 
@@ -549,7 +545,7 @@ describe('<billing-invoice-list>', () => {
         await waitUntil(
           () =>
             !shadow(el).querySelector<HTMLButtonElement>('[part=settle-button]')!.disabled &&
-            shadow(el).querySelector('.outcome'),
+            deepQuery(shadow(el), '.outcome'),
         );
       };
       await settle(); // declined: a definite answer
@@ -850,8 +846,8 @@ describe('<billing-invoice-list>', () => {
       store().loadWorld({ ...w, invoices } satisfies World);
       const el = await list();
       const dialog = await openDetail(el, w.invoices[last]!.number);
-      expect(text(dialog.querySelector('.po'))).to.equal(hostile);
-      expect(text(dialog.querySelector('.line-description'))).to.equal(hostile);
+      expect(text(deepQuery(dialog, '.po'))).to.equal(hostile);
+      expect(text(deepQuery(dialog, '.line-description'))).to.equal(hostile);
       expect(shadow(el).querySelector('img')).to.equal(null);
       expect((window as unknown as { __xssInvoice?: number }).__xssInvoice).to.equal(undefined);
     });

@@ -44,29 +44,62 @@ export function shadow(el: HTMLElement): ShadowRoot {
   return el.shadowRoot;
 }
 
-/** Waits until `selector` matches inside the element's shadow root, and returns the match. */
+/**
+ * The first match of `selector` in `root` or in the shadow roots of the elements inside it,
+ * however deep: an element's private elements (a dialog's body, a picker) render in shadow
+ * roots of their own, and a user does not see the boundary.
+ */
+export function deepQuery<T extends Element = HTMLElement>(root: ParentNode, selector: string): T | null {
+  return deepQueryAll<T>(root, selector)[0] ?? null;
+}
+
+/** Every match of `selector` in `root` and in the shadow roots inside it, in document order. */
+export function deepQueryAll<T extends Element = HTMLElement>(root: ParentNode, selector: string): T[] {
+  const found: T[] = [];
+  for (const node of root.querySelectorAll('*')) {
+    if (node.matches(selector)) found.push(node as T);
+    if (node.shadowRoot) found.push(...deepQueryAll<T>(node.shadowRoot, selector));
+  }
+  return found;
+}
+
+/** Waits until `selector` matches inside the element's shadow root (or one inside it), and returns the match. */
 export async function find<T extends Element = HTMLElement>(
   el: HTMLElement,
   selector: string,
   timeout = 8000,
 ): Promise<T> {
-  await waitUntil(() => shadow(el).querySelector(selector), `no ${selector} in ${el.localName}`, { timeout });
-  return shadow(el).querySelector<T>(selector)!;
+  await waitUntil(() => deepQuery(shadow(el), selector), `no ${selector} in ${el.localName}`, { timeout });
+  return deepQuery<T>(shadow(el), selector)!;
 }
 
-/** All matches inside the shadow root. */
+/** All matches inside the shadow root (and the shadow roots inside it). */
 export function all<T extends Element = HTMLElement>(el: HTMLElement, selector: string): T[] {
-  return [...shadow(el).querySelectorAll<T>(selector)];
+  return deepQueryAll<T>(shadow(el), selector);
 }
 
-/** The visible text of a node, whitespace folded. */
-export function text(node: Element | null | undefined): string {
-  return (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+/**
+ * The text of a node as it is rendered, whitespace folded: an element with a shadow root
+ * shows its shadow tree, and a slot the nodes assigned to it.
+ */
+export function text(node: Node | null | undefined): string {
+  return node ? rendered(node).replace(/\s+/g, ' ').trim() : '';
+}
+
+function rendered(node: Node): string {
+  if (node.nodeType === Node.TEXT_NODE) return node.textContent ?? '';
+  if (node instanceof HTMLStyleElement || node instanceof HTMLScriptElement) return '';
+  if (node instanceof HTMLSlotElement) {
+    const assigned = node.assignedNodes({ flatten: true });
+    if (assigned.length) return assigned.map(rendered).join('');
+  }
+  const children = node instanceof Element && node.shadowRoot ? node.shadowRoot.childNodes : node.childNodes;
+  return [...children].map(rendered).join('');
 }
 
 /** Waits until the element's shadow text contains `needle`. */
 export async function waitForText(el: HTMLElement, needle: string, timeout = 8000): Promise<void> {
-  await waitUntil(() => text(shadow(el) as unknown as Element).includes(needle), `"${needle}" never shown`, {
+  await waitUntil(() => text(shadow(el)).includes(needle), `"${needle}" never shown`, {
     timeout,
   });
 }

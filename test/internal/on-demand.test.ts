@@ -1,6 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { css } from 'lit';
+import { BillingApiError } from '../../src/client/errors.js';
 import { addStyles, onDemand } from '../../src/internal/on-demand.js';
+import { privateElement } from '../../src/internal/private-element.js';
 
 describe('onDemand: a part loaded the first time it is needed', () => {
   it('loads once, however often and however concurrently it is asked for', async () => {
@@ -55,5 +57,29 @@ describe('onDemand: a part loaded the first time it is needed', () => {
     root.append(p);
     expect(getComputedStyle(p).color).to.equal('rgb(1, 2, 3)');
     host.remove();
+  });
+});
+
+describe('privateElement: a piece of an element defined the first time it is needed', () => {
+  it('defines its tag once; a module that cannot be fetched fails as a network error and is fetched again', async () => {
+    let calls = 0;
+    const tag = 'billing-test-private';
+    const piece = privateElement(tag, () =>
+      ++calls === 1
+        ? Promise.reject(new TypeError('Failed to fetch dynamically imported module'))
+        : Promise.resolve(class extends HTMLElement {}),
+    );
+    const error = await piece.load().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).to.be.instanceOf(BillingApiError);
+    expect((error as BillingApiError).kind).to.equal('network');
+    expect(customElements.get(tag)).to.equal(undefined);
+    await Promise.all([piece.load(), piece.load()]);
+    await piece.load();
+    expect(calls).to.equal(2);
+    expect(customElements.get(tag)).to.not.equal(undefined);
+    expect(document.createElement(tag)).to.be.instanceOf(customElements.get(tag)!);
   });
 });

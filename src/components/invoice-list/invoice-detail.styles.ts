@@ -1,11 +1,14 @@
 import { css } from 'lit';
 
-/** Styles of the invoice detail: adopted by the element's shadow root when the detail first loads. */
+/** Styles of `<billing-invoice-detail>` (with the list's shared ones). */
 export const invoiceDetailStyles = css`
-  dialog .provisional-note {
+  :host {
+    display: block;
+  }
+  .provisional-note {
     margin-bottom: var(--_space);
   }
-  dialog h3 {
+  h3 {
     margin: calc(var(--_space) * 2) 0 var(--_space);
     font-size: 1rem;
   }

@@ -1,141 +1,154 @@
 /**
- * The body of the invoice detail dialog of `<billing-invoice-list>`: loaded when the user
- * first opens an invoice (a chunk of its own, with its styles and messages), so a page
- * that only lists invoices does not download it.
+ * `<billing-invoice-detail>`, private to `<billing-invoice-list>`: the body of the invoice
+ * dialog (dates, PO number, status, lines, totals, payments). A chunk of its own with its
+ * styles and messages, loaded when the user first opens an invoice.
  */
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
 import type { Invoice } from '../../client/client.js';
-import type { MessageParams } from '../../i18n/index.js';
-import { addStyles } from '../../internal/on-demand.js';
+import { joinMessages } from '../../i18n/index.js';
+import { BillingElement } from '../../internal/billing-element.js';
 import { en, nl } from './invoice-detail.messages.js';
 import { invoiceDetailStyles } from './invoice-detail.styles.js';
-import type { ListHelpers } from './on-demand.js';
+import { InvoiceElement } from './invoice-element.js';
+import { en as listEn, nl as listNl } from './invoice-list.messages.js';
+import { invoiceSharedStyles } from './invoice-list.styles.js';
 
-/**
- * The part's messages, English bundled and Dutch on first use (a plain object: a module
- * namespace would need a bundler helper shared with the element's entry chunk).
- */
-export const messages = { en, nl };
-
-type Key = keyof typeof en;
 type Line = Invoice['lines'][number];
 type ChargedKind = Exclude<Line['kind'], 'credit'>;
 
-const tr = (h: ListHelpers, key: Key, params?: MessageParams): string => h.own(messages, key, params);
+export class BillingInvoiceDetail extends InvoiceElement {
+  static override styles = [...BillingElement.styles, invoiceSharedStyles, invoiceDetailStyles];
+  static override messages = joinMessages({ en: listEn, nl: listNl }, { en, nl });
 
-/** The invoice's dates, PO number and status, its lines, totals and payments. */
-export function renderDetail(h: ListHelpers, inv: Invoice): TemplateResult {
-  addStyles(h.root, invoiceDetailStyles);
-  const money = (n: number) => h.money(n, inv.currency);
-  const upcoming = inv.status === 'upcoming';
-  const item = (label: string, value: unknown, cls = '') =>
-    html`<div>
-      <dt>${label}</dt>
-      <dd class=${cls}>${value}</dd>
-    </div>`;
-  const total = (cls: string, label: unknown, amount: number) =>
-    html`<div class=${cls}>
-      <dt>${label}</dt>
-      <dd>${money(amount)}</dd>
-    </div>`;
-  // Credit is shown once, in the totals.
-  const lines = inv.lines.filter((l): l is Line & { kind: ChargedKind } => l.kind !== 'credit');
-  const rate = new Intl.NumberFormat(h.locale, { style: 'percent', maximumFractionDigits: 2 }).format(
-    inv.taxRate / 10_000,
-  );
-  return html`<dl class="meta">
-      ${item(tr(h, 'invoices.detail.period'), h.period(inv.periodStart, inv.periodEnd))}
-      ${item(tr(h, upcoming ? 'invoices.detail.issued.upcoming' : 'invoices.detail.issued'), h.date(inv.issuedOn))}
-      ${upcoming ? nothing : item(tr(h, 'invoices.detail.due'), h.date(inv.dueOn))}
-      ${inv.poNumber ? item(tr(h, 'invoices.detail.po'), inv.poNumber, 'po') : nothing}
-      ${item(h.t('invoices.col.status'), h.badge(inv))}
-    </dl>
-    ${upcoming ? html`<p class="note provisional-note">${h.t('invoices.upcoming.note', { date: h.date(inv.issuedOn) })}</p>` : nothing}
-    <table class="lines">
-      <caption class="visually-hidden">
-        ${tr(h, 'invoices.detail.lines')}
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">${tr(h, 'invoices.detail.col.description')}</th>
-          <th scope="col" class="num col-qty">${tr(h, 'invoices.detail.col.quantity')}</th>
-          <th scope="col" class="num col-unit">${tr(h, 'invoices.detail.col.unit-price')}</th>
-          <th scope="col" class="num">${tr(h, 'invoices.detail.col.amount')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${lines.map(
-          (l) =>
-            html`<tr class="line ${l.kind}" data-kind=${l.kind}>
-              <th scope="row">
-                <span class="line-kind">${tr(h, `invoices.line.${l.kind}`)}</span>
-                ${
-                  l.kind === 'user-count' && l.peak
-                    ? html`<span class="sub rule"
-                        >${tr(h, 'invoices.line.user-count.peak', {
-                          count: h.count(l.peak.count),
-                          date: h.date(l.peak.on),
-                        })}</span
-                      >`
-                    : html`<span class="sub line-description">${l.description}</span>`
-                }
-                <span class="sub qty-inline"
-                  >${
-                    l.informative
-                      ? h.count(l.quantity)
-                      : tr(h, 'invoices.detail.qty-price', { quantity: h.count(l.quantity), price: money(l.unitPrice) })
-                  }</span
-                >
-              </th>
-              <td class="num col-qty quantity">${h.count(l.quantity)}</td>
-              <td class="num col-unit">${l.informative ? '—' : money(l.unitPrice)}</td>
-              <td class="num amount">
-                ${l.informative ? html`<span class="sub">${tr(h, 'invoices.detail.informative')}</span>` : money(l.amount)}
-              </td>
-            </tr>`,
-        )}
-      </tbody>
-    </table>
-    <dl class="totals">
-      ${total('subtotal', tr(h, 'invoices.detail.subtotal'), inv.subtotal)}
-      ${total('tax', tr(h, 'invoices.detail.tax', { rate }), inv.tax)}
-      ${total('total', tr(h, 'invoices.detail.total'), inv.total)}
+  /** The invoice shown. */
+  @property({ attribute: false }) invoice: Invoice | undefined;
+
+  /** The invoice's dates, PO number and status, its lines, totals and payments. */
+  protected override render() {
+    const inv = this.invoice;
+    if (!inv) return nothing;
+    const money = (n: number) => this.fmtMoney(n, inv.currency);
+    const upcoming = inv.status === 'upcoming';
+    const item = (label: string, value: unknown, cls = '') =>
+      html`<div>
+        <dt>${label}</dt>
+        <dd class=${cls}>${value}</dd>
+      </div>`;
+    const total = (cls: string, label: unknown, amount: number) =>
+      html`<div class=${cls}>
+        <dt>${label}</dt>
+        <dd>${money(amount)}</dd>
+      </div>`;
+    // Credit is shown once, in the totals.
+    const lines = inv.lines.filter((l): l is Line & { kind: ChargedKind } => l.kind !== 'credit');
+    const rate = new Intl.NumberFormat(this.locale, { style: 'percent', maximumFractionDigits: 2 }).format(
+      inv.taxRate / 10_000,
+    );
+    return html`<dl class="meta">
+        ${item(this.t('invoices.detail.period'), this.period(inv.periodStart, inv.periodEnd))}
+        ${item(this.t(upcoming ? 'invoices.detail.issued.upcoming' : 'invoices.detail.issued'), this.fmtDate(inv.issuedOn))}
+        ${upcoming ? nothing : item(this.t('invoices.detail.due'), this.fmtDate(inv.dueOn))}
+        ${inv.poNumber ? item(this.t('invoices.detail.po'), inv.poNumber, 'po') : nothing}
+        ${item(this.t('invoices.col.status'), this.statusBadge(inv))}
+      </dl>
+      ${upcoming ? html`<p class="note provisional-note">${this.t('invoices.upcoming.note', { date: this.fmtDate(inv.issuedOn) })}</p>` : nothing}
+      <table class="lines">
+        <caption class="visually-hidden">
+          ${this.t('invoices.detail.lines')}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">${this.t('invoices.detail.col.description')}</th>
+            <th scope="col" class="num col-qty">${this.t('invoices.detail.col.quantity')}</th>
+            <th scope="col" class="num col-unit">${this.t('invoices.detail.col.unit-price')}</th>
+            <th scope="col" class="num">${this.t('invoices.detail.col.amount')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${lines.map(
+            (l) =>
+              html`<tr class="line ${l.kind}" data-kind=${l.kind}>
+                <th scope="row">
+                  <span class="line-kind">${this.t(`invoices.line.${l.kind}`)}</span>
+                  ${
+                    l.kind === 'user-count' && l.peak
+                      ? html`<span class="sub rule"
+                          >${this.t('invoices.line.user-count.peak', {
+                            count: this.fmtCount(l.peak.count),
+                            date: this.fmtDate(l.peak.on),
+                          })}</span
+                        >`
+                      : html`<span class="sub line-description">${l.description}</span>`
+                  }
+                  <span class="sub qty-inline"
+                    >${
+                      l.informative
+                        ? this.fmtCount(l.quantity)
+                        : this.t('invoices.detail.qty-price', {
+                            quantity: this.fmtCount(l.quantity),
+                            price: money(l.unitPrice),
+                          })
+                    }</span
+                  >
+                </th>
+                <td class="num col-qty quantity">${this.fmtCount(l.quantity)}</td>
+                <td class="num col-unit">${l.informative ? '—' : money(l.unitPrice)}</td>
+                <td class="num amount">
+                  ${l.informative ? html`<span class="sub">${this.t('invoices.detail.informative')}</span>` : money(l.amount)}
+                </td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+      <dl class="totals">
+        ${total('subtotal', this.t('invoices.detail.subtotal'), inv.subtotal)}
+        ${total('tax', this.t('invoices.detail.tax', { rate }), inv.tax)}
+        ${total('total', this.t('invoices.detail.total'), inv.total)}
+        ${
+          inv.creditApplied > 0
+            ? html`${total(
+                'credit',
+                html`${this.t('invoices.detail.credit')}
+                  <span class="sub">${this.t('invoices.detail.credit.body')}</span>`,
+                -inv.creditApplied,
+              )}
+              ${total('amount-due', this.t('invoices.detail.amount-due'), inv.amountDue)}`
+            : nothing
+        }
+        ${!upcoming && inv.balance > 0 ? total('balance', this.t('invoices.detail.balance'), inv.balance) : nothing}
+      </dl>
       ${
-        inv.creditApplied > 0
-          ? html`${total(
-              'credit',
-              html`${tr(h, 'invoices.detail.credit')} <span class="sub">${tr(h, 'invoices.detail.credit.body')}</span>`,
-              -inv.creditApplied,
-            )}
-            ${total('amount-due', tr(h, 'invoices.detail.amount-due'), inv.amountDue)}`
-          : nothing
-      }
-      ${!upcoming && inv.balance > 0 ? total('balance', tr(h, 'invoices.detail.balance'), inv.balance) : nothing}
-    </dl>
-    ${
-      upcoming
-        ? nothing
-        : html`<h3>${tr(h, 'invoices.detail.payments')}</h3>
-            ${
-              inv.payments?.length
-                ? html`<ul class="payments">
-                    ${inv.payments.map(
-                      (p) =>
-                        html`<li class=${p.outcome}>
-                          <span>${h.date(p.on)}</span>
-                          <span
-                            >${
-                              p.outcome === 'succeeded'
-                                ? tr(h, 'invoices.detail.payment.succeeded', { amount: money(p.amount) })
-                                : tr(h, 'invoices.detail.payment.declined', {
-                                    reason: h.reason(p.declineReason ?? 'declined'),
-                                  })
-                            }</span
-                          >
-                        </li>`,
-                    )}
-                  </ul>`
-                : html`<p class="note">${tr(h, 'invoices.detail.payments.none')}</p>`
-            }`
-    }`;
+        upcoming
+          ? nothing
+          : html`<h3>${this.t('invoices.detail.payments')}</h3>
+              ${
+                inv.payments?.length
+                  ? html`<ul class="payments">
+                      ${inv.payments.map(
+                        (p) =>
+                          html`<li class=${p.outcome}>
+                            <span>${this.fmtDate(p.on)}</span>
+                            <span
+                              >${
+                                p.outcome === 'succeeded'
+                                  ? this.t('invoices.detail.payment.succeeded', { amount: money(p.amount) })
+                                  : this.t('invoices.detail.payment.declined', {
+                                      reason: this.reason(p.declineReason ?? 'declined'),
+                                    })
+                              }</span
+                            >
+                          </li>`,
+                      )}
+                    </ul>`
+                  : html`<p class="note">${this.t('invoices.detail.payments.none')}</p>`
+              }`
+      }`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'billing-invoice-detail': BillingInvoiceDetail;
+  }
 }

@@ -1,21 +1,12 @@
 import { css } from 'lit';
 
-export const invoiceListStyles = css`
-  :host {
-    container: billing-invoices / inline-size;
-  }
-  /* The loading state reserves the space the list will take: no layout shift. */
-  :host > .state.loading {
-    min-height: var(--billing-invoice-list-min-height, 28rem);
-  }
-  .panel {
-    display: grid;
-    grid-template-columns: minmax(0, 1fr);
-    gap: calc(var(--_space) * 2);
-  }
+/**
+ * What the list and its private elements (the invoice detail, the settle outcome) share:
+ * text, the warning and outcome boxes, tables and status badges.
+ */
+export const invoiceSharedStyles = css`
   .note,
-  .sub,
-  .tile dt {
+  .sub {
     color: var(--_muted);
     font-size: 0.875rem;
   }
@@ -78,6 +69,112 @@ export const invoiceListStyles = css`
   }
 
   /* Account summary */
+  table {
+    width: 100%;
+    border-collapse: collapse;
+  }
+  table[aria-busy='true'] {
+    cursor: progress;
+  }
+  thead th {
+    background: var(--_subtle);
+    text-align: start;
+    font-weight: 600;
+    font-size: 0.875rem;
+    color: var(--_muted);
+    border-bottom: 1px solid var(--_border);
+    padding: var(--_space) calc(var(--_space) * 1.5);
+    white-space: nowrap;
+  }
+  tbody th,
+  tbody td {
+    text-align: start;
+    vertical-align: top;
+    padding: calc(var(--_space) * 1.25) calc(var(--_space) * 1.5);
+    border-bottom: 1px solid var(--_border);
+  }
+  tbody tr:last-child > * {
+    border-bottom: none;
+  }
+  tbody tr:hover {
+    background: var(--_subtle);
+  }
+  tbody tr.upcoming {
+    background: color-mix(in srgb, var(--_warning) 6%, var(--_surface));
+  }
+  tbody th {
+    font-weight: normal;
+  }
+  .col-issued,
+  /* Status badges */
+  .badge {
+    display: inline-flex;
+    flex-wrap: wrap;
+    gap: 0 0.35em;
+    align-items: baseline;
+    padding: 0.1em 0.55em;
+    border: 1px solid currentColor;
+    border-radius: 0.8em;
+    font-size: 0.8125rem;
+    font-weight: 600;
+    line-height: 1.4;
+    color: var(--_muted);
+  }
+  .badge-label,
+  .badge-reason {
+    white-space: nowrap;
+  }
+  .badge-reason {
+    font-weight: normal;
+  }
+  .badge-reason::before {
+    content: '·';
+    margin-inline-end: 0.35em;
+  }
+
+  .badge.paid {
+    color: var(--_success);
+  }
+  .badge.open {
+    color: var(--_accent);
+  }
+  .badge.upcoming {
+    color: var(--_warning);
+  }
+  .badge.past_due,
+  .badge.payment_failed {
+    color: var(--_danger);
+    background: color-mix(in srgb, var(--_danger) 8%, var(--_surface));
+  }
+  .sub.provisional {
+    color: var(--_warning);
+    margin-top: 2px;
+  }
+  .sub.credit {
+    color: var(--_success);
+  }
+  .provisional-note {
+    color: var(--_warning);
+  }
+`;
+
+export const invoiceListStyles = css`
+  :host {
+    container: billing-invoices / inline-size;
+  }
+  /* The loading state reserves the space the list will take: no layout shift. */
+  :host > .state.loading {
+    min-height: var(--billing-invoice-list-min-height, 28rem);
+  }
+  .panel {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr);
+    gap: calc(var(--_space) * 2);
+  }
+  .tile dt {
+    color: var(--_muted);
+    font-size: 0.875rem;
+  }
   .summary {
     display: grid;
     grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr));
@@ -132,43 +229,6 @@ export const invoiceListStyles = css`
     border-radius: var(--_radius);
     background: var(--_surface);
   }
-  table {
-    width: 100%;
-    border-collapse: collapse;
-  }
-  table[aria-busy='true'] {
-    cursor: progress;
-  }
-  thead th {
-    background: var(--_subtle);
-    text-align: start;
-    font-weight: 600;
-    font-size: 0.875rem;
-    color: var(--_muted);
-    border-bottom: 1px solid var(--_border);
-    padding: var(--_space) calc(var(--_space) * 1.5);
-    white-space: nowrap;
-  }
-  tbody th,
-  tbody td {
-    text-align: start;
-    vertical-align: top;
-    padding: calc(var(--_space) * 1.25) calc(var(--_space) * 1.5);
-    border-bottom: 1px solid var(--_border);
-  }
-  tbody tr:last-child > * {
-    border-bottom: none;
-  }
-  tbody tr:hover {
-    background: var(--_subtle);
-  }
-  tbody tr.upcoming {
-    background: color-mix(in srgb, var(--_warning) 6%, var(--_surface));
-  }
-  tbody th {
-    font-weight: normal;
-  }
-  .col-issued,
   .col-due {
     white-space: nowrap;
   }
@@ -220,57 +280,6 @@ export const invoiceListStyles = css`
   }
   .status-inline {
     margin-top: calc(var(--_space) / 2);
-  }
-
-  /* Status badges */
-  .badge {
-    display: inline-flex;
-    flex-wrap: wrap;
-    gap: 0 0.35em;
-    align-items: baseline;
-    padding: 0.1em 0.55em;
-    border: 1px solid currentColor;
-    border-radius: 0.8em;
-    font-size: 0.8125rem;
-    font-weight: 600;
-    line-height: 1.4;
-    color: var(--_muted);
-  }
-  .badge-label,
-  .badge-reason {
-    white-space: nowrap;
-  }
-  .badge-reason {
-    font-weight: normal;
-  }
-  .badge-reason::before {
-    content: '·';
-    margin-inline-end: 0.35em;
-  }
-
-  .badge.paid {
-    color: var(--_success);
-  }
-  .badge.open {
-    color: var(--_accent);
-  }
-  .badge.upcoming {
-    color: var(--_warning);
-  }
-  .badge.past_due,
-  .badge.payment_failed {
-    color: var(--_danger);
-    background: color-mix(in srgb, var(--_danger) 8%, var(--_surface));
-  }
-  .sub.provisional {
-    color: var(--_warning);
-    margin-top: 2px;
-  }
-  .sub.credit {
-    color: var(--_success);
-  }
-  .provisional-note {
-    color: var(--_warning);
   }
 
   /* Pager */

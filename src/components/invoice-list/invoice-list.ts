@@ -12,13 +12,15 @@ import type {
   SettleResult,
 } from '../../client/client.js';
 import { newIdempotencyKey } from '../../client/idempotency.js';
-import type { BillingApiError } from '../../client/errors.js';
-import { translate, type MessageKey } from '../../i18n/index.js';
+import { BillingApiError } from '../../client/errors.js';
+import type { ChangeTopic } from '../../context/context.js';
 import { BillingElement } from '../../internal/billing-element.js';
 import { BillingUpdatePaymentMethodEvent } from '../../internal/events.js';
-import { emptyState, errorMessage, errorState, forbiddenState, loadingState } from '../../internal/states.js';
-import { invoiceListStyles } from './invoice-list.styles.js';
-import { parts, type ListHelpers } from './on-demand.js';
+import { onDemand } from '../../internal/on-demand.js';
+import { privateElement } from '../../internal/private-element.js';
+import { emptyState, errorMessage, errorState, loadingState } from '../../internal/states.js';
+import { InvoiceElement } from './invoice-element.js';
+import { invoiceListStyles, invoiceSharedStyles } from './invoice-list.styles.js';
 
 /** This element's catalogues (a plain object, not a module namespace: no namespace helper in the build). */
 const messages = { en, nl };
@@ -29,9 +31,24 @@ const STATUSES: readonly InvoiceStatus[] = ['upcoming', 'open', 'paid', 'past_du
 /** The first columns of the table, each with a heading `invoices.col.<name>`. */
 const COLUMNS = ['number', 'issued', 'due'] as const;
 
-/** Decline reasons with a sentence of their own; any other is shown by its code. */
-const KNOWN_REASONS = ['card_expired', 'card_declined', 'no_payment_method', 'not_chargeable', 'declined'] as const;
-type KnownReason = (typeof KNOWN_REASONS)[number];
+/** The changes that alter what the list shows (the upcoming invoice follows users and licenses). */
+const TOPICS: readonly ChangeTopic[] = ['invoices', 'payment-method', 'users', 'licenses', 'subscription', 'details'];
+
+/**
+ * What only a user's act shows, loaded then (a chunk each, so a page that only lists
+ * invoices does not download them): the invoice detail, the outcome of settling the
+ * balance (loaded before the request is sent) and saving a PDF. Tests replace one to see
+ * what the list shows when it cannot be loaded.
+ */
+export const onFirstUse = {
+  detail: privateElement('billing-invoice-detail', () =>
+    import('./invoice-detail.js').then((m) => m.BillingInvoiceDetail),
+  ),
+  settle: privateElement('billing-settle-outcome', () =>
+    import('./settle-outcome.js').then((m) => m.BillingSettleOutcome),
+  ),
+  pdf: onDemand(() => import('./save-pdf.js')),
+};
 
 /** Card brands not written as their code capitalised (`visa` → Visa, `mastercard` → Mastercard). */
 const BRANDS: Record<string, string> = { amex: 'American Express', jcb: 'JCB' };
@@ -89,20 +106,61 @@ interface Detail {
  *
  * @cssproperty --billing-invoice-list-min-height - Space reserved for the list while it loads. Default `28rem`.
  */
-export class BillingInvoiceList extends BillingElement {
-  static override styles = [...BillingElement.styles, invoiceListStyles];
+export class BillingInvoiceList extends InvoiceElement {
+  static override styles = [...BillingElement.styles, invoiceSharedStyles, invoiceListStyles];
   static override messages = messages;
+
+  /** The invoices page shown (status, year, page); the previous one stays while the next loads. */
+  #list = this.query({
+    topics: TOPICS,
+    args: () => [this.status, this.year, this.offset, this.pageSize] as const,
+    run: (client, signal, [status, year, offset, pageSize]) =>
+      client.listInvoices(
+        {
+          ...(status ? { status: [status] } : {}),
+          ...(year ? { year } : {}),
+          offset,
+          limit: Math.min(500, Math.max(1, Math.floor(pageSize) || 10)),
+        },
+        { signal },
+      ),
+  });
+
+  /** The upcoming invoice and the payment method on file. */
+  #account = this.query({
+    topics: TOPICS,
+    run: async (client, signal) => {
+      const [upcoming, paymentMethod] = await Promise.all([
+        client.getUpcomingInvoice({ signal }),
+        client.getPaymentMethod({ signal }),
+      ]);
+      return { upcoming, paymentMethod };
+    },
+  });
+
+  /**
+   * The years that have invoices, from the newest invoice's issue year back to the
+   * oldest's: asked for once the list is in (the list comes first).
+   */
+  #years = this.query({
+    topics: ['invoices'],
+    args: () => [this.#list.value !== undefined] as const,
+    run: async (client, signal, [listed]) => {
+      if (!listed) return [];
+      // The year of a page's first invoice; NaN when it has none (no years, then).
+      const year = (p: InvoicePage) => Number(p.items[0]?.issuedOn.slice(0, 4));
+      const newest = await client.listInvoices({ limit: 1 }, { signal });
+      const oldest =
+        newest.total > 1 ? await client.listInvoices({ offset: newest.total - 1, limit: 1 }, { signal }) : newest;
+      const years: number[] = [];
+      for (let y = year(newest); y >= year(oldest); y--) years.push(y);
+      return years;
+    },
+  });
 
   @query('dialog') private dialogEl?: HTMLDialogElement;
 
-  @state() private page: InvoicePage | undefined;
-  @state() private upcoming: Invoice | undefined;
-  @state() private paymentMethod: PaymentMethod | null | undefined;
-  @state() private error: BillingApiError | undefined;
-  /** The list (a new page or filter) is on its way; the rows shown are the previous ones. */
-  @state() private listLoading = false;
   @state() private offset = 0;
-  @state() private years: number[] = [];
   @state() private settling = false;
   @state() private outcome: Outcome | undefined;
   @state() private downloading = '';
@@ -118,43 +176,34 @@ export class BillingInvoiceList extends BillingElement {
   /** Invoices per page. */
   @property({ type: Number, attribute: 'page-size' }) pageSize = 10;
 
-  #abort = new AbortController();
-  #listAbort = new AbortController();
-  #client: unknown;
-  #revision = -1;
-  #listKey = '';
-  #loadingAll = false;
   /** The idempotency key of a settle attempt whose outcome is unknown (no answer): a retry reuses it. */
   #settleKey: string | undefined;
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#abort.abort();
-    this.#listAbort.abort();
-  }
+  /** The payment method last shown, to notice a new one. */
+  #paymentMethod: PaymentMethod | null | undefined;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     // A new filter starts at the first page.
     if (this.hasUpdated && (changed.has('status') || changed.has('year') || changed.has('pageSize'))) this.offset = 0;
-    const billing = this.billing;
-    if (!billing || this.roleForbidden) return;
-    if (billing.client !== this.#client || billing.revision !== this.#revision) {
-      this.#client = billing.client;
-      this.#revision = billing.revision;
-      this.#listKey = this.#currentListKey;
-      void this.#load();
-    } else if (this.#currentListKey !== this.#listKey) {
-      this.#listKey = this.#currentListKey;
-      // Before the first full load has landed, a new filter restarts it.
-      void this.#load(this.#loadingAll || !this.page);
+    const pm = this.#account.value?.paymentMethod;
+    if (pm === undefined || pm === this.#paymentMethod) return;
+    // A new payment method (e.g. after the provider's refresh()) makes an old decline moot.
+    const o = this.outcome;
+    const balance = this.#list.value?.balance;
+    if (
+      this.#paymentMethod !== undefined &&
+      JSON.stringify(pm) !== JSON.stringify(this.#paymentMethod) &&
+      o?.kind === 'result' &&
+      o.result.outcome === 'failed'
+    ) {
+      this.outcome = { kind: 'pm-updated', settle: !!balance && (balance.pastDue > 0 || balance.failed > 0) };
     }
+    this.#paymentMethod = pm;
   }
 
   /** Fetches everything again (e.g. after the host changed billing data). */
   refresh(): void {
-    this.#listKey = this.#currentListKey;
-    void this.#load();
+    void this.#reload();
   }
 
   /**
@@ -163,84 +212,18 @@ export class BillingInvoiceList extends BillingElement {
    * user to settle the balance.
    */
   async paymentMethodUpdated(): Promise<void> {
-    this.#listKey = this.#currentListKey;
-    await this.#load();
-    const b = this.page?.balance;
+    await this.#reload();
+    const b = this.#list.value?.balance;
+    this.#paymentMethod = this.#account.value?.paymentMethod;
     this.outcome = { kind: 'pm-updated', settle: !!b && (b.pastDue > 0 || b.failed > 0) };
   }
 
-  get #currentListKey(): string {
-    return JSON.stringify([this.status, this.year, this.offset, this.pageSize]);
+  async #reload(): Promise<void> {
+    await Promise.all([this.#list.refresh(), this.#account.refresh(), this.#years.refresh()]);
   }
 
-  get #query() {
-    return {
-      ...(this.status ? { status: [this.status] } : {}),
-      ...(this.year ? { year: this.year } : {}),
-      offset: this.offset,
-      limit: Math.min(500, Math.max(1, Math.floor(this.pageSize) || 10)),
-    };
-  }
-
-  /**
-   * Fetches the page of the list and, with `all`, the upcoming invoice, the payment method
-   * and the years too. A new load cancels the one it replaces.
-   */
-  async #load(all = true): Promise<void> {
-    const client = this.billing?.client;
-    if (!client) return;
-    if (all) this.#abort.abort();
-    this.#listAbort.abort();
-    const { signal } = all ? (this.#abort = new AbortController()) : (this.#listAbort = new AbortController());
-    this.error = undefined;
-    this.listLoading = true;
-    if (all) this.#loadingAll = true;
-    try {
-      const [page, account] = await Promise.all([
-        client.listInvoices(this.#query, { signal }),
-        all && Promise.all([client.getUpcomingInvoice({ signal }), client.getPaymentMethod({ signal })]),
-      ]);
-      if (signal.aborted) return;
-      this.page = page;
-      if (account) {
-        const previous = this.paymentMethod;
-        [this.upcoming, this.paymentMethod] = account;
-        // A new payment method (e.g. after the provider's refresh()) makes an old decline moot.
-        if (
-          previous !== undefined &&
-          JSON.stringify(previous) !== JSON.stringify(this.paymentMethod) &&
-          this.outcome?.kind === 'result' &&
-          this.outcome.result.outcome === 'failed'
-        ) {
-          this.outcome = { kind: 'pm-updated', settle: page.balance.pastDue > 0 || page.balance.failed > 0 };
-        }
-        void this.#loadYears(signal);
-      }
-    } catch (e) {
-      if (!signal.aborted) this.error = this.reportError(e);
-    } finally {
-      // A list-only load starts only when no full load is under way.
-      if (!signal.aborted) this.listLoading = this.#loadingAll = false;
-    }
-  }
-
-  /** The years that have invoices: from the newest invoice's issue year back to the oldest's. */
-  async #loadYears(signal: AbortSignal): Promise<void> {
-    const client = this.billing?.client;
-    if (!client) return;
-    // The year of a page's first invoice; NaN when it has none (no years, then).
-    const year = (p: InvoicePage) => Number(p.items[0]?.issuedOn.slice(0, 4));
-    try {
-      const newest = await client.listInvoices({ limit: 1 }, { signal });
-      const oldest =
-        newest.total > 1 ? await client.listInvoices({ offset: newest.total - 1, limit: 1 }, { signal }) : newest;
-      if (signal.aborted) return;
-      const years: number[] = [];
-      for (let y = year(newest); y >= year(oldest); y--) years.push(y);
-      this.years = years;
-    } catch (e) {
-      if (!signal.aborted) this.reportError(e);
-    }
+  get #paymentMethodOnFile(): PaymentMethod | null | undefined {
+    return this.#account.value?.paymentMethod;
   }
 
   // ---------------------------------------------------------------------------------
@@ -265,7 +248,7 @@ export class BillingInvoiceList extends BillingElement {
   }
 
   #requestPaymentMethodUpdate(): void {
-    this.dispatchEvent(new BillingUpdatePaymentMethodEvent(this.paymentMethod ?? null));
+    this.dispatchEvent(new BillingUpdatePaymentMethodEvent(this.#paymentMethodOnFile ?? null));
   }
 
   async #settle(): Promise<void> {
@@ -277,12 +260,13 @@ export class BillingInvoiceList extends BillingElement {
     this.settling = true;
     this.outcome = undefined;
     try {
-      // The outcome's part first: once a payment is asked for, its answer can be shown.
-      await parts.settle.load(this.locale);
+      // The outcome's element first: once a payment is asked for, its answer can be shown.
+      await onFirstUse.settle.load();
       const result = await billing.client.settleBalance({ idempotencyKey: key });
       this.#settleKey = undefined;
       this.outcome = { kind: 'result', result };
-      if (this.page) this.page = { ...this.page, balance: result.balance };
+      const page = this.#list.value;
+      if (page) this.#list.value = { ...page, balance: result.balance };
       if (result.outcome === 'paid') {
         this.changed('invoices', result);
       } else if (result.payments.length > 0) {
@@ -305,7 +289,9 @@ export class BillingInvoiceList extends BillingElement {
     this.notice = this.t('invoices.download.busy');
     try {
       const [{ savePdf }, { blob, fileName }] = await Promise.all([
-        parts.pdf.load(this.locale),
+        onFirstUse.pdf().catch((cause: unknown) => {
+          throw new BillingApiError({ status: 0, kind: 'network', message: String(cause), cause });
+        }),
         billing.client.getInvoicePdf(inv.id),
       ]);
       const file = savePdf(this.renderRoot as ShadowRoot, blob, fileName, `${inv.number || inv.id}.pdf`);
@@ -334,8 +320,10 @@ export class BillingInvoiceList extends BillingElement {
     this.detail = { summary };
     try {
       const [, invoice] = await Promise.all([
-        parts.detail.load(this.locale),
-        summary.status === 'upcoming' && this.upcoming ? this.upcoming : billing.client.getInvoice(summary.id),
+        onFirstUse.detail.load(),
+        summary.status === 'upcoming' && this.#account.value
+          ? this.#account.value.upcoming
+          : billing.client.getInvoice(summary.id),
       ]);
       if (this.detail?.summary.id === summary.id) this.detail = { summary, invoice };
     } catch (e) {
@@ -351,43 +339,8 @@ export class BillingInvoiceList extends BillingElement {
   // ---------------------------------------------------------------------------------
   // Rendering
 
-  /** `2026-11-01..2026-11-30` → "November 2026"; any other span as a date range. */
-  #period(start: string, end: string): string {
-    const [ys, ms, ds] = start.split('-').map(Number);
-    const [ye, me, de] = end.split('-').map(Number);
-    const lastDay = new Date(Date.UTC(ye ?? 1970, me ?? 1, 0)).getUTCDate();
-    if (ys === ye && ms === me && ds === 1 && de === lastDay) return this.fmtMonth(start.slice(0, 7));
-    const f = new Intl.DateTimeFormat(this.locale, { dateStyle: 'medium', timeZone: 'UTC' });
-    return f.formatRange(
-      new Date(Date.UTC(ys ?? 1970, (ms ?? 1) - 1, ds ?? 1)),
-      new Date(Date.UTC(ye ?? 1970, (me ?? 1) - 1, de ?? 1)),
-    );
-  }
-
-  /** What the parts loaded on demand need of the element. */
-  get #helpers(): ListHelpers {
-    return {
-      root: this.renderRoot as ShadowRoot,
-      locale: this.locale,
-      t: (key, params) => this.t(key, params),
-      own: (messages, key, params) => translate(this.locale, key as MessageKey, params, messages),
-      money: (n, currency) => this.fmtMoney(n, currency),
-      count: (n) => this.fmtCount(n),
-      date: (d) => this.fmtDate(d),
-      period: (start, end) => this.#period(start, end),
-      badge: (inv) => this.#statusBadge(inv),
-      reason: (code) => this.#reason(code),
-    };
-  }
-
-  #reason(code: string): string {
-    return (KNOWN_REASONS as readonly string[]).includes(code)
-      ? this.t(`invoices.reason.${code as KnownReason}`)
-      : this.t('invoices.reason.other', { reason: code });
-  }
-
   #expiryMonth(): string | undefined {
-    const pm = this.paymentMethod;
+    const pm = this.#paymentMethodOnFile;
     return pm?.kind === 'card' && pm.expires ? this.fmtMonth(pm.expires) : undefined;
   }
 
@@ -404,16 +357,6 @@ export class BillingInvoiceList extends BillingElement {
       : this.t('invoices.pm.card-no-digits', { brand });
   }
 
-  #statusBadge(s: InvoiceSummary): TemplateResult {
-    return html`<span class="badge ${s.status}" part="status"
-      ><span class="badge-label">${this.t(`invoices.status.${s.status}`)}</span>${
-        s.declineReason && s.status !== 'paid'
-          ? html`<span class="badge-reason">${this.#reason(s.declineReason)}</span>`
-          : nothing
-      }</span
-    >`;
-  }
-
   #updateButton(primary = false): TemplateResult | typeof nothing {
     if (!this.canWrite) return nothing;
     return html`<button
@@ -422,12 +365,12 @@ export class BillingInvoiceList extends BillingElement {
       part="update-payment-method-button"
       @click=${this.#requestPaymentMethodUpdate}
     >
-      ${this.t(this.paymentMethod ? 'invoices.pm.update' : 'invoices.pm.add')}
+      ${this.t(this.#paymentMethodOnFile ? 'invoices.pm.update' : 'invoices.pm.add')}
     </button>`;
   }
 
   #settleButton(balance: Balance): TemplateResult | typeof nothing {
-    const pm = this.paymentMethod;
+    const pm = this.#paymentMethodOnFile;
     if (!this.canWrite || !pm || pm.kind === 'invoice' || balance.outstanding === 0) return nothing;
     return html`<button
       type="button"
@@ -442,7 +385,7 @@ export class BillingInvoiceList extends BillingElement {
 
   #renderAlert(balance: Balance): TemplateResult | typeof nothing {
     if (balance.pastDue === 0 && balance.failed === 0) return nothing;
-    const pm = this.paymentMethod;
+    const pm = this.#paymentMethodOnFile;
     const money = (n: number) => this.fmtMoney(n, balance.currency);
     const wayOut =
       pm === null || pm === undefined
@@ -472,7 +415,13 @@ export class BillingInvoiceList extends BillingElement {
     if (!o) return nothing;
     if (o.kind === 'result') {
       const update = this.#updateButton(true);
-      return parts.settle.current?.renderOutcome(this.#helpers, o.result, this.#expiryMonth(), update) ?? nothing;
+      return html`<billing-settle-outcome
+        part="outcome"
+        lang=${this.locale}
+        .result=${o.result}
+        expiry=${this.#expiryMonth() ?? ''}
+        >${update}</billing-settle-outcome
+      >`;
     }
     const failed = o.kind === 'error';
     return html`<div class="outcome ${failed ? 'failed' : 'info'}" part="outcome" role=${failed ? 'alert' : 'status'}>
@@ -487,7 +436,7 @@ export class BillingInvoiceList extends BillingElement {
   }
 
   #renderSummary(balance: Balance): TemplateResult {
-    const pm = this.paymentMethod ?? null;
+    const pm = this.#paymentMethodOnFile ?? null;
     const money = (n: number) => this.fmtMoney(n, balance.currency);
     return html`<dl class="summary" part="summary" aria-label=${this.t('invoices.summary.label')}>
       <div class="tile">
@@ -529,7 +478,7 @@ export class BillingInvoiceList extends BillingElement {
   }
 
   #renderToolbar(): TemplateResult {
-    const years = [...this.years];
+    const years = [...(this.#years.value ?? [])];
     if (this.year && !years.includes(this.year)) years.unshift(this.year);
     return html`<div class="toolbar" part="toolbar">
       <label
@@ -552,7 +501,7 @@ export class BillingInvoiceList extends BillingElement {
   }
 
   #showsUpcoming(): boolean {
-    const up = this.upcoming;
+    const up = this.#account.value?.upcoming;
     if (!up || this.offset > 0) return false;
     if (this.status && this.status !== 'upcoming') return false;
     return !this.year || up.issuedOn.startsWith(`${this.year}-`);
@@ -563,7 +512,7 @@ export class BillingInvoiceList extends BillingElement {
     const unpaid = !upcoming && inv.status !== 'paid';
     const label = upcoming ? this.t('invoices.upcoming.number') : inv.number;
     // In a narrow list the status folds into the amount column: the same badge in both.
-    const status = html`${this.#statusBadge(inv)}
+    const status = html`${this.statusBadge(inv)}
     ${upcoming ? html`<span class="sub provisional">${this.t('invoices.provisional')}</span>` : nothing}`;
     return html`<tr part=${upcoming ? 'row upcoming' : 'row'} class=${upcoming ? 'upcoming' : ''} data-id=${inv.id}>
       <th scope="row" class="col-number">
@@ -576,7 +525,7 @@ export class BillingInvoiceList extends BillingElement {
         >
           ${label}
         </button>
-        <span class="sub">${this.#period(inv.periodStart, inv.periodEnd)}</span>
+        <span class="sub">${this.period(inv.periodStart, inv.periodEnd)}</span>
       </th>
       <td class="col-issued">
         ${upcoming ? this.t('invoices.upcoming.issued', { date: this.fmtDate(inv.issuedOn) }) : this.fmtDate(inv.issuedOn)}
@@ -618,7 +567,7 @@ export class BillingInvoiceList extends BillingElement {
   }
 
   #renderTable(page: InvoicePage): TemplateResult {
-    const up = this.#showsUpcoming() ? this.upcoming : undefined;
+    const up = this.#showsUpcoming() ? this.#account.value?.upcoming : undefined;
     const filtered = !!this.status || !!this.year;
     if (page.total === 0 && !up) {
       return filtered
@@ -630,7 +579,7 @@ export class BillingInvoiceList extends BillingElement {
         : emptyState(this.t('invoices.empty.title'), this.t('invoices.empty.body'));
     }
     return html`<div class="table-wrap">
-        <table part="table" aria-label=${this.t('invoices.label')} aria-busy=${this.listLoading ? 'true' : 'false'}>
+        <table part="table" aria-label=${this.t('invoices.label')} aria-busy=${this.#list.loading ? 'true' : 'false'}>
           <thead>
             <tr>
               ${COLUMNS.map((c) => html`<th scope="col" class="col-${c}">${this.t(`invoices.col.${c}`)}</th>`)}
@@ -660,7 +609,7 @@ export class BillingInvoiceList extends BillingElement {
               ${
                 page.total === 0 && !filtered
                   ? this.t('invoices.empty.first', {
-                      period: this.#period(up.periodStart, up.periodEnd),
+                      period: this.period(up.periodStart, up.periodEnd),
                       date: this.fmtDate(up.issuedOn),
                     })
                   : this.t('invoices.upcoming.note', { date: this.fmtDate(up.issuedOn) })
@@ -677,7 +626,7 @@ export class BillingInvoiceList extends BillingElement {
     const limit = page.limit;
     const range = html`<span class="range" aria-live="polite">
       ${
-        this.listLoading
+        this.#list.loading
           ? this.t('invoices.pager.loading')
           : this.t('invoices.pager.range', {
               count: page.total,
@@ -692,7 +641,7 @@ export class BillingInvoiceList extends BillingElement {
     return html`<nav class="pager" part="pager" aria-label=${this.t('invoices.pager.label')}>
       <button
         type="button"
-        ?disabled=${page.offset === 0 || this.listLoading}
+        ?disabled=${page.offset === 0 || this.#list.loading}
         @click=${() => this.#goTo(page.offset - limit)}
       >
         <span aria-hidden="true">←</span> ${this.t('invoices.pager.previous')}
@@ -700,7 +649,7 @@ export class BillingInvoiceList extends BillingElement {
       ${range}
       <button
         type="button"
-        ?disabled=${to >= page.total || this.listLoading}
+        ?disabled=${to >= page.total || this.#list.loading}
         @click=${() => this.#goTo(page.offset + limit)}
       >
         ${this.t('invoices.pager.next')} <span aria-hidden="true">→</span>
@@ -713,7 +662,6 @@ export class BillingInvoiceList extends BillingElement {
     if (!d) return nothing;
     const { summary, invoice, error } = d;
     const upcoming = summary.status === 'upcoming';
-    const part = parts.detail.current;
     return html`<dialog part="dialog" aria-labelledby="detail-title" @close=${() => (this.detail = undefined)}>
       <div class="dialog-head">
         <h2 id="detail-title">
@@ -726,8 +674,8 @@ export class BillingInvoiceList extends BillingElement {
       ${
         error
           ? errorState(this.locale, error, () => void this.#loadDetail(summary))
-          : invoice && part
-            ? part.renderDetail(this.#helpers, invoice)
+          : invoice
+            ? html`<billing-invoice-detail lang=${this.locale} .invoice=${invoice}></billing-invoice-detail>`
             : loadingState(this.locale)
       }
       <div class="actions">
@@ -749,19 +697,20 @@ export class BillingInvoiceList extends BillingElement {
   }
 
   protected override render() {
-    if (this.roleForbidden || this.error?.kind === 'forbidden') return forbiddenState(this.locale);
-    const page = this.page;
-    if (!this.billing || !page || this.paymentMethod === undefined) {
-      if (this.error) return errorState(this.locale, this.error, () => this.refresh());
-      return loadingState(this.locale, 10);
-    }
+    return this.renderQuery(
+      this.#account,
+      () => this.renderQuery(this.#list, (page) => this.#renderPanel(page), 10),
+      10,
+    );
+  }
+
+  #renderPanel(page: InvoicePage): TemplateResult {
     const balance = page.balance;
+    const error = this.#list.error ?? this.#account.error;
     return html`<div class="panel">
       ${this.#renderAlert(balance)} ${this.#renderOutcome()} ${this.#renderSummary(balance)} ${this.#renderToolbar()}
-      <div class="list">
-        ${this.error ? errorState(this.locale, this.error, () => this.refresh()) : this.#renderTable(page)}
-      </div>
-      ${this.error ? nothing : this.#renderPager(page)}
+      <div class="list">${error ? errorState(this.locale, error, () => this.refresh()) : this.#renderTable(page)}</div>
+      ${error ? nothing : this.#renderPager(page)}
       <p class="status-message" role="status">${this.notice}</p>
       ${this.#renderDialog()}
     </div>`;

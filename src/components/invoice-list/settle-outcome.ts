@@ -1,65 +1,77 @@
 /**
- * What settling the balance came to, in `<billing-invoice-list>`: loaded when the user
- * first clicks "Settle balance" (a chunk of its own, with its messages), before the
- * request is sent, so the answer can always be shown.
+ * `<billing-settle-outcome>`, private to `<billing-invoice-list>`: what settling the
+ * balance came to. Loaded when the user first clicks "Settle balance" (a chunk of its own,
+ * with its messages), before the request is sent, so the answer can always be shown.
  */
-import { html, type TemplateResult } from 'lit';
+import { html, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
 import type { SettleResult } from '../../client/client.js';
-import type { MessageParams } from '../../i18n/index.js';
-import type { ListHelpers } from './on-demand.js';
+import { joinMessages } from '../../i18n/index.js';
+import { BillingElement } from '../../internal/billing-element.js';
+import { InvoiceElement } from './invoice-element.js';
+import { en as listEn, nl as listNl } from './invoice-list.messages.js';
+import { invoiceSharedStyles } from './invoice-list.styles.js';
 import { en, nl } from './settle-outcome.messages.js';
 
 /**
- * The part's messages, English bundled and Dutch on first use (a plain object: a module
- * namespace would need a bundler helper shared with the element's entry chunk).
+ * Paid (how much, and what is still outstanding), nothing due, or declined with the
+ * reason and what to do; the owner's "Update payment method" button goes in the slot.
+ *
+ * @slot - The actions offered after a declined payment.
  */
-export const messages = { en, nl };
+export class BillingSettleOutcome extends InvoiceElement {
+  static override styles = [...BillingElement.styles, invoiceSharedStyles];
+  static override messages = joinMessages({ en: listEn, nl: listNl }, { en, nl });
 
-const tr = (h: ListHelpers, key: keyof typeof en, params?: MessageParams): string => h.own(messages, key, params);
+  /** The settle request's answer. */
+  @property({ attribute: false }) result: SettleResult | undefined;
 
-/** Why a charge failed, and what to do: `expiry` is the month the card on file expired. */
-function failure(h: ListHelpers, reason: string | undefined, expiry: string | undefined): string {
-  switch (reason) {
-    case 'card_expired':
-      return expiry
-        ? tr(h, 'invoices.settle.failed.card_expired', { month: expiry })
-        : tr(h, 'invoices.settle.failed.card_expired-unknown');
-    case 'card_declined':
-    case 'no_payment_method':
-    case 'not_chargeable':
-      return tr(h, `invoices.settle.failed.${reason}`);
-    default:
-      return tr(h, 'invoices.settle.failed.other', { reason: reason ?? '' });
+  /** The month the card on file expired, in words, when it did. */
+  @property() expiry = '';
+
+  /** Why a charge failed, and what to do. */
+  #failure(reason: string | undefined): string {
+    switch (reason) {
+      case 'card_expired':
+        return this.expiry
+          ? this.t('invoices.settle.failed.card_expired', { month: this.expiry })
+          : this.t('invoices.settle.failed.card_expired-unknown');
+      case 'card_declined':
+      case 'no_payment_method':
+      case 'not_chargeable':
+        return this.t(`invoices.settle.failed.${reason}`);
+      default:
+        return this.t('invoices.settle.failed.other', { reason: reason ?? '' });
+    }
+  }
+
+  protected override render() {
+    const r = this.result;
+    if (!r) return nothing;
+    const currency = r.balance.currency;
+    if (r.outcome === 'failed') {
+      return html`<div class="outcome failed" role="alert" aria-labelledby="outcome-title">
+        <h3 id="outcome-title">${this.t('invoices.settle.failed.title')}</h3>
+        <p>${this.#failure(r.reason)}</p>
+        <div class="actions"><slot></slot></div>
+      </div>`;
+    }
+    const paid = this.fmtMoney(
+      r.payments.reduce((s, p) => s + (p.outcome === 'succeeded' ? p.amount : 0), 0),
+      currency,
+    );
+    const text =
+      r.outcome === 'nothing-due'
+        ? this.t('invoices.settle.nothing-due')
+        : r.balance.outstanding > 0
+          ? this.t('invoices.settle.paid-left', { amount: paid, left: this.fmtMoney(r.balance.outstanding, currency) })
+          : this.t('invoices.settle.paid', { amount: paid });
+    return html`<div class="outcome paid" role="status"><p>${text}</p></div>`;
   }
 }
 
-/**
- * Paid (how much, and what is still outstanding), nothing due, or declined with the
- * reason and `update` (the "Update payment method" button).
- */
-export function renderOutcome(
-  h: ListHelpers,
-  r: SettleResult,
-  expiry: string | undefined,
-  update: unknown,
-): TemplateResult {
-  const currency = r.balance.currency;
-  if (r.outcome === 'failed') {
-    return html`<div class="outcome failed" part="outcome" role="alert" aria-labelledby="outcome-title">
-      <h3 id="outcome-title">${tr(h, 'invoices.settle.failed.title')}</h3>
-      <p>${failure(h, r.reason, expiry)}</p>
-      <div class="actions">${update}</div>
-    </div>`;
+declare global {
+  interface HTMLElementTagNameMap {
+    'billing-settle-outcome': BillingSettleOutcome;
   }
-  const paid = h.money(
-    r.payments.reduce((s, p) => s + (p.outcome === 'succeeded' ? p.amount : 0), 0),
-    currency,
-  );
-  const text =
-    r.outcome === 'nothing-due'
-      ? tr(h, 'invoices.settle.nothing-due')
-      : r.balance.outstanding > 0
-        ? tr(h, 'invoices.settle.paid-left', { amount: paid, left: h.money(r.balance.outstanding, currency) })
-        : tr(h, 'invoices.settle.paid', { amount: paid });
-  return html`<div class="outcome paid" part="outcome" role="status"><p>${text}</p></div>`;
 }

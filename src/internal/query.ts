@@ -1,0 +1,133 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { BillingClient } from '../client/client.js';
+import type { BillingApiError } from '../client/errors.js';
+import type { BillingContextValue, ChangeTopic } from '../context/context.js';
+
+/** What a {@link Query} fetches, and when. */
+export interface QueryTask<T, A extends readonly unknown[]> {
+  /** The changes that make it fetch again (`billing-change` topics), e.g. `['invoices']`. */
+  readonly topics: readonly ChangeTopic[];
+  /**
+   * Its arguments, read on every update of the element: when they differ from the last
+   * run's (compared as JSON), it runs again. Omitted: no arguments.
+   */
+  readonly args?: () => A;
+  /** The request: it should pass `signal` on, so a replaced run is cancelled. */
+  run(client: BillingClient, signal: AbortSignal, args: A): Promise<T>;
+  /**
+   * Whether the last value stays while new arguments load (a list's previous page, shown
+   * dimmed). Default true; a new client (another tenant) always clears it.
+   */
+  readonly keep?: boolean;
+}
+
+/**
+ * The data an element shows, fetched through the billing context's client: it runs when
+ * the element first has a client, again when its arguments change or when one of its
+ * topics changed (a write through another element, or the provider's `refresh()`), and
+ * cancels the run it replaces. In the spirit of `@lit/task`: arguments, a run with an
+ * `AbortSignal`, and a state the template reads: `value` (the last answer), `error`
+ * (why the last run failed, reported to the host as `billing-error`), `loading`.
+ *
+ * Elements make one with `this.query({...})` (`BillingElement`), and draw its states
+ * with `this.renderQuery(query, value => …)`.
+ */
+export class Query<T, A extends readonly unknown[] = []> implements ReactiveController {
+  /** The last answer; `undefined` until the first one arrives. */
+  value: T | undefined;
+  /** Why the last run failed; cleared when a run starts. */
+  error: BillingApiError | undefined;
+  /** A run is under way (the value, if any, is the previous one). */
+  loading = false;
+
+  readonly #host: ReactiveControllerHost;
+  readonly #context: () => BillingContextValue | undefined;
+  readonly #report: (error: unknown) => BillingApiError;
+  readonly #task: QueryTask<T, A>;
+  #client: BillingClient | undefined;
+  #changes = -1;
+  #args = '';
+  #abort: AbortController | undefined;
+  #run: Promise<void> | undefined;
+
+  /**
+   * `context` answers the billing context the query may use (`undefined` while there is
+   * none, or the caller may not read billing data); `report` turns a failure into the
+   * error shown and tells the host.
+   */
+  constructor(
+    host: ReactiveControllerHost,
+    context: () => BillingContextValue | undefined,
+    report: (error: unknown) => BillingApiError,
+    task: QueryTask<T, A>,
+  ) {
+    this.#host = host;
+    this.#context = context;
+    this.#report = report;
+    this.#task = task;
+    host.addController(this);
+  }
+
+  /** The settled run under way, if any (for tests and callers that wait for data). */
+  get settled(): Promise<void> {
+    return this.#run ?? Promise.resolve();
+  }
+
+  hostUpdate(): void {
+    const billing = this.#context();
+    if (!billing) return;
+    const changes = billing.changes(this.#task.topics);
+    if (billing.client !== this.#client || changes !== this.#changes || this.#argsKey() !== this.#args) {
+      void this.refresh();
+    }
+  }
+
+  hostConnected(): void {
+    // Cut off by a disconnect: run again on the next update.
+    if (this.#abort) this.#host.requestUpdate();
+  }
+
+  hostDisconnected(): void {
+    if (!this.#abort) return;
+    this.#abort.abort();
+    this.#abort = undefined;
+    this.#client = undefined;
+    this.loading = false;
+  }
+
+  /** Runs now (e.g. the retry of an error state); resolves when the answer is in. */
+  refresh(): Promise<void> {
+    const billing = this.#context();
+    if (!billing) return Promise.resolve();
+    const args = this.#task.args?.() ?? ([] as unknown as A);
+    if (billing.client !== this.#client || this.#task.keep === false) this.value = undefined;
+    this.#client = billing.client;
+    this.#changes = billing.changes(this.#task.topics);
+    this.#args = JSON.stringify(args);
+    this.#abort?.abort();
+    const abort = (this.#abort = new AbortController());
+    this.error = undefined;
+    this.loading = true;
+    this.#host.requestUpdate();
+    const run = this.#task.run(billing.client, abort.signal, args).then(
+      (value) => {
+        if (abort.signal.aborted) return;
+        this.value = value;
+      },
+      (error: unknown) => {
+        if (abort.signal.aborted) return;
+        this.error = this.#report(error);
+      },
+    );
+    return (this.#run = run.finally(() => {
+      if (abort.signal.aborted) return;
+      this.#abort = undefined;
+      this.loading = false;
+      this.#host.requestUpdate();
+    }));
+  }
+
+  #argsKey(): string {
+    return JSON.stringify(this.#task.args?.() ?? []);
+  }
+}
