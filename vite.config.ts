@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import { minifyLiterals } from './scripts/minify-literals.js';
+import { defineModule, ELEMENTS } from './src/elements.js';
 
 /**
  * Library build: ES modules into dist/, **one module per source module**
@@ -28,12 +29,8 @@ export default defineConfig({
       entry: {
         'src/index': 'src/index.ts',
         'src/define': 'src/define.ts',
-        'src/define/provider': 'src/define/provider.ts',
-        'src/define/users-table': 'src/define/users-table.ts',
-        'src/define/subscription-overview': 'src/define/subscription-overview.ts',
-        'src/define/user-count-chart': 'src/define/user-count-chart.ts',
-        'src/define/invoice-list': 'src/define/invoice-list.ts',
-        'src/define/contacts-editor': 'src/define/contacts-editor.ts',
+        // One entry per element (src/elements.ts): `billing-elements/define/<name>.js`.
+        ...Object.fromEntries(ELEMENTS.map((e) => [`src/${defineModule(e)}`, `src/${defineModule(e)}.ts`])),
         'mocks/engine/index': 'mocks/engine/index.ts',
         'mocks/index': 'mocks/index.ts',
         'mocks/browser': 'mocks/browser.ts',

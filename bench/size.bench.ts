@@ -14,11 +14,12 @@
  *   out: ≤ 60 kB
  * A graph's size is the sum of its chunks' gzip sizes (each chunk is a separate file).
  */
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build, type Plugin, type Rolldown } from 'vite';
 import { consumerDir, installConsumer, packKit } from '../scripts/consumer.js';
+import { defineModule, ELEMENTS, type ElementEntry, type ElementTag } from '../src/elements.js';
 import { record } from './harness.js';
 
 const SUITE = 'size';
@@ -26,21 +27,19 @@ const LIT = [/^lit($|\/)/, /^@lit\//];
 /** The installed package, inside the consumer project. */
 const installed = join(consumerDir, 'node_modules', 'billing-elements');
 
-/** The elements, from the package's per-element entries (dist/src/define/<name>.js) and the class each exports. */
-function elements(): { name: string; tag: string; className: string }[] {
-  const dir = join(installed, 'dist/src/define');
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.js'))
-    .map((f) => {
-      const code = readFileSync(join(dir, f), 'utf8');
-      const tag = /defineElement\("([a-z-]+)"/.exec(code)?.[1];
-      const className = /export \{ (\w+) \}/.exec(code)?.[1];
-      if (!tag || !className) throw new Error(`dist/src/define/${f}: no defineElement("tag") or exported class`);
-      return { name: f.replace(/\.js$/, ''), tag, className };
-    })
-    .sort((x, y) =>
-      x.tag === 'billing-provider' ? -1 : y.tag === 'billing-provider' ? 1 : x.tag.localeCompare(y.tag),
-    );
+/**
+ * The kit's elements (src/elements.ts), each as the installed package must publish it: its
+ * own entry (`dist/src/define/<name>.js`) registering its tag and exporting its class.
+ */
+function elements(): readonly ElementEntry[] {
+  for (const e of ELEMENTS) {
+    const file = join(installed, 'dist/src', `${defineModule(e)}.js`);
+    const code = existsSync(file) ? readFileSync(file, 'utf8') : '';
+    if (!code.includes(`defineElement(${JSON.stringify(e.tag)}`) || !new RegExp(`\\b${e.className}\\b`).test(code)) {
+      throw new Error(`the package has no ${defineModule(e)}.js that defines <${e.tag}> and exports ${e.className}`);
+    }
+  }
+  return ELEMENTS;
 }
 
 interface Graph {
@@ -151,7 +150,7 @@ function largestParts(graph: Graph, count = 4): string {
     .join(', ');
 }
 
-const CHART_TAG = 'billing-user-count-chart';
+const CHART_TAG: ElementTag = 'billing-user-count-chart';
 
 /** What a graph loads on demand, by kind: "plus 2.0 kB on demand (languages 2.0 kB)". */
 function onDemand(graph: Graph): string {

@@ -7,6 +7,9 @@
  * To register only some elements, import their own modules instead:
  * `billing-elements/define/users-table.js`, `…/define/provider.js` and so on.
  *
+ * The imports below are written out for bundlers; the list is src/elements.ts, and
+ * test/node/registry.test.ts fails while they differ.
+ *
  * @example
  * import 'billing-elements/define.js';
  */

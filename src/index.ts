@@ -2,7 +2,8 @@
  * billing-elements: web components for billing administration.
  *
  * This entry exports classes, types and helpers and registers nothing; import
- * `billing-elements/define.js` to register the tags.
+ * `billing-elements/define.js` to register the tags. The element classes exported here are
+ * those of src/elements.ts (test/node/registry.test.ts holds them to it).
  */
 export * from './client/index.js';
 export { billingContext, type BillingContextValue, type ChangeTopic } from './context/context.js';
