@@ -4,7 +4,8 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { expect, waitFor } from 'storybook/test';
 import type { BillingParameters } from '../.storybook/billing-parameters.js';
 import { BillingClient } from '../src/client/index.js';
-import { parts } from '../src/components/subscription-overview/parts.js';
+import { onFirstUse } from '../src/components/subscription-overview/subscription-overview.js';
+import { privateElement } from '../src/internal/private-element.js';
 
 interface Args {
   width?: string;
@@ -146,8 +147,10 @@ export const ConfirmationUnavailable: Story = {
   play: async ({ canvasElement }) => {
     await ready(canvasElement);
     const root = inner(canvasElement);
-    const load = parts.dialog;
-    parts.dialog = () => Promise.reject(new TypeError('Failed to fetch dynamically imported module'));
+    const real = onFirstUse.dialog;
+    onFirstUse.dialog = privateElement(real.tag, () =>
+      Promise.reject(new TypeError('Failed to fetch dynamically imported module')),
+    );
     try {
       setValue(root.querySelector<HTMLInputElement>('#add-field')!, '2');
       root.querySelector<HTMLFormElement>('[part="add-form"]')!.requestSubmit();
@@ -155,7 +158,7 @@ export const ConfirmationUnavailable: Story = {
         timeout: 8000,
       });
     } finally {
-      parts.dialog = load;
+      onFirstUse.dialog = real;
     }
   },
 };

@@ -7,6 +7,8 @@ import type * as contactsEditor from '../components/contacts-editor/contacts-edi
 import type * as invoiceDetail from '../components/invoice-list/invoice-detail.messages.js';
 import type * as invoiceList from '../components/invoice-list/invoice-list.messages.js';
 import type * as settleOutcome from '../components/invoice-list/settle-outcome.messages.js';
+import type * as changeDialog from '../components/subscription-overview/change-dialog.messages.js';
+import type * as orderHistory from '../components/subscription-overview/order-history.messages.js';
 import type * as subscriptionOverview from '../components/subscription-overview/subscription-overview.messages.js';
 import type * as userCountChart from '../components/user-count-chart/user-count-chart.messages.js';
 import type * as usersTable from '../components/users-table/users-table.messages.js';
@@ -20,6 +22,8 @@ type All = typeof common.en &
   typeof errorDetails.en &
   typeof usersTable.en &
   typeof subscriptionOverview.en &
+  typeof changeDialog.en &
+  typeof orderHistory.en &
   typeof userCountChart.en &
   typeof invoiceList.en &
   typeof invoiceDetail.en &

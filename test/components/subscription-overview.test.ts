@@ -3,11 +3,23 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { World } from '../../mocks/engine/types.js';
 import { BillingClient } from '../../src/client/index.js';
 import type { BillingApiError } from '../../src/client/errors.js';
-import { parts } from '../../src/components/subscription-overview/parts.js';
+import { onFirstUse } from '../../src/components/subscription-overview/subscription-overview.js';
+import { privateElement } from '../../src/internal/private-element.js';
 import type { BillingSubscriptionOverview } from '../../src/components/subscription-overview/subscription-overview.js';
 import type { BillingProvider } from '../../src/context/billing-provider.js';
 import type { BillingChangeEvent } from '../../src/internal/events.js';
-import { all, BASE_URL, find, render, shadow, text, useMockBackend, waitForText } from './support.js';
+import {
+  all,
+  BASE_URL,
+  deepActiveElement,
+  deepQuery,
+  find,
+  render,
+  shadow,
+  text,
+  useMockBackend,
+  waitForText,
+} from './support.js';
 
 const store = useMockBackend('severa-prepaid');
 const client = new BillingClient({ baseUrl: BASE_URL });
@@ -263,7 +275,7 @@ describe('<billing-subscription-overview>', () => {
       // The overview refetched by itself.
       await waitForFigure(el, 'licenses', String(after.licenses));
       expect(figure(el, 'free')).to.equal(String(after.free));
-      expect(shadow(el).querySelector('dialog[open]')).to.equal(null);
+      expect(deepQuery(shadow(el), 'dialog[open]')).to.equal(null);
     });
 
     it('can be done with the keyboard alone, and Escape cancels', async () => {
@@ -274,9 +286,9 @@ describe('<billing-subscription-overview>', () => {
       await sendKeys({ press: 'Enter' });
       const dialog = await openDialog(el);
       expect(text(dialog.querySelector('h2'))).to.equal('Add 2 licenses?');
-      expect(dialog.contains(shadow(el).activeElement)).to.equal(true);
+      expect(dialog.contains(deepActiveElement())).to.equal(true);
       await sendKeys({ press: 'Escape' });
-      await waitUntil(() => !shadow(el).querySelector('dialog[open]'));
+      await waitUntil(() => !deepQuery(shadow(el), 'dialog[open]'));
       expect(store().world.orders.length).to.equal(ordersBefore);
     });
 
@@ -288,7 +300,7 @@ describe('<billing-subscription-overview>', () => {
       expect(text(error)).to.equal('Enter a whole number of licenses, 1 or more.');
       expect(field(el, 'add').getAttribute('aria-invalid')).to.equal('true');
       expect(field(el, 'add').getAttribute('aria-describedby')).to.include('add-error');
-      expect(shadow(el).querySelector('dialog[open]')).to.equal(null);
+      expect(deepQuery(shadow(el), 'dialog[open]')).to.equal(null);
       await expect(el).to.be.accessible();
     });
 
@@ -347,7 +359,7 @@ describe('<billing-subscription-overview>', () => {
         button(shadow(el), 'Add licenses').click();
         const dialog = await openDialog(el);
         dialog.querySelector<HTMLButtonElement>('[part=confirm-button]')!.click();
-        await waitUntil(() => !shadow(el).querySelector('dialog[open]'));
+        await waitUntil(() => !deepQuery(shadow(el), 'dialog[open]'));
       }
       expect(keys.length).to.equal(2);
       expect(keys[0]).to.not.equal(keys[1]);
@@ -383,7 +395,7 @@ describe('<billing-subscription-overview>', () => {
       expect(input.getAttribute('aria-describedby')).to.include('remove-error');
       expect(input.value).to.equal(String(tooMany)); // the input is kept
       expect(shadow(el).activeElement).to.equal(input);
-      expect(shadow(el).querySelector('dialog[open]')).to.equal(null);
+      expect(deepQuery(shadow(el), 'dialog[open]')).to.equal(null);
       expect(figure(el, 'licenses')).to.equal(String(l.licenses));
       await expect(el).to.be.accessible();
 
@@ -496,8 +508,8 @@ describe('<billing-subscription-overview>', () => {
       const { items } = await client.listOrders();
       const details = shadow(el).querySelector<HTMLDetailsElement>('details')!;
       details.querySelector('summary')!.click();
-      await find(el, 'details table');
-      const rows = all(el, 'details tbody tr');
+      await find(el, 'table');
+      const rows = all(el, 'tbody tr');
       expect(rows.length).to.equal(items.length);
       items.forEach((o, i) => {
         const cells = [...rows[i]!.querySelectorAll('td')].map((td) => fold(text(td)));
@@ -519,8 +531,18 @@ describe('<billing-subscription-overview>', () => {
   });
 
   describe('parts loaded on demand', () => {
-    const real = { ...parts };
-    afterEach(() => Object.assign(parts, real));
+    const real = { ...onFirstUse };
+    const modules = {
+      dialog: () =>
+        import('../../src/components/subscription-overview/change-dialog.js').then((m) => m.BillingChangeDialog),
+      history: () =>
+        import('../../src/components/subscription-overview/order-history.js').then((m) => m.BillingOrderHistory),
+    };
+    afterEach(() => Object.assign(onFirstUse, real));
+    /** Makes `name` load through `load` (a gate the test opens or fails). */
+    const route = (name: keyof typeof onFirstUse, load: () => Promise<CustomElementConstructor>): void => {
+      onFirstUse[name] = privateElement(real[name].tag, load);
+    };
 
     /** A download the test lets through (or fails) when it wants, as a slow or flaky network would. */
     function hold<T>(load: () => Promise<T>): { load: () => Promise<T>; release(): void; fail(): void; calls: number } {
@@ -542,10 +564,10 @@ describe('<billing-subscription-overview>', () => {
     }
 
     it('downloads neither the confirmation nor the order history on a page view that changes nothing', async () => {
-      const dialog = hold(real.dialog);
-      const history = hold(real.history);
-      parts.dialog = dialog.load;
-      parts.history = history.load;
+      const dialog = hold(modules.dialog);
+      const history = hold(modules.history);
+      route('dialog', dialog.load);
+      route('history', history.load);
       const el = await overview();
       await find(el, '#add-field');
       expect(dialog.calls).to.equal(0);
@@ -557,8 +579,8 @@ describe('<billing-subscription-overview>', () => {
     });
 
     it('says the confirmation is on its way, then opens it with focus inside', async () => {
-      const dialog = hold(real.dialog);
-      parts.dialog = dialog.load;
+      const dialog = hold(modules.dialog);
+      route('dialog', dialog.load);
       const el = await overview();
       const remove = button(shadow(el), 'Remove licenses');
       remove.focus();
@@ -569,20 +591,20 @@ describe('<billing-subscription-overview>', () => {
       const calls = dialog.calls;
       remove.click(); // a second click while it loads does nothing more
       expect(dialog.calls).to.equal(calls);
-      expect(shadow(el).querySelector('dialog')).to.equal(null);
+      expect(deepQuery(shadow(el), 'dialog')).to.equal(null);
       await expect(el).to.be.accessible();
       dialog.release();
       const opened = await openDialog(el);
       expect(text(opened.querySelector('h2'))).to.equal('Remove 1 license?');
-      expect(opened.contains(shadow(el).activeElement)).to.equal(true);
+      expect(opened.contains(deepActiveElement())).to.equal(true);
       expect(text(remove)).to.equal('Remove licenses…');
       expect(remove.hasAttribute('aria-disabled')).to.equal(false);
     });
 
     it('a confirmation that cannot be downloaded is said next to the form, with a retry that keeps the action', async () => {
       const ordersBefore = store().world.orders.length;
-      const dialog = hold(real.dialog);
-      parts.dialog = dialog.load;
+      const dialog = hold(modules.dialog);
+      route('dialog', dialog.load);
       const el = await overview();
       await typeInto(field(el, 'add'), '2');
       button(shadow(el), 'Add licenses').click();
@@ -592,11 +614,11 @@ describe('<billing-subscription-overview>', () => {
       expect(field(el, 'add').value).to.equal('2'); // nothing typed is lost
       expect(field(el, 'add').getAttribute('aria-invalid')).to.equal('false'); // the field is not wrong
       expect(text(button(shadow(el), 'Add licenses'))).to.equal('Add licenses…');
-      expect(shadow(el).querySelector('dialog')).to.equal(null);
+      expect(deepQuery(shadow(el), 'dialog')).to.equal(null);
       expect(store().world.orders.length).to.equal(ordersBefore);
       await expect(el).to.be.accessible();
 
-      parts.dialog = real.dialog; // the network is back
+      onFirstUse.dialog = real.dialog; // the network is back
       button(alert, 'Try again').click();
       const opened = await openDialog(el);
       expect(text(opened.querySelector('h2'))).to.equal('Add 2 licenses?');
@@ -607,20 +629,20 @@ describe('<billing-subscription-overview>', () => {
     });
 
     it('an order history that cannot be downloaded says so, with a retry that shows it', async () => {
-      const history = hold(real.history);
-      parts.history = history.load;
+      const history = hold(modules.history);
+      route('history', history.load);
       const el = await overview();
       shadow(el).querySelector<HTMLElement>('details summary')!.click();
       // Meanwhile: the loading state, announced.
-      const loading = await find(el, 'details .state.loading');
+      const loading = await find(el, 'details > .state.loading');
       expect(loading.getAttribute('role')).to.equal('status');
       history.fail();
       const alert = await find(el, 'details [role="alert"]');
       expect(text(alert)).to.include('could not be loaded');
       await expect(el).to.be.accessible();
-      parts.history = real.history;
+      onFirstUse.history = real.history;
       button(alert, 'Try again').click();
-      await find(el, 'details tbody tr');
+      await find(el, 'tbody tr');
       expect(shadow(el).querySelector('details [role="alert"]')).to.equal(null);
     });
 
@@ -632,10 +654,10 @@ describe('<billing-subscription-overview>', () => {
       expect(text(dialog)).to.include('niet gecrediteerd');
       expect(text(dialog.querySelector('[part=confirm-button]'))).to.equal('Verwijdering plannen');
       button(dialog, 'Annuleren').click();
-      await waitUntil(() => !shadow(el).querySelector('dialog[open]'));
+      await waitUntil(() => !deepQuery(shadow(el), 'dialog[open]'));
       shadow(el).querySelector<HTMLElement>('details summary')!.click();
-      await find(el, 'details tbody tr');
-      expect(all(el, 'details th').map((th) => text(th))).to.deep.equal([
+      await find(el, 'tbody tr');
+      expect(all(el, 'th[scope=col]').map((th) => text(th))).to.deep.equal([
         'Geplaatst op',
         'Wijziging',
         'Gaat in op',

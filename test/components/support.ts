@@ -97,6 +97,13 @@ function rendered(node: Node): string {
   return [...children].map(rendered).join('');
 }
 
+/** The focused element, however deep in shadow roots it is. */
+export function deepActiveElement(): Element | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
 /** Waits until the element's shadow text contains `needle`. */
 export async function waitForText(el: HTMLElement, needle: string, timeout = 8000): Promise<void> {
   await waitUntil(() => text(shadow(el)).includes(needle), `"${needle}" never shown`, {

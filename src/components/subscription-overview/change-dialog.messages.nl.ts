@@ -3,8 +3,6 @@ import type { en } from './change-dialog.messages.js';
 
 /** Dutch messages of the overview's change flow; loaded when an admin first asks for a change in Dutch. */
 export const nl: Translations<typeof en> = {
-  'overview.invalid-quantity': 'Vul een heel aantal licenties in, 1 of meer.',
-
   'overview.dialog.add.title': { one: '{n} licentie bijkopen?', other: '{n} licenties bijkopen?' },
   'overview.dialog.add.body':
     'Vandaag toegevoegd en nu gefactureerd voor de rest van deze periode ({start} – {end}: {days} van {total} dagen).',

@@ -5,8 +5,6 @@ import type { Translations } from '../../i18n/types.js';
  * the confirmation dialog, the outcome): loaded with it, when an admin first asks for a change.
  */
 export const en = {
-  'overview.invalid-quantity': 'Enter a whole number of licenses, 1 or more.',
-
   'overview.dialog.add.title': { one: 'Add {n} license?', other: 'Add {n} licenses?' },
   'overview.dialog.add.body':
     'Added today and billed now for the rest of this period ({start} – {end}: {days} of {total} days).',

@@ -1,22 +1,61 @@
 /**
- * The change flow of <billing-subscription-overview>, loaded on demand: it runs only once
- * an admin submits one of the change forms (add or remove licenses, change the edition or
- * the billing frequency), so a page view that changes nothing does not download it. It
- * checks the form, prices added licenses, asks for confirmation in a modal dialog (what the
- * change costs, from when, what it means), and sends the change with one idempotency key
- * per action; a refusal goes next to the form's field.
+ * `<billing-change-dialog>`, private to `<billing-subscription-overview>`: the change flow,
+ * loaded when an admin first submits one of the change forms (add or remove licenses,
+ * change the edition or the billing frequency), so a page view that changes nothing does
+ * not download it. It prices added licenses, asks for confirmation in a modal dialog (what
+ * the change costs, from when, what it means) and sends the change with one idempotency
+ * key per action. It tells the overview how it ended with events:
+ * `change-opened` (the dialog shows), `change-done` (the server confirmed;
+ * {@link ChangeDone}), `change-refused` (the rules or the quote refused it;
+ * {@link ChangeRefused}: the reason goes next to the form's field) and `change-closed`.
  */
-import { css, html, nothing, type TemplateResult } from 'lit';
+import { css, html, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import type { BillingClient, LicenseQuote } from '../../client/client.js';
 import type { BillingApiError } from '../../client/errors.js';
-import type { BillingClient } from '../../client/client.js';
-import type { ChangeTopic } from '../../context/context.js';
 import { newIdempotencyKey } from '../../client/idempotency.js';
+import type { ChangeTopic } from '../../context/context.js';
+import { joinMessages } from '../../i18n/index.js';
+import { BillingElement } from '../../internal/billing-element.js';
 import { errorMessage } from '../../internal/states.js';
 import { en, nl } from './change-dialog.messages.js';
-import { part } from './part.js';
-import type { Action, OverviewHost, Pending } from './types.js';
+import { OverviewElement } from './overview-element.js';
+import { en as overviewEn, nl as overviewNl } from './subscription-overview.messages.js';
+import type { Action, OverviewData } from './types.js';
+
+/** A change an admin asked for, checked by the form. */
+export interface ChangeRequest {
+  action: Action;
+  quantity?: number;
+  planId?: string;
+  periodMonths?: number;
+}
+
+/** `change-done`'s detail: the topic that changed, the server's answer, and what was done in words. */
+export interface ChangeDone {
+  action: Action;
+  topic: ChangeTopic;
+  answer: unknown;
+  message: string;
+}
+
+/** `change-refused`'s detail: the reason, for the field of `action`. */
+export interface ChangeRefused {
+  action: Action;
+  message: string;
+}
 
 const styles = css`
+  .quote dl,
+  .row,
+  dd {
+    display: grid;
+    gap: 2px;
+    margin: 0;
+  }
+  .value {
+    font-weight: 600;
+  }
   dialog p {
     line-height: 1.45;
   }
@@ -44,239 +83,237 @@ const styles = css`
   }
 `;
 
-const self = part(styles, { en, nl });
-const { t } = self;
-export const ready = self.ready;
+export class BillingChangeDialog extends OverviewElement {
+  static override styles = [...BillingElement.styles, styles];
+  static override messages = joinMessages({ en: overviewEn, nl: overviewNl }, { en, nl });
 
-const dialogOf = (host: OverviewHost): HTMLDialogElement | null => host.renderRoot.querySelector('dialog');
+  @query('dialog') private dialogEl?: HTMLDialogElement;
 
-/** Puts `message` next to `action`'s field, and moves focus there. */
-function fieldError(host: OverviewHost, action: Action, message: string): void {
-  host.fieldErrors = { ...host.fieldErrors, [action]: message };
-  void host.updateComplete.then(() => host.renderRoot.querySelector<HTMLElement>(`#${action}-field`)?.focus());
-}
+  /** The prorated price of added licenses, fetched before the dialog opens. */
+  @state() private quote: LicenseQuote | undefined;
+  /** The dialog shows (after the quote, for added licenses). */
+  @state() private ready = false;
+  /** The change is on its way. */
+  @state() private busy = false;
+  /** Why the last attempt failed, when it may be tried again. */
+  @state() private error: BillingApiError | undefined;
 
-/** Shows the server's reason for refusing `action` next to its field. */
-function refused(host: OverviewHost, action: Action, err: BillingApiError): void {
-  const fields = err.fieldErrors;
-  fieldError(
-    host,
-    action,
-    fields['quantity'] ??
+  /** The change to confirm. */
+  @property({ attribute: false }) change: ChangeRequest | undefined;
+  /** The overview's data (the subscription, the plans). */
+  @property({ attribute: false }) data: OverviewData | undefined;
+
+  /** One key per change asked for: a retry or a double click never orders twice. */
+  #key = '';
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('change') && this.change) {
+      this.#key = newIdempotencyKey();
+      this.quote = this.error = undefined;
+      this.ready = this.busy = false;
+      void this.#prepare(this.change);
+    }
+  }
+
+  /** Prices added licenses, then opens the dialog with focus inside. */
+  async #prepare(change: ChangeRequest): Promise<void> {
+    const client = this.billing?.client;
+    if (!client) return;
+    if (change.action === 'add') {
+      try {
+        const quote = await client.quoteLicenses(change.quantity ?? 1);
+        if (this.change !== change) return;
+        this.quote = quote;
+      } catch (e) {
+        this.#refused(change.action, this.reportError(e));
+        return;
+      }
+    }
+    this.ready = true;
+    await this.updateComplete;
+    if (this.dialogEl && !this.dialogEl.open) this.dialogEl.showModal();
+    this.dispatchEvent(new Event('change-opened'));
+  }
+
+  /** Tells the overview why `action` was refused (the field's own reason when the server names one). */
+  #refused(action: Action, err: BillingApiError): void {
+    const fields = err.fieldErrors;
+    const message =
+      fields['quantity'] ??
       fields['planId'] ??
       fields['periodMonths'] ??
       Object.values(fields)[0] ??
-      errorMessage(host.locale, err),
-  );
-}
-
-/**
- * Reads `action`'s form and opens its confirmation: after the prorated price, for added
- * licenses; a quantity that is not a whole number, or a refused price, is said next to the
- * field instead.
- */
-export async function open(host: OverviewHost, action: Action): Promise<void> {
-  let change: Omit<Pending, 'key' | 'busy'>;
-  if (action === 'add' || action === 'remove') {
-    const raw = host.inputs[action].trim();
-    const quantity = Number(raw);
-    if (!/^\d+$/.test(raw) || quantity < 1 || quantity > 100_000) {
-      fieldError(host, action, t(host, 'overview.invalid-quantity'));
-      return;
-    }
-    change = { action, quantity };
-  } else {
-    const value = host.choice(action);
-    if (value === host.current(action)) return;
-    change = action === 'plan' ? { action, planId: value } : { action, periodMonths: Number(value) };
+      errorMessage(this.locale, err);
+    this.dialogEl?.close();
+    this.dispatchEvent(new CustomEvent<ChangeRefused>('change-refused', { detail: { action, message } }));
   }
-  host.fieldErrors = { ...host.fieldErrors, [action]: undefined };
-  const billing = host.billing;
-  if (!billing) return;
-  if (action === 'add') {
+
+  /** Cancels the change (not while it is on its way: that would hide its outcome). */
+  #close(): void {
+    if (this.busy) return;
+    this.dialogEl?.close();
+  }
+
+  /**
+   * Sends the confirmed change. It turns busy at once, so a second click in the same task
+   * sends nothing; a retry reuses the key, so the server orders once.
+   */
+  async #confirm(): Promise<void> {
+    const change = this.change;
+    const client = this.billing?.client;
+    if (!change || this.busy || !client) return;
+    this.busy = true;
+    this.error = undefined;
     try {
-      change.quote = await billing.client.quoteLicenses(change.quantity ?? 1);
+      const [topic, answer, message] = await this.#send(change, client);
+      this.busy = false;
+      this.dialogEl?.close();
+      const detail = { action: change.action, topic, answer, message };
+      this.dispatchEvent(new CustomEvent<ChangeDone>('change-done', { detail }));
     } catch (e) {
-      refused(host, action, host.reportError(e));
-      return;
-    }
-  }
-  host.pending = { ...change, key: newIdempotencyKey(), busy: false };
-  await host.updateComplete;
-  const dialog = dialogOf(host);
-  if (dialog && !dialog.open) dialog.showModal();
-}
-
-/** Cancels the pending change (not while it is on its way: that would hide its outcome). */
-function close(host: OverviewHost): void {
-  if (host.pending?.busy) return;
-  dialogOf(host)?.close();
-  host.pending = undefined;
-}
-
-/**
- * Sends the confirmed change. The pending change turns busy at once, so a second click in
- * the same task sends nothing; a retry reuses the action's key, so the server orders once.
- */
-async function confirm(host: OverviewHost): Promise<void> {
-  const p = host.pending;
-  const billing = host.billing;
-  if (!p || p.busy || !billing) return;
-  host.pending = { ...p, busy: true, error: undefined };
-  try {
-    const [topic, detail, message] = await send(host, p, billing.client);
-    host.pending = undefined;
-    dialogOf(host)?.close();
-    host.inputs = { ...host.inputs, [p.action]: p.quantity ? '1' : '' };
-    host.status = message;
-    host.changed(topic, detail);
-  } catch (e) {
-    const err = host.reportError(e);
-    if (err.kind === 'invalid' || err.kind === 'conflict') {
+      const err = this.reportError(e);
+      this.busy = false;
       // The rules refused it: nothing changed; the reason goes next to the field.
-      host.pending = undefined;
-      dialogOf(host)?.close();
-      refused(host, p.action, err);
-    } else {
-      host.pending = { ...p, busy: false, error: err };
+      if (err.kind === 'invalid' || err.kind === 'conflict') this.#refused(change.action, err);
+      else this.error = err;
     }
   }
-}
 
-/** Sends `p`; resolves to the topic that changed, the server's answer, and what was done in words. */
-async function send(host: OverviewHost, p: Pending, client: BillingClient): Promise<[ChangeTopic, unknown, string]> {
-  const options = { idempotencyKey: p.key };
-  if (p.action === 'add' || p.action === 'remove') {
-    const result = await client.orderLicenses(p.action, p.quantity ?? 0, options);
-    const n = result.order.quantity ?? p.quantity ?? 0;
-    const count = { count: n, n: host.fmtCount(n) };
-    const invoice = result.invoice;
+  /** Sends `c`; resolves to the topic that changed, the server's answer, and what was done in words. */
+  async #send(c: ChangeRequest, client: BillingClient): Promise<[ChangeTopic, unknown, string]> {
+    const options = { idempotencyKey: this.#key };
+    if (c.action === 'add' || c.action === 'remove') {
+      const result = await client.orderLicenses(c.action, c.quantity ?? 0, options);
+      const n = result.order.quantity ?? c.quantity ?? 0;
+      const count = { count: n, n: this.fmtCount(n) };
+      const invoice = result.invoice;
+      return [
+        'licenses',
+        result,
+        c.action === 'add'
+          ? [
+              this.t('overview.done.add', count),
+              invoice
+                ? this.t('overview.done.add-invoice', {
+                    number: invoice.number,
+                    total: this.fmtMoney(invoice.total, invoice.currency),
+                  })
+                : '',
+            ]
+              .filter(Boolean)
+              .join(' ')
+          : this.t('overview.done.remove', { ...count, date: this.fmtDate(result.order.effectiveOn) }),
+      ];
+    }
+    const order = await client.scheduleChange(
+      c.action === 'plan'
+        ? { kind: 'change-plan', planId: c.planId ?? '' }
+        : { kind: 'change-period', periodMonths: (c.periodMonths ?? 1) as 1 | 6 | 12 },
+      options,
+    );
+    const date = this.fmtDate(order.effectiveOn);
     return [
-      'licenses',
-      result,
-      p.action === 'add'
-        ? [
-            t(host, 'overview.done.add', count),
-            invoice
-              ? t(host, 'overview.done.add-invoice', {
-                  number: invoice.number,
-                  total: host.fmtMoney(invoice.total, invoice.currency),
-                })
-              : '',
-          ]
-            .filter(Boolean)
-            .join(' ')
-        : t(host, 'overview.done.remove', { ...count, date: host.fmtDate(result.order.effectiveOn) }),
+      'subscription',
+      order,
+      c.action === 'plan'
+        ? this.t('overview.done.plan', { plan: this.planName(this.data, order.planId ?? c.planId ?? ''), date })
+        : this.t('overview.done.period', { period: this.frequency(order.periodMonths ?? c.periodMonths ?? 1), date }),
     ];
   }
-  const order = await client.scheduleChange(
-    p.action === 'plan'
-      ? { kind: 'change-plan', planId: p.planId ?? '' }
-      : { kind: 'change-period', periodMonths: (p.periodMonths ?? 1) as 1 | 6 | 12 },
-    options,
-  );
-  const date = host.fmtDate(order.effectiveOn);
-  return [
-    'subscription',
-    order,
-    p.action === 'plan'
-      ? t(host, 'overview.done.plan', { plan: host.planName(order.planId ?? p.planId ?? ''), date })
-      : t(host, 'overview.done.period', { period: host.frequency(order.periodMonths ?? p.periodMonths ?? 1), date }),
-  ];
+
+  /** The dialog asking to confirm the change: what it costs, from when, and what it means. */
+  protected override render() {
+    const c = this.change;
+    const sub = this.data?.sub;
+    if (!c || !sub || !this.ready) return nothing;
+    const date = (iso: string): string => this.fmtDate(iso);
+    const n = c.quantity ?? 0;
+    const count = { count: n, n: this.fmtCount(n) };
+    const nextStart = date(sub.nextPeriod.start);
+    let title: string;
+    let body: string;
+    let confirmText: string;
+    let price: string | undefined;
+    switch (c.action) {
+      case 'add': {
+        const q = this.quote!;
+        price = this.fmtMoney(q.amount, q.currency);
+        title = this.t('overview.dialog.add.title', count);
+        body = this.t('overview.dialog.add.body', {
+          start: date(sub.today),
+          end: date(q.period.end),
+          days: this.fmtCount(q.daysRemaining),
+          total: this.fmtCount(q.daysInPeriod),
+        });
+        confirmText = this.t('overview.dialog.add.confirm', { price });
+        break;
+      }
+      case 'remove':
+        title = this.t('overview.dialog.remove.title', count);
+        body = this.t('overview.dialog.remove.body', { end: date(sub.currentPeriod.end), date: nextStart });
+        confirmText = this.t('overview.dialog.remove.confirm');
+        break;
+      case 'plan': {
+        const plan = this.planName(this.data, c.planId ?? '');
+        title = this.t('overview.dialog.plan.title', { plan });
+        body = this.t('overview.dialog.plan.body', {
+          plan,
+          current: this.planName(this.data, sub.nextPeriod.planId ?? sub.plan.id),
+          end: date(sub.currentPeriod.end),
+          date: nextStart,
+        });
+        confirmText = this.t('overview.dialog.schedule');
+        break;
+      }
+      case 'period':
+        title = this.t('overview.dialog.period.title', { period: this.frequency(c.periodMonths ?? 1) });
+        body = this.t('overview.dialog.period.body', { date: nextStart });
+        confirmText = this.t('overview.dialog.schedule');
+        break;
+    }
+    const error = this.error;
+    return html`<dialog
+      part="dialog"
+      aria-labelledby="dialog-title"
+      aria-describedby="dialog-body"
+      @cancel=${(e: Event) => {
+        // Escape while the order is on its way would hide its outcome.
+        if (this.busy) e.preventDefault();
+      }}
+      @close=${() => this.dispatchEvent(new Event('change-closed'))}
+    >
+      <h2 id="dialog-title">${title}</h2>
+      <p id="dialog-body">${body}</p>
+      ${
+        price
+          ? html`<dl class="quote">
+              <div class="row quote-price">
+                <dt>${this.t('overview.dialog.add.price')}</dt>
+                <dd><span class="value" part="figure">${price}</span></dd>
+              </div>
+            </dl>`
+          : nothing
+      }
+      ${
+        error
+          ? html`<p class="alert" role="alert">
+              ${errorMessage(this.locale, error)} ${error.retryable ? this.t('overview.dialog.retry') : nothing}
+            </p>`
+          : nothing
+      }
+      <div class="dialog-actions">
+        <button type="button" @click=${this.#close} ?disabled=${this.busy}>${this.t('common.cancel')}</button>
+        <button type="button" class="primary" part="confirm-button" @click=${this.#confirm} ?disabled=${this.busy}>
+          ${confirmText}
+        </button>
+      </div>
+    </dialog>`;
+  }
 }
 
-/** The dialog asking to confirm the pending change: what it costs, from when, and what it means. */
-export function render(host: OverviewHost): TemplateResult | typeof nothing {
-  const p = host.pending;
-  const sub = host.data?.sub;
-  if (!p || !sub) return nothing;
-  self.follow(host);
-  const date = (iso: string): string => host.fmtDate(iso);
-  const n = p.quantity ?? 0;
-  const count = { count: n, n: host.fmtCount(n) };
-  const nextStart = date(sub.nextPeriod.start);
-  let title: string;
-  let body: string;
-  let confirmText: string;
-  let price: string | undefined;
-  switch (p.action) {
-    case 'add': {
-      const q = p.quote!;
-      price = host.fmtMoney(q.amount, q.currency);
-      title = t(host, 'overview.dialog.add.title', count);
-      body = t(host, 'overview.dialog.add.body', {
-        start: date(sub.today),
-        end: date(q.period.end),
-        days: host.fmtCount(q.daysRemaining),
-        total: host.fmtCount(q.daysInPeriod),
-      });
-      confirmText = t(host, 'overview.dialog.add.confirm', { price });
-      break;
-    }
-    case 'remove':
-      title = t(host, 'overview.dialog.remove.title', count);
-      body = t(host, 'overview.dialog.remove.body', { end: date(sub.currentPeriod.end), date: nextStart });
-      confirmText = t(host, 'overview.dialog.remove.confirm');
-      break;
-    case 'plan': {
-      const plan = host.planName(p.planId ?? '');
-      title = t(host, 'overview.dialog.plan.title', { plan });
-      body = t(host, 'overview.dialog.plan.body', {
-        plan,
-        current: host.planName(host.current('plan')),
-        end: date(sub.currentPeriod.end),
-        date: nextStart,
-      });
-      confirmText = t(host, 'overview.dialog.schedule');
-      break;
-    }
-    case 'period':
-      title = t(host, 'overview.dialog.period.title', { period: host.frequency(p.periodMonths ?? 1) });
-      body = t(host, 'overview.dialog.period.body', { date: nextStart });
-      confirmText = t(host, 'overview.dialog.schedule');
-      break;
+declare global {
+  interface HTMLElementTagNameMap {
+    'billing-change-dialog': BillingChangeDialog;
   }
-  const error = p.error;
-  return html`<dialog
-    part="dialog"
-    aria-labelledby="dialog-title"
-    aria-describedby="dialog-body"
-    @cancel=${(e: Event) => {
-      // Escape while the order is on its way would hide its outcome.
-      if (host.pending?.busy) e.preventDefault();
-    }}
-    @close=${() => close(host)}
-  >
-    <h2 id="dialog-title">${title}</h2>
-    <p id="dialog-body">${body}</p>
-    ${
-      price
-        ? html`<dl class="quote">
-            <div class="row quote-price">
-              <dt>${t(host, 'overview.dialog.add.price')}</dt>
-              <dd><span class="value" part="figure">${price}</span></dd>
-            </div>
-          </dl>`
-        : nothing
-    }
-    ${
-      error
-        ? html`<p class="alert" role="alert">
-            ${errorMessage(host.locale, error)} ${error.retryable ? t(host, 'overview.dialog.retry') : nothing}
-          </p>`
-        : nothing
-    }
-    <div class="dialog-actions">
-      <button type="button" @click=${() => close(host)} ?disabled=${p.busy}>${t(host, 'common.cancel')}</button>
-      <button
-        type="button"
-        class="primary"
-        part="confirm-button"
-        @click=${() => void confirm(host)}
-        ?disabled=${p.busy}
-      >
-        ${confirmText}
-      </button>
-    </div>
-  </dialog>`;
 }

@@ -1,15 +1,22 @@
 /**
- * The order history of <billing-subscription-overview>, loaded on demand: it shows only
- * once an admin opens the "Order history" disclosure, so a page view that leaves it
- * closed does not download it. The overview fetches the orders and keeps the disclosure.
+ * `<billing-order-history>`, private to `<billing-subscription-overview>`: every order,
+ * newest first. Loaded when an admin first opens the "Order history" disclosure (a chunk
+ * of its own with its messages); the overview fetches the orders and keeps the disclosure.
  */
-import { css, html, type TemplateResult } from 'lit';
+import { css, html } from 'lit';
+import { property } from 'lit/decorators.js';
 import type { Order } from '../../client/client.js';
+import { joinMessages } from '../../i18n/index.js';
+import { BillingElement } from '../../internal/billing-element.js';
 import { en, nl } from './order-history.messages.js';
-import { part } from './part.js';
-import type { OverviewHost } from './types.js';
+import { OverviewElement } from './overview-element.js';
+import { en as overviewEn, nl as overviewNl } from './subscription-overview.messages.js';
+import type { OverviewData } from './types.js';
 
 const styles = css`
+  :host {
+    display: block;
+  }
   .table-wrap {
     overflow-x: auto;
   }
@@ -41,41 +48,53 @@ const styles = css`
   }
 `;
 
-const self = part(styles, { en, nl });
-const { t } = self;
-export const ready = self.ready;
-
 /** Every order, newest first, in a table that scrolls sideways on a narrow screen. */
-export function render(host: OverviewHost, orders: Order[]): TemplateResult {
-  self.follow(host);
-  if (orders.length === 0) return html`<p class="none">${t(host, 'overview.orders.none')}</p>`;
-  const currency = host.data?.sub.currency ?? 'EUR';
-  return html`<div class="table-wrap" role="region" aria-label=${host.t('overview.orders.title')} tabindex="0">
-    <table>
-      <caption class="visually-hidden">
-        ${t(host, 'overview.orders.caption')}
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">${t(host, 'overview.orders.placed')}</th>
-          <th scope="col">${t(host, 'overview.orders.change')}</th>
-          <th scope="col">${t(host, 'overview.orders.effective')}</th>
-          <th scope="col" class="num">${t(host, 'overview.orders.amount')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${orders.map(
-          (o) =>
-            html`<tr data-kind=${o.kind}>
-              <td>${host.fmtDate(o.placedOn)}</td>
-              <td>${host.changeText(o)}</td>
-              <td>${host.fmtDate(o.effectiveOn)}</td>
-              <td class="num">
-                ${o.amount !== undefined ? host.fmtMoney(o.amount, currency) : t(host, 'overview.orders.no-amount')}
-              </td>
-            </tr>`,
-        )}
-      </tbody>
-    </table>
-  </div>`;
+export class BillingOrderHistory extends OverviewElement {
+  static override styles = [...BillingElement.styles, styles];
+  static override messages = joinMessages({ en: overviewEn, nl: overviewNl }, { en, nl });
+
+  /** The orders, newest first. */
+  @property({ attribute: false }) orders: Order[] = [];
+  /** The overview's data (plan names, currency). */
+  @property({ attribute: false }) data: OverviewData | undefined;
+
+  protected override render() {
+    const orders = this.orders;
+    if (orders.length === 0) return html`<p class="none">${this.t('overview.orders.none')}</p>`;
+    const currency = this.data?.sub.currency ?? 'EUR';
+    return html`<div class="table-wrap" role="region" aria-label=${this.t('overview.orders.title')} tabindex="0">
+      <table>
+        <caption class="visually-hidden">
+          ${this.t('overview.orders.caption')}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">${this.t('overview.orders.placed')}</th>
+            <th scope="col">${this.t('overview.orders.change')}</th>
+            <th scope="col">${this.t('overview.orders.effective')}</th>
+            <th scope="col" class="num">${this.t('overview.orders.amount')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${orders.map(
+            (o) =>
+              html`<tr data-kind=${o.kind}>
+                <td>${this.fmtDate(o.placedOn)}</td>
+                <td>${this.changeText(this.data, o)}</td>
+                <td>${this.fmtDate(o.effectiveOn)}</td>
+                <td class="num">
+                  ${o.amount !== undefined ? this.fmtMoney(o.amount, currency) : this.t('overview.orders.no-amount')}
+                </td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'billing-order-history': BillingOrderHistory;
+  }
 }

@@ -4,6 +4,7 @@ import type { en } from './subscription-overview.messages.js';
 /** Dutch messages of <billing-subscription-overview>; loaded when an element first speaks Dutch (a chunk of its own). */
 export const nl: Translations<typeof en> = {
   'overview.title': 'Abonnement',
+  'overview.invalid-quantity': 'Vul een heel aantal licenties in, 1 of meer.',
   'overview.badge.trial': 'Proefperiode',
   'overview.rule.peak-daily':
     'Een maandelijkse basisprijs omvat {included} gebruikers; gefactureerd wordt het hoogste aantal mensen dat op één dag van de maand actief was, en elke gebruiker boven de {included} kost een toeslag.',

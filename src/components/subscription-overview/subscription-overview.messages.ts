@@ -3,6 +3,7 @@ import type { Translations } from '../../i18n/types.js';
 /** English messages of <billing-subscription-overview>. */
 export const en = {
   'overview.title': 'Subscription',
+  'overview.invalid-quantity': 'Enter a whole number of licenses, 1 or more.',
   'overview.badge.trial': 'Trial',
   'overview.rule.peak-daily':
     "A monthly base fee includes {included} users; the month's billed users are the most people active on any one day, and each one above {included} is charged as an extra user.",

@@ -1,18 +1,35 @@
 import { en, nl } from './subscription-overview.messages.js';
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
-import type { BillingClient, Order, Plan, SubscriptionOverview } from '../../client/client.js';
-import { BillingApiError } from '../../client/errors.js';
+import type { Plan, SubscriptionOverview } from '../../client/client.js';
+import type { ChangeTopic } from '../../context/context.js';
 import type { MessageKey } from '../../i18n/index.js';
 import { BillingElement } from '../../internal/billing-element.js';
-import { emptyState, errorState, forbiddenState, loadingState } from '../../internal/states.js';
-import { parts } from './parts.js';
+import { privateElement } from '../../internal/private-element.js';
+import { emptyState, errorState, loadingState } from '../../internal/states.js';
+import type { ChangeDone, ChangeRefused, ChangeRequest } from './change-dialog.js';
+import { OverviewElement } from './overview-element.js';
 import { subscriptionOverviewStyles } from './subscription-overview.styles.js';
-import type { Action, OverviewData, OverviewHost, Pending } from './types.js';
+import type { Action, OverviewData } from './types.js';
 
 type Period = SubscriptionOverview['currentPeriod'];
-type Dialog = Awaited<ReturnType<typeof parts.dialog>>;
-type History = Awaited<ReturnType<typeof parts.history>>;
+
+/** Every change alters some figure of the overview (users the usage, invoices the next invoice). */
+const TOPICS: readonly ChangeTopic[] = ['subscription', 'licenses', 'users', 'invoices', 'details'];
+
+/**
+ * What only an admin's act shows, loaded then (a chunk each): the change dialog, when a
+ * change is first asked for; the order history, when it is first opened. Tests replace
+ * one to see what the overview shows when it cannot be loaded.
+ */
+export const onFirstUse = {
+  dialog: privateElement('billing-change-dialog', () =>
+    import('./change-dialog.js').then((m) => m.BillingChangeDialog),
+  ),
+  history: privateElement('billing-order-history', () =>
+    import('./order-history.js').then((m) => m.BillingOrderHistory),
+  ),
+};
 
 /** Billing frequencies the contract offers (`ChangeRequest.periodMonths`). */
 const FREQUENCIES: readonly number[] = [1, 6, 12];
@@ -63,130 +80,42 @@ const FREQUENCIES: readonly number[] = [1, 6, 12];
  * @cssproperty --billing-subscription-overview-card-min-width - Narrowest a card gets before the grid wraps. Default `17rem`.
  * @cssproperty --billing-subscription-overview-min-height - Space reserved while loading. Default `32rem`.
  */
-export class BillingSubscriptionOverview extends BillingElement {
+export class BillingSubscriptionOverview extends OverviewElement {
   static override styles = [...BillingElement.styles, subscriptionOverviewStyles];
   static override messages = { en, nl };
 
-  @state() private data: OverviewData | undefined;
-  @state() private error: BillingApiError | undefined;
-  @state() private loading = false;
-  /** The API has no subscription for this organisation (404). */
-  @state() private missing = false;
-  @state() private orders: Order[] | undefined;
-  /** Why the history cannot be shown: a failed request (`BillingApiError`), or its part could not be downloaded. */
-  @state() private ordersError: unknown;
+  /** The subscription, its provisional next invoice and the plans offered. */
+  #data = this.query({
+    topics: TOPICS,
+    run: async (client, signal): Promise<OverviewData> => {
+      const [sub, upcoming, plans] = await Promise.all([
+        client.getSubscription({ signal }),
+        client.getUpcomingInvoice({ signal }),
+        client.listPlans({ signal }),
+      ]);
+      return { sub, upcoming, plans: plans.items };
+    },
+  });
+
+  /** The orders, while the history is open (closed: none asked for). */
+  #orders = this.query({
+    topics: TOPICS,
+    args: () => [this.ordersOpen] as const,
+    run: async (client, signal, [open]) => (open ? (await client.listOrders({ signal })).items : null),
+  });
+
   @state() private ordersOpen = false;
-  @state() private pending: Pending | undefined;
-  /** The form whose change is being prepared (its part downloaded, the price of added licenses fetched). */
+  /** The order history's element: `true` once defined, `false` when it could not be downloaded. */
+  @state() private historyLoaded: boolean | undefined;
+  /** The change waiting for the admin's confirmation (its dialog shows it). */
+  @state() private pending: ChangeRequest | undefined;
+  /** The form whose change is being prepared (its dialog downloaded, the price of added licenses fetched). */
   @state() private opening: Action | undefined;
-  /** The form whose change could not be prepared, its part not downloaded: a retry is offered next to it. */
+  /** The form whose change could not be prepared, its dialog not downloaded: a retry is offered next to it. */
   @state() private failed: Action | undefined;
   @state() private fieldErrors: Partial<Record<Action, string>> = {};
   @state() private inputs: Record<Action, string> = { add: '1', remove: '1', plan: '', period: '' };
   @state() private status = '';
-
-  #abort = new AbortController();
-  #ordersAbort = new AbortController();
-  #client: BillingClient | undefined;
-  #revision = -1;
-  #dialog: Dialog | undefined;
-  #history: History | undefined;
-  /** This element, as its parts loaded on demand see it. */
-  #host = this as unknown as OverviewHost;
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#abort.abort();
-    this.#ordersAbort.abort();
-    // Reconnecting fetches afresh.
-    this.#client = undefined;
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    const billing = this.billing;
-    if (!billing || this.roleForbidden) return;
-    if (billing.client !== this.#client || billing.revision !== this.#revision) {
-      const sameClient = billing.client === this.#client;
-      this.#client = billing.client;
-      this.#revision = billing.revision;
-      if (!sameClient) {
-        this.data = undefined;
-        this.orders = undefined;
-      }
-      void this.#load();
-    }
-  }
-
-  // ---------------------------------------------------------------------------------
-  // Data
-
-  async #load(): Promise<void> {
-    const billing = this.billing;
-    if (!billing) return;
-    this.#abort.abort();
-    this.#abort = new AbortController();
-    const signal = this.#abort.signal;
-    this.loading = true;
-    try {
-      const [sub, upcoming, plans] = await Promise.all([
-        billing.client.getSubscription({ signal }),
-        billing.client.getUpcomingInvoice({ signal }),
-        billing.client.listPlans({ signal }),
-      ]);
-      if (signal.aborted) return;
-      this.data = { sub, upcoming, plans: plans.items };
-      this.error = undefined;
-      this.missing = false;
-    } catch (e) {
-      if (signal.aborted) return;
-      const err = this.reportError(e);
-      if (err.kind === 'aborted') return;
-      // Only the contract's own "no subscription" answer means none: any other 404 (a
-      // backend without this endpoint) is an error that says so.
-      if (err.kind === 'not-found' && err.code === 'no-subscription') {
-        this.missing = true;
-        this.data = undefined;
-        this.error = undefined;
-      } else {
-        this.error = err;
-      }
-    } finally {
-      if (!signal.aborted) this.loading = false;
-    }
-    // The history may have changed too: fetch it now if it is open, else when next opened.
-    if (this.ordersOpen && this.data) void this.#loadOrders();
-    else this.orders = undefined;
-  }
-
-  /** Fetches the orders and, the first time, downloads the history that shows them. */
-  async #loadOrders(): Promise<void> {
-    const billing = this.billing;
-    if (!billing) return;
-    this.#ordersAbort.abort();
-    this.#ordersAbort = new AbortController();
-    const signal = this.#ordersAbort.signal;
-    this.ordersError = undefined;
-    try {
-      const [history, { items }] = await Promise.all([
-        this.#part(parts.history),
-        billing.client.listOrders({ signal }),
-      ]);
-      if (signal.aborted) return;
-      this.#history = history;
-      this.orders = items;
-    } catch (e) {
-      // A failed request is reported to the host; a part that could not be downloaded is not.
-      if (!signal.aborted) this.ordersError = e instanceof BillingApiError ? this.reportError(e) : e;
-    }
-  }
-
-  /** Downloads a part (a failed download is tried again next time) and readies it here. */
-  async #part<T extends { ready(host: OverviewHost): Promise<void> }>(load: () => Promise<T>): Promise<T> {
-    const part = await load();
-    await part.ready(this.#host);
-    return part;
-  }
 
   // ---------------------------------------------------------------------------------
   // Handlers
@@ -199,25 +128,68 @@ export class BillingSubscriptionOverview extends BillingElement {
 
   #onOrdersToggle(e: Event): void {
     this.ordersOpen = (e.target as HTMLDetailsElement).open;
-    if (this.ordersOpen && !this.orders) void this.#loadOrders();
+    if (this.ordersOpen && !this.historyLoaded) void this.#loadHistory();
+  }
+
+  async #loadHistory(): Promise<void> {
+    this.historyLoaded = undefined;
+    this.historyLoaded = await onFirstUse.history.load().then(
+      () => true,
+      () => false,
+    );
+  }
+
+  /** Puts `message` next to `action`'s field, and moves focus there. */
+  #fieldError(action: Action, message: string): void {
+    this.fieldErrors = { ...this.fieldErrors, [action]: message };
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#${action}-field`)?.focus());
   }
 
   /**
-   * Opens the confirmation of `action`'s change: the change flow is downloaded the first
-   * time (the button says so meanwhile); if it cannot be, a retry is offered next to the form.
+   * Checks `action`'s form and opens its confirmation: the change dialog is downloaded the
+   * first time (the button says so meanwhile); if it cannot be, a retry is offered next to
+   * the form.
    */
   async #open(action: Action, e?: Event): Promise<void> {
     e?.preventDefault();
     if (this.opening) return;
+    let change: ChangeRequest;
+    if (action === 'add' || action === 'remove') {
+      const raw = this.inputs[action].trim();
+      const quantity = Number(raw);
+      if (!/^\d+$/.test(raw) || quantity < 1 || quantity > 100_000) {
+        this.#fieldError(action, this.t('overview.invalid-quantity'));
+        return;
+      }
+      change = { action, quantity };
+    } else {
+      const value = this.#choice(action);
+      if (value === this.#current(action)) return;
+      change = action === 'plan' ? { action, planId: value } : { action, periodMonths: Number(value) };
+    }
+    this.fieldErrors = { ...this.fieldErrors, [action]: undefined };
     this.opening = action;
     this.failed = undefined;
     try {
-      const dialog = (this.#dialog = await this.#part(parts.dialog).catch(() => undefined));
-      if (dialog) await dialog.open(this.#host, action);
-      else this.failed = action;
-    } finally {
+      await onFirstUse.dialog.load();
+      this.pending = change; // the dialog says when it opened, or why not
+    } catch {
+      this.failed = action;
       this.opening = undefined;
     }
+  }
+
+  #onChangeDone(e: CustomEvent<ChangeDone>): void {
+    const { action, topic, answer, message } = e.detail;
+    this.pending = undefined;
+    this.inputs = { ...this.inputs, [action]: action === 'add' || action === 'remove' ? '1' : '' };
+    this.status = message;
+    this.changed(topic, answer);
+  }
+
+  #onChangeRefused(e: CustomEvent<ChangeRefused>): void {
+    this.pending = this.opening = undefined;
+    this.#fieldError(e.detail.action, e.detail.message);
   }
 
   // ---------------------------------------------------------------------------------
@@ -225,26 +197,31 @@ export class BillingSubscriptionOverview extends BillingElement {
 
   /** Fetches the subscription again (e.g. after the host changed billing data itself). */
   refresh(): void {
-    void this.#load();
+    void this.#data.refresh();
+    void this.#orders.refresh();
   }
 
   // ---------------------------------------------------------------------------------
-  // Rendering helpers (the private, not #private, ones serve the parts too: `OverviewHost`)
+  // Rendering helpers
+
+  get #overview(): OverviewData | undefined {
+    return this.#data.value;
+  }
 
   /** The edition or frequency in force from the next period: what the select starts on. */
-  private current(action: Action): string {
-    const sub = this.data?.sub;
+  #current(action: Action): string {
+    const sub = this.#overview?.sub;
     return action === 'plan'
       ? (sub?.nextPeriod.planId ?? sub?.plan.id ?? '')
       : String(sub?.nextPeriod.months ?? sub?.licenses?.nextPeriod.months ?? 1);
   }
 
-  private choice(action: Action): string {
-    return this.inputs[action] || this.current(action);
+  #choice(action: Action): string {
+    return this.inputs[action] || this.#current(action);
   }
 
   #money(minor: number): string {
-    return this.fmtMoney(minor, this.data?.sub.currency ?? 'EUR');
+    return this.fmtMoney(minor, this.#overview?.sub.currency ?? 'EUR');
   }
 
   #range(p: Pick<Period, 'start' | 'end'>): string {
@@ -255,31 +232,10 @@ export class BillingSubscriptionOverview extends BillingElement {
     return this.t('overview.period.months', { count: n, n: this.fmtCount(n) });
   }
 
-  private frequency(months: number): string {
-    return months === 1 || months === 6 || months === 12
-      ? this.t(`overview.frequency.${months}`)
-      : this.t('overview.frequency.other', { count: months, n: this.fmtCount(months) });
-  }
-
   /** "€9.00 per license" or "€9.00 per user". */
   #unitPrice(p: Plan): string {
     return this.t(p.model === 'prepaid-licenses' ? 'overview.price.per-license' : 'overview.price.per-user', {
       price: this.#money(p.unitPrice),
-    });
-  }
-
-  private planName(id: string): string {
-    const data = this.data;
-    return data?.plans.find((p) => p.id === id)?.name ?? (data?.sub.plan.id === id ? data.sub.plan.name : id);
-  }
-
-  private changeText(o: Order): string {
-    const n = o.quantity ?? 0;
-    return this.t(`overview.change.${o.kind}`, {
-      count: n,
-      n: this.fmtCount(n),
-      plan: this.planName(o.planId ?? ''),
-      period: this.frequency(o.periodMonths ?? 1),
     });
   }
 
@@ -329,7 +285,7 @@ export class BillingSubscriptionOverview extends BillingElement {
       <div class="title-line">
         <h2 id="overview-title">${sub.plan.name}</h2>
         ${sub.trial?.inTrial ? html`<span class="badge">${this.t('overview.badge.trial')}</span>` : nothing}
-        ${this.loading ? html`<span class="refreshing">${this.t('overview.refreshing')}</span>` : nothing}
+        ${this.#data.loading ? html`<span class="refreshing">${this.t('overview.refreshing')}</span>` : nothing}
       </div>
       <p class="rule">${this.t(rule, { included: this.fmtCount(sub.plan.includedUsers ?? 0) })}</p>
     </header>`;
@@ -342,7 +298,7 @@ export class BillingSubscriptionOverview extends BillingElement {
       next.licenses !== undefined && next.licenses !== sub.licenses?.licenses
         ? this.t('overview.period.next-licenses', { count: next.licenses, n: this.fmtCount(next.licenses) })
         : '',
-      nextPlan ? this.t('overview.period.next-edition', { plan: this.planName(nextPlan) }) : '',
+      nextPlan ? this.t('overview.period.next-edition', { plan: this.planName(this.#overview, nextPlan) }) : '',
     ].filter(Boolean);
     const trial = sub.trial?.inTrial ? sub.trial : undefined;
     return this.#card(
@@ -489,7 +445,7 @@ export class BillingSubscriptionOverview extends BillingElement {
               ${sub.scheduledChanges.map(
                 (o) =>
                   html`<li data-kind=${o.kind}>
-                    <span class="change">${this.changeText(o)}</span>
+                    <span class="change">${this.changeText(this.#overview, o)}</span>
                     <span class="when">${this.t('overview.scheduled.on', { date: this.fmtDate(o.effectiveOn) })}</span>
                   </li>`,
               )}
@@ -517,8 +473,8 @@ export class BillingSubscriptionOverview extends BillingElement {
    */
   #renderForm(action: Action, hint: string, options?: [string, string][]): TemplateResult {
     const error = this.fieldErrors[action];
-    const current = options && this.current(action);
-    const value = options ? this.choice(action) : this.inputs[action];
+    const current = options && this.#current(action);
+    const value = options ? this.#choice(action) : this.inputs[action];
     const busy = this.opening === action;
     const describedBy = error ? `${action}-error ${action}-hint` : `${action}-hint`;
     const onInput = (e: Event): void => this.#onInput(action, e);
@@ -577,7 +533,7 @@ export class BillingSubscriptionOverview extends BillingElement {
     const choices = plans.filter((p) => (p.model === 'prepaid-licenses') === prepaid);
     if (!licensed && choices.length < 2) return nothing;
     const boundary = this.t('overview.plan.hint', { date: this.fmtDate(sub.nextPeriod.start) });
-    const months = Number(this.current('period'));
+    const months = Number(this.#current('period'));
     const label = (p: Plan): string =>
       p.model === 'peak-daily'
         ? this.t('overview.plan.option.peak-daily', {
@@ -587,7 +543,7 @@ export class BillingSubscriptionOverview extends BillingElement {
           })
         : this.t('overview.plan.option.per-unit', { name: p.name, price: this.#unitPrice(p) });
     // The dialog's part starts downloading as soon as the admin heads for a form.
-    const prefetch = (): void => void parts.dialog().catch(() => undefined);
+    const prefetch = (): void => void onFirstUse.dialog.load().catch(() => undefined);
     return html`<section
       class="manage"
       part="manage"
@@ -634,44 +590,63 @@ export class BillingSubscriptionOverview extends BillingElement {
   }
 
   #renderOrders(): TemplateResult {
-    const { orders, ordersError: error } = this;
-    const history = this.#history;
-    const retry = (): void => void this.#loadOrders();
+    const orders = this.#orders;
+    const body = (): unknown => {
+      if (this.historyLoaded === false) return this.#loadFailed(() => void this.#loadHistory());
+      if (orders.error && !orders.value) return errorState(this.locale, orders.error, () => void orders.refresh());
+      if (!orders.value || !this.historyLoaded) return loadingState(this.locale, 3);
+      return html`<billing-order-history
+        lang=${this.locale}
+        .orders=${orders.value}
+        .data=${this.#overview}
+      ></billing-order-history>`;
+    };
     return html`<details part="orders" class="orders" ?open=${this.ordersOpen} @toggle=${this.#onOrdersToggle}>
       <summary>${this.t('overview.orders.title')}</summary>
-      ${
-        !this.ordersOpen
-          ? nothing
-          : error instanceof BillingApiError
-            ? errorState(this.locale, error, retry)
-            : error
-              ? this.#loadFailed(retry)
-              : orders && history
-                ? history.render(this.#host, orders)
-                : loadingState(this.locale, 3)
-      }
+      ${this.ordersOpen ? body() : nothing}
     </details>`;
   }
 
   protected override render() {
-    if (this.roleForbidden || this.error?.kind === 'forbidden') return forbiddenState(this.locale);
-    const data = this.data;
-    if (!data) {
-      if (this.missing) return emptyState(this.t('overview.empty.title'), this.t('overview.empty.body'));
-      if (this.error) return errorState(this.locale, this.error, () => this.refresh());
-      return loadingState(this.locale, 10);
+    const error = this.#data.error;
+    // Only the contract's own "no subscription" answer means none: any other 404 (a
+    // backend without this endpoint) is an error that says so.
+    if (error?.kind === 'not-found' && error.code === 'no-subscription') {
+      return emptyState(this.t('overview.empty.title'), this.t('overview.empty.body'));
     }
+    return this.renderQuery(this.#data, (data) => this.#renderOverview(data), 10);
+  }
+
+  #renderOverview(data: OverviewData): TemplateResult {
     const sub = data.sub;
-    return html`<article class="overview" aria-labelledby="overview-title" aria-busy=${this.loading ? 'true' : 'false'}>
+    const error = this.#data.error;
+    return html`<article
+      class="overview"
+      aria-labelledby="overview-title"
+      aria-busy=${this.#data.loading ? 'true' : 'false'}
+    >
       ${this.#renderHeader(sub)}
-      ${this.error ? errorState(this.locale, this.error, () => this.refresh(), this.t('overview.refresh-failed')) : nothing}
+      ${error ? errorState(this.locale, error, () => this.refresh(), this.t('overview.refresh-failed')) : nothing}
       <div class="cards">
         ${this.#renderPeriods(sub)} ${this.#renderPrice(data)} ${this.#renderUsage(data)} ${this.#renderLicenses(sub)}
         ${this.#renderScheduled(sub)} ${this.#renderStorage(sub)}
       </div>
       ${this.#renderManage(data)} ${this.#renderOrders()}
       <p class="status-message" role="status">${this.status}</p>
-      ${this.#dialog?.render(this.#host) ?? nothing}
+      ${
+        this.pending
+          ? html`<billing-change-dialog
+              lang=${this.locale}
+              exportparts="dialog, confirm-button"
+              .change=${this.pending}
+              .data=${data}
+              @change-opened=${() => (this.opening = undefined)}
+              @change-done=${this.#onChangeDone}
+              @change-refused=${this.#onChangeRefused}
+              @change-closed=${() => (this.pending = this.opening = undefined)}
+            ></billing-change-dialog>`
+          : nothing
+      }
     </article>`;
   }
 }
