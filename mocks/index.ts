@@ -1,6 +1,7 @@
 /**
- * The kit's mock backend, for hosts' QA: the store (a tenant world, the session, faults,
- * idempotency, persistence), the MSW handlers of the whole API, the named scenarios and
+ * The kit's mock backend, for hosts' QA: the store (a tenant world, the session, the
+ * change log and its persistence), the MSW handlers of the whole API (with the HTTP
+ * layer's idempotency records, `If-Match` and faults), the named scenarios and
  * the Storybook setup. It imports neither `msw/browser` nor `msw/node`, so it bundles for
  * any platform.
  *
@@ -13,26 +14,30 @@
 export {
   createStore,
   MockStore,
+  StoreError,
   MockError,
   memoryAdapter,
   indexedDbAdapter,
-  checkFaults,
   DEFAULT_SCENARIO,
   detailsEtag,
-  ifMatchAccepts,
 } from './store/index.js';
 export type {
   Fault,
   FaultKind,
+  StoreErrorKind,
   MockErrorKind,
   MockStoreOptions,
   Mutation,
   MutationResult,
+  VersionMatch,
+  LoggedChange,
   PersistenceAdapter,
   IndexedDbAdapterOptions,
   UsersQuery,
   ChangeInput,
 } from './store/index.js';
+export { checkFaults } from './http/faults.js';
+export { ifMatchAccepts, versionsNamed } from './http/preconditions.js';
 export { createHandlers, DEFAULT_BASE_URL } from './handlers/index.js';
 export type { HandlerOptions } from './handlers/index.js';
 export { getScenario, isScenarioName, loadScenario, scenarioNames, scenarios } from './scenarios/index.js';

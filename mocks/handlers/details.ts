@@ -6,6 +6,7 @@
  */
 import type { HttpHandler } from 'msw';
 import type { BillingDetailsInput } from '../engine/details.js';
+import { versionsNamed } from '../http/preconditions.js';
 import { json, route } from '../http/route.js';
 import type { RouteTarget } from '../http/route.js';
 import { detailsEtag, detailsView } from '../store/views.js';
@@ -35,8 +36,12 @@ export function detailsHandlers(t: RouteTarget): HttpHandler[] {
         defer: DETAILS_RULES,
       },
       ({ headers, body, store }) => {
-        // If-Match is there (428 otherwise) and well-formed (400); the store compares it strongly (412).
-        const result = store.putBillingDetails(body as BillingDetailsInput, headers['If-Match'] as string);
+        // If-Match is there (428 otherwise) and well-formed (400); the versions its strong
+        // tags name are those the save may replace (412 with the current details otherwise).
+        const result = store.putBillingDetails(
+          body as BillingDetailsInput,
+          versionsNamed(headers['If-Match'] as string),
+        );
         return json(result.body, 200, { ETag: detailsEtag(store.world) });
       },
     ),

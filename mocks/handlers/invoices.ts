@@ -9,6 +9,7 @@
 import type { HttpHandler } from 'msw';
 import type { Invoice } from '../engine/types.js';
 import { invoiceState } from '../engine/invoices.js';
+import { idempotent } from '../http/idempotency.js';
 import { notFound } from '../http/problem.js';
 import { attachment } from '../http/headers.js';
 import { json, route, written } from '../http/route.js';
@@ -63,7 +64,10 @@ export function invoicesHandlers(t: RouteTarget): HttpHandler[] {
     route(
       t,
       { method: 'post', path: '/invoices/settle', operationId: 'settleBalance', access: 'billing' },
-      ({ headers, store }) => written(store.settleBalance(headers['Idempotency-Key'])),
+      ({ headers, store }) => {
+        const key = headers['Idempotency-Key'];
+        return written(idempotent(store, key, { op: 'settle' }, () => store.settleBalance(key)));
+      },
     ),
     route(
       t,

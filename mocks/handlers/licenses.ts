@@ -5,6 +5,7 @@
  */
 import type { HttpHandler } from 'msw';
 import { isLicensed, orderHistory } from '../engine/licenses.js';
+import { idempotent } from '../http/idempotency.js';
 import { ProblemError } from '../http/problem.js';
 import { json, route, written } from '../http/route.js';
 import type { RouteTarget } from '../http/route.js';
@@ -39,7 +40,12 @@ export function licensesHandlers(t: RouteTarget): HttpHandler[] {
       { method: 'post', path: '/licenses/orders', operationId: 'orderLicenses', access: 'billing' },
       ({ headers, body, store }) => {
         const { kind, quantity } = body as { kind: 'add' | 'remove'; quantity: number };
-        return written(store.orderLicenses(kind, quantity, headers['Idempotency-Key'] as string));
+        const key = headers['Idempotency-Key'] as string;
+        return written(
+          idempotent(store, key, { op: 'order-licenses', kind, quantity }, () =>
+            store.orderLicenses(kind, quantity, key),
+          ),
+        );
       },
     ),
   ];

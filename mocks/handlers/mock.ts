@@ -6,10 +6,10 @@
 import type { HttpHandler } from 'msw';
 import { json, noContent, route } from '../http/route.js';
 import type { RouteTarget } from '../http/route.js';
+import { checkFaults } from '../http/faults.js';
 import { Checks } from '../http/validate.js';
 import type { IsoDate } from '../engine/types.js';
-import { checkFaults } from '../store/faults.js';
-import type { Fault } from '../store/faults.js';
+import type { Fault } from '../store/store.js';
 
 export function mockHandlers(t: RouteTarget): HttpHandler[] {
   return [
@@ -51,7 +51,7 @@ export function mockHandlers(t: RouteTarget): HttpHandler[] {
       t,
       { method: 'put', path: '/__mock/faults', operationId: 'mockPutFaults', access: 'mock' },
       ({ body, store }) => {
-        // The contract's schema checked each fault's fields; which operations exist is the store's rule.
+        // The contract's schema checked each fault's fields; checkFaults checks the list as a whole.
         const checks = new Checks();
         const items = (body as { items: unknown }).items;
         for (const e of checkFaults(items)) checks.add(e.field, e.code, e.message);

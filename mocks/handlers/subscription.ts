@@ -1,5 +1,6 @@
 /** The subscription overview, the price list and scheduled edition / period changes. */
 import type { HttpHandler } from 'msw';
+import { idempotent } from '../http/idempotency.js';
 import { json, route, written } from '../http/route.js';
 import type { RouteTarget } from '../http/route.js';
 import { Checks } from '../http/validate.js';
@@ -35,7 +36,9 @@ export function subscriptionHandlers(t: RouteTarget): HttpHandler[] {
           change.kind === 'change-plan'
             ? { kind: 'change-plan', planId: change.planId as string }
             : { kind: 'change-period', periodMonths: change.periodMonths as number };
-        return written(store.scheduleChange(input, key));
+        return written(
+          idempotent(store, key, { op: 'schedule-change', change: input }, () => store.scheduleChange(input, key)),
+        );
       },
     ),
   ];

@@ -5,6 +5,7 @@
 import type { HttpHandler } from 'msw';
 import { toCsv } from '../csv.js';
 import { attachment } from '../http/headers.js';
+import { idempotent } from '../http/idempotency.js';
 import { json, route, written } from '../http/route.js';
 import type { RouteTarget } from '../http/route.js';
 import type { ApiBillingUser, UserSort } from '../store/contract.js';
@@ -71,12 +72,12 @@ export function usersHandlers(t: RouteTarget): HttpHandler[] {
       t,
       { method: 'post', path: '/users/:userId/deactivate', operationId: 'deactivateUser', access: 'billing' },
       ({ path, headers, body, store }) => {
-        const { removeLicense } = (body ?? {}) as { removeLicense?: boolean };
+        const userId = path['userId'] as string;
+        const removeLicense = (body as { removeLicense?: boolean } | undefined)?.removeLicense === true;
+        const key = headers['Idempotency-Key'];
         return written(
-          store.deactivateUser(
-            path['userId'] as string,
-            { removeLicense: removeLicense === true },
-            headers['Idempotency-Key'],
+          idempotent(store, key, { op: 'deactivate', userId, removeLicense }, () =>
+            store.deactivateUser(userId, { removeLicense }, key),
           ),
         );
       },
@@ -85,12 +86,12 @@ export function usersHandlers(t: RouteTarget): HttpHandler[] {
       t,
       { method: 'post', path: '/users/:userId/reactivate', operationId: 'reactivateUser', access: 'billing' },
       ({ path, headers, body, store }) => {
-        const { buyLicense } = (body ?? {}) as { buyLicense?: boolean };
+        const userId = path['userId'] as string;
+        const buyLicense = (body as { buyLicense?: boolean } | undefined)?.buyLicense === true;
+        const key = headers['Idempotency-Key'];
         return written(
-          store.reactivateUser(
-            path['userId'] as string,
-            { buyLicense: buyLicense === true },
-            headers['Idempotency-Key'],
+          idempotent(store, key, { op: 'reactivate', userId, buyLicense }, () =>
+            store.reactivateUser(userId, { buyLicense }, key),
           ),
         );
       },

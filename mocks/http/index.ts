@@ -1,6 +1,9 @@
 export { authorize, FORBIDDEN_DETAIL } from './auth.js';
 export type { Access } from './auth.js';
-export { applyFaults } from './faults.js';
+export { applyFaults, checkFaults, hang, takeFaults } from './faults.js';
+export { idempotent } from './idempotency.js';
+export type { KeyedRequest } from './idempotency.js';
+export { ifMatchAccepts, strongTags, versionsNamed } from './preconditions.js';
 export {
   badRequest,
   notFound,

@@ -4,10 +4,9 @@
  * was invalid, and extra members (`current` on 412, `quote` on a license refusal).
  */
 import { RuleError, WorldError } from '../engine/errors.js';
-import { MockError } from '../store/errors.js';
-import type { MockErrorKind } from '../store/errors.js';
+import { fromRuleError, StoreError } from '../store/errors.js';
+import type { StoreErrorKind } from '../store/errors.js';
 import type { FieldError, Problem } from '../store/contract.js';
-import { fromRuleError } from '../store/store.js';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
@@ -27,14 +26,29 @@ const TITLES: Record<number, string> = {
   500: 'The billing service failed',
 };
 
-const STATUS_OF: Record<MockErrorKind, number> = {
+const STATUS_OF: Record<StoreErrorKind, number> = {
   invalid: 400,
   'not-found': 404,
   conflict: 409,
   stale: 412,
   rule: 422,
-  'precondition-required': 428,
 };
+
+/** Store codes the API names otherwise: a stale version is a stale ETag on the wire. */
+const WIRE_CODES: Readonly<Record<string, string>> = { 'stale-version': 'stale-etag' };
+
+/** Fields the store names by their domain name and the API by a header. */
+const WIRE_FIELDS: Readonly<Record<string, string>> = { idempotencyKey: 'Idempotency-Key' };
+
+/** The problem of a store refusal: its kind's status, the API's code and field names. */
+function storeProblem(e: StoreError, instance?: string): Response {
+  const errors = e.errors.map((f) => {
+    const field = WIRE_FIELDS[f.field];
+    return field === undefined ? f : { ...f, field };
+  });
+  const code = WIRE_CODES[e.code] ?? e.code;
+  return problem(STATUS_OF[e.kind], { code, detail: e.message, errors, extra: e.extra }, instance);
+}
 
 /** What a problem response carries besides its status. */
 export interface ProblemInit {
@@ -97,20 +111,15 @@ export const INTERNAL_DETAIL = 'The billing service failed unexpectedly. Try aga
 
 /**
  * The problem for anything thrown below a handler: a `ProblemError` as it is, the
- * store's `MockError` and the engine's `RuleError` by their kind, anything else a 500
+ * store's `StoreError` and the engine's `RuleError` by their kind (in the API's codes and
+ * field names), anything else a 500
  * with a generic detail (the error itself is logged, never answered: it is a bug of the
  * mock or a world the engine cannot read).
  */
 export function problemFromError(e: unknown, instance?: string): Response {
   if (e instanceof ProblemError) return problem(e.status, e.init, instance);
-  const me = e instanceof RuleError ? fromRuleError(e) : e instanceof MockError ? e : undefined;
-  if (me) {
-    return problem(
-      STATUS_OF[me.kind],
-      { code: me.code, detail: me.message, errors: me.errors, extra: me.extra },
-      instance,
-    );
-  }
+  if (e instanceof StoreError) return storeProblem(e, instance);
+  if (e instanceof RuleError) return storeProblem(fromRuleError(e), instance);
   // A world the engine cannot bill at this state (its validator lets through what only a
   // later date shows): the caller's world is at fault, and the field is named.
   if (e instanceof WorldError) {

@@ -8,8 +8,7 @@
  */
 import { http, HttpResponse } from 'msw';
 import type { HttpHandler } from 'msw';
-import type { MutationResult } from '../store/store.js';
-import type { MockStore } from '../store/store.js';
+import type { MockStore, MutationResult } from '../store/store.js';
 import { authorize } from './auth.js';
 import type { Access } from './auth.js';
 import { applyFaults } from './faults.js';
@@ -82,9 +81,10 @@ export function json(body: unknown, status = 200, headers: Record<string, string
   return HttpResponse.json(body as never, { status, headers });
 }
 
-/** The answer to a write: its status, or `200` with `Idempotent-Replayed: true` for a replay. */
+/** The answer to a write: `201` when it made something, else `200`; `200` with `Idempotent-Replayed: true` for a replay. */
 export function written(result: MutationResult<unknown>): Response {
-  return result.replayed ? json(result.body, 200, { 'Idempotent-Replayed': 'true' }) : json(result.body, result.status);
+  if (result.replayed) return json(result.body, 200, { 'Idempotent-Replayed': 'true' });
+  return json(result.body, result.created ? 201 : 200);
 }
 
 /** `204 No Content`. */

@@ -1,32 +1,37 @@
 /**
- * What the store refuses, in terms the HTTP layer maps to a status without guessing:
- * the store knows nothing of HTTP, but it knows *why* a request cannot be done.
+ * What the store refuses, in the domain's terms: a kind (why it cannot be done), a stable
+ * code, the fields at fault and, for some refusals, what the caller needs next (the
+ * current details of a stale save, the quote of a license to buy). The store knows
+ * nothing of HTTP; `mocks/http/problem.ts` maps each kind to a status and a problem
+ * document.
  */
+import type { WorldError } from '../engine/errors.js';
+import { RuleError } from '../engine/errors.js';
 import type { FieldError } from './contract.js';
 
 /**
- * - `invalid`: the request is malformed (400).
- * - `not-found`: no such user, invoice, scenario (404).
- * - `conflict`: the request does not fit the subscription, e.g. a license action without licenses (409).
- * - `rule`: the billing rules refuse it (422).
- * - `stale`: the details were saved by someone else since (412).
- * - `precondition-required`: `If-Match` is missing (428).
+ * - `invalid`: the request is malformed (a role, a date, a quantity out of range).
+ * - `not-found`: no such user, invoice or scenario.
+ * - `conflict`: the request does not fit the subscription, e.g. a license action without
+ *   prepaid licenses, or deactivating someone already deactivated.
+ * - `rule`: the billing rules refuse it (every field at fault listed).
+ * - `stale`: the edit was based on a version that is no longer the current one.
  */
-export type MockErrorKind = 'invalid' | 'not-found' | 'conflict' | 'rule' | 'stale' | 'precondition-required';
+export type StoreErrorKind = 'invalid' | 'not-found' | 'conflict' | 'rule' | 'stale';
 
 /** A refusal by the mock store. Nothing was changed. */
-export class MockError extends Error {
-  override name = 'MockError';
-  readonly kind: MockErrorKind;
-  /** A stable problem code, e.g. `not-licensed`, `license-required`, `stale-etag`. */
+export class StoreError extends Error {
+  override name = 'StoreError';
+  readonly kind: StoreErrorKind;
+  /** A stable code, e.g. `not-licensed`, `license-required`, `stale-version`. */
   readonly code: string;
-  /** Per-field errors, when the refusal is about fields. */
+  /** Per-field errors, when the refusal is about fields (named as the domain names them). */
   readonly errors: FieldError[];
-  /** Extra members for the problem document (`current`, `quote`). */
+  /** What the caller needs next: `current` (the details now, on `stale`), `quote` (the license to buy). */
   readonly extra: Record<string, unknown>;
 
   constructor(
-    kind: MockErrorKind,
+    kind: StoreErrorKind,
     code: string,
     message: string,
     options: { errors?: FieldError[]; extra?: Record<string, unknown> } = {},
@@ -37,4 +42,40 @@ export class MockError extends Error {
     this.errors = options.errors ?? [];
     this.extra = options.extra ?? {};
   }
+}
+
+/** The former name of {@link StoreError} (`billing-elements/mocks` exported it): the same class. */
+export { StoreError as MockError };
+/** The former name of {@link StoreErrorKind}. */
+export type MockErrorKind = StoreErrorKind;
+
+/** An `invalid` refusal of one field. */
+export function invalid(field: string, code: string, message: string): StoreError {
+  return new StoreError('invalid', code, message, { errors: [{ field, code, message }] });
+}
+
+/** The engine's refusal as a store refusal (prepaid-license actions on a subscription without them: `conflict`). */
+export function fromRuleError(e: RuleError): StoreError {
+  if (e.code === 'not-prepaid-licenses') {
+    return new StoreError('conflict', 'not-licensed', e.reason, {
+      errors: [{ field: e.field, code: 'not-licensed', message: e.reason }],
+    });
+  }
+  return new StoreError('rule', e.code, e.reason, { errors: [{ field: e.field, code: e.code, message: e.reason }] });
+}
+
+/** Runs `fn`, turning the engine's RuleError into a StoreError. */
+export function rules<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof RuleError) throw fromRuleError(e);
+    throw e;
+  }
+}
+
+/** A world the engine cannot read, every problem listed (`rule`, code `invalid-world`). */
+export function worldErrors(problems: readonly WorldError[]): StoreError {
+  const errors: FieldError[] = problems.map((p) => ({ field: p.field, code: 'invalid-world', message: p.reason }));
+  return new StoreError('rule', 'invalid-world', `The world has ${errors.length} problem(s).`, { errors });
 }

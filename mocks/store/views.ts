@@ -260,9 +260,26 @@ export function overviewView(world: World): ApiSubscriptionOverview {
   return out;
 }
 
+/** The version of the billing details: 0 before the first save, one more with each. */
+export function detailsVersion(world: World): number {
+  return world.billingDetails?.version ?? 0;
+}
+
+/** A version of the details as the API names it (the details' `version` and ETag): `"v<version>"`. */
+export function versionTag(version: number): string {
+  return `"v${version}"`;
+}
+
+/** The version a tag names (the inverse of {@link versionTag}), or `undefined` for any other text. */
+export function tagVersion(tag: string): number | undefined {
+  const m = /^"v(.+)"$/.exec(tag);
+  const version = m ? Number(m[1]) : NaN;
+  return Number.isFinite(version) && versionTag(version) === tag ? version : undefined;
+}
+
 /** The ETag of the billing details: `"v<version>"` (`"v0"` before the first save). */
 export function detailsEtag(world: World): string {
-  return `"v${world.billingDetails?.version ?? 0}"`;
+  return versionTag(detailsVersion(world));
 }
 
 /** What a tenant without saved details shows: nothing filled in yet. */

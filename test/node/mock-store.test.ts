@@ -1,14 +1,18 @@
 /**
  * The store: loading worlds (validated, every problem listed) and scenarios, reset,
  * and persistence — the state survives a store re-created with the same adapter,
- * compactly (the scenario name and the mutations, replayed), idempotency included.
+ * compactly (the scenario name and the mutations, replayed), the HTTP layer's
+ * idempotency records included (they are read from the replayed log), and a session
+ * saved in format 1 still loads.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { idempotent } from '../../mocks/http/idempotency.js';
+import { ProblemError } from '../../mocks/http/problem.js';
 import { createStore, MockStore } from '../../mocks/store/store.js';
-import { MockError } from '../../mocks/store/errors.js';
+import { MockError, StoreError } from '../../mocks/store/errors.js';
 import { memoryAdapter } from '../../mocks/store/persistence.js';
-import { detailsEtag } from '../../mocks/store/views.js';
+import { detailsVersion } from '../../mocks/store/views.js';
 import { scenarioNames } from '../../mocks/scenarios/index.js';
 import { dueInvoices } from '../../mocks/engine/invoices.js';
 import type { Problem } from '../../src/client/index.js';
@@ -97,9 +101,10 @@ describe('mock store: persistence', () => {
     const first = a.orderLicenses('add', 2, 'persisted-key-1');
     const active = a.world.people.find((p) => !p.deactivatedOn && !p.deletedOn)!;
     a.deactivateUser(active.id, { removeLicense: true }, 'deactivate-key-1');
-    const etag = detailsEtag(a.world);
-    const details = a.putBillingDetails(validDetails(), etag);
-    assert.notEqual(details.body.version, etag);
+    const version = detailsVersion(a.world);
+    const details = a.putBillingDetails(validDetails(), version);
+    assert.equal(details.body.version, `"v${version + 1}"`);
+    const paid = idempotent(a, 'settle-key-1', { op: 'settle' }, () => a.settleBalance('settle-key-1'));
     a.setToday('2026-12-03');
     a.setSession({ role: 'finance' });
     a.setFaults([{ operation: 'getMe', kind: 'latency', latencyMs: 10, times: 3 }]);
@@ -113,7 +118,7 @@ describe('mock store: persistence', () => {
     assert.deepEqual(b.faults, a.faults);
     assert.deepEqual(
       b.mutations.map((m) => m.op),
-      ['order-licenses', 'deactivate', 'put-details', 'set-today'],
+      ['order-licenses', 'deactivate', 'put-details', 'settle', 'set-today'],
     );
     const replay = b.orderLicenses('add', 2, 'persisted-key-1');
     assert.equal(replay.replayed, true);
@@ -123,6 +128,61 @@ describe('mock store: persistence', () => {
       () => b.orderLicenses('add', 5, 'deactivate-key-1'),
       (e: unknown) => (e as MockError).code === 'key-reused',
     );
+    // The HTTP layer's records come from the replayed log: a settle (no order, nothing the
+    // engine remembers) sent again answers the first answer and changes nothing.
+    const changes = b.changes.length;
+    const again = idempotent(b, 'settle-key-1', { op: 'settle' }, () => b.settleBalance('settle-key-1'));
+    assert.equal(again.replayed, true);
+    assert.deepEqual(again.body, paid.body);
+    assert.equal(b.changes.length, changes, 'nothing logged');
+    assert.throws(
+      () => idempotent(b, 'settle-key-1', { op: 'order-licenses', kind: 'add', quantity: 1 }, () => b.settleBalance()),
+      (e: unknown) => e instanceof ProblemError && e.status === 422 && e.init.code === 'key-reused',
+    );
+  });
+
+  it('a session saved in format 1 (put-details with its If-Match text) still loads, and is saved in format 2', async () => {
+    const adapter = memoryAdapter();
+    const version = detailsVersion((await createStore({ scenario: 'injixo-classic' })).world);
+    await adapter.set('session', {
+      version: 1,
+      base: { kind: 'scenario', name: 'injixo-classic' },
+      mutations: [
+        { op: 'put-details', input: validDetails(), ifMatch: `W/"x", "v${version}"` },
+        { op: 'set-today', today: '2026-12-03' },
+      ],
+      role: 'finance',
+      faults: [{ operation: 'getMe', kind: 'latency', latencyMs: 5 }],
+    });
+    const b = await createStore({ persistence: adapter });
+    assert.equal(b.role, 'finance');
+    assert.equal(b.today, '2026-12-03');
+    assert.equal(detailsVersion(b.world), version + 1, 'the save was replayed');
+    assert.deepEqual(b.faults, [{ operation: 'getMe', kind: 'latency', latencyMs: 5 }]);
+    const [details] = b.mutations;
+    assert.deepEqual(details, { op: 'put-details', input: validDetails(), basedOn: '*' });
+    b.setSession({ role: 'admin' });
+    await b.flush();
+    const saved = (await adapter.get('session')) as { version: number; mutations: unknown[] };
+    assert.equal(saved.version, 2);
+    assert.deepEqual(saved.mutations[0], { op: 'put-details', input: validDetails(), basedOn: '*' });
+  });
+
+  it('a save based on another version is refused as stale, with the current details', async () => {
+    const a = await createStore({ scenario: 'injixo-classic' });
+    const current = detailsVersion(a.world);
+    const before = a.world;
+    assert.throws(
+      () => a.putBillingDetails(validDetails(), [current + 1, current + 7]),
+      (e: unknown) =>
+        e instanceof StoreError &&
+        e.kind === 'stale' &&
+        e.code === 'stale-version' &&
+        (e.extra['current'] as { version: string }).version === `"v${current}"`,
+    );
+    assert.equal(a.world, before, 'nothing changed');
+    assert.equal(a.putBillingDetails(validDetails(), '*').body.version, `"v${current + 1}"`);
+    assert.equal(a.putBillingDetails(validDetails(), [current, current + 1]).body.version, `"v${current + 2}"`);
   });
 
   it('a custom world is stored whole, with the mutations after it', async () => {
@@ -158,7 +218,7 @@ describe('mock store: persistence', () => {
     const adapter = memoryAdapter();
     const a = await createStore({ world: world('prepaid-licenses', 200, 4), persistence: adapter });
     const result = a.scheduleChange({ kind: 'change-period', periodMonths: 12 }, 'period-key-1');
-    assert.equal(result.status, 201);
+    assert.equal(result.created, true);
     await a.flush();
     const b = await createStore({ persistence: adapter });
     assert.deepEqual(b.world, a.world);
