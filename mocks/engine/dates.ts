@@ -8,10 +8,10 @@
  * {@link dateInZone}, which turns an instant into the tenant's calendar date.
  */
 
-/** A calendar date, `YYYY-MM-DD`, in the tenant's time zone. */
-export type IsoDate = string;
-/** A calendar month, `YYYY-MM`. */
-export type YearMonth = string;
+import type { IsoDate, YearMonth } from './world.js';
+
+/** A calendar date, `YYYY-MM-DD`, and a month, `YYYY-MM` (the world schema's `IsoDate`, `YearMonth`). */
+export type { IsoDate, YearMonth };
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MONTH_RE = /^(\d{4})-(\d{2})$/;

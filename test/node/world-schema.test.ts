@@ -1,8 +1,10 @@
 /**
- * mocks/world.schema.json against the world format: every scenario validates against it,
- * a hand-written QA world validates against it and against validateWorld, and worlds the
- * engine refuses are refused by the schema too. Under Node because ajv is CommonJS (the
- * browser test runner has no CommonJS transform).
+ * mocks/world.schema.json, the one source of the world format: the engine's types and its
+ * schema module are generated from it and fresh (`npx tsx scripts/world-types.ts --write`);
+ * every scenario validates against it (ajv, strict); a hand-written QA world validates
+ * against it and against validateWorld, and worlds either refuses the other refuses too,
+ * with the field named. Under Node because ajv is CommonJS (the browser test runner has no
+ * CommonJS transform).
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -13,12 +15,22 @@ import type { World } from '../../mocks/engine/types.js';
 import { LIMITS } from '../../mocks/engine/limits.js';
 import { validateWorldAll } from '../../mocks/engine/validate.js';
 import { scenarioNames, loadScenario } from '../../mocks/scenarios/index.js';
+import { WORLD_SCHEMA } from '../../mocks/engine/world-schema.js';
+import {
+  SCHEMA_MODULE_FILE,
+  schemaModuleSource,
+  TYPES_FILE,
+  typesSource,
+  worldSchema,
+} from '../../scripts/world-types.js';
 
 const schema: unknown = JSON.parse(readFileSync(new URL('../../mocks/world.schema.json', import.meta.url), 'utf8'));
 // Strict: unknown keywords or types missing for a keyword are schema bugs. (strictRequired
 // is off: `if/then` names properties defined by the parent schema.)
 const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false });
 addFormats(ajv);
+// The reason a validator gives for a value not of a field's form (the engine's validator reads it).
+ajv.addVocabulary(['x-error-message']);
 const validate = ajv.compile(schema as object);
 
 function schemaErrors(world: unknown): string[] {
@@ -240,11 +252,60 @@ describe('world.schema.json', () => {
     assert.ok(today.test(LIMITS.lastToday) && !today.test('2101-01-01'));
   });
 
-  it('refuses unknown fields (typos), which validateWorld ignores', () => {
+  it('refuses unknown fields (typos), as validateWorld does, naming the field', () => {
     const w = qaWorld();
     Object.assign(w.people[1] as object, { deactivatedAt: '2026-03-20' });
     assert.notDeepEqual(schemaErrors(w), []);
-    assert.deepEqual(validateWorldAll(w), []);
+    assert.deepEqual(
+      validateWorldAll(w).map((e) => e.message),
+      ['people[1].deactivatedAt: is not a field of the world format (a typo?)'],
+    );
+  });
+
+  it('gives the path and the reason of every problem the schema finds', () => {
+    const w = qaWorld();
+    Object.assign(w.people[0] as object, { billingStart: '2026-02-30', role: 'owner' });
+    Object.assign(w.tenant, { taxRate: 12000 });
+    delete w.subscription.plans[0]?.includedUsers;
+    Object.assign(w.billingDetails as object, { contact: { name: 'Finance' } });
+    assert.deepEqual(
+      validateWorldAll(w).map((e) => e.message),
+      [
+        'tenant.taxRate: must be from 0 through 10,000, got 12000',
+        'subscription.plans[0].includedUsers: is required',
+        'people[0].role: must be one of "admin", "finance", "member", "guest", got "owner"',
+        'people[0].billingStart: must be a calendar date (YYYY-MM-DD) from 2000-01-01 through 2110-12-31, got "2026-02-30"',
+        'billingDetails.contact: needs personId or email',
+      ],
+    );
+  });
+
+  it('mocks/engine/world.ts and world-schema.ts are generated from it as it stands (npx tsx scripts/world-types.ts --write)', async () => {
+    assert.equal(readFileSync(TYPES_FILE, 'utf8'), await typesSource());
+    assert.equal(readFileSync(SCHEMA_MODULE_FILE, 'utf8'), await schemaModuleSource());
+    assert.equal(WORLD_SCHEMA.$defs?.['IsoDate']?.pattern, worldSchema().$defs?.['IsoDate']?.pattern);
+  });
+
+  it('the generator types what the schema says: required or optional, enums, consts, lists, inline objects', async () => {
+    const source = await typesSource({
+      title: 'T',
+      type: 'object',
+      required: ['a', 'b'],
+      properties: {
+        a: { description: 'An A.', const: 1 },
+        b: { type: 'array', items: { enum: ['x', 'y'] } },
+        c: { type: 'object', required: ['d'], properties: { d: { $ref: '#/$defs/D' } } },
+        'e-f': { type: ['string', 'null'] },
+      },
+      $defs: { D: { description: 'A D.', type: 'integer' } },
+    });
+    assert.match(source, /export interface World \{\n {2}\/\*\* An A\. \*\/\n {2}a: 1;\n {2}b: \('x' \| 'y'\)\[\];/);
+    assert.match(source, /c\?: \{\n {4}d: D;\n {2}\};\n {2}'e-f'\?: string \| null;/);
+    assert.match(source, /\/\*\* A D\. \*\/\nexport type D = number;/);
+    await assert.rejects(
+      typesSource({ type: 'object', properties: { x: { $ref: 'other.json#/X' } } }),
+      /Only #\/\$defs\//,
+    );
   });
 
   it('documents every property it declares', () => {

@@ -20,7 +20,10 @@
  *   to say where and why), and strings of an expensive form (a date) are remembered once
  *   valid.
  */
+import { admits, codePoints, formatOk, itemKey, joinPath, ownKeysOnly, TYPE_WORDS, typeTest } from './values.js';
 import { SENTENCES, type Wording } from './wording.js';
+
+export { codePoints, joinPath, jsonType } from './values.js';
 
 export type SchemaType = 'string' | 'integer' | 'number' | 'boolean' | 'array' | 'object' | 'null';
 
@@ -101,80 +104,6 @@ export interface Validator {
   readonly schema: JsonSchema;
 }
 
-const TYPE_WORDS: Record<SchemaType, string> = {
-  string: 'text',
-  integer: 'a whole number',
-  number: 'a number',
-  boolean: 'true or false',
-  array: 'a list',
-  object: 'an object',
-  null: 'null',
-};
-
-/** The JSON type of a value (`integer` for whole numbers; NaN and ±Infinity are no JSON). */
-export function jsonType(value: unknown): SchemaType | 'undefined' {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'array';
-  switch (typeof value) {
-    case 'string':
-      return 'string';
-    case 'boolean':
-      return 'boolean';
-    case 'number':
-      return Number.isInteger(value) ? 'integer' : Number.isFinite(value) ? 'number' : 'undefined';
-    case 'object':
-      return 'object';
-    default:
-      return 'undefined';
-  }
-}
-
-function admits(types: readonly SchemaType[], value: unknown): boolean {
-  const t = jsonType(value);
-  if (t === 'undefined') return false;
-  return types.includes(t) || (t === 'integer' && types.includes('number'));
-}
-
-/** The number of code points of `s` (what JSON Schema's lengths count). */
-export function codePoints(s: string): number {
-  let n = s.length;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
-      const d = s.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        n--;
-        i++;
-      }
-    }
-  }
-  return n;
-}
-
-/** A JSON path one step further: `a.b`, `a[2]`. */
-export function joinPath(path: string, key: string | number): string {
-  if (typeof key === 'number') return `${path}[${key}]`;
-  return path === '' ? key : `${path}.${key}`;
-}
-
-const EMAIL = /^[^\s@"(),:;<>[\\\]]+@[^\s@"(),:;<>[\\\]]+\.[^\s@"(),:;<>[\\\]]+$/;
-
-function formatOk(format: string, value: string): boolean {
-  if (format === 'email') return EMAIL.test(value);
-  // date: a real calendar date, YYYY-MM-DD.
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (mo < 1 || mo > 12 || d < 1) return false;
-  const days = [31, y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-  return d <= (days[mo - 1] as number);
-}
-
-/** A key for `uniqueItems`: equal JSON values, equal keys. */
-function itemKey(value: unknown): unknown {
-  return value !== null && typeof value === 'object' ? JSON.stringify(value) : value;
-}
-
 /** The fields one of which a value needs, when every branch of an `anyOf` only requires fields. */
 function requiredAlternatives(branches: readonly JsonSchema[]): string[] | undefined {
   const needs: string[] = [];
@@ -185,6 +114,19 @@ function requiredAlternatives(branches: readonly JsonSchema[]): string[] | undef
   }
   return needs;
 }
+
+type Obj = Record<string, unknown>;
+
+/** One check of a compiled schema: {@link OK}, {@link FAILED} (later checks still run) or {@link STOP}. */
+type Step = (value: unknown, path: string, ctx?: CheckContext) => number;
+const OK = 0;
+const FAILED = 1;
+const STOP = 2;
+/** A failure that ends the checks of the schema (a value of the wrong type, say). */
+const stop = (_: false): number => STOP;
+
+/** Keys a schema may have beside `$ref` and still be the schema it names. */
+const ONLY_REF = new Set(['$ref', ...ANNOTATIONS]);
 
 /** Options of a {@link SchemaCompiler}. */
 export interface CompilerOptions {
@@ -224,6 +166,12 @@ export class SchemaCompiler {
   compile(schema: JsonSchema): Validator {
     const done = this.#compiled.get(schema);
     if (done) return done;
+    // A `$ref` with nothing beside it but annotations is the schema it names.
+    if (schema.$ref !== undefined && Object.keys(schema).every((k) => ONLY_REF.has(k))) {
+      const target = this.compile(this.resolve(schema.$ref));
+      this.#compiled.set(schema, target);
+      return target;
+    }
     if (this.#compiling.has(schema)) throw new Error('Recursive schemas are not supported.');
     this.#compiling.add(schema);
     try {
@@ -276,13 +224,12 @@ export class SchemaCompiler {
     const message = schema['x-error-message'];
     const enumValues = schema.enum;
     const enumSet = enumValues ? new Set(enumValues) : undefined;
-    const hasConst = schema.const !== undefined;
     // Strings of an expensive form, once valid (a year of activity repeats ~365 dates).
     const memo = format !== undefined ? new Set<string>() : undefined;
     const label = (path: string): string => (path === '' ? rootLabel : path);
 
     /** Reports a problem; false, so `return fail(…)` ends a check. Without `ctx`, only false. */
-    const fail = (ctx: CheckContext | undefined, keyword: string, path: string, c: string, m: () => string) => {
+    const fail = (ctx: CheckContext | undefined, keyword: string, path: string, c: string, m: () => string): false => {
       if (!ctx || ctx.defer?.has(keyword) || ctx.errors.length >= (ctx.max ?? MAX_FIELD_ERRORS)) return false;
       // A schema's own code says what its form (pattern, format) is.
       const own = keyword === 'pattern' || keyword === 'format';
@@ -296,8 +243,10 @@ export class SchemaCompiler {
       return false;
     };
 
+    let lastGood: string | undefined;
     const checkString = (value: string, path: string, ctx?: CheckContext): boolean => {
-      if (memo?.has(value)) return true;
+      // Logs repeat a value run after run (the same person's events, the same day's).
+      if (value === lastGood || memo?.has(value)) return true;
       // Lengths in code points; a string no longer in UTF-16 units is short enough.
       const n =
         (maxLength !== undefined && value.length > maxLength) || minLength !== undefined ? codePoints(value) : 0;
@@ -319,6 +268,7 @@ export class SchemaCompiler {
         if (memo && memo.size > 10_000) memo.clear();
         memo?.add(value);
       }
+      lastGood = value;
       return true;
     };
 
@@ -354,7 +304,7 @@ export class SchemaCompiler {
       return ok;
     };
 
-    const checkObject = (o: Record<string, unknown>, path: string, ctx?: CheckContext): boolean => {
+    const checkObject = (o: Obj, path: string, ctx?: CheckContext): boolean => {
       let ok = true;
       for (const key of required) {
         if (!Object.hasOwn(o, key)) {
@@ -379,77 +329,173 @@ export class SchemaCompiler {
       }
       return ok;
     };
+    // The fast verdict on an object: one pass over its keys, the required ones counted.
+    const fields = new Map<string, { v: Validator | undefined; required: boolean }>();
+    for (const [k, v] of props) fields.set(k, { v, required: false });
+    for (const k of required) fields.set(k, { v: props.get(k), required: true });
+    const requiredCount = new Set(required).size;
+    const objectOk = (o: Obj): boolean => {
+      let seen = 0;
+      const own = ownKeysOnly(o);
+      for (const key in o) {
+        if (!own && !Object.hasOwn(o, key)) continue;
+        const field = fields.get(key);
+        if (field === undefined) {
+          if (closed && !known.has(key)) return false;
+          continue;
+        }
+        if (field.v && !field.v.accepts(o[key])) return false;
+        if (field.required) seen++;
+      }
+      return seen === requiredCount;
+    };
 
-    /** The whole check: with `ctx`, collects every problem; without, stops at the first. */
-    const walk = (value: unknown, path: string, ctx?: CheckContext): boolean => {
-      let ok = true;
-      if (ref && !ref.accepts(value)) {
-        if (!ctx) return false;
-        ref.check(value, path, ctx);
-        ok = false;
-      }
-      if (types && !admits(types, value)) {
-        const expected = types.map((t) => TYPE_WORDS[t]).join(' or ');
-        return fail(ctx, 'type', path, 'invalid-type', () => words.type(label(path), expected));
-      }
-      if (enumSet && !enumSet.has(value)) {
-        return fail(ctx, 'enum', path, 'invalid', () => words.enum(label(path), enumValues ?? [], value));
-      }
-      if (hasConst && value !== schema.const) {
-        return fail(ctx, 'const', path, 'invalid', () => words.const(label(path), schema.const, value));
-      }
-      if (typeof value === 'string') {
-        if (!checkString(value, path, ctx)) return false;
-      } else if (typeof value === 'number') {
-        if ((minimum !== undefined && value < minimum) || (maximum !== undefined && value > maximum)) {
-          const keyword = value < (minimum ?? -Infinity) ? 'minimum' : 'maximum';
-          return fail(ctx, keyword, path, 'out-of-range', () => words.range(label(path), minimum, maximum, value));
-        }
-      } else if (Array.isArray(value)) {
-        if (!checkArray(value, path, ctx)) return false;
-      } else if (value !== null && typeof value === 'object') {
-        if (!checkObject(value as Record<string, unknown>, path, ctx)) {
-          if (!ctx) return false;
-          ok = false;
-        }
-      }
-      for (const v of allOf) {
-        if (v.accepts(value)) continue;
-        if (!ctx) return false;
-        v.check(value, path, ctx);
-        ok = false;
-      }
-      if (ifV) {
+    // The checks this schema has, in order; each says OK, FAILED (go on) or STOP.
+    const steps: Step[] = [];
+    if (ref) {
+      steps.push((value, path, ctx) => {
+        if (ref.accepts(value)) return OK;
+        if (ctx) ref.check(value, path, ctx);
+        return FAILED;
+      });
+    }
+    if (types) {
+      const expected = types.map((t) => TYPE_WORDS[t]).join(' or ');
+      steps.push((value, path, ctx) =>
+        admits(types, value)
+          ? OK
+          : stop(fail(ctx, 'type', path, 'invalid-type', () => words.type(label(path), expected))),
+      );
+    }
+    if (enumSet) {
+      steps.push((value, path, ctx) =>
+        enumSet.has(value)
+          ? OK
+          : stop(fail(ctx, 'enum', path, 'invalid', () => words.enum(label(path), enumValues ?? [], value))),
+      );
+    }
+    if (schema.const !== undefined) {
+      const expected = schema.const;
+      steps.push((value, path, ctx) =>
+        value === expected
+          ? OK
+          : stop(fail(ctx, 'const', path, 'invalid', () => words.const(label(path), expected, value))),
+      );
+    }
+    if (maxLength !== undefined || minLength !== undefined || pattern || format !== undefined) {
+      steps.push((value, path, ctx) => (typeof value !== 'string' || checkString(value, path, ctx) ? OK : STOP));
+    }
+    if (minimum !== undefined || maximum !== undefined) {
+      steps.push((value, path, ctx) => {
+        if (typeof value !== 'number') return OK;
+        if ((minimum === undefined || value >= minimum) && (maximum === undefined || value <= maximum)) return OK;
+        const keyword = value < (minimum ?? -Infinity) ? 'minimum' : 'maximum';
+        return stop(fail(ctx, keyword, path, 'out-of-range', () => words.range(label(path), minimum, maximum, value)));
+      });
+    }
+    if (items || minItems !== undefined || maxItems !== undefined || schema.uniqueItems === true) {
+      steps.push((value, path, ctx) => (!Array.isArray(value) || checkArray(value, path, ctx) ? OK : STOP));
+    }
+    if (required.length > 0 || props.size > 0 || closed) {
+      steps.push((value, path, ctx) =>
+        value === null || typeof value !== 'object' || Array.isArray(value) || checkObject(value as Obj, path, ctx)
+          ? OK
+          : FAILED,
+      );
+    }
+    // Combinations of schemas: the same step for both verdicts.
+    const combined = steps.length;
+    for (const v of allOf) {
+      steps.push((value, path, ctx) => {
+        if (v.accepts(value)) return OK;
+        if (ctx) v.check(value, path, ctx);
+        return FAILED;
+      });
+    }
+    if (ifV) {
+      steps.push((value, path, ctx) => {
         const branch = ifV.accepts(value) ? thenV : elseV;
-        if (branch && !branch.accepts(value)) {
-          if (!ctx) return false;
-          branch.check(value, path, ctx);
-          ok = false;
-        }
-      }
-      if (anyOf.length > 0 && !anyOf.some((v) => v.accepts(value))) {
-        return fail(ctx, 'anyOf', path, 'invalid', () => words.noBranch(label(path), anyNeeds));
-      }
-      if (oneOf.length > 0) {
+        if (!branch || branch.accepts(value)) return OK;
+        if (ctx) branch.check(value, path, ctx);
+        return FAILED;
+      });
+    }
+    if (anyOf.length > 0) {
+      steps.push((value, path, ctx) =>
+        anyOf.some((v) => v.accepts(value))
+          ? OK
+          : stop(fail(ctx, 'anyOf', path, 'invalid', () => words.noBranch(label(path), anyNeeds))),
+      );
+    }
+    if (oneOf.length > 0) {
+      steps.push((value, path, ctx) => {
         const passing = oneOf.filter((v) => v.accepts(value));
-        if (passing.length === 1) return ok;
-        if (passing.length > 1) return fail(ctx, 'oneOf', path, 'invalid', () => words.ambiguous(label(path)));
-        if (!ctx) return false;
+        if (passing.length === 1) return OK;
+        if (passing.length > 1) return stop(fail(ctx, 'oneOf', path, 'invalid', () => words.ambiguous(label(path))));
+        if (!ctx) return STOP;
         // Report the branch meant by the value's type, if exactly one admits it.
         const meant = oneOf.filter((v) => v.types === undefined || admits(v.types, value));
         if (meant.length === 1) {
           (meant[0] as Validator).check(value, path, ctx);
-          return false;
+          return STOP;
         }
         const expected = [...new Set(oneOf.flatMap((v) => (v.types ?? []).map((t) => TYPE_WORDS[t])))].join(' or ');
-        return fail(ctx, 'oneOf', path, 'invalid-type', () => words.type(label(path), expected));
+        return stop(fail(ctx, 'oneOf', path, 'invalid-type', () => words.type(label(path), expected)));
+      });
+    }
+
+    /** The whole check: with `ctx`, collects every problem; without, stops at the first. */
+    const walk = (value: unknown, path: string, ctx?: CheckContext): boolean => {
+      let ok = true;
+      for (let i = 0; i < steps.length; i++) {
+        const r = (steps[i] as Step)(value, path, ctx);
+        if (r === OK) continue;
+        if (!ctx || r === STOP) return false;
+        ok = false;
       }
       return ok;
     };
 
+    // The fast verdict (no path, no context): one predicate per check this schema has.
+    const tests: ((value: unknown) => boolean)[] = [];
+    if (ref) tests.push(ref.accepts);
+    if (types) tests.push(typeTest(types));
+    if (enumSet) tests.push((value) => enumSet.has(value));
+    if (schema.const !== undefined) tests.push((value) => value === schema.const);
+    if (maxLength !== undefined || minLength !== undefined || pattern || format !== undefined) {
+      tests.push((value) => typeof value !== 'string' || checkString(value, ''));
+    }
+    if (minimum !== undefined || maximum !== undefined) {
+      tests.push(
+        (value) =>
+          typeof value !== 'number' ||
+          ((minimum === undefined || value >= minimum) && (maximum === undefined || value <= maximum)),
+      );
+    }
+    if (items || minItems !== undefined || maxItems !== undefined || schema.uniqueItems === true) {
+      tests.push((value) => !Array.isArray(value) || checkArray(value, ''));
+    }
+    if (required.length > 0 || props.size > 0 || closed) {
+      tests.push(
+        (value) => value === null || typeof value !== 'object' || Array.isArray(value) || objectOk(value as Obj),
+      );
+    }
+    const rest = steps.slice(combined);
+    for (const step of rest) tests.push((value) => step(value, '') === OK);
+    const [first, second] = tests;
+    const accepts =
+      tests.length === 0
+        ? () => true
+        : tests.length === 1
+          ? (first as (value: unknown) => boolean)
+          : tests.length === 2
+            ? (value: unknown) =>
+                (first as (v: unknown) => boolean)(value) && (second as (v: unknown) => boolean)(value)
+            : (value: unknown) => tests.every((t) => t(value));
+
     return {
       check: (value, path, ctx) => void walk(value, path, ctx),
-      accepts: (value) => walk(value, ''),
+      accepts,
       types: types ?? ref?.types,
       schema,
     };
