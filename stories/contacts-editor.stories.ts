@@ -5,7 +5,7 @@ import { expect, waitFor } from 'storybook/test';
 import type { World } from '../mocks/engine/types.js';
 import { loadScenario } from '../mocks/scenarios/index.js';
 import type { BillingParameters } from '../.storybook/billing-parameters.js';
-import { parts } from '../src/components/contacts-editor/contacts-editor.parts.js';
+import { onFirstUse } from '../src/components/contacts-editor/contacts-editor.js';
 
 interface Args {
   saveDelay: number;
@@ -222,10 +222,10 @@ export const ContactPicker: Story = {
  */
 export const PartUnavailable: Story = {
   beforeEach: () => {
-    const load = parts.editing;
-    parts.editing = () => Promise.reject<never>(new TypeError('Failed to fetch dynamically imported module'));
+    const load = onFirstUse.editing;
+    onFirstUse.editing = () => Promise.reject<never>(new TypeError('Failed to fetch dynamically imported module'));
     return () => {
-      parts.editing = load;
+      onFirstUse.editing = load;
     };
   },
   play: async ({ canvasElement }) => {

@@ -7,80 +7,132 @@
  * property's; `LIMITS.<operationId>` each limited parameter's and inline body property's.
  * `min`/`max` are the contract's `minimum`/`maximum`; an array's item limits are under `items`.
  *
+ * Each group is also a constant of its own (`<group>Limits`): an element imports the groups
+ * it needs, so a bundle carries only those.
+ *
  * @example
- * html`<input maxlength=${LIMITS.billingDetailsInput.poNumber.maxLength}>`
+ * html`<input maxlength=${billingDetailsInputLimits.poNumber.maxLength}>`
  */
-export const LIMITS = {
-  date: { maxLength: 10 },
+export const dateLimits = { maxLength: 10 } as const;
+export const roleLimits = { minLength: 1, maxLength: 64 } as const;
+export const permissionsLimits = { today: { maxLength: 10 }, role: { minLength: 1, maxLength: 64 } } as const;
+export const periodLimits = { start: { maxLength: 10 }, end: { maxLength: 10 } } as const;
+export const subscriptionOverviewLimits = { today: { maxLength: 10 } } as const;
+export const changeRequestLimits = { planId: { minLength: 1, maxLength: 100 } } as const;
+export const billingUserLimits = {
   role: { minLength: 1, maxLength: 64 },
-  permissions: { today: { maxLength: 10 }, role: { minLength: 1, maxLength: 64 } },
-  period: { start: { maxLength: 10 }, end: { maxLength: 10 } },
-  subscriptionOverview: { today: { maxLength: 10 } },
-  changeRequest: { planId: { minLength: 1, maxLength: 100 } },
-  billingUser: {
-    role: { minLength: 1, maxLength: 64 },
-    startDate: { maxLength: 10 },
-    deactivatedOn: { maxLength: 10 },
-    reasonDate: { maxLength: 10 },
-    invitedOn: { maxLength: 10 },
-  },
-  peak: { on: { maxLength: 10 } },
-  invoiceLine: { periodStart: { maxLength: 10 }, periodEnd: { maxLength: 10 } },
-  invoiceSummary: {
-    periodStart: { maxLength: 10 },
-    periodEnd: { maxLength: 10 },
-    issuedOn: { maxLength: 10 },
-    dueOn: { maxLength: 10 },
-  },
-  payment: { on: { maxLength: 10 } },
-  licenseQuote: { factor: { min: 0, max: 1 } },
-  licenseOrderRequest: { quantity: { min: 1, max: 100000 } },
-  order: { placedOn: { maxLength: 10 }, effectiveOn: { maxLength: 10 } },
-  address: {
-    line1: { minLength: 1, maxLength: 200 },
-    line2: { maxLength: 200 },
-    postalCode: { minLength: 1, maxLength: 20 },
-    city: { minLength: 1, maxLength: 100 },
-    country: { maxLength: 2 },
-  },
-  billingContact: { personId: { maxLength: 200 }, email: { maxLength: 254 }, name: { maxLength: 200 } },
-  eInvoicing: { address: { maxLength: 200 }, operatorCode: { maxLength: 50 } },
-  billingDetailsInput: {
-    recipients: { minItems: 1, maxItems: 20, items: { maxLength: 254 } },
-    poNumber: { maxLength: 50 },
-  },
-  fault: {
-    operation: { minLength: 1, maxLength: 100 },
-    latencyMs: { min: 0, max: 60000 },
-    retryAfter: { min: 0, max: 3600 },
-    times: { min: 1, max: 1000000 },
-  },
-  scheduleChange: { 'Idempotency-Key': { minLength: 8, maxLength: 200 } },
-  listUsers: {
-    month: { maxLength: 7 },
-    offset: { min: 0, max: 100000000 },
-    limit: { min: 1, max: 500 },
-    q: { maxLength: 200 },
-  },
-  exportUsers: { month: { maxLength: 7 } },
-  deactivateUser: { userId: { minLength: 1, maxLength: 200 }, 'Idempotency-Key': { minLength: 8, maxLength: 200 } },
-  reactivateUser: { userId: { minLength: 1, maxLength: 200 }, 'Idempotency-Key': { minLength: 8, maxLength: 200 } },
-  getDailyUsage: { month: { maxLength: 7 } },
-  getMonthlyUsage: { year: { min: 2000, max: 2100 } },
-  listInvoices: {
-    status: { maxItems: 5 },
-    year: { min: 2000, max: 2100 },
-    offset: { min: 0, max: 100000000 },
-    limit: { min: 1, max: 500 },
-  },
-  getInvoice: { invoiceId: { minLength: 1, maxLength: 200 } },
-  getInvoicePdf: { invoiceId: { minLength: 1, maxLength: 200 } },
-  settleBalance: { 'Idempotency-Key': { minLength: 8, maxLength: 200 } },
-  quoteLicenses: { quantity: { min: 1, max: 100000 } },
-  orderLicenses: { 'Idempotency-Key': { minLength: 8, maxLength: 200 } },
-  putBillingDetails: { 'If-Match': { maxLength: 1000 } },
-  searchPeople: { q: { maxLength: 200 }, limit: { min: 1, max: 500 } },
-  mockLoadScenario: { name: { maxLength: 100 } },
-  mockSetSession: { today: { maxLength: 10 } },
-  mockPutFaults: { items: { maxItems: 100 } },
+  startDate: { maxLength: 10 },
+  deactivatedOn: { maxLength: 10 },
+  reasonDate: { maxLength: 10 },
+  invitedOn: { maxLength: 10 },
+} as const;
+export const peakLimits = { on: { maxLength: 10 } } as const;
+export const invoiceLineLimits = { periodStart: { maxLength: 10 }, periodEnd: { maxLength: 10 } } as const;
+export const invoiceSummaryLimits = {
+  periodStart: { maxLength: 10 },
+  periodEnd: { maxLength: 10 },
+  issuedOn: { maxLength: 10 },
+  dueOn: { maxLength: 10 },
+} as const;
+export const paymentLimits = { on: { maxLength: 10 } } as const;
+export const licenseQuoteLimits = { factor: { min: 0, max: 1 } } as const;
+export const licenseOrderRequestLimits = { quantity: { min: 1, max: 100000 } } as const;
+export const orderLimits = { placedOn: { maxLength: 10 }, effectiveOn: { maxLength: 10 } } as const;
+export const addressLimits = {
+  line1: { minLength: 1, maxLength: 200 },
+  line2: { maxLength: 200 },
+  postalCode: { minLength: 1, maxLength: 20 },
+  city: { minLength: 1, maxLength: 100 },
+  country: { maxLength: 2 },
+} as const;
+export const billingContactLimits = {
+  personId: { maxLength: 200 },
+  email: { maxLength: 254 },
+  name: { maxLength: 200 },
+} as const;
+export const eInvoicingLimits = { address: { maxLength: 200 }, operatorCode: { maxLength: 50 } } as const;
+export const billingDetailsInputLimits = {
+  recipients: { minItems: 1, maxItems: 20, items: { maxLength: 254 } },
+  poNumber: { maxLength: 50 },
+} as const;
+export const faultLimits = {
+  operation: { minLength: 1, maxLength: 100 },
+  latencyMs: { min: 0, max: 60000 },
+  retryAfter: { min: 0, max: 3600 },
+  times: { min: 1, max: 1000000 },
+} as const;
+export const scheduleChangeLimits = { 'Idempotency-Key': { minLength: 8, maxLength: 200 } } as const;
+export const listUsersLimits = {
+  month: { maxLength: 7 },
+  offset: { min: 0, max: 100000000 },
+  limit: { min: 1, max: 500 },
+  q: { maxLength: 200 },
+} as const;
+export const exportUsersLimits = { month: { maxLength: 7 } } as const;
+export const deactivateUserLimits = {
+  userId: { minLength: 1, maxLength: 200 },
+  'Idempotency-Key': { minLength: 8, maxLength: 200 },
+} as const;
+export const reactivateUserLimits = {
+  userId: { minLength: 1, maxLength: 200 },
+  'Idempotency-Key': { minLength: 8, maxLength: 200 },
+} as const;
+export const getDailyUsageLimits = { month: { maxLength: 7 } } as const;
+export const getMonthlyUsageLimits = { year: { min: 2000, max: 2100 } } as const;
+export const listInvoicesLimits = {
+  status: { maxItems: 5 },
+  year: { min: 2000, max: 2100 },
+  offset: { min: 0, max: 100000000 },
+  limit: { min: 1, max: 500 },
+} as const;
+export const getInvoiceLimits = { invoiceId: { minLength: 1, maxLength: 200 } } as const;
+export const getInvoicePdfLimits = { invoiceId: { minLength: 1, maxLength: 200 } } as const;
+export const settleBalanceLimits = { 'Idempotency-Key': { minLength: 8, maxLength: 200 } } as const;
+export const quoteLicensesLimits = { quantity: { min: 1, max: 100000 } } as const;
+export const orderLicensesLimits = { 'Idempotency-Key': { minLength: 8, maxLength: 200 } } as const;
+export const putBillingDetailsLimits = { 'If-Match': { maxLength: 1000 } } as const;
+export const searchPeopleLimits = { q: { maxLength: 200 }, limit: { min: 1, max: 500 } } as const;
+export const mockLoadScenarioLimits = { name: { maxLength: 100 } } as const;
+export const mockSetSessionLimits = { today: { maxLength: 10 } } as const;
+export const mockPutFaultsLimits = { items: { maxItems: 100 } } as const;
+
+/** Every group, by name. */
+export const LIMITS = {
+  date: dateLimits,
+  role: roleLimits,
+  permissions: permissionsLimits,
+  period: periodLimits,
+  subscriptionOverview: subscriptionOverviewLimits,
+  changeRequest: changeRequestLimits,
+  billingUser: billingUserLimits,
+  peak: peakLimits,
+  invoiceLine: invoiceLineLimits,
+  invoiceSummary: invoiceSummaryLimits,
+  payment: paymentLimits,
+  licenseQuote: licenseQuoteLimits,
+  licenseOrderRequest: licenseOrderRequestLimits,
+  order: orderLimits,
+  address: addressLimits,
+  billingContact: billingContactLimits,
+  eInvoicing: eInvoicingLimits,
+  billingDetailsInput: billingDetailsInputLimits,
+  fault: faultLimits,
+  scheduleChange: scheduleChangeLimits,
+  listUsers: listUsersLimits,
+  exportUsers: exportUsersLimits,
+  deactivateUser: deactivateUserLimits,
+  reactivateUser: reactivateUserLimits,
+  getDailyUsage: getDailyUsageLimits,
+  getMonthlyUsage: getMonthlyUsageLimits,
+  listInvoices: listInvoicesLimits,
+  getInvoice: getInvoiceLimits,
+  getInvoicePdf: getInvoicePdfLimits,
+  settleBalance: settleBalanceLimits,
+  quoteLicenses: quoteLicensesLimits,
+  orderLicenses: orderLicensesLimits,
+  putBillingDetails: putBillingDetailsLimits,
+  searchPeople: searchPeopleLimits,
+  mockLoadScenario: mockLoadScenarioLimits,
+  mockSetSession: mockSetSessionLimits,
+  mockPutFaults: mockPutFaultsLimits,
 } as const;

@@ -95,6 +95,16 @@ export class Query<T, A extends readonly unknown[] = []> implements ReactiveCont
     this.loading = false;
   }
 
+  /**
+   * Takes the changes made so far as seen, without fetching: for a write whose answer the
+   * element shows already (its own save), so that the change it announced does not make
+   * it fetch again (and an answer overtaken by a later write cannot replace the newer one).
+   */
+  absorb(): void {
+    const billing = this.#context();
+    if (billing && billing.client === this.#client) this.#changes = billing.changes(this.#task.topics);
+  }
+
   /** Runs now (e.g. the retry of an error state); resolves when the answer is in. */
   refresh(): Promise<void> {
     const billing = this.#context();

@@ -4,10 +4,11 @@ import type { World } from '../../mocks/engine/types.js';
 import { BillingClient, type BillingDetailsInput } from '../../src/client/index.js';
 import type { BillingApiError } from '../../src/client/errors.js';
 import type { BillingContactsEditor } from '../../src/components/contacts-editor/contacts-editor.js';
-import { parts } from '../../src/components/contacts-editor/contacts-editor.parts.js';
+import { onFirstUse } from '../../src/components/contacts-editor/contacts-editor.js';
+import { privateElement } from '../../src/internal/private-element.js';
 import type { BillingProvider } from '../../src/context/billing-provider.js';
 import type { BillingChangeEvent } from '../../src/internal/events.js';
-import { all, BASE_URL, find, render, shadow, text, useMockBackend, waitForText } from './support.js';
+import { all, BASE_URL, deepQuery, find, render, shadow, text, useMockBackend, waitForText } from './support.js';
 
 const store = useMockBackend('injixo-advanced');
 /** A second user of the same tenant, saving behind the element's back. */
@@ -27,8 +28,9 @@ async function editor(
   return el;
 }
 
+/** The first match in the element's shadow root, or in a private element's inside it. */
 const $ = <T extends Element = HTMLElement>(el: HTMLElement, selector: string): T =>
-  shadow(el).querySelector<T>(selector)!;
+  deepQuery<T>(shadow(el), selector)!;
 
 const status = (el: HTMLElement): string => text($(el, '[part=save-status] .status-text'));
 
@@ -111,17 +113,19 @@ async function theirEdit(patch: (d: BillingDetailsInput) => BillingDetailsInput)
 function partsFetched(): string[] {
   return performance
     .getEntriesByType('resource')
-    .map((e) => /contacts-editor\.(editing|picker|refused)\./.exec(e.name)?.[1])
+    .map((e) => /(?:contacts-editor\.(editing|picker)|(conflict-review))\./.exec(e.name))
+    .map((m) => m?.[1] ?? m?.[2])
     .filter((name) => name !== undefined);
 }
 
 /** Makes a part of the editor fail to load (offline, a broken deployment) until `restore` is called. */
-function breakPart(name: keyof typeof parts): { restore(): void } {
-  const load = parts[name];
-  parts[name] = () => Promise.reject<never>(new TypeError('Failed to fetch dynamically imported module'));
+function breakPart(name: keyof typeof onFirstUse): { restore(): void } {
+  const real = onFirstUse[name];
+  const fail = () => Promise.reject<never>(new TypeError('Failed to fetch dynamically imported module'));
+  (onFirstUse as Record<string, unknown>)[name] = typeof real === 'function' ? fail : privateElement(real.tag, fail);
   return {
     restore: () => {
-      parts[name] = load as never;
+      (onFirstUse as Record<string, unknown>)[name] = real;
     },
   };
 }
@@ -147,7 +151,7 @@ describe('<billing-contacts-editor>', () => {
     $<HTMLInputElement>(el, '#contact').focus();
     await until(() => partsFetched().includes('picker'), 'the people search was not loaded');
     // What a refused save shows loads only when the server refuses one.
-    expect(partsFetched()).not.to.include('refused');
+    expect(partsFetched()).not.to.include('conflict-review');
   });
 
   it('shows the billing details from the API, each in a labelled control', async () => {
@@ -634,7 +638,7 @@ describe('<billing-contacts-editor>', () => {
     });
 
     it('says when what a conflict needs cannot be loaded, keeps the edit, and Retry shows the conflict', async () => {
-      const broken = breakPart('refused');
+      const broken = breakPart('review');
       const el = await editor();
       const po = $<HTMLInputElement>(el, '#po-number');
       try {

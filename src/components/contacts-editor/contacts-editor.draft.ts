@@ -3,10 +3,11 @@
  * checks the client makes are in contacts-editor.model.ts (needed once the user edits).
  */
 import type { BillingDetailsInput } from '../../client/client.js';
+import { billingDetailsInputLimits } from '../../client/limits.js';
 import type { Draft, RecipientRow } from './contacts-editor.model.js';
 
-/** At most this many recipients (the server's limit). */
-export const MAX_RECIPIENTS = 20;
+/** At most this many recipients (the contract's limit). */
+export const MAX_RECIPIENTS = billingDetailsInputLimits.recipients.maxItems;
 
 /** Countries offered for the billing address (ISO 3166-1 alpha-2); a stored other code is added. */
 export const COUNTRIES = [

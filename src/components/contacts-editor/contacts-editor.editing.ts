@@ -1,53 +1,32 @@
 /**
- * The editing part of <billing-contacts-editor>, loaded when the user first focuses the
- * form (a chunk of its own): the client's checks and their messages, the auto-save cycle
+ * Editing in <billing-contacts-editor>, loaded when the user first focuses the form (a
+ * chunk of its own): the client's checks and their messages, the auto-save cycle
  * (debounced, at once when a field is left, one save at a time, `If-Match`), adding and
- * removing recipients, and what a failed save shows. A refusal or a conflict loads one
- * more part (contacts-editor.refused.ts) when the server first answers with one.
+ * removing recipients, the server's reasons for a refused save, and a conflict with
+ * another saved version (whose review, a private element, loads when one first happens).
  */
-import { html, nothing, type TemplateResult } from 'lit';
+import type { ReactiveController } from 'lit';
 import type { BillingDetails } from '../../client/client.js';
 import type { BillingApiError } from '../../client/errors.js';
-import type { draftOf as DraftOf, row as Row } from './contacts-editor.draft.js';
-import type { EditorElement } from './contacts-editor.host.js';
+import { errorMessage } from '../../internal/states.js';
+import type { EditorContext } from './contacts-editor.document.js';
+import { draftOf, row } from './contacts-editor.draft.js';
 import { clientIssues, inputOf, keyOf, type ClientIssue, type Draft, type FieldId } from './contacts-editor.model.js';
-import type * as Refused from './contacts-editor.refused.js';
-
-/** English messages of this part; the element adds them to its own when the part loads. */
-export const en = {
-  'contacts.status.saving': 'Saving…',
-  'contacts.status.saved': 'Saved',
-  'contacts.status.blocked': 'Not saved: correct the marked fields.',
-  'contacts.recipients.remove-last':
-    'Invoices need at least one recipient. Add another address before removing this one.',
-  'contacts.recipients.removed': 'Removed {email}.',
-  'contacts.error.recipient.invalid': '"{value}" is not a valid e-mail address.',
-  'contacts.error.recipient.duplicate': '{value} is already in the list.',
-  'contacts.error.recipients.required': 'Add at least one e-mail address to send invoices to.',
-  'contacts.error.contact.invalid': 'Pick a person from the list or enter a valid e-mail address.',
-} as const;
+import { differences, serverErrors, type ServerErrors } from './contacts-editor.refused.js';
 
 /** Where the auto-save stands, as the status line says it (`contacts.status.<status>`). */
 export type SaveStatus =
   'idle' | 'pending' | 'blocked' | 'saving' | 'saved' | 'failed' | 'invalid' | 'conflict' | 'replaced';
 
-/** What this part gets from the element's own chunk (it imports none of its modules, so they stay there). */
-export interface EditingNeeds {
-  draftOf: typeof DraftOf;
-  row: typeof Row;
-  /** Loads the part shown after a refused save. */
-  refused: () => Promise<typeof Refused>;
-}
-
 const POINTER_EVENTS = ['pointerdown', 'pointerup', 'pointercancel'];
 
-/** The editing state and behaviour of one element; the element renders what it holds. */
-export class Editing {
+/** The editing state and behaviour of one element, a controller of it; the element renders what it holds. */
+export class Editing implements ReactiveController {
   status: SaveStatus = 'idle';
   /** Why the last save failed; none with status `failed` when a part of the editor could not be loaded. */
   saveError: BillingApiError | undefined;
   /** The server's reasons from the last refused save, by field. */
-  serverErrors: Refused.ServerErrors = {};
+  serverErrors: ServerErrors = {};
   /** Fields whose client-side problems are shown (left once, or a save was attempted). */
   touched = new Set<string>();
   /** The version someone else saved, while the user chooses. */
@@ -63,31 +42,28 @@ export class Editing {
   #afterPointer: (() => void)[] = [];
   /** The draft last checked, and its problems. */
   #checked: [Draft | undefined, Map<FieldId, ClientIssue>] = [undefined, new Map()];
-  #refused: typeof Refused | undefined;
-  readonly #el: EditorElement;
-  readonly #needs: EditingNeeds;
+  readonly #ctx: EditorContext;
 
-  constructor(el: EditorElement, needs: EditingNeeds) {
-    this.#el = el;
-    this.#needs = needs;
-    this.connect();
+  constructor(ctx: EditorContext) {
+    this.#ctx = ctx;
+    ctx.host.addController(this);
   }
 
   /** The client's problems with the draft. */
   get issues(): Map<FieldId, ClientIssue> {
-    const draft = this.#el.draft;
+    const draft = this.#ctx.doc.draft;
     if (this.#checked[0] !== draft) this.#checked = [draft, draft ? clientIssues(draft) : new Map()];
     return this.#checked[1];
   }
 
-  /** The key of the document last confirmed by the server (see EditorElement). */
+  /** The key of the document last confirmed by the server (see DetailsDocument). */
   get #savedKey(): string {
-    const el = this.#el;
-    return (el.savedKey ??= keyOf(this.#needs.draftOf(el.server!)));
+    const doc = this.#ctx.doc;
+    return (doc.savedKey ??= keyOf(draftOf(doc.server!)));
   }
 
   get #dirty(): boolean {
-    const draft = this.#el.draft;
+    const draft = this.#ctx.doc.draft;
     return !!draft && keyOf(draft) !== this.#savedKey;
   }
 
@@ -97,12 +73,12 @@ export class Editing {
   }
 
   /** The element is in the page (again): listens, and picks up where it was left. */
-  connect(): void {
+  hostConnected(): void {
     for (const type of POINTER_EVENTS) window.addEventListener(type, this.#onPointer, true);
     if (this.#dirty) this.schedule();
   }
 
-  disconnect(): void {
+  hostDisconnected(): void {
     for (const type of POINTER_EVENTS) window.removeEventListener(type, this.#onPointer, true);
     clearTimeout(this.#timer);
   }
@@ -126,7 +102,7 @@ export class Editing {
   schedule(): void {
     clearTimeout(this.#timer);
     if (!this.#saving && !this.conflict) this.status = this.#dirty ? 'pending' : this.#everSaved ? 'saved' : 'idle';
-    this.#timer = setTimeout(() => void this.save(), this.#el.saveDelay);
+    this.#timer = setTimeout(() => void this.save(), this.#ctx.saveDelay);
   }
 
   #onPointer = (e: Event): void => {
@@ -146,7 +122,7 @@ export class Editing {
   #touch(ids: string[]): void {
     this.#whenReleased(() => {
       this.touched = new Set([...this.touched, ...ids]);
-      this.#el.requestUpdate();
+      this.#ctx.host.requestUpdate();
     });
   }
 
@@ -159,39 +135,43 @@ export class Editing {
   }
 
   #focus(id: string): void {
-    this.#el.renderRoot.querySelector<HTMLElement>(`#${id}`)?.focus();
+    this.#ctx.host.shadowRoot?.querySelector<HTMLElement>(`#${id}`)?.focus();
   }
 
   /** Focuses a control once the pending render is done. */
   #focusSoon(id: string): void {
-    void this.#el.updateComplete.then(() => this.#focus(id));
+    void this.#ctx.host.updateComplete.then(() => this.#focus(id));
   }
 
   add(): void {
-    const el = this.#el;
-    const added = this.#needs.row();
-    el.draft = { ...el.draft!, recipients: [...el.draft!.recipients, added] };
+    const doc = this.#ctx.doc;
+    const added = row();
+    doc.draft = { ...doc.draft!, recipients: [...doc.draft!.recipients, added] };
+    this.#ctx.host.requestUpdate();
     this.notice = '';
     this.#focusSoon(`recipient-${added.key}`);
   }
 
   remove(key: number): void {
-    const el = this.#el;
-    const rows = el.draft!.recipients;
+    const { doc, host } = this.#ctx;
+    const rows = doc.draft!.recipients;
     const i = rows.findIndex((r) => r.key === key);
     const removed = rows[i]?.value.trim() ?? '';
     const rest = rows.filter((r) => r.key !== key);
     if (rest.length === 0 || (removed && !rest.some((r) => r.value.trim()))) {
-      this.notice = el.t('contacts.recipients.remove-last');
+      this.notice = this.#ctx.t('contacts.recipients.remove-last');
+      host.requestUpdate();
       return;
     }
     // Indexes shift: the server's reasons for recipients no longer point at the right rows.
     this.serverErrors = Object.fromEntries(
       Object.entries(this.serverErrors).filter(([field]) => !field.startsWith('recipient-')),
     );
-    el.draft = { ...el.draft!, recipients: rest };
+    doc.draft = { ...doc.draft!, recipients: rest };
+    doc.edited = true;
     this.edited();
-    if (removed) el.announcement = el.t('contacts.recipients.removed', { email: removed });
+    if (removed) doc.announcement = this.#ctx.t('contacts.recipients.removed', { email: removed });
+    host.requestUpdate();
     this.#focusSoon(`recipient-${rest[Math.min(i, rest.length - 1)]!.key}`);
   }
 
@@ -200,16 +180,16 @@ export class Editing {
     try {
       await this.#save();
     } finally {
-      this.#el.requestUpdate();
+      this.#ctx.host.requestUpdate();
     }
   }
 
   async #save(): Promise<void> {
     clearTimeout(this.#timer);
-    const el = this.#el;
-    const client = el.billing?.client;
-    const draft = el.draft;
-    if (!client || !draft || !el.canWrite) return;
+    const ctx = this.#ctx;
+    const { doc, client } = ctx;
+    const draft = doc.draft;
+    if (!client || !draft || !ctx.canWrite) return;
     if (this.conflict) {
       this.status = 'conflict';
       return;
@@ -221,7 +201,7 @@ export class Editing {
     const issues = clientIssues(draft);
     if (issues.size > 0) {
       // A contact still being typed (the user may be searching for a person) is not marked until left.
-      const typing = el.shadowRoot?.activeElement?.id === 'contact';
+      const typing = ctx.host.shadowRoot?.activeElement?.id === 'contact';
       const shown = [...issues.keys()].filter((id) => !(typing && id === 'contact'));
       this.#touch(shown);
       this.status = shown.length > 0 ? 'blocked' : 'pending';
@@ -236,21 +216,20 @@ export class Editing {
     this.#saving = true;
     this.status = 'saving';
     this.saveError = undefined;
-    el.requestUpdate();
+    ctx.host.requestUpdate();
     let again = false;
     try {
-      const { details, etag } = await client.putBillingDetails(input, el.etag);
-      el.etag = etag;
-      el.server = details;
-      el.savedKey = key;
+      const { details, etag } = await client.putBillingDetails(input, doc.etag);
+      doc.etag = etag;
+      doc.server = details;
+      doc.savedKey = key;
       this.#everSaved = true;
       this.serverErrors = {};
       this.status = this.#dirty ? 'pending' : 'saved';
-      el.changed('details', details);
-      el.seenRevision = el.billing?.revision ?? el.seenRevision;
+      ctx.saved(details);
       again = this.#dirty;
     } catch (e) {
-      again = await this.#failed(el.reportError(e), rowKeys, draft);
+      again = await this.#failed(ctx.report(e), rowKeys, draft);
     } finally {
       this.#saving = false;
     }
@@ -260,85 +239,83 @@ export class Editing {
 
   /** Shows why a save failed; true when a newer edit should be tried at once. */
   async #failed(error: BillingApiError, rowKeys: number[], sent: Draft): Promise<boolean> {
-    const el = this.#el;
+    const ctx = this.#ctx;
+    const doc = ctx.doc;
     const kind = error.kind;
     if (kind === 'forbidden') {
-      el.loadError = error;
+      ctx.forbidden(error);
       return false;
     }
-    if (kind === 'stale' || kind === 'invalid') {
-      // Shown by a part loaded now; until it is there, the status still says "Saving…".
-      let refused: typeof Refused | undefined;
+    if (kind === 'invalid') {
+      const errors = serverErrors(ctx, error, rowKeys, sent);
+      if (Object.keys(errors).length === 0) errors.general = errorMessage(ctx.locale, error);
+      this.serverErrors = errors;
+      this.status = 'invalid';
+    } else if (kind === 'stale') {
+      // Shown by a private element loaded now; until it is there, the status still says "Saving…".
+      let fetching = false;
       try {
-        refused = this.#refused = await this.#needs.refused();
-        if (kind === 'invalid') {
-          const errors = refused.serverErrors(this.#refusedHost(), error, rowKeys, sent);
-          if (Object.keys(errors).length === 0) errors.general = el.describe(error);
-          this.serverErrors = errors;
-          this.status = 'invalid';
+        await ctx.loadReview();
+        fetching = true;
+        const theirs = error.problem?.current ?? (await ctx.client!.getBillingDetails()).details;
+        if (differences(this.asSaved(doc.draft!), this.asSaved(draftOf(theirs))).length > 0) {
+          this.conflict = theirs;
+          this.status = 'conflict';
         } else {
-          const theirs = error.problem?.current ?? (await el.billing!.client.getBillingDetails()).details;
-          if (refused.differences(this.#asSaved(el.draft!), this.#asSaved(this.#needs.draftOf(theirs))).length > 0) {
-            this.conflict = theirs;
-            this.status = 'conflict';
-          } else {
-            // They saved exactly what the user has: nothing to choose.
-            el.server = theirs;
-            el.etag = theirs.version;
-            el.savedKey = keyOf(el.draft!);
-            this.status = 'saved';
-          }
-          return false;
+          // They saved exactly what the user has: nothing to choose.
+          doc.server = theirs;
+          doc.etag = theirs.version;
+          doc.savedKey = keyOf(doc.draft!);
+          this.status = 'saved';
         }
       } catch (e) {
-        // The part could not be loaded (no saveError: the status says so), or their version could not be fetched.
-        this.saveError = refused && el.reportError(e);
+        // The review could not be loaded (no saveError: the status says so), or their version could not be fetched.
+        this.saveError = fetching ? ctx.report(e) : undefined;
         this.status = 'failed';
-        return false;
       }
+      return false;
     } else {
       this.saveError = error;
       this.status = 'failed';
     }
     // A newer edit (made while this one was on its way) may fix it.
-    return this.#queued && keyOf(el.draft ?? sent) !== keyOf(sent);
+    return this.#queued && keyOf(doc.draft ?? sent) !== keyOf(sent);
+  }
+
+  /** While someone else's version conflicts with the user's: both, as they would be saved. */
+  get review(): { mine: Draft; theirs: Draft } | undefined {
+    const theirs = this.conflict;
+    const draft = this.#ctx.doc.draft;
+    return theirs && draft ? { mine: this.asSaved(draft), theirs: this.asSaved(draftOf(theirs)) } : undefined;
   }
 
   /** A draft as it is saved: trimmed, blank rows dropped, e-invoice fields empty when off. */
-  #asSaved(draft: Draft): Draft {
-    return this.#needs.draftOf(inputOf(draft).input);
+  asSaved(draft: Draft): Draft {
+    return draftOf(inputOf(draft).input);
   }
 
-  #refusedHost(): Refused.RefusedHost {
-    const el = this.#el;
-    return {
-      locale: el.locale,
-      english: el.english,
-      t: (key, params) => el.t(key, params),
-      keepMine: () => this.#keepMine(),
-      useTheirs: () => this.#useTheirs(),
-    };
-  }
-
-  #keepMine(): void {
-    const el = this.#el;
+  /** Keeps the user's version: saves it over the other one. */
+  keepMine(): void {
+    const doc = this.#ctx.doc;
     const theirs = this.conflict!;
-    el.server = theirs;
-    el.etag = theirs.version;
-    el.savedKey = keyOf(this.#needs.draftOf(theirs));
+    doc.server = theirs;
+    doc.etag = theirs.version;
+    doc.savedKey = keyOf(draftOf(theirs));
     this.conflict = undefined;
     this.#focus('title');
     void this.save();
   }
 
-  #useTheirs(): void {
+  /** Takes the other version: the form shows it, the user's edit is dropped. */
+  useTheirs(): void {
     clearTimeout(this.#timer);
     const theirs = this.conflict!;
-    this.#el.adopt(theirs, theirs.version);
+    this.#ctx.doc.adopt(theirs, theirs.version);
+    this.reset();
     this.saveError = undefined;
     this.status = 'replaced';
     this.#focus('title');
-    this.#el.requestUpdate();
+    this.#ctx.host.requestUpdate();
   }
 
   /** Tries a failed save again. */
@@ -352,44 +329,7 @@ export class Editing {
   errorFor(id: FieldId): string | undefined {
     const issue = this.issues.get(id);
     return issue && this.touched.has(id)
-      ? this.#el.t(`contacts.error.${issue.code}`, { value: issue.value })
+      ? this.#ctx.t(`contacts.error.${issue.code}`, { value: issue.value })
       : this.serverErrors[id];
-  }
-
-  /** Above the form's sections: the conflict panel, the server's reason that fits no field (and this part's styles). */
-  render(): TemplateResult {
-    const theirs = this.conflict;
-    return html`<style>
-        input[aria-invalid='true'],
-        select[aria-invalid='true'] {
-          border-color: var(--_danger);
-          box-shadow: inset 0 0 0 1px var(--_danger);
-        }
-        .field-error,
-        .notice {
-          color: var(--_danger);
-        }
-        .field-error {
-          font-size: 0.9rem;
-        }
-        .field-error::before {
-          content: '! ';
-          font-weight: 700;
-        }
-      </style>
-      ${
-        theirs
-          ? this.#refused!.conflictPanel(
-              this.#refusedHost(),
-              this.#asSaved(this.#el.draft!),
-              this.#asSaved(this.#needs.draftOf(theirs)),
-            )
-          : nothing
-      }
-      ${
-        this.serverErrors.general
-          ? html`<p class="field-error" part="field-error">${this.serverErrors.general}</p>`
-          : nothing
-      }`;
   }
 }

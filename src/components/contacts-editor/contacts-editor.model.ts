@@ -5,6 +5,7 @@
  * draft for a loaded document is made in contacts-editor.draft.ts.
  */
 import type { BillingDetailsInput } from '../../client/client.js';
+import { billingContactLimits } from '../../client/limits.js';
 
 /** One recipient row; `key` keeps a row's input (and its focus) stable when others are removed. */
 export interface RecipientRow {
@@ -52,7 +53,7 @@ const EMAIL_RE =
   /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
 
 export function isEmail(s: string): boolean {
-  return s.length <= 254 && EMAIL_RE.test(s);
+  return s.length <= billingContactLimits.email.maxLength && EMAIL_RE.test(s);
 }
 
 /** The document a draft sends, and for each sent recipient the key of its row (blank rows are not sent). */

@@ -1,28 +1,19 @@
 /**
  * The people search of <billing-contacts-editor>'s contact combobox (ARIA combobox with a
- * listbox), loaded when the user first focuses the contact field (a chunk of its own).
- * It imports none of the element's modules, so that they stay in the element's chunk.
+ * listbox), loaded when the user first focuses the contact field (a chunk of its own). A
+ * controller, not an element: the listbox must sit in the editor's shadow root, next to
+ * the input that names it (`aria-controls`, `aria-activedescendant`); its styles are the
+ * editor's.
  */
-import { html, type TemplateResult } from 'lit';
+import { html, type ReactiveController, type TemplateResult } from 'lit';
 import type { PersonRef } from '../../client/client.js';
-import type { EditorElement } from './contacts-editor.host.js';
-
-/** English messages of this part; the element adds them to its own when the part loads. */
-export const en = {
-  'contacts.contact.people': 'People of your organisation',
-  'contacts.contact.searching': 'Searching…',
-  'contacts.contact.results': {
-    one: '{n} person found. Use the up and down arrows to choose, Enter to pick.',
-    other: '{n} people found. Use the up and down arrows to choose, Enter to pick.',
-  },
-  'contacts.contact.no-results': 'Nobody of your organisation matches. A typed e-mail address is used as it is.',
-} as const;
+import type { EditorContext } from './contacts-editor.document.js';
 
 /** People shown at a time. */
 const LIMIT = 8;
 
 /** The state and keyboard of the people list; the element renders the combobox input. */
-export class PeoplePicker {
+export class PeoplePicker implements ReactiveController {
   people: PersonRef[] = [];
   open = false;
   /** The index of the active option, -1 for none. */
@@ -32,10 +23,15 @@ export class PeoplePicker {
   #activateFirst = false;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #abort: AbortController | undefined;
-  readonly #el: EditorElement;
+  readonly #ctx: EditorContext;
 
-  constructor(el: EditorElement) {
-    this.#el = el;
+  constructor(ctx: EditorContext) {
+    this.#ctx = ctx;
+    ctx.host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    this.close();
   }
 
   /** True when the list is shown. */
@@ -50,17 +46,17 @@ export class PeoplePicker {
 
   /** What the live region says about the search. */
   get live(): string {
-    const el = this.#el;
+    const ctx = this.#ctx;
     const n = this.people.length;
     return !this.open
       ? ''
       : this.#searching
-        ? el.t('contacts.contact.searching')
+        ? ctx.t('contacts.contact.searching')
         : this.#failed
-          ? el.t('contacts.contact.search-failed')
+          ? ctx.t('contacts.contact.search-failed')
           : n === 0
-            ? el.t('contacts.contact.no-results')
-            : el.t('contacts.contact.results', { count: n, n: el.fmtCount(n) });
+            ? ctx.t('contacts.contact.no-results')
+            : ctx.t('contacts.contact.results', { count: n, n: ctx.count(n) });
   }
 
   /** Searches once the user stops typing. */
@@ -73,27 +69,29 @@ export class PeoplePicker {
    * Opens the list with the people matching `q`; by default what the field holds, or
    * everyone once a person is picked (their name would match only them).
    */
-  async search(q = this.#el.draft?.contact?.personId ? '' : (this.#el.draft?.contactText ?? '')): Promise<void> {
+  async search(
+    q = this.#ctx.doc.draft?.contact?.personId ? '' : (this.#ctx.doc.draft?.contactText ?? ''),
+  ): Promise<void> {
     clearTimeout(this.#timer);
     this.#abort?.abort();
     const ctrl = new AbortController();
     this.#abort = ctrl;
     this.#searching = this.open = true;
-    this.#el.requestUpdate();
+    this.#ctx.host.requestUpdate();
     try {
-      const { items } = await this.#el.billing!.client.searchPeople(q.trim(), LIMIT, { signal: ctrl.signal });
+      const { items } = await this.#ctx.client!.searchPeople(q.trim(), LIMIT, { signal: ctrl.signal });
       if (ctrl.signal.aborted) return;
       this.people = items;
       this.#failed = false;
       this.active = this.#activateFirst && items.length > 0 ? 0 : -1;
     } catch (e) {
       if (ctrl.signal.aborted) return;
-      this.#el.reportError(e);
+      this.#ctx.report(e);
       this.people = [];
       this.#failed = true;
     }
     this.#searching = this.#activateFirst = false;
-    this.#el.requestUpdate();
+    this.#ctx.host.requestUpdate();
   }
 
   /** The combobox's keys: arrows open the list and move through it, Enter picks, Escape closes. */
@@ -107,9 +105,9 @@ export class PeoplePicker {
       } else if (n > 0 && !e.altKey) {
         const step = e.key === 'ArrowDown' ? 1 : -1;
         this.active = this.active < 0 ? (step > 0 ? 0 : n - 1) : (this.active + step + n) % n;
-        this.#el.requestUpdate();
-        void this.#el.updateComplete.then(() =>
-          this.#el.renderRoot.querySelector(`#${this.activeId}`)?.scrollIntoView({ block: 'nearest' }),
+        this.#ctx.host.requestUpdate();
+        void this.#ctx.host.updateComplete.then(() =>
+          this.#ctx.host.shadowRoot?.querySelector(`#${this.activeId}`)?.scrollIntoView({ block: 'nearest' }),
         );
       }
     } else if (e.key === 'Enter') {
@@ -129,16 +127,16 @@ export class PeoplePicker {
     this.#abort?.abort();
     this.#searching = this.open = false;
     this.active = -1;
-    this.#el.requestUpdate();
+    this.#ctx.host.requestUpdate();
   }
 
   #pick(person: PersonRef): void {
     this.close();
-    this.#el.edit(
+    this.#ctx.edit(
       { contact: { personId: person.id, name: person.name, email: person.email }, contactText: person.name },
       'contact',
     );
-    this.#el.announcement = `${person.name}, ${person.email}`;
+    this.#ctx.doc.announcement = `${person.name}, ${person.email}`;
   }
 
   /** A click on an option picks it (the list keeps the focus in the combobox: mousedown is cancelled). */
@@ -150,72 +148,28 @@ export class PeoplePicker {
 
   /** The listbox the combobox controls. */
   render(): TemplateResult {
-    return html`<style>
-        [role='listbox'] {
-          position: absolute;
-          z-index: 2;
-          inset-inline: 0;
-          top: calc(100% + 4px);
-          max-height: 18rem;
-          overflow: auto;
-          margin: 0;
-          padding: 4px;
-          list-style: none;
-          border: 1px solid var(--_border);
-          border-radius: var(--_radius);
-          background: var(--_surface);
-          box-shadow: 0 8px 24px rgb(0 0 0 / 0.18);
-        }
-        [role='listbox'][hidden] {
-          display: none;
-        }
-        [role='option'] {
-          display: flex;
-          flex-wrap: wrap;
-          gap: 0 0.75em;
-          padding: 6px var(--_space);
-          border-radius: calc(var(--_radius) - 2px);
-          cursor: pointer;
-        }
-        [role='option']:hover {
-          background: var(--_subtle);
-        }
-        [role='option'][aria-selected='true'] {
-          background: var(--_accent);
-          color: var(--_on-accent);
-        }
-        .person-name {
-          font-weight: 500;
-        }
-        .person-email {
-          overflow-wrap: anywhere;
-        }
-        [role='option']:not([aria-selected='true']) .person-email {
-          color: var(--_muted);
-        }
-      </style>
-      <ul
-        id="contact-listbox"
-        role="listbox"
-        part="listbox"
-        aria-label=${this.#el.t('contacts.contact.people')}
-        ?hidden=${!this.expanded}
-        @mousedown=${(e: Event) => e.preventDefault()}
-        @click=${this.#onClick}
-        @keydown=${(e: KeyboardEvent) => this.key(e)}
-      >
-        ${this.people.map(
-          (p, i) =>
-            html`<li
-              id=${`contact-option-${i}`}
-              role="option"
-              part="option"
-              aria-selected=${i === this.active ? 'true' : 'false'}
-              data-index=${i}
-            >
-              <span class="person-name">${p.name}</span> <span class="person-email">${p.email}</span>
-            </li>`,
-        )}
-      </ul>`;
+    return html`<ul
+      id="contact-listbox"
+      role="listbox"
+      part="listbox"
+      aria-label=${this.#ctx.t('contacts.contact.people')}
+      ?hidden=${!this.expanded}
+      @mousedown=${(e: Event) => e.preventDefault()}
+      @click=${this.#onClick}
+      @keydown=${(e: KeyboardEvent) => this.key(e)}
+    >
+      ${this.people.map(
+        (p, i) =>
+          html`<li
+            id=${`contact-option-${i}`}
+            role="option"
+            part="option"
+            aria-selected=${i === this.active ? 'true' : 'false'}
+            data-index=${i}
+          >
+            <span class="person-name">${p.name}</span> <span class="person-email">${p.email}</span>
+          </li>`,
+      )}
+    </ul>`;
   }
 }

@@ -1,49 +1,19 @@
 /**
- * What <billing-contacts-editor> shows after the server refused a save, loaded then (a
- * chunk of its own): the server's reasons by field (a `422`), and the review of the
- * version someone else saved first (a `412`), with the choice of which one to keep.
+ * What <billing-contacts-editor> makes of a refused save (with editing, on demand): the
+ * server's reasons by field (a `422`, in the user's language), and the fields in which
+ * two versions differ (a `412`: someone else saved first). Pure functions, no DOM.
  */
-import { html, type TemplateResult } from 'lit';
 import type { BillingApiError } from '../../client/errors.js';
 import type { MessageKey, MessageParams } from '../../i18n/index.js';
 import { countryName } from './contacts-editor.draft.js';
 import type { Draft, DraftContact, FieldId } from './contacts-editor.model.js';
 
-/** English messages of this part; the element adds them to its own when the part loads. */
-export const en = {
-  'contacts.status.invalid': 'Not saved: the billing service refused some fields. Correct the marked fields.',
-  'contacts.status.conflict': 'Not saved: someone else changed these details. Choose which version to keep.',
-  'contacts.status.replaced': 'Showing the version someone else saved.',
-  'contacts.error.contact.unknown': 'Pick the billing contact from the people of your organisation.',
-  'contacts.error.required': 'Fill in this field.',
-  'contacts.error.country': 'Choose a country.',
-  'contacts.error.too-long': 'This is too long. Shorten it.',
-  'contacts.error.invalid': 'This value is not valid.',
-  'contacts.conflict.title': 'Someone else changed these details',
-  'contacts.conflict.body':
-    'While you were editing, someone saved other billing details. Nothing was overwritten. Compare the fields that differ and choose which version to keep.',
-  'contacts.conflict.caption': 'Fields that differ',
-  'contacts.conflict.field': 'Field',
-  'contacts.conflict.mine': 'Your version',
-  'contacts.conflict.theirs': 'Their version',
-  'contacts.conflict.keep-mine': 'Keep mine',
-  'contacts.conflict.use-theirs': 'Use theirs',
-  'contacts.on': 'On',
-  'contacts.off': 'Off',
-  'contacts.none': '(empty)',
-} as const;
-
-/**
- * What this part uses of the element. (It imports nothing of the element's modules, so
- * that they stay in the element's own chunk.)
- */
-export interface RefusedHost {
+/** What the reasons are said with: the element's language and words. */
+export interface Speaker {
   readonly locale: string;
   /** True when the element speaks English: the server's reasons are shown in its own words. */
   readonly english: boolean;
-  t: (key: MessageKey, params?: MessageParams) => string;
-  keepMine: () => void;
-  useTheirs: () => void;
+  t(key: MessageKey, params?: MessageParams): string;
 }
 
 /** The server's reasons, per control. */
@@ -76,7 +46,7 @@ export function fieldOf(path: string, rowKeysSent: readonly number[], draft: Dra
 }
 
 /** The server's reason, in the user's language: its own words in English, by code otherwise. */
-function reason(host: RefusedHost, field: FieldId | 'general', code: string, message: string, sent: Draft): string {
+function reason(host: Speaker, field: FieldId | 'general', code: string, message: string, sent: Draft): string {
   if (host.english) return message;
   const recipient = field.startsWith('recipient-');
   const value = recipient ? (sent.recipients.find((r) => `recipient-${r.key}` === field)?.value.trim() ?? '') : '';
@@ -109,7 +79,7 @@ function reason(host: RefusedHost, field: FieldId | 'general', code: string, mes
 
 /** The server's reasons for refusing `sent`, by control (what fits no control under `general`; none when it gave none). */
 export function serverErrors(
-  host: RefusedHost,
+  host: Speaker,
   error: BillingApiError,
   rowKeysSent: readonly number[],
   sent: Draft,
@@ -123,7 +93,7 @@ export function serverErrors(
 }
 
 /** The fields compared when someone else saved first, in form order. */
-type DiffField = Exclude<keyof Draft, 'contactText'>;
+export type DiffField = Exclude<keyof Draft, 'contactText'>;
 
 const DIFF_FIELDS: DiffField[] = [
   'recipients',
@@ -157,7 +127,8 @@ export function differences(mine: Draft, other: Draft): DiffField[] {
   );
 }
 
-function label(f: DiffField): MessageKey {
+/** The name of a compared field. */
+export function label(f: DiffField): MessageKey {
   return f === 'recipients'
     ? 'contacts.recipients.legend'
     : f === 'contact'
@@ -167,7 +138,8 @@ function label(f: DiffField): MessageKey {
         : `contacts.field.${f}`;
 }
 
-function shown(host: RefusedHost, d: Draft, f: DiffField): string {
+/** A compared field's value in `d`, as the review shows it. */
+export function shown(host: Speaker, d: Draft, f: DiffField): string {
   const none = host.t('contacts.none');
   const c = d.contact;
   switch (f) {
@@ -182,87 +154,4 @@ function shown(host: RefusedHost, d: Draft, f: DiffField): string {
     default:
       return d[f] || none;
   }
-}
-
-/** The panel comparing the user's version with the one someone else saved, both as saved (see `asSaved`). */
-export function conflictPanel(host: RefusedHost, mine: Draft, theirs: Draft): TemplateResult {
-  const t = host.t;
-  return html`<section class="conflict" part="conflict" aria-labelledby="conflict-title">
-    <style>
-      .conflict {
-        display: grid;
-        gap: var(--_space);
-        padding: calc(var(--_space) * 2);
-        border: 1px solid var(--_warning);
-        border-inline-start-width: 4px;
-        border-radius: var(--_radius);
-        background: color-mix(in srgb, var(--_warning) 6%, var(--_surface));
-      }
-      .conflict h3 {
-        margin: 0;
-        font-size: 1.05rem;
-      }
-      .conflict p {
-        margin: 0;
-      }
-      .table-wrap {
-        overflow-x: auto;
-      }
-      .conflict table {
-        width: 100%;
-        border-collapse: collapse;
-        background: var(--_surface);
-      }
-      .conflict th,
-      .conflict td {
-        padding: 6px var(--_space);
-        border: 1px solid var(--_border);
-        text-align: start;
-        vertical-align: top;
-        overflow-wrap: break-word;
-      }
-      .conflict thead th {
-        background: var(--_subtle);
-      }
-      .actions {
-        display: flex;
-        flex-wrap: wrap;
-        gap: var(--_space);
-      }
-    </style>
-    <h3 id="conflict-title">${t('contacts.conflict.title')}</h3>
-    <p>${t('contacts.conflict.body')}</p>
-    <div class="table-wrap">
-      <table>
-        <caption class="visually-hidden">
-          ${t('contacts.conflict.caption')}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">${t('contacts.conflict.field')}</th>
-            <th scope="col">${t('contacts.conflict.mine')}</th>
-            <th scope="col">${t('contacts.conflict.theirs')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${differences(mine, theirs).map(
-            (f) =>
-              html`<tr data-field=${f}>
-                <th scope="row">${t(label(f))}</th>
-                <td class="mine">${shown(host, mine, f)}</td>
-                <td class="theirs">${shown(host, theirs, f)}</td>
-              </tr>`,
-          )}
-        </tbody>
-      </table>
-    </div>
-    <div class="actions">
-      <button type="button" class="primary" part="keep-mine-button" @click=${host.keepMine}>
-        ${t('contacts.conflict.keep-mine')}
-      </button>
-      <button type="button" part="use-theirs-button" @click=${host.useTheirs}>
-        ${t('contacts.conflict.use-theirs')}
-      </button>
-    </div>
-  </section>`;
 }

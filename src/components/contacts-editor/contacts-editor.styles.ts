@@ -1,7 +1,68 @@
 import { css } from 'lit';
 
-/** The styles of the form; the parts loaded on demand (messages, people list, conflict panel) bring their own. */
+/** The styles of the form, including what editing and the people search show (they are controllers of it). */
 export const contactsEditorStyles = css`
+  /* What editing marks (its checks and the server's reasons) */
+  input[aria-invalid='true'],
+  select[aria-invalid='true'] {
+    border-color: var(--_danger);
+    box-shadow: inset 0 0 0 1px var(--_danger);
+  }
+  .field-error,
+  .notice {
+    color: var(--_danger);
+  }
+  .field-error {
+    font-size: 0.9rem;
+  }
+  .field-error::before {
+    content: '! ';
+    font-weight: 700;
+  }
+  /* The people list of the contact combobox */
+  [role='listbox'] {
+    position: absolute;
+    z-index: 2;
+    inset-inline: 0;
+    top: calc(100% + 4px);
+    max-height: 18rem;
+    overflow: auto;
+    margin: 0;
+    padding: 4px;
+    list-style: none;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    box-shadow: 0 8px 24px rgb(0 0 0 / 0.18);
+  }
+  [role='listbox'][hidden] {
+    display: none;
+  }
+  [role='option'] {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0 0.75em;
+    padding: 6px var(--_space);
+    border-radius: calc(var(--_radius) - 2px);
+    cursor: pointer;
+  }
+  [role='option']:hover {
+    background: var(--_subtle);
+  }
+  [role='option'][aria-selected='true'] {
+    background: var(--_accent);
+    color: var(--_on-accent);
+  }
+  .person-name {
+    font-weight: 500;
+  }
+  .person-email {
+    overflow-wrap: anywhere;
+  }
+  [role='option']:not([aria-selected='true']) .person-email {
+    color: var(--_muted);
+  }
+
   :host {
     max-width: var(--billing-contacts-editor-max-width, 56rem);
     container-type: inline-size;

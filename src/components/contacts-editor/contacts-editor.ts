@@ -2,17 +2,24 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
-import type { BillingClient, BillingDetails } from '../../client/client.js';
+import type { BillingDetails } from '../../client/client.js';
 import type { BillingApiError } from '../../client/errors.js';
+import {
+  addressLimits,
+  billingContactLimits,
+  billingDetailsInputLimits,
+  eInvoicingLimits,
+} from '../../client/limits.js';
 import { languageOf, type MessageKey } from '../../i18n/index.js';
 import { BillingElement } from '../../internal/billing-element.js';
-import { emptyState, errorMessage, errorState, forbiddenState, loadingState } from '../../internal/states.js';
-import { COUNTRIES, countryName, draftOf, MAX_RECIPIENTS, row } from './contacts-editor.draft.js';
+import { onDemand } from '../../internal/on-demand.js';
+import { privateElement } from '../../internal/private-element.js';
+import { emptyState, errorMessage, forbiddenState, loadingState } from '../../internal/states.js';
+import { DetailsDocument, type EditorContext } from './contacts-editor.document.js';
+import { COUNTRIES, countryName, MAX_RECIPIENTS } from './contacts-editor.draft.js';
 import type { Editing, SaveStatus } from './contacts-editor.editing.js';
-import type { EditorElement } from './contacts-editor.host.js';
 import { en, nl } from './contacts-editor.messages.js';
 import type { Draft, FieldId, TextField } from './contacts-editor.model.js';
-import { parts } from './contacts-editor.parts.js';
 import type { PeoplePicker } from './contacts-editor.picker.js';
 import { contactsEditorStyles } from './contacts-editor.styles.js';
 
@@ -24,13 +31,28 @@ const FIELDS: Record<
   Exclude<TextField, 'country'>,
   { max: number; required?: true; hint?: true; autocomplete?: string }
 > = {
-  line1: { max: 200, required: true, autocomplete: 'address-line1' },
-  line2: { max: 200, autocomplete: 'address-line2' },
-  postalCode: { max: 20, required: true, autocomplete: 'postal-code' },
-  city: { max: 100, required: true, autocomplete: 'address-level2' },
-  'einvoice-address': { max: 200, required: true, hint: true },
-  'operator-code': { max: 50, required: true, hint: true },
-  'po-number': { max: 50, hint: true },
+  line1: { max: addressLimits.line1.maxLength, required: true, autocomplete: 'address-line1' },
+  line2: { max: addressLimits.line2.maxLength, autocomplete: 'address-line2' },
+  postalCode: { max: addressLimits.postalCode.maxLength, required: true, autocomplete: 'postal-code' },
+  city: { max: addressLimits.city.maxLength, required: true, autocomplete: 'address-level2' },
+  'einvoice-address': { max: eInvoicingLimits.address.maxLength, required: true, hint: true },
+  'operator-code': { max: eInvoicingLimits.operatorCode.maxLength, required: true, hint: true },
+  'po-number': { max: billingDetailsInputLimits.poNumber.maxLength, hint: true },
+};
+
+/**
+ * What only editing needs, loaded then (a chunk each, so a page that only shows the
+ * details does not download them): editing itself (checks, auto-save) on the first focus
+ * in the form, the people search on the contact field's first focus, the conflict review
+ * when a save first meets another saved version. Tests replace one to see what the editor
+ * shows when it cannot be loaded.
+ */
+export const onFirstUse = {
+  editing: onDemand(() => import('./contacts-editor.editing.js')),
+  picker: onDemand(() => import('./contacts-editor.picker.js')),
+  review: privateElement('billing-conflict-review', () =>
+    import('./conflict-review.js').then((m) => m.BillingConflictReview),
+  ),
 };
 
 const countryLists = new Map<string, [code: string, name: string][]>();
@@ -101,119 +123,82 @@ export class BillingContactsEditor extends BillingElement {
   static override styles = [...BillingElement.styles, contactsEditorStyles];
   static override messages = messages;
 
-  // The state below that is not `#private` is also used by the parts loaded on demand
-  // (contacts-editor.host.ts lists it).
+  /** The details as the server has them, with their version tag. */
+  #details = this.query({
+    topics: ['details'],
+    run: (client, signal) => client.getBillingDetails({ signal }),
+  });
 
-  /** The version last loaded or saved. */
-  @state() private server: BillingDetails | undefined;
-  /** What the user edits. */
-  @state() private draft: Draft | undefined;
-  @state() private loadError: BillingApiError | undefined;
-  /** Said by the form's live region. */
-  @state() private announcement = '';
+  /** What the form shows and the user edits. */
+  readonly #doc = new DetailsDocument();
+  /** The answer the form shows (a newer one replaces it while the form is clean). */
+  #adopted: unknown;
+  /** A save was refused for the caller's role (a 403). */
+  @state() private denied: BillingApiError | undefined;
 
   /** Milliseconds after the last change before it is saved (a field losing focus saves at once). */
   @property({ type: Number, attribute: 'save-delay' }) saveDelay = 800;
 
-  /** The version tag of `server`, sent with `If-Match`. */
-  private etag = '';
-  /** The document last confirmed by the server; none for the one loaded (see EditorElement). */
-  private savedKey: string | undefined;
-  /** The provider's revision the element has seen. */
-  private seenRevision = -1;
-  #client: BillingClient | undefined;
-  #loadAbort: AbortController | undefined;
-  /** The editing part, once loaded; until then the form shows the details (and an edit loads it). */
+  /** Editing, once loaded; until then the form shows the details (and an edit loads it). */
   #editing: Editing | undefined;
   #editingFailed = false;
-  /** The draft was edited since it was loaded (what tells whether it is clean until the editing part is there). */
-  #edited = false;
   #picker: PeoplePicker | undefined;
   #pickerFailed = false;
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // Moved in the page: pick up where it was left.
-    this.#editing?.connect();
-    if (!this.server && this.#client) void this.#load();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#editing?.disconnect();
-    this.#loadAbort?.abort();
-    this.#picker?.close();
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    const billing = this.billing;
-    if (!billing || this.roleForbidden) return;
-    if (billing.client !== this.#client) {
-      this.#client = billing.client;
-      this.seenRevision = billing.revision;
-      void this.#load();
-    } else if (billing.revision !== this.seenRevision) {
-      // Something changed elsewhere: show it, unless the user is in the middle of an edit.
-      this.seenRevision = billing.revision;
-      if (this.#clean) void this.#load(true);
-    }
+    const answer = this.#details.value;
+    // A new answer (the first, or a change made elsewhere) shows, unless the user is in the middle of an edit.
+    if (!answer || answer === this.#adopted) return;
+    if (this.#doc.server && (!this.#clean || answer.etag === this.#doc.etag)) return;
+    this.#adopted = answer;
+    this.#doc.adopt(answer.details, answer.etag);
+    this.#editing?.reset();
   }
 
   /** True when the form shows what the server has and nothing is on its way. */
   get #clean(): boolean {
-    return !!this.draft && (this.#editing ? this.#editing.clean : !this.#edited);
+    return !!this.#doc.draft && (this.#editing ? this.#editing.clean : !this.#doc.edited);
   }
 
-  /** The element as its parts loaded on demand see it. */
-  get #self(): EditorElement {
-    return this as unknown as EditorElement;
+  /** What the controllers loaded on demand get of the editor. */
+  get #context(): EditorContext {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the getters below read the element as it is then
+    const el = this;
+    return {
+      host: this,
+      doc: this.#doc,
+      get client() {
+        return el.billing?.client;
+      },
+      get canWrite() {
+        return el.canWrite;
+      },
+      get saveDelay() {
+        return el.saveDelay;
+      },
+      get locale() {
+        return el.locale;
+      },
+      get english() {
+        return languageOf(el.locale) === 'en';
+      },
+      t: (key, params) => this.t(key, params),
+      count: (n) => this.fmtCount(n),
+      report: (error) => this.reportError(error),
+      edit: (patch, field) => this.#edit(patch, field),
+      saved: (details) => {
+        this.changed('details', details);
+        this.#details.absorb(); // the form shows the saved version already
+      },
+      forbidden: (error) => (this.denied = error),
+      loadReview: () => onFirstUse.review.load(),
+    };
   }
 
-  private get english(): boolean {
-    return languageOf(this.locale) === 'en';
-  }
-
-  private describe(error: BillingApiError): string {
-    return errorMessage(this.locale, error);
-  }
-
-  // ---------------------------------------------------------------------------------
-  // Loading
-
-  async #load(quiet = false): Promise<void> {
-    const client = this.#client;
-    if (!client) return;
-    this.#loadAbort?.abort();
-    const ctrl = new AbortController();
-    this.#loadAbort = ctrl;
-    if (!quiet) this.loadError = undefined;
-    try {
-      const { details, etag } = await client.getBillingDetails({ signal: ctrl.signal });
-      if (ctrl.signal.aborted) return;
-      if (quiet && (!this.#clean || etag === this.etag)) return;
-      this.adopt(details, etag);
-    } catch (e) {
-      if (ctrl.signal.aborted) return;
-      const error = this.reportError(e);
-      if (!quiet) this.loadError = error;
-    }
-  }
-
-  /** Shows a server version in the form, replacing the draft. */
-  private adopt(details: BillingDetails, etag: string): void {
-    this.server = details;
-    this.etag = etag;
-    this.draft = draftOf(details);
-    this.savedKey = undefined;
-    this.#edited = false;
-    this.#editing?.reset();
-  }
-  /** Loads the details again after a failed first load. */
+  /** Loads the details again (shown unless the user is in the middle of an edit). */
   refresh(): void {
-    this.loadError = undefined;
-    if (!this.#client) this.#client = this.billing?.client;
-    void this.#load();
+    void this.#details.refresh();
   }
 
   // ---------------------------------------------------------------------------------
@@ -225,26 +210,27 @@ export class BillingContactsEditor extends BillingElement {
    */
   async #useEditing(use?: (editing: Editing) => unknown): Promise<void> {
     if (!this.canWrite) return;
-    const m = await parts.editing().catch(() => undefined);
+    const m = await onFirstUse.editing().catch(() => undefined);
     this.#editingFailed = !m;
-    if (m) use?.((this.#editing ??= new m.Editing(this.#self, { draftOf, row, refused: () => parts.refused() })));
+    if (m) use?.((this.#editing ??= new m.Editing(this.#context)));
     this.requestUpdate();
   }
 
   /** Applies an edit to the draft and schedules a save. */
-  private edit(patch: Partial<Draft>, field?: FieldId): void {
-    this.draft = { ...this.draft!, ...patch };
-    this.#edited = true;
+  #edit(patch: Partial<Draft>, field?: FieldId): void {
+    this.#doc.draft = { ...this.#doc.draft!, ...patch };
+    this.#doc.edited = true;
+    this.requestUpdate();
     void this.#useEditing((e) => e.edited(field));
   }
 
   #set(field: TextField | 'einvoice-enabled', value: string | boolean): void {
-    this.edit({ [field]: value }, field);
+    this.#edit({ [field]: value }, field);
   }
 
   #setRecipient(key: number, value: string): void {
-    const recipients = this.draft!.recipients.map((r) => (r.key === key ? { ...r, value } : r));
-    this.edit({ recipients }, `recipient-${key}`);
+    const recipients = this.#doc.draft!.recipients.map((r) => (r.key === key ? { ...r, value } : r));
+    this.#edit({ recipients }, `recipient-${key}`);
   }
 
   #focus(id: string): void {
@@ -258,16 +244,16 @@ export class BillingContactsEditor extends BillingElement {
   async #usePicker(use?: (picker: PeoplePicker) => unknown): Promise<void> {
     if (!this.canWrite) return;
     // When it cannot be loaded, a typed e-mail address still works; a notice offers to try again.
-    const m = await parts.picker().catch(() => undefined);
+    const m = await onFirstUse.picker().catch(() => undefined);
     this.#pickerFailed = !m;
-    if (m) this.#picker ??= new m.PeoplePicker(this.#self);
+    if (m) this.#picker ??= new m.PeoplePicker(this.#context);
     if (this.shadowRoot?.activeElement?.id === 'contact' && this.#picker) use?.(this.#picker);
     this.requestUpdate();
   }
 
   #onContactInput(e: Event): void {
     const text = (e.target as HTMLInputElement).value;
-    this.edit({ contactText: text, contact: text.trim() ? { email: text.trim() } : undefined }, 'contact');
+    this.#edit({ contactText: text, contact: text.trim() ? { email: text.trim() } : undefined }, 'contact');
     void this.#usePicker((p) => p.searchSoon(text));
   }
 
@@ -313,7 +299,7 @@ export class BillingContactsEditor extends BillingElement {
       <input
         id=${id}
         type="text"
-        .value=${this.draft![id]}
+        .value=${this.#doc.draft![id]}
         ?required=${!!o.required}
         ?readonly=${!this.canWrite}
         maxlength=${o.max}
@@ -330,10 +316,10 @@ export class BillingContactsEditor extends BillingElement {
   #renderStatus(): TemplateResult {
     const editing = this.#editing;
     // An edit made while the editing part loads is pending already.
-    const s: SaveStatus = this.#editingFailed ? 'failed' : (editing?.status ?? (this.#edited ? 'pending' : 'idle'));
+    const s: SaveStatus = this.#editingFailed ? 'failed' : (editing?.status ?? (this.#doc.edited ? 'pending' : 'idle'));
     const tone = s === 'saved' ? 'ok' : /^(failed|invalid|blocked|conflict)$/.test(s) ? 'bad' : '';
     const error = editing?.saveError;
-    const reason = error && !this.#editingFailed ? this.describe(error) : this.t('contacts.part-failed');
+    const reason = error && !this.#editingFailed ? errorMessage(this.locale, error) : this.t('contacts.part-failed');
     return html`<div class="status-bar">
       <p class="save-status ${tone}" part="save-status" role="status" data-status=${s}>
         <span class="status-icon" aria-hidden="true"
@@ -356,7 +342,7 @@ export class BillingContactsEditor extends BillingElement {
   }
 
   #renderRecipients(server: BillingDetails): TemplateResult {
-    const rows = this.draft!.recipients;
+    const rows = this.#doc.draft!.recipients;
     const issues = this.#editing?.issues;
     const filled = rows.filter((r) => r.value.trim() && !issues?.has(`recipient-${r.key}`)).length;
     // With none at all, the missing recipient is the message; with one, the advice to add a second.
@@ -381,7 +367,7 @@ export class BillingContactsEditor extends BillingElement {
                   .value=${r.value}
                   ?required=${i === 0}
                   ?readonly=${!this.canWrite}
-                  maxlength="254"
+                  maxlength=${billingDetailsInputLimits.recipients.items.maxLength}
                   autocomplete="off"
                   spellcheck="false"
                   aria-invalid=${!!error}
@@ -435,7 +421,7 @@ export class BillingContactsEditor extends BillingElement {
   }
 
   #renderContact(): TemplateResult {
-    const draft = this.draft!;
+    const draft = this.#doc.draft!;
     const error = this.#errorFor('contact');
     const c = draft.contact;
     const picker = this.#picker;
@@ -466,7 +452,7 @@ export class BillingContactsEditor extends BillingElement {
             )}
             autocomplete="off"
             spellcheck="false"
-            maxlength="254"
+            maxlength=${billingContactLimits.email.maxLength}
             ?readonly=${!this.canWrite}
             .value=${draft.contactText}
             @focus=${() => this.#usePicker()}
@@ -501,7 +487,7 @@ export class BillingContactsEditor extends BillingElement {
   }
 
   #renderAddress(): TemplateResult {
-    const country = this.draft!.country;
+    const country = this.#doc.draft!.country;
     const error = this.#errorFor('country');
     return html`<fieldset class="section address" part="section" aria-describedby="address-hint">
       <legend>${this.t('contacts.address.legend')}</legend>
@@ -531,7 +517,7 @@ export class BillingContactsEditor extends BillingElement {
   }
 
   #renderEInvoicing(): TemplateResult {
-    const on = this.draft!['einvoice-enabled'];
+    const on = this.#doc.draft!['einvoice-enabled'];
     const error = this.#errorFor('einvoice-enabled');
     return html`<fieldset class="section einvoice" part="section">
       <legend>${this.t('contacts.einvoice.legend')}</legend>
@@ -580,14 +566,19 @@ export class BillingContactsEditor extends BillingElement {
   }
 
   protected override render() {
-    if (this.roleForbidden || this.loadError?.kind === 'forbidden') return forbiddenState(this.locale);
-    const server = this.server;
-    const draft = this.draft;
-    if (!server || !draft || this.billing?.permissions === undefined) {
-      return this.loadError
-        ? errorState(this.locale, this.loadError, () => this.refresh())
-        : loadingState(this.locale, 12);
-    }
+    if (this.denied) return forbiddenState(this.locale);
+    // The form waits for the role too: it decides whether the fields can be edited.
+    const server = this.#doc.server;
+    return this.renderQuery(
+      this.#details,
+      () =>
+        server && this.billing?.permissions !== undefined ? this.#renderForm(server) : loadingState(this.locale, 12),
+      12,
+    );
+  }
+
+  #renderForm(server: BillingDetails): TemplateResult {
+    const editing = this.#editing;
     return html`<form
       part="form"
       novalidate
@@ -610,7 +601,23 @@ export class BillingContactsEditor extends BillingElement {
           ? emptyState(this.t('contacts.empty.title'), this.t('contacts.empty.body'))
           : nothing
       }
-      ${this.#editing?.render()}
+      ${
+        editing?.conflict
+          ? html`<billing-conflict-review
+              lang=${this.locale}
+              exportparts="conflict, keep-mine-button, use-theirs-button"
+              .mine=${editing.review!.mine}
+              .theirs=${editing.review!.theirs}
+              @keep-mine=${() => editing.keepMine()}
+              @use-theirs=${() => editing.useTheirs()}
+            ></billing-conflict-review>`
+          : nothing
+      }
+      ${
+        editing?.serverErrors.general
+          ? html`<p class="field-error" part="field-error">${editing.serverErrors.general}</p>`
+          : nothing
+      }
       <div class="sections">
         <div class="column">${this.#renderRecipients(server)} ${this.#renderContact()} ${this.#renderEInvoicing()}</div>
         <div class="column">
@@ -622,7 +629,7 @@ export class BillingContactsEditor extends BillingElement {
           ${this.#renderCompany(server)}
         </div>
       </div>
-      <p class="visually-hidden" role="status">${this.announcement}</p>
+      <p class="visually-hidden" role="status">${this.#doc.announcement}</p>
     </form>`;
   }
 }

@@ -13,6 +13,7 @@ import type {
 } from '../../client/client.js';
 import { newIdempotencyKey } from '../../client/idempotency.js';
 import { BillingApiError } from '../../client/errors.js';
+import { listInvoicesLimits } from '../../client/limits.js';
 import type { ChangeTopic } from '../../context/context.js';
 import { BillingElement } from '../../internal/billing-element.js';
 import { BillingUpdatePaymentMethodEvent } from '../../internal/events.js';
@@ -120,7 +121,10 @@ export class BillingInvoiceList extends InvoiceElement {
           ...(status ? { status: [status] } : {}),
           ...(year ? { year } : {}),
           offset,
-          limit: Math.min(500, Math.max(1, Math.floor(pageSize) || 10)),
+          limit: Math.min(
+            listInvoicesLimits.limit.max,
+            Math.max(listInvoicesLimits.limit.min, Math.floor(pageSize) || 10),
+          ),
         },
         { signal },
       ),

@@ -2,6 +2,7 @@ import { en, nl } from './subscription-overview.messages.js';
 import { html, nothing, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import type { Plan, SubscriptionOverview } from '../../client/client.js';
+import { licenseOrderRequestLimits } from '../../client/limits.js';
 import type { ChangeTopic } from '../../context/context.js';
 import type { MessageKey } from '../../i18n/index.js';
 import { BillingElement } from '../../internal/billing-element.js';
@@ -13,6 +14,9 @@ import { subscriptionOverviewStyles } from './subscription-overview.styles.js';
 import type { Action, OverviewData } from './types.js';
 
 type Period = SubscriptionOverview['currentPeriod'];
+
+/** How many licenses one order may add or remove (the contract's bounds). */
+const QUANTITY = licenseOrderRequestLimits.quantity;
 
 /** Every change alters some figure of the overview (users the usage, invoices the next invoice). */
 const TOPICS: readonly ChangeTopic[] = ['subscription', 'licenses', 'users', 'invoices', 'details'];
@@ -157,7 +161,7 @@ export class BillingSubscriptionOverview extends OverviewElement {
     if (action === 'add' || action === 'remove') {
       const raw = this.inputs[action].trim();
       const quantity = Number(raw);
-      if (!/^\d+$/.test(raw) || quantity < 1 || quantity > 100_000) {
+      if (!/^\d+$/.test(raw) || quantity < QUANTITY.min || quantity > QUANTITY.max) {
         this.#fieldError(action, this.t('overview.invalid-quantity'));
         return;
       }
@@ -507,8 +511,8 @@ export class BillingSubscriptionOverview extends OverviewElement {
                 part="field"
                 type="number"
                 inputmode="numeric"
-                min="1"
-                max="100000"
+                min=${QUANTITY.min}
+                max=${QUANTITY.max}
                 step="1"
                 .value=${value}
                 aria-describedby=${describedBy}

@@ -1,0 +1,68 @@
+/**
+ * The document `<billing-contacts-editor>` edits, and what the editor gives the
+ * controllers it loads on demand (editing, the people search). Small and eager: the
+ * element shows the details with it before anything else is loaded.
+ */
+import type { ReactiveControllerHost } from 'lit';
+import type { BillingClient, BillingDetails } from '../../client/client.js';
+import type { BillingApiError } from '../../client/errors.js';
+import type { MessageKey, MessageParams } from '../../i18n/index.js';
+import { draftOf } from './contacts-editor.draft.js';
+import type { Draft, FieldId } from './contacts-editor.model.js';
+
+/** The server's version of the billing details, the user's draft of them, and the save bookkeeping. */
+export class DetailsDocument {
+  /** The version last loaded or saved. */
+  server: BillingDetails | undefined;
+  /** What the user edits; kept apart from `server`, so nothing is lost on a failed save. */
+  draft: Draft | undefined;
+  /** The version tag of `server`, sent with `If-Match`. */
+  etag = '';
+  /**
+   * The key (`keyOf`) of the document last confirmed by the server: the draft is dirty
+   * when it sends something else. None after a load: then it is the loaded version's.
+   */
+  savedKey: string | undefined;
+  /** The draft was edited since it was loaded (what tells whether it is clean before editing is loaded). */
+  edited = false;
+  /** Said by the form's live region. */
+  announcement = '';
+
+  /** Shows a server version, replacing the draft. */
+  adopt(details: BillingDetails, etag: string): void {
+    this.server = details;
+    this.etag = etag;
+    this.draft = draftOf(details);
+    this.savedKey = undefined;
+    this.edited = false;
+  }
+}
+
+/**
+ * What the editor gives the controllers it loads on demand, besides itself as their host:
+ * the document, the API client, its language and its services. One object, made by the
+ * element; the controllers reach nothing else of it.
+ */
+export interface EditorContext {
+  readonly host: ReactiveControllerHost & HTMLElement;
+  readonly doc: DetailsDocument;
+  readonly client: BillingClient | undefined;
+  readonly canWrite: boolean;
+  /** Milliseconds after the last change before it is saved. */
+  readonly saveDelay: number;
+  readonly locale: string;
+  /** True when the element speaks English: the server's reasons are shown in its own words. */
+  readonly english: boolean;
+  t(key: MessageKey, params?: MessageParams): string;
+  count(n: number): string;
+  /** Reports a failed request to the host (`billing-error`); returns it typed. */
+  report(error: unknown): BillingApiError;
+  /** Applies an edit to the draft and schedules a save. */
+  edit(patch: Partial<Draft>, field?: FieldId): void;
+  /** A save the server confirmed: the other elements hear of it. */
+  saved(details: BillingDetails): void;
+  /** The caller may not see billing details (a 403): the element says so. */
+  forbidden(error: BillingApiError): void;
+  /** Loads the conflict review (a private element) before it is shown. */
+  loadReview(): Promise<void>;
+}
