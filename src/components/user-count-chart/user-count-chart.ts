@@ -3,7 +3,8 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { Chart } from 'chart.js';
 import type { BillingModel, DailyUsage, MonthUsage } from '../../client/client.js';
-import type { BillingApiError } from '../../client/errors.js';
+import type { ChangeTopic } from '../../context/context.js';
+import { onDemand } from '../../internal/on-demand.js';
 import type { MessageKey } from '../../i18n/index.js';
 import { BillingElement } from '../../internal/billing-element.js';
 import { emptyState, errorState, forbiddenState, loadingState } from '../../internal/states.js';
@@ -51,18 +52,19 @@ const MONTHS_BACK = 24;
 /** Years offered in the year picker, counting back from the current one. */
 const YEARS_BACK = 5;
 
-// chart.js is loaded on first use, with only the parts ./chart-parts.js draws with.
-let parts: typeof ChartParts | undefined;
-let loading: Promise<unknown> | undefined;
-function loadParts(): Promise<unknown> {
-  return (loading ??= import('./chart-parts.js').then(
-    (m) => (parts = m),
-    (error: unknown) => {
-      loading = undefined; // a later attempt may succeed
-      throw error;
-    },
-  ));
-}
+/** The changes that alter the counts (a user deactivated, licenses bought, the edition changed). */
+const TOPICS: readonly ChangeTopic[] = ['users', 'licenses', 'subscription'];
+
+/**
+ * What only a drawn chart needs, loaded then: chart.js, with only the pieces
+ * ./chart-parts.js draws with. Tests replace it to see the table take the chart's place.
+ */
+export const onFirstUse = {
+  chart: onDemand(() => import('./chart-parts.js')),
+};
+
+/** The drawing module, once loaded (drawing is synchronous, in `updated`). */
+let plotter: typeof ChartParts | undefined;
 
 function shiftMonth(yearMonth: string, delta: number): string {
   const [y, m] = yearMonth.split('-').map(Number);
@@ -118,11 +120,33 @@ export class BillingUserCountChart extends BillingElement {
   @query('canvas') private canvasEl?: HTMLCanvasElement;
   @query('.probe') private probeEl?: HTMLElement;
 
-  @state() private daily: DailyUsage | undefined;
-  @state() private yearly: YearUsage | undefined;
-  @state() private error: BillingApiError | undefined;
-  /** The figures for the current selection are on their way. */
-  @state() private pending = false;
+  /**
+   * The figures of the selection: the month's daily counts (month view) and its year's
+   * monthly counts. Asked for once the tenant's today is known (it picks the period), and
+   * not while the host gives the figures (`data`, `yearData`).
+   */
+  #usage = this.query({
+    topics: TOPICS,
+    args: () =>
+      [
+        this.#usesOwnData || !this.#today,
+        this.view === 'month' ? this.#month : '',
+        this.#year,
+        this.billing?.changes(TOPICS),
+      ] as const,
+    run: async (client, signal, [idle, month, year, changes]) => {
+      if (idle) return undefined;
+      const y = month ? Number(month.slice(0, 4)) : year;
+      // A year's counts serve every month of it, until something changes.
+      const key = `${changes}:${y}`;
+      const [daily, yearly] = await Promise.all([
+        month ? client.getDailyUsage(month, { signal }) : undefined,
+        this.#yearCache.get(key) ?? client.getMonthlyUsage(y, { signal }),
+      ]);
+      this.#yearCache.set(key, yearly);
+      return { daily, yearly };
+    },
+  });
   /** chart.js could not be loaded: the table takes the chart's place. */
   @state() private chartFailed = false;
   /** The row in the readout (-1: none), of the figures in `#activeOf`. */
@@ -161,10 +185,7 @@ export class BillingUserCountChart extends BillingElement {
   /** The rows of the view shown, as last rendered. */
   #rows: Rows | undefined;
   #activeOf: object | undefined;
-  #abort = new AbortController();
-  #queryKey = '';
-  #revision = -1;
-  #yearCache = new Map<number, YearUsage>();
+  #yearCache = new Map<string, YearUsage>();
 
   /** The chart.js instance, once drawn (read-only; for tests and hosts that inspect it). */
   get chart(): Chart | undefined {
@@ -178,26 +199,7 @@ export class BillingUserCountChart extends BillingElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#abort.abort();
-    this.#queryKey = '';
     this.#destroyChart();
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    const billing = this.billing;
-    // Wait for the tenant's today before choosing a period.
-    if (this.#usesOwnData || !billing || this.roleForbidden || !this.#today) return;
-    if (billing.revision !== this.#revision) {
-      this.#revision = billing.revision;
-      this.#yearCache.clear();
-      this.#queryKey = '';
-    }
-    const key = [billing.client.baseUrl, this.view, this.#month, this.#year].join();
-    if (key !== this.#queryKey) {
-      this.#queryKey = key;
-      void this.#load();
-    }
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -229,12 +231,17 @@ export class BillingUserCountChart extends BillingElement {
 
   /** The daily counts shown (the host's or the fetched ones). */
   get #daily(): DailyUsage | undefined {
-    return this.data ?? this.daily;
+    return this.data ?? this.#usage.value?.daily;
   }
 
   /** The monthly counts shown in the year view. */
   get #yearly(): YearUsage | undefined {
-    return this.yearData ?? this.yearly;
+    return this.yearData ?? this.#usage.value?.yearly;
+  }
+
+  /** The fetched monthly counts (for the billing figures of a month). */
+  get #fetchedYear(): YearUsage | undefined {
+    return this.#usage.value?.yearly;
   }
 
   /** The figures of the view shown. */
@@ -245,39 +252,13 @@ export class BillingUserCountChart extends BillingElement {
   /** The month's billing figures (model, billed count, monthly active users), when known. */
   get #monthUsage(): MonthUsage | undefined {
     const d = this.#daily;
-    return d && !this.data ? this.yearly?.months.find((m) => m.month === d.month) : undefined;
+    return d && !this.data ? this.#fetchedYear?.months.find((m) => m.month === d.month) : undefined;
   }
 
   /** Fetches the figures of the current selection again. */
   refresh(): void {
     this.#yearCache.clear();
-    this.#queryKey = '';
-    this.error = undefined;
-    this.requestUpdate();
-  }
-
-  async #load(): Promise<void> {
-    const client = this.billing!.client;
-    this.#abort.abort();
-    const { signal } = (this.#abort = new AbortController());
-    const month = this.view === 'month' ? this.#month : '';
-    const year = month ? Number(month.slice(0, 4)) : this.#year;
-    this.pending = true;
-    this.error = undefined;
-    try {
-      const [daily, yearly] = await Promise.all([
-        month && client.getDailyUsage(month, { signal }),
-        this.#yearCache.get(year) ?? client.getMonthlyUsage(year, { signal }),
-      ]);
-      if (signal.aborted) return;
-      this.#yearCache.set(year, yearly);
-      this.yearly = yearly;
-      if (daily) this.daily = daily;
-    } catch (e) {
-      if (signal.aborted) return;
-      this.error = this.reportError(e);
-    }
-    this.pending = false;
+    void this.#usage.refresh();
   }
 
   // ---------------------------------------------------------------------------------
@@ -356,12 +337,16 @@ export class BillingUserCountChart extends BillingElement {
     const palette = this.#palette();
     // What the chart shows: any change of these redraws it.
     const from = [this.locale, JSON.stringify(palette), this.#today, this.#shown, this.#monthUsage];
-    const drawable = canvas && palette && !this.pending && !this.error;
+    const drawable = canvas && palette && !this.#usage.loading && !this.#usage.error;
     if (this.#chart && (this.#chart.canvas !== canvas || !drawable)) this.#destroyChart();
     if (!drawable || !this.isConnected) return;
-    if (!parts) {
-      loadParts().then(
-        () => this.requestUpdate(),
+    if (!plotter) {
+      onFirstUse.chart().then(
+        (m) => {
+          plotter = m;
+          this.chartFailed = false;
+          this.requestUpdate();
+        },
         () => (this.chartFailed = true),
       );
     } else if (!this.#chart || from.some((x, i) => x !== this.#drawnFrom[i])) {
@@ -376,7 +361,7 @@ export class BillingUserCountChart extends BillingElement {
       }
       const month = this.view === 'month';
       const shown = month ? [] : this.#shownMonths(this.#yearly!);
-      this.#chart = parts.plot(canvas, this.#chart, {
+      this.#chart = plotter.plot(canvas, this.#chart, {
         locale: this.locale,
         palette,
         t: (key) => this.t(key),
@@ -729,14 +714,15 @@ export class BillingUserCountChart extends BillingElement {
   protected override render() {
     // Its colours are the chart's; their transition tells that the theme changed: re-read them, redraw.
     const probe = html`<span class="probe" aria-hidden="true" @transitionend=${() => this.requestUpdate()}></span>`;
-    if (this.roleForbidden || this.error?.kind === 'forbidden') return forbiddenState(this.locale);
+    const { error: failure, loading: pending } = this.#usage;
+    if (this.roleForbidden || failure?.kind === 'forbidden') return forbiddenState(this.locale);
     if (!this.#usesOwnData && (!this.billing || !this.#today)) {
       return html`${loadingState(this.locale, 10)}${probe}`;
     }
     const shown = this.#shown;
-    const error = this.error && errorState(this.locale, this.error, () => this.refresh());
+    const error = failure && errorState(this.locale, failure, () => this.refresh());
     if (error && !shown) return html`${error}${probe}`;
-    const ready = !this.pending && !error && shown;
+    const ready = !pending && !error && shown;
     let title: string;
     let provisional = '';
     let model: BillingModel | undefined;
@@ -776,7 +762,7 @@ export class BillingUserCountChart extends BillingElement {
       </div>
       ${provisional ? html`<p class="provisional">${provisional}</p>` : nothing}
       ${this.chartFailed ? html`<p class="notice" role="status">${this.t('chart.load-failed')}</p>` : nothing}
-      <div class="body" aria-busy=${this.pending}>${body}</div>
+      <div class="body" aria-busy=${pending}>${body}</div>
       ${model ? html`<p class="rule" part="rule">${this.t(`chart.rule.${model}`)}</p>` : nothing} ${probe}
     </div>`;
   }
