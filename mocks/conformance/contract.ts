@@ -13,7 +13,7 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import type { ContractDocument, ContractOperation, ContractResponse, JsonValue, Schema } from './document.js';
-import { CONTRACT_DOCUMENT } from './openapi.js';
+import { CONTRACT_DOCUMENT } from '../http/contract.js';
 
 /** What kind of deviation an issue is. */
 export type IssueKind =
@@ -75,11 +75,15 @@ export class Contract {
   readonly #compiled = new Map<string, ValidateFunction>();
   readonly #byId = new Map<string, ContractOperation>();
 
+  /** The contract (default: the kit's own); the mock's control endpoints (tagged `mock`) are left out. */
   constructor(document: ContractDocument = CONTRACT_DOCUMENT) {
-    this.document = document;
-    for (const op of document.operations) this.#byId.set(op.id, op);
+    // The mock's own control endpoints are no part of what a backend implements.
+    this.document = { ...document, operations: document.operations.filter((op) => !op.tags.includes('mock')) };
+    for (const op of this.document.operations) this.#byId.set(op.id, op);
     this.#ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, strictTypes: false });
     addFormats(this.#ajv);
+    // The mock's own wording of a value not of a field's form.
+    this.#ajv.addVocabulary(['x-error-code', 'x-error-message']);
     this.#ajv.addSchema({ $id: 'contract', $defs: withAjvRefs(document.schemas) as Record<string, Schema> });
   }
 

@@ -1,71 +1,35 @@
 /**
- * The contract as the conformance check reads it: every operation of
- * `openapi/billing-api.yaml` with its parameters, request body and responses (references
- * to parameters, responses and headers resolved; descriptions left out; the mock's own
- * control endpoints left out), and the component schemas they use. {@link trimContract} makes it from the parsed OpenAPI document; `openapi.ts`
- * holds the result, so the published command needs no YAML parser (the Node test
- * `conformance-contract.test.ts` fails while that copy is stale, and rewrites it with
- * `--write`).
+ * The contract as one document, made from the parsed OpenAPI document by
+ * {@link trimContract}: every operation of `openapi/billing-api.yaml` with its parameters,
+ * request body and responses (references to parameters, responses and headers resolved;
+ * descriptions left out; the mock's own control endpoints tagged `mock`), and the
+ * component schemas they use. `mocks/http/contract.ts` holds the result
+ * (`npx tsx test/node/contract.ts --write`; test/node/contract.test.ts fails while it is
+ * stale): the mock checks requests against its request side, and the conformance check
+ * reads it whole, so the published command needs no YAML parser.
  */
+import type {
+  ContractDocument,
+  ContractOperation,
+  ContractParameter,
+  ContractResponse,
+  HttpMethod,
+  JsonValue,
+  Schema,
+} from '../http/schema.js';
 
-/** JSON data. */
-export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
-
-/** A JSON Schema (2020-12, as OpenAPI 3.1 uses), as data. */
-export type Schema = { [key: string]: JsonValue };
-
-export type HttpMethod = 'get' | 'post' | 'put' | 'delete';
-
-/** A parameter of an operation. */
-export interface ContractParameter {
-  name: string;
-  in: 'query' | 'header' | 'path';
-  required?: boolean;
-  style?: string;
-  explode?: boolean;
-  schema: Schema;
-}
-
-/** One answer an operation may give: its headers, and its media types (a schema for JSON ones). */
-export interface ContractResponse {
-  headers?: Record<string, { required?: boolean; schema: Schema }>;
-  content?: Record<string, Schema | null>;
-}
-
-/** One operation of the contract. */
-export interface ContractOperation {
-  id: string;
-  method: HttpMethod;
-  /** As the contract writes it: `/invoices/{invoiceId}/pdf`. */
-  path: string;
-  tags: string[];
-  parameters: ContractParameter[];
-  requestBody?: { required: boolean; contentType: string; schema: Schema };
-  /** By status code (`'200'`, `'412'`) or `'default'`. */
-  responses: Record<string, ContractResponse>;
-}
-
-/** The whole contract, trimmed. */
-export interface ContractDocument {
-  title: string;
-  version: string;
-  limits: { maxUrlLength: number; maxBodyBytes: number; maxDepth: number };
-  operations: ContractOperation[];
-  schemas: Record<string, Schema>;
-}
+export type {
+  ContractDocument,
+  ContractOperation,
+  ContractParameter,
+  ContractResponse,
+  HttpMethod,
+  JsonValue,
+  Schema,
+} from '../http/schema.js';
 
 /** Keywords that explain rather than constrain: left out. */
-const DESCRIPTIVE = new Set([
-  'description',
-  'summary',
-  'examples',
-  'example',
-  'title',
-  'readOnly',
-  'writeOnly',
-  'x-error-code',
-  'x-error-message',
-]);
+const DESCRIPTIVE = new Set(['description', 'summary', 'examples', 'example', 'title', 'readOnly', 'writeOnly']);
 
 /** `schema` without its descriptive keywords (property names are data: a property called `title` stays). */
 export function cleanSchema(schema: JsonValue): JsonValue {
@@ -126,8 +90,6 @@ export function trimContract(parsed: unknown): ContractDocument {
       if (op === undefined) continue;
       const o = obj(op);
       const tags = ((o['tags'] ?? []) as JsonValue[]).map(String);
-      // The mock's own control endpoints are no part of what a backend implements.
-      if (tags.includes('mock')) continue;
       const parameters = ((o['parameters'] ?? []) as JsonValue[]).map((p) => {
         const param = deref(doc, p, 'parameters');
         const out: ContractParameter = {
@@ -152,9 +114,11 @@ export function trimContract(parsed: unknown): ContractDocument {
       if (body !== undefined) {
         const content = obj(obj(body)['content']);
         const [contentType, media] = Object.entries(content)[0] ?? ['application/json', {}];
+        const maxBytes = obj(body)['x-max-body-bytes'];
         operation.requestBody = {
           required: obj(body)['required'] === true,
           contentType,
+          ...(typeof maxBytes === 'number' ? { maxBytes } : {}),
           schema: cleanSchema(obj(media)['schema'] ?? {}) as Schema,
         };
       }

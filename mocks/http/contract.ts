@@ -1,33 +1,104 @@
 /**
- * The request side of the contract: every operation's parameters and body, and the
- * schemas they use, as `openapi/billing-api.yaml` states them (descriptions left out).
- * The mock checks every request against these (see `request.ts`).
+ * The contract as one document: every operation with its parameters, body and answers,
+ * and the component schemas, as `openapi/billing-api.yaml` states them (descriptions
+ * left out). The mock checks every request against its request side (`validate.ts`);
+ * the conformance check reads it whole (`mocks/conformance/`).
  *
  * Generated from the contract: do not edit. After changing the contract run
  * `npx tsx test/node/contract.ts --write` (test/node/contract.test.ts fails while this is stale).
  */
-import type { RequestContract } from './schema.js';
+import type { ContractDocument } from './schema.js';
 
-export const CONTRACT: RequestContract = {
+export const CONTRACT_DOCUMENT: ContractDocument = {
+  title: 'billing-elements API',
+  version: '1.0.0',
   limits: { maxUrlLength: 8192, maxBodyBytes: 65536, maxDepth: 32 },
-  operations: {
-    getMe: { method: 'get', path: '/me', parameters: [] },
-    getSubscription: { method: 'get', path: '/subscription', parameters: [] },
-    scheduleChange: {
+  operations: [
+    {
+      id: 'getMe',
+      method: 'get',
+      path: '/me',
+      tags: ['access'],
+      parameters: [],
+      responses: {
+        '200': { content: { 'application/json': { $ref: '#/components/schemas/Permissions' } } },
+        '401': { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+        default: { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+      },
+    },
+    {
+      id: 'getSubscription',
+      method: 'get',
+      path: '/subscription',
+      tags: ['subscription'],
+      parameters: [],
+      responses: {
+        '200': { content: { 'application/json': { $ref: '#/components/schemas/SubscriptionOverview' } } },
+        '401': { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+        '403': { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+        '404': { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+        default: { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+      },
+    },
+    {
+      id: 'scheduleChange',
       method: 'post',
       path: '/subscription/changes',
+      tags: ['subscription'],
       parameters: [{ name: 'Idempotency-Key', in: 'header', schema: { type: 'string', minLength: 8, maxLength: 200 } }],
-      requestBody: { required: true, schema: { $ref: '#/components/schemas/ChangeRequest' } },
+      responses: {
+        '200': {
+          headers: { 'Idempotent-Replayed': { schema: { type: 'string', enum: ['true'] } } },
+          content: { 'application/json': { $ref: '#/components/schemas/Order' } },
+        },
+        '201': { content: { 'application/json': { $ref: '#/components/schemas/Order' } } },
+        '400': { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+        '401': { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+        '403': { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+        '413': { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+        '415': { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+        '422': { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+        default: { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+      },
+      requestBody: {
+        required: true,
+        contentType: 'application/json',
+        schema: { $ref: '#/components/schemas/ChangeRequest' },
+      },
     },
-    listPlans: { method: 'get', path: '/plans', parameters: [] },
-    listUsers: {
+    {
+      id: 'listPlans',
+      method: 'get',
+      path: '/plans',
+      tags: ['subscription'],
+      parameters: [],
+      responses: {
+        '200': {
+          content: {
+            'application/json': {
+              type: 'object',
+              required: ['currency', 'items'],
+              properties: {
+                currency: { $ref: '#/components/schemas/Currency' },
+                items: { type: 'array', items: { $ref: '#/components/schemas/Plan' } },
+              },
+            },
+          },
+        },
+        '401': { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+        '403': { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+        default: { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+      },
+    },
+    {
+      id: 'listUsers',
       method: 'get',
       path: '/users',
+      tags: ['users'],
       parameters: [
         {
           name: 'month',
           in: 'query',
-          required: true,
           schema: {
             type: 'string',
             maxLength: 7,
@@ -35,6 +106,7 @@ export const CONTRACT: RequestContract = {
             'x-error-code': 'invalid-month',
             'x-error-message': 'Give the month as YYYY-MM, from 2000-01 to 2100-12 (e.g. 2026-03).',
           },
+          required: true,
         },
         { name: 'billed', in: 'query', schema: { type: 'boolean', default: true } },
         { name: 'offset', in: 'query', schema: { type: 'integer', minimum: 0, maximum: 100000000, default: 0 } },
@@ -75,15 +147,23 @@ export const CONTRACT: RequestContract = {
           },
         },
       ],
+      responses: {
+        '200': { content: { 'application/json': { $ref: '#/components/schemas/UserPage' } } },
+        '400': { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+        '401': { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+        '403': { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+        default: { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+      },
     },
-    exportUsers: {
+    {
+      id: 'exportUsers',
       method: 'get',
       path: '/users/export',
+      tags: ['users'],
       parameters: [
         {
           name: 'month',
           in: 'query',
-          required: true,
           schema: {
             type: 'string',
             maxLength: 7,
@@ -91,19 +171,41 @@ export const CONTRACT: RequestContract = {
             'x-error-code': 'invalid-month',
             'x-error-message': 'Give the month as YYYY-MM, from 2000-01 to 2100-12 (e.g. 2026-03).',
           },
+          required: true,
         },
         { name: 'billed', in: 'query', schema: { type: 'boolean', default: true } },
       ],
+      responses: {
+        '200': { headers: { 'Content-Disposition': { schema: { type: 'string' } } }, content: { 'text/csv': null } },
+        '400': { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+        '401': { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+        '403': { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+        default: { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+      },
     },
-    deactivateUser: {
+    {
+      id: 'deactivateUser',
       method: 'post',
       path: '/users/{userId}/deactivate',
+      tags: ['users'],
       parameters: [
-        { name: 'userId', in: 'path', required: true, schema: { type: 'string', minLength: 1, maxLength: 200 } },
+        { name: 'userId', in: 'path', schema: { type: 'string', minLength: 1, maxLength: 200 }, required: true },
         { name: 'Idempotency-Key', in: 'header', schema: { type: 'string', minLength: 8, maxLength: 200 } },
       ],
+      responses: {
+        '200': { content: { 'application/json': { $ref: '#/components/schemas/UserChange' } } },
+        '400': { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+        '401': { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+        '403': { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+        '404': { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+        '409': { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+        '413': { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+        '415': { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+        default: { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+      },
       requestBody: {
         required: false,
+        contentType: 'application/json',
         schema: {
           type: 'object',
           additionalProperties: false,
@@ -111,15 +213,30 @@ export const CONTRACT: RequestContract = {
         },
       },
     },
-    reactivateUser: {
+    {
+      id: 'reactivateUser',
       method: 'post',
       path: '/users/{userId}/reactivate',
+      tags: ['users'],
       parameters: [
-        { name: 'userId', in: 'path', required: true, schema: { type: 'string', minLength: 1, maxLength: 200 } },
+        { name: 'userId', in: 'path', schema: { type: 'string', minLength: 1, maxLength: 200 }, required: true },
         { name: 'Idempotency-Key', in: 'header', schema: { type: 'string', minLength: 8, maxLength: 200 } },
       ],
+      responses: {
+        '200': { content: { 'application/json': { $ref: '#/components/schemas/UserChange' } } },
+        '400': { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+        '401': { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+        '403': { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+        '404': { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+        '409': { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+        '413': { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+        '415': { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+        '422': { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+        default: { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+      },
       requestBody: {
         required: false,
+        contentType: 'application/json',
         schema: {
           type: 'object',
           additionalProperties: false,
@@ -127,14 +244,15 @@ export const CONTRACT: RequestContract = {
         },
       },
     },
-    getDailyUsage: {
+    {
+      id: 'getDailyUsage',
       method: 'get',
       path: '/usage/daily',
+      tags: ['usage'],
       parameters: [
         {
           name: 'month',
           in: 'query',
-          required: true,
           schema: {
             type: 'string',
             maxLength: 7,
@@ -142,59 +260,163 @@ export const CONTRACT: RequestContract = {
             'x-error-code': 'invalid-month',
             'x-error-message': 'Give the month as YYYY-MM, from 2000-01 to 2100-12 (e.g. 2026-03).',
           },
+          required: true,
         },
       ],
+      responses: {
+        '200': { content: { 'application/json': { $ref: '#/components/schemas/DailyUsage' } } },
+        '400': { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+        '401': { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+        '403': { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+        default: { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+      },
     },
-    getMonthlyUsage: {
+    {
+      id: 'getMonthlyUsage',
       method: 'get',
       path: '/usage/monthly',
+      tags: ['usage'],
       parameters: [
-        { name: 'year', in: 'query', required: true, schema: { type: 'integer', minimum: 2000, maximum: 2100 } },
+        { name: 'year', in: 'query', schema: { type: 'integer', minimum: 2000, maximum: 2100 }, required: true },
       ],
+      responses: {
+        '200': {
+          content: {
+            'application/json': {
+              type: 'object',
+              required: ['year', 'months'],
+              properties: {
+                year: { type: 'integer' },
+                months: { type: 'array', items: { $ref: '#/components/schemas/MonthUsage' } },
+              },
+            },
+          },
+        },
+        '400': { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+        '401': { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+        '403': { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+        default: { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+      },
     },
-    listInvoices: {
+    {
+      id: 'listInvoices',
       method: 'get',
       path: '/invoices',
+      tags: ['invoices'],
       parameters: [
         {
           name: 'status',
           in: 'query',
+          schema: { type: 'array', maxItems: 5, items: { $ref: '#/components/schemas/InvoiceStatus' } },
           style: 'form',
           explode: false,
-          schema: { type: 'array', maxItems: 5, items: { $ref: '#/components/schemas/InvoiceStatus' } },
         },
         { name: 'year', in: 'query', schema: { type: 'integer', minimum: 2000, maximum: 2100 } },
         { name: 'offset', in: 'query', schema: { type: 'integer', minimum: 0, maximum: 100000000, default: 0 } },
         { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 500, default: 100 } },
       ],
+      responses: {
+        '200': { content: { 'application/json': { $ref: '#/components/schemas/InvoicePage' } } },
+        '400': { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+        '401': { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+        '403': { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+        default: { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+      },
     },
-    getUpcomingInvoice: { method: 'get', path: '/invoices/upcoming', parameters: [] },
-    getInvoice: {
+    {
+      id: 'getUpcomingInvoice',
+      method: 'get',
+      path: '/invoices/upcoming',
+      tags: ['invoices'],
+      parameters: [],
+      responses: {
+        '200': { content: { 'application/json': { $ref: '#/components/schemas/Invoice' } } },
+        '401': { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+        '403': { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+        default: { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+      },
+    },
+    {
+      id: 'getInvoice',
       method: 'get',
       path: '/invoices/{invoiceId}',
+      tags: ['invoices'],
       parameters: [
-        { name: 'invoiceId', in: 'path', required: true, schema: { type: 'string', minLength: 1, maxLength: 200 } },
+        { name: 'invoiceId', in: 'path', schema: { type: 'string', minLength: 1, maxLength: 200 }, required: true },
       ],
+      responses: {
+        '200': { content: { 'application/json': { $ref: '#/components/schemas/Invoice' } } },
+        '401': { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+        '403': { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+        '404': { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+        default: { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+      },
     },
-    getInvoicePdf: {
+    {
+      id: 'getInvoicePdf',
       method: 'get',
       path: '/invoices/{invoiceId}/pdf',
+      tags: ['invoices'],
       parameters: [
-        { name: 'invoiceId', in: 'path', required: true, schema: { type: 'string', minLength: 1, maxLength: 200 } },
+        { name: 'invoiceId', in: 'path', schema: { type: 'string', minLength: 1, maxLength: 200 }, required: true },
       ],
+      responses: {
+        '200': {
+          headers: { 'Content-Disposition': { schema: { type: 'string' } } },
+          content: { 'application/pdf': null },
+        },
+        '401': { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+        '403': { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+        '404': { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+        default: { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+      },
     },
-    settleBalance: {
+    {
+      id: 'settleBalance',
       method: 'post',
       path: '/invoices/settle',
+      tags: ['invoices'],
       parameters: [{ name: 'Idempotency-Key', in: 'header', schema: { type: 'string', minLength: 8, maxLength: 200 } }],
+      responses: {
+        '200': { content: { 'application/json': { $ref: '#/components/schemas/SettleResult' } } },
+        '401': { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+        '403': { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+        default: { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+      },
     },
-    getLicenses: { method: 'get', path: '/licenses', parameters: [] },
-    quoteLicenses: {
+    {
+      id: 'getLicenses',
+      method: 'get',
+      path: '/licenses',
+      tags: ['licenses'],
+      parameters: [],
+      responses: {
+        '200': { content: { 'application/json': { $ref: '#/components/schemas/LicenseSummary' } } },
+        '401': { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+        '403': { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+        '409': { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+        default: { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+      },
+    },
+    {
+      id: 'quoteLicenses',
       method: 'post',
       path: '/licenses/quote',
+      tags: ['licenses'],
       parameters: [],
+      responses: {
+        '200': { content: { 'application/json': { $ref: '#/components/schemas/LicenseQuote' } } },
+        '400': { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+        '401': { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+        '403': { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+        '409': { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+        '413': { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+        '415': { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+        default: { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+      },
       requestBody: {
         required: true,
+        contentType: 'application/json',
         schema: {
           type: 'object',
           additionalProperties: false,
@@ -203,42 +425,121 @@ export const CONTRACT: RequestContract = {
         },
       },
     },
-    listOrders: { method: 'get', path: '/licenses/orders', parameters: [] },
-    orderLicenses: {
+    {
+      id: 'listOrders',
+      method: 'get',
+      path: '/licenses/orders',
+      tags: ['licenses'],
+      parameters: [],
+      responses: {
+        '200': {
+          content: {
+            'application/json': {
+              type: 'object',
+              required: ['items'],
+              properties: { items: { type: 'array', items: { $ref: '#/components/schemas/Order' } } },
+            },
+          },
+        },
+        '401': { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+        '403': { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+        default: { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+      },
+    },
+    {
+      id: 'orderLicenses',
       method: 'post',
       path: '/licenses/orders',
+      tags: ['licenses'],
       parameters: [
         {
           name: 'Idempotency-Key',
           in: 'header',
-          required: true,
           schema: { type: 'string', minLength: 8, maxLength: 200 },
+          required: true,
         },
       ],
-      requestBody: { required: true, schema: { $ref: '#/components/schemas/LicenseOrderRequest' } },
+      responses: {
+        '200': {
+          headers: { 'Idempotent-Replayed': { schema: { type: 'string', enum: ['true'] } } },
+          content: { 'application/json': { $ref: '#/components/schemas/LicenseOrderResult' } },
+        },
+        '201': { content: { 'application/json': { $ref: '#/components/schemas/LicenseOrderResult' } } },
+        '400': { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+        '401': { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+        '403': { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+        '409': { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+        '413': { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+        '415': { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+        '422': { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+        default: { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+      },
+      requestBody: {
+        required: true,
+        contentType: 'application/json',
+        schema: { $ref: '#/components/schemas/LicenseOrderRequest' },
+      },
     },
-    getBillingDetails: { method: 'get', path: '/billing-details', parameters: [] },
-    putBillingDetails: {
+    {
+      id: 'getBillingDetails',
+      method: 'get',
+      path: '/billing-details',
+      tags: ['details'],
+      parameters: [],
+      responses: {
+        '200': {
+          headers: { ETag: { schema: { type: 'string' } } },
+          content: { 'application/json': { $ref: '#/components/schemas/BillingDetails' } },
+        },
+        '401': { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+        '403': { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+        default: { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+      },
+    },
+    {
+      id: 'putBillingDetails',
       method: 'put',
       path: '/billing-details',
+      tags: ['details'],
       parameters: [
         {
           name: 'If-Match',
           in: 'header',
-          required: true,
           schema: {
             type: 'string',
             maxLength: 1000,
             pattern: '^(\\*|[ \\t]*(W/)?"[\\x21\\x23-\\x7E]*"[ \\t]*(,[ \\t]*(W/)?"[\\x21\\x23-\\x7E]*"[ \\t]*)*)$',
             'x-error-message': 'Send the ETag exactly as received, in double quotes (e.g. "v3"), or *.',
           },
+          required: true,
         },
       ],
-      requestBody: { required: true, schema: { $ref: '#/components/schemas/BillingDetailsInput' } },
+      responses: {
+        '200': {
+          headers: { ETag: { schema: { type: 'string' } } },
+          content: { 'application/json': { $ref: '#/components/schemas/BillingDetails' } },
+        },
+        '400': { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+        '401': { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+        '403': { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+        '412': { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+        '413': { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+        '415': { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+        '422': { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+        '428': { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+        default: { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+      },
+      requestBody: {
+        required: true,
+        contentType: 'application/json',
+        schema: { $ref: '#/components/schemas/BillingDetailsInput' },
+      },
     },
-    searchPeople: {
+    {
+      id: 'searchPeople',
       method: 'get',
       path: '/people',
+      tags: ['details'],
       parameters: [
         {
           name: 'q',
@@ -253,27 +554,104 @@ export const CONTRACT: RequestContract = {
         },
         { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 500, default: 100 } },
       ],
+      responses: {
+        '200': {
+          content: {
+            'application/json': {
+              type: 'object',
+              required: ['items'],
+              properties: { items: { type: 'array', items: { $ref: '#/components/schemas/PersonRef' } } },
+            },
+          },
+        },
+        '401': { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+        '403': { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+        default: { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+      },
     },
-    getPaymentMethod: { method: 'get', path: '/payment-method', parameters: [] },
-    mockGetWorld: { method: 'get', path: '/__mock/world', parameters: [] },
-    mockPutWorld: {
+    {
+      id: 'getPaymentMethod',
+      method: 'get',
+      path: '/payment-method',
+      tags: ['payment'],
+      parameters: [],
+      responses: {
+        '200': {
+          content: {
+            'application/json': { oneOf: [{ $ref: '#/components/schemas/PaymentMethod' }, { type: 'null' }] },
+          },
+        },
+        '401': { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+        '403': { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+        default: { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+      },
+    },
+    {
+      id: 'mockGetWorld',
+      method: 'get',
+      path: '/__mock/world',
+      tags: ['mock'],
+      parameters: [],
+      responses: {
+        '200': { content: { 'application/json': { type: 'object' } } },
+        default: { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+      },
+    },
+    {
+      id: 'mockPutWorld',
       method: 'put',
       path: '/__mock/world',
+      tags: ['mock'],
       parameters: [],
-      requestBody: { required: true, maxBytes: 67108864, schema: { type: 'object' } },
+      responses: {
+        '204': {},
+        '400': { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+        '413': { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+        '415': { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+        '422': { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+        default: { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+      },
+      requestBody: { required: true, contentType: 'application/json', maxBytes: 67108864, schema: { type: 'object' } },
     },
-    mockLoadScenario: {
+    {
+      id: 'mockLoadScenario',
       method: 'post',
       path: '/__mock/scenario/{name}',
-      parameters: [{ name: 'name', in: 'path', required: true, schema: { type: 'string', maxLength: 100 } }],
+      tags: ['mock'],
+      parameters: [{ name: 'name', in: 'path', schema: { type: 'string', maxLength: 100 }, required: true }],
+      responses: {
+        '204': {},
+        '404': { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+        default: { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+      },
     },
-    mockReset: { method: 'post', path: '/__mock/reset', parameters: [] },
-    mockSetSession: {
+    {
+      id: 'mockReset',
+      method: 'post',
+      path: '/__mock/reset',
+      tags: ['mock'],
+      parameters: [],
+      responses: {
+        '204': {},
+        default: { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+      },
+    },
+    {
+      id: 'mockSetSession',
       method: 'put',
       path: '/__mock/session',
+      tags: ['mock'],
       parameters: [],
+      responses: {
+        '204': {},
+        '400': { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+        '413': { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+        '415': { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+        default: { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+      },
       requestBody: {
         required: true,
+        contentType: 'application/json',
         schema: {
           type: 'object',
           additionalProperties: false,
@@ -284,13 +662,41 @@ export const CONTRACT: RequestContract = {
         },
       },
     },
-    mockGetFaults: { method: 'get', path: '/__mock/faults', parameters: [] },
-    mockPutFaults: {
+    {
+      id: 'mockGetFaults',
+      method: 'get',
+      path: '/__mock/faults',
+      tags: ['mock'],
+      parameters: [],
+      responses: {
+        '200': {
+          content: {
+            'application/json': {
+              type: 'object',
+              required: ['items'],
+              properties: { items: { type: 'array', items: { $ref: '#/components/schemas/Fault' } } },
+            },
+          },
+        },
+        default: { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+      },
+    },
+    {
+      id: 'mockPutFaults',
       method: 'put',
       path: '/__mock/faults',
+      tags: ['mock'],
       parameters: [],
+      responses: {
+        '204': {},
+        '400': { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+        '413': { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+        '415': { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+        default: { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+      },
       requestBody: {
         required: true,
+        contentType: 'application/json',
         schema: {
           type: 'object',
           additionalProperties: false,
@@ -299,9 +705,480 @@ export const CONTRACT: RequestContract = {
         },
       },
     },
-    mockSwapCard: { method: 'post', path: '/__mock/payment-method/test-swap', parameters: [] },
-  },
+    {
+      id: 'mockSwapCard',
+      method: 'post',
+      path: '/__mock/payment-method/test-swap',
+      tags: ['mock'],
+      parameters: [],
+      responses: {
+        '200': { content: { 'application/json': { $ref: '#/components/schemas/PaymentMethod' } } },
+        default: { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+      },
+    },
+  ],
   schemas: {
+    Date: { type: 'string', format: 'date', maxLength: 10, pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
+    Month: { type: 'string', pattern: '^\\d{4}-(0[1-9]|1[0-2])$' },
+    Currency: { type: 'string', pattern: '^[A-Z]{3}$' },
+    Money: {
+      type: 'object',
+      required: ['amount', 'currency'],
+      additionalProperties: false,
+      properties: { amount: { type: 'integer' }, currency: { $ref: '#/components/schemas/Currency' } },
+    },
+    Role: {
+      type: 'string',
+      minLength: 1,
+      maxLength: 64,
+      pattern: '^[A-Za-z][A-Za-z0-9._-]*$',
+      'x-error-message':
+        'A role is a name of letters, digits, dots, dashes or underscores (at most 64), starting with a letter.',
+    },
+    BillingModel: { type: 'string', enum: ['peak-daily', 'per-user', 'full-month', 'invited', 'prepaid-licenses'] },
+    BillingReason: {
+      type: 'string',
+      enum: [
+        'active-on-peak-day',
+        'active-in-month',
+        'active-full-month',
+        'invited-and-active',
+        'holds-license',
+        'deactivated',
+        'not-yet-started',
+        'created-mid-month',
+        'ended-mid-month',
+        'guest',
+        'not-invited',
+        'no-qualifying-activity',
+      ],
+    },
+    Problem: {
+      type: 'object',
+      required: ['type', 'title', 'status'],
+      properties: {
+        type: { type: 'string' },
+        title: { type: 'string' },
+        status: { type: 'integer' },
+        detail: { type: 'string' },
+        instance: { type: 'string' },
+        code: { type: 'string' },
+        errors: { type: 'array', items: { $ref: '#/components/schemas/FieldError' } },
+        current: { $ref: '#/components/schemas/BillingDetails' },
+        quote: { $ref: '#/components/schemas/LicenseQuote' },
+      },
+    },
+    FieldError: {
+      type: 'object',
+      required: ['field', 'code', 'message'],
+      properties: { field: { type: 'string' }, code: { type: 'string' }, message: { type: 'string' } },
+    },
+    Permissions: {
+      type: 'object',
+      required: ['role', 'canRead', 'canWrite', 'tenantId', 'locale', 'timeZone', 'currency', 'today'],
+      properties: {
+        today: { $ref: '#/components/schemas/Date' },
+        role: { $ref: '#/components/schemas/Role' },
+        canRead: { type: 'boolean' },
+        canWrite: { type: 'boolean' },
+        tenantId: { type: 'string' },
+        locale: { type: 'string' },
+        timeZone: { type: 'string' },
+        currency: { $ref: '#/components/schemas/Currency' },
+      },
+    },
+    Plan: {
+      type: 'object',
+      required: ['id', 'name', 'model', 'unitPrice'],
+      properties: {
+        id: { type: 'string' },
+        name: { type: 'string' },
+        model: { $ref: '#/components/schemas/BillingModel' },
+        baseFee: { type: 'integer' },
+        includedUsers: { type: 'integer' },
+        unitPrice: { type: 'integer' },
+        requiresActivity: { type: 'boolean' },
+        storageGb: { type: 'number' },
+      },
+    },
+    Period: {
+      type: 'object',
+      required: ['start', 'end'],
+      properties: {
+        start: { $ref: '#/components/schemas/Date' },
+        end: { $ref: '#/components/schemas/Date' },
+        months: { type: 'integer' },
+      },
+    },
+    SubscriptionOverview: {
+      type: 'object',
+      required: ['plan', 'model', 'currency', 'today', 'currentPeriod', 'nextPeriod', 'scheduledChanges', 'upcoming'],
+      properties: {
+        plan: { $ref: '#/components/schemas/Plan' },
+        model: { $ref: '#/components/schemas/BillingModel' },
+        currency: { $ref: '#/components/schemas/Currency' },
+        today: { $ref: '#/components/schemas/Date' },
+        currentPeriod: { $ref: '#/components/schemas/Period' },
+        nextPeriod: {
+          allOf: [{ $ref: '#/components/schemas/Period' }],
+          type: 'object',
+          properties: { planId: { type: 'string' }, licenses: { type: 'integer' } },
+        },
+        usage: { $ref: '#/components/schemas/MonthUsage' },
+        licenses: { $ref: '#/components/schemas/LicenseSummary' },
+        trial: {
+          type: 'object',
+          required: ['startedOn', 'endsOn', 'firstBilledMonth', 'inTrial'],
+          properties: {
+            startedOn: { $ref: '#/components/schemas/Date' },
+            endsOn: { $ref: '#/components/schemas/Date' },
+            firstBilledMonth: { $ref: '#/components/schemas/Month' },
+            inTrial: { type: 'boolean' },
+          },
+        },
+        storage: {
+          type: 'object',
+          required: ['includedGb', 'usedGb'],
+          properties: { includedGb: { type: 'number' }, usedGb: { type: 'number' } },
+        },
+        scheduledChanges: { type: 'array', items: { $ref: '#/components/schemas/Order' } },
+        upcoming: {
+          type: 'object',
+          required: ['total', 'provisional', 'periodStart', 'periodEnd'],
+          properties: {
+            total: { $ref: '#/components/schemas/Money' },
+            provisional: { type: 'boolean', const: true },
+            periodStart: { $ref: '#/components/schemas/Date' },
+            periodEnd: { $ref: '#/components/schemas/Date' },
+          },
+        },
+        poNumber: { type: 'string' },
+      },
+    },
+    ChangeRequest: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['kind'],
+      properties: {
+        kind: { type: 'string', enum: ['change-plan', 'change-period'] },
+        planId: { type: 'string', minLength: 1, maxLength: 100 },
+        periodMonths: { type: 'integer', enum: [1, 6, 12] },
+      },
+    },
+    BillingUser: {
+      type: 'object',
+      required: ['id', 'name', 'email', 'role', 'directories', 'startDate', 'status', 'billable', 'reason'],
+      properties: {
+        id: { type: 'string' },
+        name: { type: 'string' },
+        email: { type: 'string' },
+        role: { $ref: '#/components/schemas/Role' },
+        directories: {
+          type: 'array',
+          items: { type: 'string', enum: ['wfm-employees', 'account-users', 'people', 'workplace', 'severa', 'm365'] },
+        },
+        startDate: { $ref: '#/components/schemas/Date' },
+        deactivatedOn: { $ref: '#/components/schemas/Date' },
+        status: { type: 'string', enum: ['active', 'deactivated'] },
+        billable: { type: 'boolean' },
+        reason: { $ref: '#/components/schemas/BillingReason' },
+        reasonDate: { $ref: '#/components/schemas/Date' },
+        guest: { type: 'boolean' },
+        invitedOn: { $ref: '#/components/schemas/Date' },
+      },
+    },
+    UserPage: {
+      type: 'object',
+      required: [
+        'month',
+        'model',
+        'billed',
+        'offset',
+        'limit',
+        'total',
+        'billedCount',
+        'notBilledCount',
+        'provisional',
+        'hiddenDeleted',
+        'items',
+      ],
+      properties: {
+        model: { $ref: '#/components/schemas/BillingModel' },
+        month: { $ref: '#/components/schemas/Month' },
+        billed: { type: 'boolean' },
+        offset: { type: 'integer' },
+        limit: { type: 'integer' },
+        total: { type: 'integer' },
+        billedCount: { type: 'integer' },
+        notBilledCount: { type: 'integer' },
+        provisional: { type: 'boolean' },
+        hiddenDeleted: { type: 'integer' },
+        items: { type: 'array', items: { $ref: '#/components/schemas/BillingUser' } },
+      },
+    },
+    UserChange: {
+      type: 'object',
+      required: ['user'],
+      properties: {
+        user: { $ref: '#/components/schemas/BillingUser' },
+        order: { $ref: '#/components/schemas/Order' },
+        invoice: { $ref: '#/components/schemas/Invoice' },
+      },
+    },
+    DailyUsage: {
+      type: 'object',
+      required: ['month', 'days', 'peak', 'includedUsers', 'provisional'],
+      properties: {
+        month: { $ref: '#/components/schemas/Month' },
+        days: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['date', 'count'],
+            properties: { date: { $ref: '#/components/schemas/Date' }, count: { type: 'integer' } },
+          },
+        },
+        peak: { oneOf: [{ $ref: '#/components/schemas/Peak' }, { type: 'null' }] },
+        includedUsers: { type: ['integer', 'null'] },
+        provisional: { type: 'boolean' },
+      },
+    },
+    Peak: {
+      type: 'object',
+      required: ['count', 'on'],
+      properties: { count: { type: 'integer' }, on: { $ref: '#/components/schemas/Date' } },
+    },
+    MonthUsage: {
+      type: 'object',
+      required: [
+        'month',
+        'model',
+        'planId',
+        'billedCount',
+        'peak',
+        'includedUsers',
+        'extraUsers',
+        'distinctActive',
+        'monthlyActiveUsers',
+        'provisional',
+        'beforeFirstBilledMonth',
+      ],
+      properties: {
+        month: { $ref: '#/components/schemas/Month' },
+        model: { $ref: '#/components/schemas/BillingModel' },
+        planId: { type: 'string' },
+        billedCount: { type: 'integer' },
+        peak: { oneOf: [{ $ref: '#/components/schemas/Peak' }, { type: 'null' }] },
+        includedUsers: { type: ['integer', 'null'] },
+        extraUsers: { type: ['integer', 'null'] },
+        distinctActive: { type: 'integer' },
+        monthlyActiveUsers: { type: ['integer', 'null'] },
+        provisional: { type: 'boolean' },
+        beforeFirstBilledMonth: { type: 'boolean' },
+      },
+    },
+    InvoiceStatus: { type: 'string', enum: ['upcoming', 'open', 'paid', 'past_due', 'payment_failed'] },
+    InvoiceLine: {
+      type: 'object',
+      required: ['kind', 'description', 'quantity', 'unitPrice', 'amount'],
+      properties: {
+        kind: {
+          type: 'string',
+          enum: ['base-fee', 'user-count', 'extra-users', 'users', 'licenses', 'proration', 'credit'],
+        },
+        description: { type: 'string' },
+        quantity: { type: 'number' },
+        unitPrice: { type: 'integer' },
+        amount: { type: 'integer' },
+        periodStart: { $ref: '#/components/schemas/Date' },
+        periodEnd: { $ref: '#/components/schemas/Date' },
+        informative: { type: 'boolean' },
+        peak: { $ref: '#/components/schemas/Peak' },
+      },
+    },
+    InvoiceSummary: {
+      type: 'object',
+      required: [
+        'id',
+        'number',
+        'periodStart',
+        'periodEnd',
+        'issuedOn',
+        'dueOn',
+        'currency',
+        'total',
+        'amountDue',
+        'balance',
+        'status',
+      ],
+      properties: {
+        id: { type: 'string' },
+        number: { type: 'string' },
+        periodStart: { $ref: '#/components/schemas/Date' },
+        periodEnd: { $ref: '#/components/schemas/Date' },
+        issuedOn: { $ref: '#/components/schemas/Date' },
+        dueOn: { $ref: '#/components/schemas/Date' },
+        currency: { $ref: '#/components/schemas/Currency' },
+        total: { type: 'integer' },
+        amountDue: { type: 'integer' },
+        balance: { type: 'integer' },
+        status: { $ref: '#/components/schemas/InvoiceStatus' },
+        declineReason: { type: 'string' },
+      },
+    },
+    Invoice: {
+      allOf: [
+        { $ref: '#/components/schemas/InvoiceSummary' },
+        {
+          type: 'object',
+          required: ['lines', 'subtotal', 'taxRate', 'tax', 'creditApplied', 'planId'],
+          properties: {
+            lines: { type: 'array', items: { $ref: '#/components/schemas/InvoiceLine' } },
+            subtotal: { type: 'integer' },
+            taxRate: { type: 'integer' },
+            tax: { type: 'integer' },
+            creditApplied: { type: 'integer' },
+            poNumber: { type: 'string' },
+            planId: { type: 'string' },
+            provisional: { type: 'boolean' },
+            payments: { type: 'array', items: { $ref: '#/components/schemas/Payment' } },
+          },
+        },
+      ],
+    },
+    InvoicePage: {
+      type: 'object',
+      required: ['offset', 'limit', 'total', 'items', 'balance'],
+      properties: {
+        offset: { type: 'integer' },
+        limit: { type: 'integer' },
+        total: { type: 'integer' },
+        items: { type: 'array', items: { $ref: '#/components/schemas/InvoiceSummary' } },
+        balance: { $ref: '#/components/schemas/Balance' },
+      },
+    },
+    Balance: {
+      type: 'object',
+      required: ['currency', 'outstanding', 'pastDue', 'failed', 'creditBalance'],
+      properties: {
+        currency: { $ref: '#/components/schemas/Currency' },
+        outstanding: { type: 'integer' },
+        pastDue: { type: 'integer' },
+        failed: { type: 'integer' },
+        creditBalance: { type: 'integer' },
+      },
+    },
+    Payment: {
+      type: 'object',
+      required: ['id', 'on', 'amount', 'outcome'],
+      properties: {
+        id: { type: 'string' },
+        on: { $ref: '#/components/schemas/Date' },
+        amount: { type: 'integer' },
+        outcome: { type: 'string', enum: ['succeeded', 'declined'] },
+        declineReason: { type: 'string' },
+        invoiceId: { type: 'string' },
+      },
+    },
+    SettleResult: {
+      type: 'object',
+      required: ['outcome', 'balance', 'payments'],
+      properties: {
+        outcome: { type: 'string', enum: ['paid', 'failed', 'nothing-due'] },
+        reason: { type: 'string' },
+        payments: { type: 'array', items: { $ref: '#/components/schemas/Payment' } },
+        balance: { $ref: '#/components/schemas/Balance' },
+      },
+    },
+    LicenseSummary: {
+      type: 'object',
+      required: [
+        'licenses',
+        'assigned',
+        'free',
+        'periodMonths',
+        'periodQuantity',
+        'unitPrice',
+        'pricePerPeriod',
+        'period',
+        'nextPeriod',
+      ],
+      properties: {
+        licenses: { type: 'integer' },
+        assigned: { type: 'integer' },
+        free: { type: 'integer' },
+        periodMonths: { type: 'integer' },
+        periodQuantity: { type: 'integer' },
+        unitPrice: { type: 'integer' },
+        pricePerPeriod: { type: 'integer' },
+        period: { $ref: '#/components/schemas/Period' },
+        nextPeriod: {
+          type: 'object',
+          required: ['start', 'end', 'months', 'licenses', 'planId'],
+          properties: {
+            start: { $ref: '#/components/schemas/Date' },
+            end: { $ref: '#/components/schemas/Date' },
+            months: { type: 'integer' },
+            licenses: { type: 'integer' },
+            planId: { type: 'string' },
+          },
+        },
+      },
+    },
+    LicenseQuote: {
+      type: 'object',
+      required: [
+        'quantity',
+        'unitPrice',
+        'periodMonths',
+        'daysRemaining',
+        'daysInPeriod',
+        'factor',
+        'amount',
+        'currency',
+        'period',
+      ],
+      properties: {
+        quantity: { type: 'integer' },
+        unitPrice: { type: 'integer' },
+        periodMonths: { type: 'integer' },
+        daysRemaining: { type: 'integer' },
+        daysInPeriod: { type: 'integer' },
+        factor: { type: 'number', minimum: 0, maximum: 1 },
+        amount: { type: 'integer' },
+        currency: { $ref: '#/components/schemas/Currency' },
+        period: { $ref: '#/components/schemas/Period' },
+      },
+    },
+    LicenseOrderRequest: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['kind', 'quantity'],
+      properties: {
+        kind: { type: 'string', enum: ['add', 'remove'] },
+        quantity: { type: 'integer', minimum: 1, maximum: 100000 },
+      },
+    },
+    LicenseOrderResult: {
+      type: 'object',
+      required: ['order'],
+      properties: { order: { $ref: '#/components/schemas/Order' }, invoice: { $ref: '#/components/schemas/Invoice' } },
+    },
+    Order: {
+      type: 'object',
+      required: ['id', 'kind', 'placedOn', 'effectiveOn'],
+      properties: {
+        id: { type: 'string' },
+        kind: { type: 'string', enum: ['add-licenses', 'remove-licenses', 'change-plan', 'change-period'] },
+        placedOn: { $ref: '#/components/schemas/Date' },
+        effectiveOn: { $ref: '#/components/schemas/Date' },
+        quantity: { type: 'integer' },
+        planId: { type: 'string' },
+        periodMonths: { type: 'integer' },
+        amount: { type: 'integer' },
+        placedBy: { type: 'string' },
+      },
+    },
     Address: {
       type: 'object',
       additionalProperties: false,
@@ -323,6 +1200,16 @@ export const CONTRACT: RequestContract = {
         name: { type: 'string', maxLength: 200 },
       },
     },
+    EInvoicing: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['enabled'],
+      properties: {
+        enabled: { type: 'boolean' },
+        address: { type: 'string', maxLength: 200 },
+        operatorCode: { type: 'string', maxLength: 50 },
+      },
+    },
     BillingDetailsInput: {
       type: 'object',
       additionalProperties: false,
@@ -340,25 +1227,57 @@ export const CONTRACT: RequestContract = {
         poNumber: { type: 'string', maxLength: 50 },
       },
     },
-    ChangeRequest: {
+    BillingDetails: {
       type: 'object',
       additionalProperties: false,
-      required: ['kind'],
+      required: ['recipients', 'address', 'eInvoicing', 'companyName', 'version'],
       properties: {
-        kind: { type: 'string', enum: ['change-plan', 'change-period'] },
-        planId: { type: 'string', minLength: 1, maxLength: 100 },
-        periodMonths: { type: 'integer', enum: [1, 6, 12] },
+        recipients: { type: 'array', items: { type: 'string' } },
+        contact: {
+          type: 'object',
+          additionalProperties: false,
+          properties: { personId: { type: 'string' }, email: { type: 'string' }, name: { type: 'string' } },
+        },
+        address: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['line1', 'postalCode', 'city', 'country'],
+          properties: {
+            line1: { type: 'string' },
+            line2: { type: 'string' },
+            postalCode: { type: 'string' },
+            city: { type: 'string' },
+            country: { type: 'string' },
+          },
+        },
+        eInvoicing: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['enabled'],
+          properties: { enabled: { type: 'boolean' }, address: { type: 'string' }, operatorCode: { type: 'string' } },
+        },
+        poNumber: { type: 'string' },
+        companyName: { type: 'string' },
+        vatNumber: { type: 'string' },
+        companyManagedAt: { type: 'string' },
+        version: { type: 'string' },
+        recommendations: { type: 'array', items: { type: 'string', enum: ['add-second-recipient'] } },
       },
     },
-    Date: { type: 'string', format: 'date', maxLength: 10, pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
-    EInvoicing: {
+    PersonRef: {
       type: 'object',
-      additionalProperties: false,
-      required: ['enabled'],
+      required: ['id', 'name', 'email'],
+      properties: { id: { type: 'string' }, name: { type: 'string' }, email: { type: 'string' } },
+    },
+    PaymentMethod: {
+      type: 'object',
+      required: ['kind', 'expired'],
       properties: {
-        enabled: { type: 'boolean' },
-        address: { type: 'string', maxLength: 200 },
-        operatorCode: { type: 'string', maxLength: 50 },
+        kind: { type: 'string', enum: ['card', 'sepa-debit', 'invoice'] },
+        brand: { type: 'string' },
+        last4: { type: 'string', pattern: '^\\d{4}$' },
+        expires: { $ref: '#/components/schemas/Month' },
+        expired: { type: 'boolean' },
       },
     },
     Fault: {
@@ -372,24 +1291,6 @@ export const CONTRACT: RequestContract = {
         retryAfter: { type: 'integer', minimum: 0, maximum: 3600 },
         times: { type: 'integer', minimum: 1, maximum: 1000000 },
       },
-    },
-    InvoiceStatus: { type: 'string', enum: ['upcoming', 'open', 'paid', 'past_due', 'payment_failed'] },
-    LicenseOrderRequest: {
-      type: 'object',
-      additionalProperties: false,
-      required: ['kind', 'quantity'],
-      properties: {
-        kind: { type: 'string', enum: ['add', 'remove'] },
-        quantity: { type: 'integer', minimum: 1, maximum: 100000 },
-      },
-    },
-    Role: {
-      type: 'string',
-      minLength: 1,
-      maxLength: 64,
-      pattern: '^[A-Za-z][A-Za-z0-9._-]*$',
-      'x-error-message':
-        'A role is a name of letters, digits, dots, dashes or underscores (at most 64), starting with a letter.',
     },
   },
 };

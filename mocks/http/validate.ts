@@ -1,6 +1,6 @@
 /**
- * Every request checked against its operation in the contract (`contract.ts`, extracted
- * from `openapi/billing-api.yaml`): query, header and path parameters and the JSON body,
+ * Every request checked against its operation in the contract (the request side of
+ * `contract.ts`, generated from `openapi/billing-api.yaml`): query, header and path parameters and the JSON body,
  * by the schemas the contract states, plus the protocol rules a schema cannot state:
  *
  * - a body is read up to its limit (64 kB; `x-max-body-bytes` where the contract says
@@ -18,12 +18,13 @@
  * default.
  */
 import type { FieldError } from '../store/contract.js';
-import { CONTRACT } from './contract.js';
+import { CONTRACT_DOCUMENT } from './contract.js';
 import { badRequest, ProblemError } from './problem.js';
-import { SchemaCompiler } from './schema.js';
-import type { CheckContext, JsonSchema, OperationSpec, ParameterSpec, SchemaType } from './schema.js';
+import { requestSide, SchemaCompiler } from './schema.js';
+import type { CheckContext, JsonSchema, OperationSpec, ParameterSpec, RequestContract, SchemaType } from './schema.js';
 
-export { CONTRACT };
+/** The request side of the contract: every operation's parameters and body, as the mock checks them. */
+export const CONTRACT: RequestContract = requestSide(CONTRACT_DOCUMENT);
 
 /** Collects field errors; {@link Checks.done} throws a 400 when there are any. */
 export class Checks {

@@ -2,20 +2,24 @@
  * The contract itself (`openapi/billing-api.yaml`): every schema compiles under ajv's
  * strict mode (a YAML slip such as a comma in an unquoted flow-mapping description makes
  * an unknown keyword), every request field is bounded and every request object closed, the
- * mock's copy of the request side (`mocks/http/contract.ts`) is fresh and its own checker
- * compiles all of it, and the mock's role names are the contract's.
+ * generated document (`mocks/http/contract.ts`, read by the mock and the conformance
+ * check) is fresh and the mock's own checker compiles its whole request side, and the
+ * mock's role names are the contract's.
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
+import { Contract } from '../../mocks/conformance/contract.js';
 import { SchemaCompiler } from '../../mocks/http/schema.js';
 import type { JsonSchema } from '../../mocks/http/schema.js';
+import { CONTRACT_DOCUMENT } from '../../mocks/http/contract.js';
 import { CONTRACT } from '../../mocks/http/validate.js';
 import { isRoleName } from '../../mocks/store/store.js';
 import {
   ajv,
   checkAnswer,
   contract,
+  contractDocument,
   GENERATED_FILE,
   generatedSource,
   operations,
@@ -46,9 +50,22 @@ describe('the contract', () => {
     }
   });
 
-  it('mocks/http/contract.ts is the request side of the contract as it stands (npx tsx test/node/contract.ts --write)', async () => {
+  it('mocks/http/contract.ts is the contract as it stands (npx tsx test/node/contract.ts --write): one document for the mock and the conformance check', async () => {
     assert.equal(readFileSync(GENERATED_FILE, 'utf8'), await generatedSource());
+    assert.deepEqual(CONTRACT_DOCUMENT, contractDocument());
+    // The mock's request side is derived from it, x-error-* wording and body limits included.
     assert.deepEqual(CONTRACT, requestContract());
+    assert.equal(CONTRACT.operations['mockPutWorld']?.requestBody?.maxBytes, 64 * 1024 * 1024);
+    const month = CONTRACT.operations['listUsers']?.parameters.find((p) => p.name === 'month');
+    assert.equal(month?.schema['x-error-code'], 'invalid-month');
+    // The conformance check reads the same document, without the mock's control endpoints.
+    const backend = new Contract();
+    assert.ok(backend.operations.length > 20 && backend.operations.every((op) => !op.tags.includes('mock')));
+    assert.ok(CONTRACT_DOCUMENT.operations.some((op) => op.tags.includes('mock')));
+    assert.equal(
+      backend.operations.length,
+      CONTRACT_DOCUMENT.operations.filter((op) => !op.tags.includes('mock')).length,
+    );
   });
 
   it("every request field has a maximum and every request object takes only the fields it lists (the mock's world upload aside)", () => {

@@ -2,9 +2,11 @@
  * The contract (`openapi/billing-api.yaml`) in the Node tests: loaded once, its schemas
  * compiled by ajv (JSON Schema 2020-12, as OpenAPI 3.1 uses), and
  *
- * - {@link requestContract}: the request side the mock checks every request against,
- *   written to `mocks/http/contract.ts` (`npx tsx test/node/contract.ts --write`; a test
- *   fails when it is stale);
+ * - {@link contractDocument}: the contract as one document (operations with their
+ *   parameters, bodies and answers, and the schemas), written to `mocks/http/contract.ts`
+ *   (`npx tsx test/node/contract.ts --write`; a test fails when it is stale): the mock
+ *   checks requests against its request side ({@link requestContract}), the conformance
+ *   check reads it whole;
  * - {@link checkAnswer}: whether an answer of the mock is one the contract allows for the
  *   operation (status, content type, body, declared headers), used on every answer of
  *   the Node suite (see `mock-setup.ts`) and by the fuzz test;
@@ -18,7 +20,9 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import type { ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import * as prettier from 'prettier';
-import type { JsonSchema, OperationSpec, ParameterSpec, RequestContract } from '../../mocks/http/schema.js';
+import { trimContract } from '../../mocks/conformance/document.js';
+import { requestSide } from '../../mocks/http/schema.js';
+import type { ContractDocument, RequestContract } from '../../mocks/http/schema.js';
 
 const CONTRACT_FILE = fileURLToPath(new URL('../../openapi/billing-api.yaml', import.meta.url));
 export const GENERATED_FILE = fileURLToPath(new URL('../../mocks/http/contract.ts', import.meta.url));
@@ -68,88 +72,33 @@ function deref<T extends Obj>(doc: OpenApi, o: Obj, kind: 'parameters' | 'respon
 }
 
 // ---------------------------------------------------------------------------------------
-// The request side, for the mock
+// The generated document, for the mock and the conformance check
 
-/** Keywords that explain rather than constrain: left out of the mock's copy. */
-const DESCRIPTIVE = new Set(['description', 'summary', 'examples', 'example', 'readOnly', 'writeOnly', 'title']);
-
-function clean(schema: Json, refs: Set<string>): Json {
-  if (Array.isArray(schema)) return schema.map((s) => clean(s, refs));
-  if (schema === null || typeof schema !== 'object') return schema;
-  const out: Obj = {};
-  for (const [k, v] of Object.entries(schema)) {
-    if (DESCRIPTIVE.has(k)) continue;
-    if (k === '$ref' && typeof v === 'string') refs.add(v.replace('#/components/schemas/', ''));
-    if (k === 'enum' || k === 'default' || k === 'const')
-      out[k] = v; // data, not schemas
-    else if (k === 'properties' && v !== null && typeof v === 'object' && !Array.isArray(v)) {
-      // Property names are data: a property called `description` stays.
-      out[k] = Object.fromEntries(Object.entries(v).map(([name, sub]) => [name, clean(sub, refs)]));
-    } else out[k] = clean(v, refs);
-  }
-  return out;
+/** The contract as one document (see `mocks/conformance/document.ts`). */
+export function contractDocument(doc = contract()): ContractDocument {
+  return trimContract(doc);
 }
 
-/** What a request may be, per operation: parameters, body and the schemas they use. */
+/** What a request may be, per operation: the request side of {@link contractDocument}. */
 export function requestContract(doc = contract()): RequestContract {
-  const refs = new Set<string>();
-  const ops: Record<string, OperationSpec> = {};
-  for (const { id, method, path, op } of operations(doc)) {
-    const parameters: ParameterSpec[] = ((op['parameters'] ?? []) as Obj[]).map((p) => {
-      const param = deref<Obj>(doc, p, 'parameters');
-      const spec: Obj = { name: param['name'] as string, in: param['in'] as string };
-      if (param['required'] === true) spec['required'] = true;
-      if (param['style'] !== undefined) spec['style'] = param['style'];
-      if (param['explode'] !== undefined) spec['explode'] = param['explode'];
-      spec['schema'] = clean(param['schema'] as Json, refs);
-      return spec as unknown as ParameterSpec;
-    });
-    const spec: OperationSpec = { method: method as OperationSpec['method'], path, parameters };
-    const body = op['requestBody'] as Obj | undefined;
-    if (body) {
-      const content = body['content'] as Record<string, Obj>;
-      const types = Object.keys(content);
-      if (types.length !== 1 || types[0] !== 'application/json') {
-        throw new Error(`${id}: the mock takes JSON bodies only (${types.join(', ')})`);
-      }
-      spec.requestBody = {
-        required: body['required'] === true,
-        ...(typeof body['x-max-body-bytes'] === 'number' ? { maxBytes: body['x-max-body-bytes'] } : {}),
-        schema: clean(content['application/json']?.['schema'] as Json, refs) as JsonSchema,
-      };
-    }
-    ops[id] = spec;
-  }
-  // The component schemas the requests use, and theirs in turn.
-  const schemas: Record<string, JsonSchema> = {};
-  const queue = [...refs];
-  while (queue.length > 0) {
-    const name = queue.shift() as string;
-    if (Object.hasOwn(schemas, name)) continue;
-    const more = new Set<string>();
-    const source = doc.components.schemas[name];
-    if (!source) throw new Error(`No schema ${name}`);
-    schemas[name] = clean(source, more) as JsonSchema;
-    queue.push(...more);
-  }
-  const sorted = Object.fromEntries(Object.entries(schemas).sort(([a], [b]) => a.localeCompare(b)));
-  return { limits: doc['x-limits'], operations: ops, schemas: sorted };
+  return requestSide(contractDocument(doc));
 }
 
 /** `mocks/http/contract.ts` as it should read now. */
 export async function generatedSource(): Promise<string> {
-  const data = JSON.stringify(requestContract());
+  const data = JSON.stringify(contractDocument());
   const text = `/**
- * The request side of the contract: every operation's parameters and body, and the
- * schemas they use, as \`openapi/billing-api.yaml\` states them (descriptions left out).
- * The mock checks every request against these (see \`request.ts\`).
+ * The contract as one document: every operation with its parameters, body and answers,
+ * and the component schemas, as \`openapi/billing-api.yaml\` states them (descriptions
+ * left out). The mock checks every request against its request side (\`validate.ts\`);
+ * the conformance check reads it whole (\`mocks/conformance/\`).
  *
  * Generated from the contract: do not edit. After changing the contract run
  * \`npx tsx test/node/contract.ts --write\` (test/node/contract.test.ts fails while this is stale).
  */
-import type { RequestContract } from './schema.js';
+import type { ContractDocument } from './schema.js';
 
-export const CONTRACT: RequestContract = ${data};
+export const CONTRACT_DOCUMENT: ContractDocument = ${data};
 `;
   const options = (await prettier.resolveConfig(GENERATED_FILE)) ?? {};
   return prettier.format(text, { ...options, filepath: GENERATED_FILE });
