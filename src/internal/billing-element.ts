@@ -14,7 +14,7 @@ import {
 } from '../i18n/index.js';
 import { BillingChangeEvent, BillingErrorEvent } from './events.js';
 import { formatCount, formatDate, formatMoney, formatMonth } from './format.js';
-import { Query, type QueryTask } from './query.js';
+import { Query, type DataState, type QueryTask } from './query.js';
 import { errorState, forbiddenState, loadingState } from './states.js';
 import { baseStyles, tokens } from './tokens.js';
 
@@ -151,11 +151,7 @@ export class BillingElement extends LitElement {
    * The states every element shows before its data: forbidden (the role, or a 403), loading
    * (`lines` of skeleton), the error with a retry; then `ready` with the value.
    */
-  protected renderQuery<T, A extends readonly unknown[]>(
-    query: Query<T, A>,
-    ready: (value: T) => unknown,
-    lines = 4,
-  ): unknown {
+  protected renderQuery<T>(query: DataState<T>, ready: (value: T) => unknown, lines = 4): unknown {
     if (this.roleForbidden || query.error?.kind === 'forbidden') return forbiddenState(this.locale);
     if (query.value !== undefined) return ready(query.value);
     if (query.error) return errorState(this.locale, query.error, () => void query.refresh());

@@ -3,6 +3,16 @@ import type { BillingClient } from '../client/client.js';
 import type { BillingApiError } from '../client/errors.js';
 import type { BillingContextValue, ChangeTopic } from '../context/context.js';
 
+/**
+ * What `renderQuery` draws the states of: the value, or why there is none yet, and how to
+ * try again. A {@link Query} is one; so is a data provider of pages.
+ */
+export interface DataState<T> {
+  readonly value: T | undefined;
+  readonly error: BillingApiError | undefined;
+  refresh(): unknown;
+}
+
 /** What a {@link Query} fetches, and when. */
 export interface QueryTask<T, A extends readonly unknown[]> {
   /** The changes that make it fetch again (`billing-change` topics), e.g. `['invoices']`. */
@@ -32,7 +42,7 @@ export interface QueryTask<T, A extends readonly unknown[]> {
  * Elements make one with `this.query({...})` (`BillingElement`), and draw its states
  * with `this.renderQuery(query, value => …)`.
  */
-export class Query<T, A extends readonly unknown[] = []> implements ReactiveController {
+export class Query<T, A extends readonly unknown[] = []> implements ReactiveController, DataState<T> {
   /** The last answer; `undefined` until the first one arrives. */
   value: T | undefined;
   /** Why the last run failed; cleared when a run starts. */

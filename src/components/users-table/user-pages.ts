@@ -1,0 +1,292 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { BillingClient, BillingUser, UserPage } from '../../client/client.js';
+import type { BillingApiError } from '../../client/errors.js';
+import type { DataState } from '../../internal/query.js';
+
+/**
+ * Rows per block: the unit the table caches and fetches. A request asks for one block,
+ * or for the few adjacent blocks the rows in view need (at most {@link MAX_REQUEST_BLOCKS}).
+ */
+export const BLOCK = 50;
+/** The first request of a query: the rows shown and the next screens. */
+const FIRST_BLOCKS = 2;
+/** A request never asks for more blocks than this. */
+const MAX_REQUEST_BLOCKS = 3;
+/** Blocks kept per query (the oldest out of view dropped first): a few screens either side. */
+const MAX_BLOCKS = 16;
+
+/** What the table lists: a month's billed or not billed people, sorted, maybe searched. */
+export interface UsersQuery {
+  month: string;
+  billed: boolean;
+  sort: string;
+  search: string;
+}
+
+/** What the pages need of the table: the client, the rows in the DOM, and how the view moves. */
+export interface PagesView {
+  client(): BillingClient | undefined;
+  /** The rows in the DOM, `[start, end)`. */
+  range(): { start: number; end: number };
+  /** The view moves faster than a screen a frame: fetch nothing until it slows. */
+  fast(): boolean;
+  /** The direction of the last move: where to prefetch first. */
+  direction(): 1 | -1;
+  /** Reports a failed request to the host; returns it typed. */
+  report(error: unknown): BillingApiError;
+  /** The number of rows changed (the geometry follows). */
+  resized(): void;
+}
+
+/** One block request: at most one is in flight. */
+interface BlockRequest {
+  generation: number;
+  first: number;
+  count: number;
+  controller: AbortController;
+}
+
+/**
+ * The users table's data provider (in the manner of vaadin-grid's): the rows of a query
+ * in blocks of {@link BLOCK}, cached by block, fetched where the view slows or stops,
+ * the next block prefetched while idle, the oldest blocks out of view dropped. Every
+ * reset (a new query, a refresh) starts a new generation with an empty cache; a request
+ * carries its generation, so an answer to an older request never lands among the rows.
+ */
+export class UserPages implements ReactiveController, DataState<UserPage> {
+  /** The last answer's page: month, model, total and tab counts (its items are in the cache). */
+  page0: UserPage | undefined;
+  error: BillingApiError | undefined;
+  /** The first request of a query (or of a refresh) is on its way: the footer says so. */
+  loading = false;
+  /** A new query's first rows are on their way: the table area shows the loading state. */
+  pending = true;
+
+  readonly #host: ReactiveControllerHost;
+  readonly #view: PagesView;
+  #query: UsersQuery | undefined;
+  #generation = 0;
+  #cache = new Map<number, BillingUser[]>();
+  /** The rows shown before a refresh, shown until the refreshed ones arrive (no flash of placeholders). */
+  #previous = new Map<number, BillingUser[]>();
+  /** At most one request in flight; one whose rows left the view is aborted. */
+  #inflight: BlockRequest | undefined;
+  /** True until the first answer of the current generation. */
+  #firstOfGeneration = true;
+  #cancelIdle: (() => void) | undefined;
+
+  constructor(host: ReactiveControllerHost, view: PagesView) {
+    this.#host = host;
+    this.#view = view;
+    host.addController(this);
+  }
+
+  /** The query the rows are of. */
+  get query(): UsersQuery | undefined {
+    return this.#query;
+  }
+
+  /** The page the table shows (its counts and model; the rows are in the cache). */
+  get value(): UserPage | undefined {
+    return this.page0;
+  }
+
+  /** Fetches the query again, keeping the rows shown until the new ones arrive. */
+  refresh(): void {
+    if (this.#query) this.reset(this.#query, true);
+    this.#host.requestUpdate();
+  }
+
+  hostConnected(): void {
+    // Back in a document (moved or re-added): fetch again what the disconnect aborted.
+    if (!this.#query) return;
+    if (this.pending) this.reset(this.#query, false);
+    else this.schedule();
+  }
+
+  hostDisconnected(): void {
+    this.#abortInflight();
+    this.#cancelPrefetch();
+  }
+
+  /**
+   * Starts `query` afresh; `keepPosition` (a refresh of the same query) keeps the rows shown
+   * until the new ones arrive. Without a query (the month is not known yet) it waits.
+   */
+  reset(query: UsersQuery | undefined, keepPosition: boolean): void {
+    this.#abortInflight();
+    this.#cancelPrefetch();
+    this.#generation++;
+    this.#previous.clear();
+    // The rows shown stay until the refreshed ones arrive.
+    if (keepPosition) for (const [block, items] of this.#cache) this.#previous.set(block, items);
+    this.#cache.clear();
+    this.#firstOfGeneration = true;
+    this.#query = query;
+    this.error = undefined;
+    // The tabs and toolbar stay (with the last counts) while the new first page loads.
+    if (!keepPosition) this.pending = true;
+    if (!query) return;
+    if (keepPosition && this.page0 && !this.pending) this.schedule();
+    else this.#fetch(0, FIRST_BLOCKS);
+  }
+
+  /** The user at `index`, if its block is here. */
+  row(index: number): BillingUser | undefined {
+    const block = Math.floor(index / BLOCK);
+    return (this.#cache.get(block) ?? this.#previous.get(block))?.[index % BLOCK];
+  }
+
+  /** The first and last block of the rows in the DOM. */
+  #windowBlocks(): [number, number] {
+    const { start, end } = this.#view.range();
+    return [Math.floor(start / BLOCK), Math.floor(Math.max(start, end - 1) / BLOCK)];
+  }
+
+  /** True while some row in the DOM has no data yet (the table is `aria-busy`). */
+  get missing(): boolean {
+    const [first, last] = this.#windowBlocks();
+    for (let b = first; b <= last; b++) if (!this.#cache.has(b)) return true;
+    return false;
+  }
+
+  #abortInflight(): void {
+    this.#inflight?.controller.abort();
+    this.#inflight = undefined;
+  }
+
+  #cancelPrefetch(): void {
+    this.#cancelIdle?.();
+    this.#cancelIdle = undefined;
+  }
+
+  /**
+   * Decides what to fetch, after every move of the rows in view and every answer: the
+   * missing blocks in view, unless the view moves fast (then only placeholders, until the
+   * scroll slows or stops); else, when idle, the next block in the scroll direction.
+   */
+  schedule(): void {
+    this.#cancelPrefetch();
+    if (!this.#view.client() || this.error || !this.#query || this.pending) return;
+    const [firstBlock, lastBlock] = this.#windowBlocks();
+    const inflight = this.#inflight;
+    const inView = inflight && inflight.first <= lastBlock && inflight.first + inflight.count - 1 >= firstBlock;
+    let lo = -1;
+    let hi = -1;
+    for (let b = firstBlock; b <= lastBlock; b++) {
+      if (this.#cache.has(b)) continue;
+      if (lo < 0) lo = b;
+      hi = b;
+    }
+    const fast = this.#view.fast();
+    if (lo < 0) {
+      // Everything in view is here: prefetch when idle (a prefetch in flight may finish).
+      if (!inflight && !fast) this.#schedulePrefetch();
+      return;
+    }
+    if (inflight && !inView) this.#abortInflight(); // its rows left the view
+    if (fast || this.#inflight) return; // the view calls again when the scroll slows; the answer calls again
+    this.#fetch(lo, Math.min(hi - lo + 1, MAX_REQUEST_BLOCKS));
+  }
+
+  #schedulePrefetch(): void {
+    const run = (): void => {
+      this.#cancelIdle = undefined;
+      this.#prefetch();
+    };
+    // When idle (a short pause where there is no requestIdleCallback: Safari).
+    const idle = typeof requestIdleCallback === 'function';
+    const id = idle ? requestIdleCallback(run, { timeout: 500 }) : window.setTimeout(run, 50);
+    this.#cancelIdle = () => (idle ? cancelIdleCallback(id) : clearTimeout(id));
+  }
+
+  /** Fetches the block just past the rows in the DOM, in the scroll direction first. */
+  #prefetch(): void {
+    if (this.#inflight || this.#view.fast() || this.pending || this.error) return;
+    const total = this.page0?.total ?? 0;
+    const { start, end } = this.#view.range();
+    const ahead = [Math.floor(end / BLOCK), Math.floor((end + BLOCK - 1) / BLOCK)];
+    const behind = [Math.floor((start - 1) / BLOCK), Math.floor((start - BLOCK) / BLOCK)];
+    const candidates = this.#view.direction() > 0 ? [...ahead, ...behind] : [...behind, ...ahead];
+    const block = candidates.find((b) => b >= 0 && b * BLOCK < total && !this.#cache.has(b));
+    if (block !== undefined) this.#fetch(block, 1);
+  }
+
+  #fetch(first: number, count: number): void {
+    const client = this.#view.client();
+    const query = this.#query;
+    if (!client || !query) return;
+    const generation = this.#generation;
+    const request: BlockRequest = { generation, first, count, controller: new AbortController() };
+    const { signal } = request.controller;
+    this.#inflight = request;
+    if (this.#firstOfGeneration) this.loading = true;
+    const done = (): boolean => {
+      if (this.#inflight === request) this.#inflight = undefined;
+      // An answer to an aborted or older request never touches the current rows.
+      return !signal.aborted && generation === this.#generation;
+    };
+    client
+      .listUsers(
+        {
+          month: query.month,
+          billed: query.billed,
+          offset: first * BLOCK,
+          limit: count * BLOCK,
+          sort: query.sort as never,
+          ...(query.search ? { q: query.search } : {}),
+        },
+        { signal },
+      )
+      .then(
+        (page) => {
+          if (!done()) return;
+          this.#receive(page, first, count);
+          this.schedule();
+          this.#host.requestUpdate();
+        },
+        (e: unknown) => {
+          if (!done()) return;
+          const [firstBlock, lastBlock] = this.#windowBlocks();
+          const outOfView = first > lastBlock || first + count - 1 < firstBlock;
+          // A prefetch that failed is tried again (and reported) if its rows come into view.
+          if (outOfView && this.page0 && !this.pending) return;
+          this.loading = false;
+          this.error = this.#view.report(e);
+          this.#host.requestUpdate();
+        },
+      );
+  }
+
+  #receive(page: UserPage, first: number, count: number): void {
+    for (let k = 0; k < count; k++) {
+      this.#cache.set(first + k, page.items.slice(k * BLOCK, (k + 1) * BLOCK));
+    }
+    this.#evict();
+    const wasPending = this.pending;
+    const old = this.page0;
+    if (this.#firstOfGeneration) {
+      this.#firstOfGeneration = false;
+      this.#previous.clear();
+      this.loading = false;
+    }
+    this.pending = false;
+    this.error = undefined;
+    // The first page's answer, with the counts of the latest.
+    this.page0 =
+      !old || wasPending || first === 0
+        ? page
+        : { ...old, total: page.total, billedCount: page.billedCount, notBilledCount: page.notBilledCount };
+    if (old && !wasPending && old.total !== page.total) this.#view.resized();
+  }
+
+  /** Drops the oldest blocks beyond `MAX_BLOCKS`, never one in view. */
+  #evict(): void {
+    if (this.#cache.size <= MAX_BLOCKS) return;
+    const [firstBlock, lastBlock] = this.#windowBlocks();
+    for (const block of this.#cache.keys()) {
+      if (this.#cache.size <= MAX_BLOCKS) break;
+      if (block < firstBlock || block > lastBlock) this.#cache.delete(block);
+    }
+  }
+}

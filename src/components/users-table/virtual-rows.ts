@@ -1,0 +1,188 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+/** Rows rendered above and below the visible ones. */
+const OVERSCAN = 8;
+/** Fallback row height (px) until the real one is measured. */
+const DEFAULT_ROW_HEIGHT = 44;
+/**
+ * Rows rendered before the scroller's height is known: those that fit the default 30rem
+ * table. The first rows are painted sooner; a frame later the measure adds the overscan.
+ */
+export const INITIAL_ROWS = 12;
+
+/** What the rows need of the table: its scroller, how many rows there are, and who fetches them. */
+export interface RowsView {
+  scroller(): HTMLElement | undefined;
+  total(): number;
+  /** The rows in the DOM moved (or the scroll sped up or slowed): fetch what they need. */
+  moved(): void;
+}
+
+/**
+ * The geometry and scrolling of a long table (in the manner of the Lit virtualizer's
+ * engine): which rows are in the DOM (those in view and {@link OVERSCAN} either side, always
+ * `slots` of them so each keeps its `<tr>`), measured once and again on a resize; how fast
+ * the view moves (one animation-frame watcher while it does); keyboard jumps to a row.
+ */
+export class VirtualRows implements ReactiveController {
+  /** The rows in the DOM, `[start, end)`. */
+  range = { start: 0, end: INITIAL_ROWS };
+  rowHeight = DEFAULT_ROW_HEIGHT;
+  headHeight = 0;
+  /** Rows in the DOM; each keeps its `<tr>` (keyed by index plus `keyShift`, modulo this) while scrolling. */
+  slots = INITIAL_ROWS;
+  /** Changed on a jump past the rows in the DOM, so the new rows take the `<tr>`s in the order they are. */
+  keyShift = 0;
+  /** The last move was more than a screen in one frame (a drag or a fling): placeholders, no fetch. */
+  fast = false;
+  direction: 1 | -1 = 1;
+  /** The row to focus once it is rendered. */
+  focusRow: number | undefined;
+
+  readonly #host: ReactiveControllerHost;
+  readonly #view: RowsView;
+  #viewport = 0;
+  #measured = false;
+  #measureFrame = 0;
+  #resize = new ResizeObserver(() => {
+    this.#measured = false;
+    this.#measure();
+  });
+  #observed: Element | undefined;
+  #frame = 0;
+  #lastTop = 0;
+  /** The next move is a jump the table made itself (keyboard), not a fast scroll. */
+  #jumped = false;
+
+  constructor(host: ReactiveControllerHost, view: RowsView) {
+    this.#host = host;
+    this.#view = view;
+    host.addController(this);
+  }
+
+  hostUpdated(): void {
+    const scroller = this.#view.scroller();
+    if (scroller !== this.#observed) {
+      if (this.#observed) this.#resize.unobserve(this.#observed);
+      if (scroller) this.#resize.observe(scroller);
+      this.#observed = scroller;
+      this.#measured = false;
+    }
+    // Measured in the next frame, after layout, so the range it sets is a new update
+    // rather than a change during this one.
+    if (!this.#measured) {
+      cancelAnimationFrame(this.#measureFrame);
+      this.#measureFrame = requestAnimationFrame(() => this.#measure());
+    }
+    if (this.focusRow !== undefined) {
+      const el = scroller?.querySelector<HTMLElement>(`tr[data-index="${this.focusRow}"]`);
+      if (el) {
+        el.focus({ preventScroll: false });
+        this.focusRow = undefined;
+      }
+    }
+  }
+
+  hostDisconnected(): void {
+    this.#resize.disconnect();
+    this.#observed = undefined;
+    cancelAnimationFrame(this.#measureFrame);
+    cancelAnimationFrame(this.#frame);
+    this.#frame = 0;
+  }
+
+  /** Back to the first row (a new query). */
+  toTop(): void {
+    const scroller = this.#view.scroller();
+    if (scroller) scroller.scrollTop = 0;
+    this.#lastTop = 0;
+    this.fast = false;
+    this.range = { start: 0, end: Math.max(INITIAL_ROWS, this.#measured ? this.slots : 0) };
+  }
+
+  /** Rows that fit in the view, for Page Up and Page Down. */
+  get pageRows(): number {
+    return Math.max(1, Math.floor((this.#viewport || 400) / this.rowHeight) - 1);
+  }
+
+  /** Reads the row, header and view heights (a forced layout, so only when they may have changed). */
+  #measure(): void {
+    const el = this.#view.scroller();
+    const row = el?.querySelector<HTMLElement>('tbody tr[data-index]');
+    if (!el || !row || row.offsetHeight === 0) return;
+    this.#measured = true;
+    this.headHeight = el.querySelector('thead')?.offsetHeight ?? 0;
+    this.rowHeight = row.offsetHeight;
+    this.#viewport = Math.max(0, el.clientHeight - this.headHeight);
+    this.slots = Math.ceil(this.#viewport / this.rowHeight) + 1 + 2 * OVERSCAN;
+    this.#lastTop = el.scrollTop;
+    this.update();
+  }
+
+  /** The scroller's `scroll` listener. */
+  onScroll = (): void => {
+    if (!this.#frame) this.#frame = requestAnimationFrame(this.#tick);
+  };
+
+  /**
+   * Once per animation frame while the scroll position moves: the rows in view follow, and
+   * the speed decides whether they are fetched now or shown as placeholders until the
+   * scroll slows. The frame after the position stops moving fetches what is in view.
+   */
+  #tick = (): void => {
+    this.#frame = 0;
+    const el = this.#view.scroller();
+    if (!el) return;
+    const top = el.scrollTop;
+    const moved = top - this.#lastTop;
+    this.#lastTop = top;
+    if (moved !== 0) this.direction = moved > 0 ? 1 : -1;
+    this.fast = !this.#jumped && Math.abs(moved) > Math.max(this.#viewport, this.rowHeight * 4);
+    this.#jumped = false;
+    this.update();
+    if (moved !== 0) this.#frame = requestAnimationFrame(this.#tick);
+  };
+
+  /** Sets the rows in the DOM from the scroll position (and the row count), then asks for their data. */
+  update(): void {
+    const el = this.#view.scroller();
+    if (!el) return;
+    const total = this.#view.total();
+    const h = this.rowHeight;
+    const slots = Math.max(this.slots, 1);
+    const top = Math.max(0, el.scrollTop - this.headHeight);
+    const first = Math.floor(top / h);
+    // Always `slots` rows (fewer only in a short tab), so each keeps its `<tr>` as rows
+    // scroll through: the overscan shifts to one side at the top and at the end.
+    const start = Math.max(0, Math.min(first - OVERSCAN, total - slots));
+    const end = Math.min(total, start + slots);
+    if (start !== this.range.start || end !== this.range.end) {
+      // A jump past every row in the DOM refills the same <tr>s in place (no node moves);
+      // a shorter move keeps the rows still in view in their <tr>s and moves the others.
+      if (Math.abs(start - this.range.start) >= slots) {
+        this.keyShift = (((this.keyShift + this.range.start - start) % slots) + slots) % slots;
+      }
+      this.range = { start, end };
+      this.#host.requestUpdate();
+    }
+    this.#view.moved();
+  }
+
+  /** Focuses row `index`: at once when it is in the DOM, else after jumping there (its rows fetched at once). */
+  focusIndex(index: number): void {
+    this.focusRow = index;
+    const el = this.#view.scroller();
+    if (!el) return;
+    const existing = el.querySelector<HTMLElement>(`tr[data-index="${index}"]`);
+    if (existing) {
+      existing.focus();
+      this.focusRow = undefined;
+      return;
+    }
+    // A jump the reader asked for: the rows there are fetched at once, not after the scroll settles.
+    el.scrollTop = Math.max(0, index * this.rowHeight - this.headHeight);
+    cancelAnimationFrame(this.#frame);
+    this.#jumped = true;
+    this.#tick();
+  }
+}
