@@ -1,7 +1,8 @@
 /**
- * The type of the whole catalogue: the shared messages (common.ts) and each element's
- * own (components/<name>/<name>.messages.ts). Types only: at run time each element
- * carries just its own messages, so one element on a page does not ship the others'.
+ * The type of the whole catalogue: the shared messages (common.ts), each element's own
+ * (components/<name>/<name>.messages.ts) and each private element's (beside it). Types
+ * only: at run time each element carries just its own messages, so one element on a page
+ * does not ship the others'.
  */
 import type * as contactsEditor from '../components/contacts-editor/contacts-editor.messages.js';
 import type * as invoiceDetail from '../components/invoice-list/invoice-detail.messages.js';
@@ -11,6 +12,7 @@ import type * as changeDialog from '../components/subscription-overview/change-d
 import type * as orderHistory from '../components/subscription-overview/order-history.messages.js';
 import type * as subscriptionOverview from '../components/subscription-overview/subscription-overview.messages.js';
 import type * as userCountChart from '../components/user-count-chart/user-count-chart.messages.js';
+import type * as userDialog from '../components/users-table/user-dialog.messages.js';
 import type * as usersTable from '../components/users-table/users-table.messages.js';
 import type * as common from './common.js';
 import type * as errorDetails from '../internal/error-details.messages.js';
@@ -21,6 +23,7 @@ export type { Message };
 type All = typeof common.en &
   typeof errorDetails.en &
   typeof usersTable.en &
+  typeof userDialog.en &
   typeof subscriptionOverview.en &
   typeof changeDialog.en &
   typeof orderHistory.en &

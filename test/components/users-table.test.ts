@@ -3,7 +3,8 @@ import { sendKeys } from '@web/test-runner-commands';
 import { generateWorld } from '../../mocks/engine/generate.js';
 import type { World } from '../../mocks/engine/types.js';
 import { BillingClient, type BillingApiError } from '../../src/client/index.js';
-import type { BillingUsersTable } from '../../src/components/users-table/users-table.js';
+import { onFirstUse, type BillingUsersTable } from '../../src/components/users-table/users-table.js';
+import { privateElement } from '../../src/internal/private-element.js';
 import { all, BASE_URL, find, render, shadow, text, useMockBackend, waitForText } from './support.js';
 
 const store = useMockBackend('injixo-advanced');
@@ -353,6 +354,25 @@ describe('<billing-users-table>', () => {
     await waitForText(el, `${person.name} is deactivated`);
     const after = store().world.people.find((p) => p.id === person.id)!;
     expect(after.deactivatedOn).to.equal(store().world.today);
+  });
+
+  it('says so when the confirmation cannot be loaded, and deactivates nobody; a second click opens it', async () => {
+    const el = await table();
+    const real = onFirstUse.dialog;
+    onFirstUse.dialog = privateElement(real.tag, () =>
+      Promise.reject(new TypeError('Failed to fetch dynamically imported module')),
+    );
+    const deactivated = store().world.people.filter((p) => p.deactivatedOn).length;
+    try {
+      rows(el)[0]!.querySelector('button')!.click();
+      await waitForText(el, 'The billing service could not be reached');
+      expect(shadow(el).querySelector('billing-user-dialog')).to.equal(null);
+    } finally {
+      onFirstUse.dialog = real;
+    }
+    rows(el)[0]!.querySelector('button')!.click();
+    await find(el, 'dialog[open]');
+    expect(store().world.people.filter((p) => p.deactivatedOn).length).to.equal(deactivated);
   });
 
   describe('under prepaid licenses', () => {

@@ -55,16 +55,6 @@ export const nl: Translations<typeof en> = {
   'users.action.reactivate': 'Heractiveren',
   'users.deactivated': '{name} is gedeactiveerd.',
   'users.reactivated': '{name} is weer actief.',
-  'users.dialog.deactivate.title': '{name} deactiveren?',
-  'users.dialog.deactivate.body': 'Diegene verliest de toegang. Je kunt later opnieuw activeren.',
-  'users.dialog.deactivate.license':
-    'De licentie komt vrij. Verwijder je die vanaf je volgende periode, of houd je hem voor iemand anders? Vrije licenties worden ook gefactureerd.',
-  'users.dialog.deactivate.keep': 'Deactiveren, licentie houden',
-  'users.dialog.deactivate.remove': 'Deactiveren, licentie verwijderen',
-  'users.dialog.buy.title': 'Geen vrije licentie',
-  'users.dialog.buy.body':
-    'Om {name} te heractiveren, koop je één licentie extra. Die kost {price} voor de rest van deze periode (tot {end}), nu gefactureerd.',
-  'users.dialog.buy.confirm': 'Licentie kopen en heractiveren',
   'users.empty.search.title': 'Geen resultaten',
   'users.empty.search.body': 'Geen naam of e-mailadres bevat "{q}". Controleer de spelling of wis de zoekopdracht.',
   'users.empty.billed.title': 'Niemand wordt gefactureerd',

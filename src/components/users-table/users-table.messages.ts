@@ -54,16 +54,6 @@ export const en = {
   'users.action.reactivate': 'Reactivate',
   'users.deactivated': '{name} is deactivated.',
   'users.reactivated': '{name} is active again.',
-  'users.dialog.deactivate.title': 'Deactivate {name}?',
-  'users.dialog.deactivate.body': 'They lose access. You can reactivate them later.',
-  'users.dialog.deactivate.license':
-    'Their license becomes free. Remove it from your next period, or keep it for someone else? Free licenses are still charged.',
-  'users.dialog.deactivate.keep': 'Deactivate, keep license',
-  'users.dialog.deactivate.remove': 'Deactivate, remove license',
-  'users.dialog.buy.title': 'No free license',
-  'users.dialog.buy.body':
-    'To reactivate {name}, buy one more license. It costs {price} for the rest of this period (until {end}), charged now.',
-  'users.dialog.buy.confirm': 'Buy license and reactivate',
   'users.empty.search.title': 'No matches',
   'users.empty.search.body': 'Nobody\'s name or e-mail contains "{q}". Check the spelling or clear the search.',
   'users.empty.billed.title': 'Nobody is billed',

@@ -7,8 +7,10 @@ import { listUsersLimits } from '../../client/limits.js';
 import type { ChangeTopic } from '../../context/context.js';
 import type { MessageKey } from '../../i18n/index.js';
 import { BillingElement } from '../../internal/billing-element.js';
+import { privateElement } from '../../internal/private-element.js';
 import { recycle } from '../../internal/recycle.js';
 import { emptyState, errorMessage, errorState, loadingState } from '../../internal/states.js';
+import type { UserDialogKind } from './user-dialog.js';
 import { UserPages } from './user-pages.js';
 import { usersTableStyles } from './users-table.styles.js';
 import { VirtualRows } from './virtual-rows.js';
@@ -32,15 +34,21 @@ interface RowText {
   reason: string;
 }
 
+/** The dialog open: what it asks, of whom. */
 interface Dialog {
-  kind: 'deactivate' | 'reactivate-buy';
+  kind: UserDialogKind;
   user: BillingUser;
-  quote?: LicenseQuote;
-  busy: boolean;
-  error?: string;
-  /** One key per user action: a retried click never orders twice. */
-  key: string;
+  quote?: LicenseQuote | undefined;
 }
+
+/**
+ * What only a user's act shows, loaded then: the dialog that confirms deactivating a
+ * person, or buying a license to reactivate one. Tests replace it to see what the table
+ * shows when it cannot be loaded.
+ */
+export const onFirstUse = {
+  dialog: privateElement('billing-user-dialog', () => import('./user-dialog.js').then((m) => m.BillingUserDialog)),
+};
 
 /**
  * Who is billed in a month, and why the others are not. Two tabs (billed, not billed)
@@ -74,7 +82,6 @@ export class BillingUsersTable extends BillingElement {
   static override messages = messages;
 
   @query('.scroller') private scroller?: HTMLElement;
-  @query('dialog') private dialogEl?: HTMLDialogElement;
 
   @state() private searchInput = '';
   @state() private dialog: Dialog | undefined;
@@ -247,52 +254,38 @@ export class BillingUsersTable extends BillingElement {
     }
   }
 
-  #openDeactivate(user: BillingUser): void {
-    this.dialog = { kind: 'deactivate', user, busy: false, key: newIdempotencyKey() };
-    void this.updateComplete.then(() => this.dialogEl?.showModal());
-  }
-
-  async #deactivate(removeLicense: boolean): Promise<void> {
-    const d = this.dialog;
-    const billing = this.billing;
-    if (!d || !billing) return;
-    this.dialog = { ...d, busy: true };
+  /** Opens a dialog about `user`, once its element is loaded (a failure says so in the status line). */
+  async #openDialog(dialog: Dialog): Promise<void> {
     try {
-      await billing.client.deactivateUser(d.user.id, { removeLicense }, { idempotencyKey: d.key });
-      this.#closeDialog();
-      this.status = this.t('users.deactivated', { name: d.user.name });
-      this.changed('users');
+      await onFirstUse.dialog.load();
+      this.dialog = dialog;
     } catch (e) {
-      const err = this.reportError(e);
-      this.dialog = { ...d, busy: false, error: errorMessage(this.locale, err) };
+      this.status = errorMessage(this.locale, this.reportError(e));
     }
   }
 
-  async #reactivate(user: BillingUser, buyLicense = false, key = newIdempotencyKey()): Promise<void> {
-    const billing = this.billing;
-    if (!billing) return;
-    if (this.dialog) this.dialog = { ...this.dialog, busy: true };
+  /** Reactivates `user` at once; when no license is free, asks to buy one. */
+  async #reactivate(user: BillingUser): Promise<void> {
+    const client = this.billing?.client;
+    if (!client) return;
     try {
-      await billing.client.reactivateUser(user.id, { buyLicense }, { idempotencyKey: key });
-      this.#closeDialog();
-      this.status = this.t('users.reactivated', { name: user.name });
-      this.changed('users');
+      await client.reactivateUser(user.id, { buyLicense: false }, { idempotencyKey: newIdempotencyKey() });
+      this.#userChanged('reactivate', user);
     } catch (e) {
       const err = this.reportError(e);
-      if (err.code === 'license-required' && err.problem?.quote && !buyLicense) {
-        this.dialog = { kind: 'reactivate-buy', user, quote: err.problem.quote, busy: false, key: newIdempotencyKey() };
-        void this.updateComplete.then(() => this.dialogEl?.showModal());
-      } else if (this.dialog) {
-        this.dialog = { ...this.dialog, busy: false, error: errorMessage(this.locale, err) };
+      if (err.code === 'license-required' && err.problem?.quote) {
+        await this.#openDialog({ kind: 'reactivate-buy', user, quote: err.problem.quote });
       } else {
         this.status = errorMessage(this.locale, err);
       }
     }
   }
 
-  #closeDialog(): void {
-    this.dialogEl?.close();
+  /** The server confirmed a change to `user`: said in the status line, and the provider's elements refetch. */
+  #userChanged(kind: UserDialogKind | 'reactivate', user: BillingUser): void {
     this.dialog = undefined;
+    this.status = this.t(kind === 'deactivate' ? 'users.deactivated' : 'users.reactivated', { name: user.name });
+    this.changed('users');
   }
 
   // ---------------------------------------------------------------------------------
@@ -365,7 +358,10 @@ export class BillingUsersTable extends BillingElement {
   #actionButton(u: BillingUser): TemplateResult {
     const active = u.status === 'active';
     const label = this.t(active ? 'users.action.deactivate' : 'users.action.reactivate');
-    return html`<button type="button" @click=${() => (active ? this.#openDeactivate(u) : this.#reactivate(u))}>
+    return html`<button
+      type="button"
+      @click=${() => (active ? this.#openDialog({ kind: 'deactivate', user: u }) : this.#reactivate(u))}
+    >
       ${label}<span class="visually-hidden"> ${u.name}</span>
     </button>`;
   }
@@ -479,58 +475,16 @@ export class BillingUsersTable extends BillingElement {
   #renderDialog(): TemplateResult | typeof nothing {
     const d = this.dialog;
     if (!d) return nothing;
-    const licensed = this.#pages.page0?.model === 'prepaid-licenses';
-    const body =
-      d.kind === 'deactivate'
-        ? html`<h2 id="dialog-title">${this.t('users.dialog.deactivate.title', { name: d.user.name })}</h2>
-            <p>${this.t('users.dialog.deactivate.body')}</p>
-            ${licensed ? html`<p>${this.t('users.dialog.deactivate.license')}</p>` : nothing}
-            <div class="actions">
-              <button type="button" @click=${() => this.#closeDialog()} ?disabled=${d.busy}>
-                ${this.t('common.cancel')}
-              </button>
-              ${
-                licensed
-                  ? html`<button type="button" @click=${() => this.#deactivate(false)} ?disabled=${d.busy}>
-                        ${this.t('users.dialog.deactivate.keep')}
-                      </button>
-                      <button type="button" class="primary" @click=${() => this.#deactivate(true)} ?disabled=${d.busy}>
-                        ${this.t('users.dialog.deactivate.remove')}
-                      </button>`
-                  : html`<button
-                      type="button"
-                      class="primary"
-                      @click=${() => this.#deactivate(false)}
-                      ?disabled=${d.busy}
-                    >
-                      ${this.t('users.action.deactivate')}
-                    </button>`
-              }
-            </div>`
-        : html`<h2 id="dialog-title">${this.t('users.dialog.buy.title')}</h2>
-            <p>
-              ${this.t('users.dialog.buy.body', {
-                name: d.user.name,
-                price: d.quote ? this.fmtMoney(d.quote.amount, d.quote.currency) : '',
-                end: d.quote ? this.fmtDate(d.quote.period.end) : '',
-              })}
-            </p>
-            <div class="actions">
-              <button type="button" @click=${() => this.#closeDialog()} ?disabled=${d.busy}>
-                ${this.t('common.cancel')}
-              </button>
-              <button
-                type="button"
-                class="primary"
-                @click=${() => this.#reactivate(d.user, true, d.key)}
-                ?disabled=${d.busy}
-              >
-                ${this.t('users.dialog.buy.confirm')}
-              </button>
-            </div>`;
-    return html`<dialog aria-labelledby="dialog-title" @close=${() => (this.dialog = undefined)}>
-      ${body} ${d.error ? html`<p class="alert" role="alert">${d.error}</p>` : nothing}
-    </dialog>`;
+    return html`<billing-user-dialog
+      lang=${this.locale}
+      kind=${d.kind}
+      .user=${d.user}
+      .quote=${d.quote}
+      ?licensed=${this.#pages.page0?.model === 'prepaid-licenses'}
+      @user-changed=${(e: CustomEvent<{ kind: UserDialogKind; user: BillingUser }>) =>
+        this.#userChanged(e.detail.kind, e.detail.user)}
+      @closed=${() => (this.dialog = undefined)}
+    ></billing-user-dialog>`;
   }
 
   protected override render() {

@@ -1,0 +1,167 @@
+/**
+ * `<billing-user-dialog>`, private to `<billing-users-table>`: the confirmations of a
+ * change to one person. Deactivating (under prepaid licenses: keep the freed license, or
+ * remove it from the next period), and reactivating when no license is free (buy one at
+ * the prorated price). It sends the change with one idempotency key per dialog, so a
+ * retried click never orders twice, and tells the table how it ended: `user-changed`
+ * (the server confirmed) or `closed`. Loaded when the first such dialog opens.
+ */
+import { css, html, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import type { BillingUser, LicenseQuote } from '../../client/client.js';
+import { newIdempotencyKey } from '../../client/idempotency.js';
+import { joinMessages } from '../../i18n/index.js';
+import { BillingElement } from '../../internal/billing-element.js';
+import { errorMessage } from '../../internal/states.js';
+import { en, nl } from './user-dialog.messages.js';
+import { en as tableEn, nl as tableNl } from './users-table.messages.js';
+
+/** What the dialog asks: deactivate a person, or buy a license to reactivate one. */
+export type UserDialogKind = 'deactivate' | 'reactivate-buy';
+
+const styles = css`
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space);
+    justify-content: end;
+    margin-top: calc(var(--_space) * 2);
+  }
+  .alert {
+    color: var(--_danger);
+  }
+`;
+
+export class BillingUserDialog extends BillingElement {
+  static override styles = [...BillingElement.styles, styles];
+  static override messages = joinMessages({ en: tableEn, nl: tableNl }, { en, nl });
+
+  @query('dialog') private dialogEl?: HTMLDialogElement;
+
+  @state() private busy = false;
+  @state() private error = '';
+
+  /** What to ask. */
+  @property() kind: UserDialogKind = 'deactivate';
+  /** The person. */
+  @property({ attribute: false }) user: BillingUser | undefined;
+  /** The price of one more license, for `reactivate-buy`. */
+  @property({ attribute: false }) quote: LicenseQuote | undefined;
+  /** The tenant buys prepaid licenses: deactivating asks what to do with the freed one. */
+  @property({ type: Boolean }) licensed = false;
+
+  /** One key per dialog: a retried click never orders twice. */
+  #key = newIdempotencyKey();
+  /** The dialog is still to be shown (once per person and question). */
+  #show = true;
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('user') || changed.has('kind')) {
+      this.#key = newIdempotencyKey();
+      this.#show = true;
+      this.busy = false;
+      this.error = '';
+    }
+  }
+
+  protected override updated(): void {
+    if (this.#show && this.isConnected && this.dialogEl && !this.dialogEl.open) {
+      this.#show = false;
+      this.dialogEl.showModal();
+    }
+  }
+
+  async #send(change: (key: string) => Promise<unknown>): Promise<void> {
+    const user = this.user;
+    if (!user || this.busy) return;
+    this.busy = true;
+    this.error = '';
+    try {
+      await change(this.#key);
+      this.dialogEl?.close();
+      this.dispatchEvent(new CustomEvent('user-changed', { detail: { kind: this.kind, user } }));
+    } catch (e) {
+      this.error = errorMessage(this.locale, this.reportError(e));
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  #deactivate(removeLicense: boolean): void {
+    const client = this.billing?.client;
+    const user = this.user;
+    if (client && user)
+      void this.#send((key) => client.deactivateUser(user.id, { removeLicense }, { idempotencyKey: key }));
+  }
+
+  #buyAndReactivate(): void {
+    const client = this.billing?.client;
+    const user = this.user;
+    if (client && user) {
+      void this.#send((key) => client.reactivateUser(user.id, { buyLicense: true }, { idempotencyKey: key }));
+    }
+  }
+
+  #close(): void {
+    this.dialogEl?.close();
+  }
+
+  protected override render() {
+    const user = this.user;
+    if (!user) return nothing;
+    const busy = this.busy;
+    const cancel = html`<button type="button" @click=${this.#close} ?disabled=${busy}>
+      ${this.t('common.cancel')}
+    </button>`;
+    const q = this.quote;
+    const body =
+      this.kind === 'deactivate'
+        ? html`<h2 id="dialog-title">${this.t('users.dialog.deactivate.title', { name: user.name })}</h2>
+            <p>${this.t('users.dialog.deactivate.body')}</p>
+            ${this.licensed ? html`<p>${this.t('users.dialog.deactivate.license')}</p>` : nothing}
+            <div class="actions">
+              ${cancel}
+              ${
+                this.licensed
+                  ? html`<button type="button" @click=${() => this.#deactivate(false)} ?disabled=${busy}>
+                        ${this.t('users.dialog.deactivate.keep')}
+                      </button>
+                      <button type="button" class="primary" @click=${() => this.#deactivate(true)} ?disabled=${busy}>
+                        ${this.t('users.dialog.deactivate.remove')}
+                      </button>`
+                  : html`<button
+                      type="button"
+                      class="primary"
+                      @click=${() => this.#deactivate(false)}
+                      ?disabled=${busy}
+                    >
+                      ${this.t('users.action.deactivate')}
+                    </button>`
+              }
+            </div>`
+        : html`<h2 id="dialog-title">${this.t('users.dialog.buy.title')}</h2>
+            <p>
+              ${this.t('users.dialog.buy.body', {
+                name: user.name,
+                price: q ? this.fmtMoney(q.amount, q.currency) : '',
+                end: q ? this.fmtDate(q.period.end) : '',
+              })}
+            </p>
+            <div class="actions">
+              ${cancel}
+              <button type="button" class="primary" @click=${this.#buyAndReactivate} ?disabled=${busy}>
+                ${this.t('users.dialog.buy.confirm')}
+              </button>
+            </div>`;
+    return html`<dialog aria-labelledby="dialog-title" @close=${() => this.dispatchEvent(new Event('closed'))}>
+      ${body} ${this.error ? html`<p class="alert" role="alert">${this.error}</p>` : nothing}
+    </dialog>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'billing-user-dialog': BillingUserDialog;
+  }
+}
