@@ -152,8 +152,13 @@ function largestParts(graph: Graph, count = 4): string {
 
 const CHART_TAG: ElementTag = 'billing-user-count-chart';
 
-/** What a graph loads on demand, by kind: "plus 2.0 kB on demand (languages 2.0 kB)". */
+/** A graph's exact size, and what it loads on demand by kind: "11,810 B; plus 2.0 kB on demand (languages 2.0 kB)". */
 function onDemand(graph: Graph): string {
+  const lazy = lazyPart(graph);
+  return `${graph.main.toLocaleString('en')} B${lazy ? `; ${lazy}` : ''}`;
+}
+
+function lazyPart(graph: Graph): string {
   if (graph.lazy === 0) return '';
   const kinds = [...graph.lazyKinds].map(([kind, n]) => `${kind} ${kB(n).toFixed(1)} kB`).join(', ');
   return `plus ${kB(graph.lazy).toFixed(1)} kB on demand (${kinds})`;

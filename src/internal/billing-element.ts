@@ -14,7 +14,7 @@ import {
 } from '../i18n/index.js';
 import { BillingChangeEvent, BillingErrorEvent } from './events.js';
 import { formatCount, formatDate, formatMoney, formatMonth } from './format.js';
-import { Query, type DataState, type QueryTask } from './query.js';
+import type { DataState } from './query.js';
 import { errorState, forbiddenState, loadingState } from './states.js';
 import { baseStyles, tokens } from './tokens.js';
 
@@ -135,16 +135,19 @@ export class BillingElement extends LitElement {
   }
 
   /**
-   * The data this element shows, as a {@link Query}: it runs once the element has a client
-   * (and the caller may read billing), again when `args` or one of `topics` changes.
+   * What a `Query` of `element` reads: the context it may fetch with (none while the caller
+   * may not read billing data) and where its failures go.
+   *
+   * @internal
    */
-  protected query<T, A extends readonly unknown[] = []>(task: QueryTask<T, A>): Query<T, A> {
-    return new Query(
-      this,
-      () => (this.roleForbidden ? undefined : this.billing),
-      (e) => this.reportError(e),
-      task,
-    );
+  static dataAccess(element: BillingElement): {
+    context(): BillingContextValue | undefined;
+    report(error: unknown): BillingApiError;
+  } {
+    return {
+      context: () => (element.roleForbidden ? undefined : element.billing),
+      report: (e) => element.reportError(e),
+    };
   }
 
   /**

@@ -1,7 +1,8 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveController } from 'lit';
 import type { BillingClient } from '../client/client.js';
 import type { BillingApiError } from '../client/errors.js';
 import type { BillingContextValue, ChangeTopic } from '../context/context.js';
+import { BillingElement } from './billing-element.js';
 
 /**
  * What `renderQuery` draws the states of: the value, or why there is none yet, and how to
@@ -39,8 +40,8 @@ export interface QueryTask<T, A extends readonly unknown[]> {
  * `AbortSignal`, and a state the template reads: `value` (the last answer), `error`
  * (why the last run failed, reported to the host as `billing-error`), `loading`.
  *
- * Elements make one with `this.query({...})` (`BillingElement`), and draw its states
- * with `this.renderQuery(query, value => …)`.
+ * An element makes one as a field, `#data = new Query(this, { topics, args, run })`, and
+ * draws its states with `this.renderQuery(this.#data, (value) => …)`.
  */
 export class Query<T, A extends readonly unknown[] = []> implements ReactiveController, DataState<T> {
   /** The last answer; `undefined` until the first one arrives. */
@@ -50,7 +51,7 @@ export class Query<T, A extends readonly unknown[] = []> implements ReactiveCont
   /** A run is under way (the value, if any, is the previous one). */
   loading = false;
 
-  readonly #host: ReactiveControllerHost;
+  readonly #host: BillingElement;
   readonly #context: () => BillingContextValue | undefined;
   readonly #report: (error: unknown) => BillingApiError;
   readonly #task: QueryTask<T, A>;
@@ -60,20 +61,12 @@ export class Query<T, A extends readonly unknown[] = []> implements ReactiveCont
   #abort: AbortController | undefined;
   #run: Promise<void> | undefined;
 
-  /**
-   * `context` answers the billing context the query may use (`undefined` while there is
-   * none, or the caller may not read billing data); `report` turns a failure into the
-   * error shown and tells the host.
-   */
-  constructor(
-    host: ReactiveControllerHost,
-    context: () => BillingContextValue | undefined,
-    report: (error: unknown) => BillingApiError,
-    task: QueryTask<T, A>,
-  ) {
+  /** A query of `host`'s data: it fetches with the host's client, and reports failures as the host's. */
+  constructor(host: BillingElement, task: QueryTask<T, A>) {
+    const access = BillingElement.dataAccess(host);
     this.#host = host;
-    this.#context = context;
-    this.#report = report;
+    this.#context = access.context;
+    this.#report = access.report;
     this.#task = task;
     host.addController(this);
   }

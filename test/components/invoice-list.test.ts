@@ -140,7 +140,7 @@ async function captureDownload(act: () => void): Promise<{ blob: Blob; fileName:
 function partsFetched(): string[] {
   return performance
     .getEntriesByType('resource')
-    .map((e) => /invoice-list\/(invoice-detail|settle-outcome|save-pdf)\.(js|ts)/.exec(e.name)?.[1])
+    .map((e) => /(?:invoice-list|internal)\/(invoice-detail|settle-outcome|save-file)\.(js|ts)/.exec(e.name)?.[1])
     .filter((name) => name !== undefined);
 }
 

@@ -12,6 +12,7 @@ import {
 } from '../../client/limits.js';
 import { languageOf, type MessageKey } from '../../i18n/index.js';
 import { BillingElement } from '../../internal/billing-element.js';
+import { Query } from '../../internal/query.js';
 import { onDemand } from '../../internal/on-demand.js';
 import { privateElement } from '../../internal/private-element.js';
 import { emptyState, errorMessage, forbiddenState, loadingState } from '../../internal/states.js';
@@ -124,7 +125,7 @@ export class BillingContactsEditor extends BillingElement {
   static override messages = messages;
 
   /** The details as the server has them, with their version tag. */
-  #details = this.query({
+  #details = new Query(this, {
     topics: ['details'],
     run: (client, signal) => client.getBillingDetails({ signal }),
   });

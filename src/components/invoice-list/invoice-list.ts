@@ -16,6 +16,7 @@ import { BillingApiError } from '../../client/errors.js';
 import { listInvoicesLimits } from '../../client/limits.js';
 import type { ChangeTopic } from '../../context/context.js';
 import { BillingElement } from '../../internal/billing-element.js';
+import { Query } from '../../internal/query.js';
 import { BillingUpdatePaymentMethodEvent } from '../../internal/events.js';
 import { onDemand } from '../../internal/on-demand.js';
 import { privateElement } from '../../internal/private-element.js';
@@ -48,7 +49,7 @@ export const onFirstUse = {
   settle: privateElement('billing-settle-outcome', () =>
     import('./settle-outcome.js').then((m) => m.BillingSettleOutcome),
   ),
-  pdf: onDemand(() => import('./save-pdf.js')),
+  pdf: onDemand(() => import('../../internal/save-file.js')),
 };
 
 /** Card brands not written as their code capitalised (`visa` → Visa, `mastercard` → Mastercard). */
@@ -112,7 +113,7 @@ export class BillingInvoiceList extends InvoiceElement {
   static override messages = messages;
 
   /** The invoices page shown (status, year, page); the previous one stays while the next loads. */
-  #list = this.query({
+  #list = new Query(this, {
     topics: TOPICS,
     args: () => [this.status, this.year, this.offset, this.pageSize] as const,
     run: (client, signal, [status, year, offset, pageSize]) =>
@@ -131,7 +132,7 @@ export class BillingInvoiceList extends InvoiceElement {
   });
 
   /** The upcoming invoice and the payment method on file. */
-  #account = this.query({
+  #account = new Query(this, {
     topics: TOPICS,
     run: async (client, signal) => {
       const [upcoming, paymentMethod] = await Promise.all([
@@ -146,7 +147,7 @@ export class BillingInvoiceList extends InvoiceElement {
    * The years that have invoices, from the newest invoice's issue year back to the
    * oldest's: asked for once the list is in (the list comes first).
    */
-  #years = this.query({
+  #years = new Query(this, {
     topics: ['invoices'],
     args: () => [this.#list.value !== undefined] as const,
     run: async (client, signal, [listed]) => {
@@ -292,13 +293,13 @@ export class BillingInvoiceList extends InvoiceElement {
     this.downloading = inv.id;
     this.notice = this.t('invoices.download.busy');
     try {
-      const [{ savePdf }, { blob, fileName }] = await Promise.all([
+      const [{ saveFile }, { blob, fileName }] = await Promise.all([
         onFirstUse.pdf().catch((cause: unknown) => {
           throw new BillingApiError({ status: 0, kind: 'network', message: String(cause), cause });
         }),
         billing.client.getInvoicePdf(inv.id),
       ]);
-      const file = savePdf(this.renderRoot as ShadowRoot, blob, fileName, `${inv.number || inv.id}.pdf`);
+      const file = saveFile(this.renderRoot as ShadowRoot, blob, fileName, `${inv.number || inv.id}.pdf`);
       this.notice = this.t('invoices.download.done', { file });
     } catch (e) {
       this.notice = this.t('invoices.download.failed', {

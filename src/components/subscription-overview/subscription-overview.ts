@@ -6,6 +6,7 @@ import { licenseOrderRequestLimits } from '../../client/limits.js';
 import type { ChangeTopic } from '../../context/context.js';
 import type { MessageKey } from '../../i18n/index.js';
 import { BillingElement } from '../../internal/billing-element.js';
+import { Query } from '../../internal/query.js';
 import { privateElement } from '../../internal/private-element.js';
 import { emptyState, errorState, loadingState } from '../../internal/states.js';
 import type { ChangeDone, ChangeRefused, ChangeRequest } from './change-dialog.js';
@@ -89,7 +90,7 @@ export class BillingSubscriptionOverview extends OverviewElement {
   static override messages = { en, nl };
 
   /** The subscription, its provisional next invoice and the plans offered. */
-  #data = this.query({
+  #data = new Query(this, {
     topics: TOPICS,
     run: async (client, signal): Promise<OverviewData> => {
       const [sub, upcoming, plans] = await Promise.all([
@@ -102,7 +103,7 @@ export class BillingSubscriptionOverview extends OverviewElement {
   });
 
   /** The orders, while the history is open (closed: none asked for). */
-  #orders = this.query({
+  #orders = new Query(this, {
     topics: TOPICS,
     args: () => [this.ordersOpen] as const,
     run: async (client, signal, [open]) => (open ? (await client.listOrders({ signal })).items : null),

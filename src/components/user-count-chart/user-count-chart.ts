@@ -7,6 +7,7 @@ import type { ChangeTopic } from '../../context/context.js';
 import { onDemand } from '../../internal/on-demand.js';
 import type { MessageKey } from '../../i18n/index.js';
 import { BillingElement } from '../../internal/billing-element.js';
+import { Query } from '../../internal/query.js';
 import { emptyState, errorState, forbiddenState, loadingState } from '../../internal/states.js';
 import type * as ChartParts from './chart-parts.js';
 import type { Palette } from './chart-parts.js';
@@ -125,7 +126,7 @@ export class BillingUserCountChart extends BillingElement {
    * monthly counts. Asked for once the tenant's today is known (it picks the period), and
    * not while the host gives the figures (`data`, `yearData`).
    */
-  #usage = this.query({
+  #usage = new Query(this, {
     topics: TOPICS,
     args: () =>
       [

@@ -1,10 +1,11 @@
 /**
- * `<billing-user-dialog>`, private to `<billing-users-table>`: the confirmations of a
- * change to one person. Deactivating (under prepaid licenses: keep the freed license, or
- * remove it from the next period), and reactivating when no license is free (buy one at
- * the prorated price). It sends the change with one idempotency key per dialog, so a
- * retried click never orders twice, and tells the table how it ended: `user-changed`
- * (the server confirmed) or `closed`. Loaded when the first such dialog opens.
+ * `<billing-user-dialog>`, private to `<billing-users-table>`: a change to one person.
+ * Deactivating asks first (under prepaid licenses: keep the freed license, or remove it
+ * from the next period); reactivating is done at once, and asks only when no license is
+ * free (buy one at the prorated price). It sends the change with one idempotency key per
+ * question, so a retried click never orders twice, and tells the table how it ended:
+ * `user-changed` (the server confirmed), `failed` (a reactivation refused outright; the
+ * reason in `detail`) or `closed`. Loaded on the first such click.
  */
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
@@ -16,8 +17,8 @@ import { errorMessage } from '../../internal/states.js';
 import { en, nl } from './user-dialog.messages.js';
 import { en as tableEn, nl as tableNl } from './users-table.messages.js';
 
-/** What the dialog asks: deactivate a person, or buy a license to reactivate one. */
-export type UserDialogKind = 'deactivate' | 'reactivate-buy';
+/** What is done: deactivate a person (asked first), reactivate one, or buy a license to reactivate one (asked). */
+export type UserDialogKind = 'deactivate' | 'reactivate' | 'reactivate-buy';
 
 const styles = css`
   .actions {
@@ -59,9 +60,10 @@ export class BillingUserDialog extends BillingElement {
     super.willUpdate(changed);
     if (changed.has('user') || changed.has('kind')) {
       this.#key = newIdempotencyKey();
-      this.#show = true;
+      this.#show = this.kind !== 'reactivate';
       this.busy = false;
       this.error = '';
+      if (this.kind === 'reactivate') void this.#reactivate();
     }
   }
 
@@ -95,6 +97,25 @@ export class BillingUserDialog extends BillingElement {
       void this.#send((key) => client.deactivateUser(user.id, { removeLicense }, { idempotencyKey: key }));
   }
 
+  /** Reactivates at once; when no license is free, asks to buy one. */
+  async #reactivate(): Promise<void> {
+    const client = this.billing?.client;
+    const user = this.user;
+    if (!client || !user) return;
+    try {
+      await client.reactivateUser(user.id, { buyLicense: false }, { idempotencyKey: this.#key });
+      this.dispatchEvent(new CustomEvent('user-changed', { detail: { kind: this.kind, user } }));
+    } catch (e) {
+      const err = this.reportError(e);
+      if (err.code === 'license-required' && err.problem?.quote) {
+        this.quote = err.problem.quote;
+        this.kind = 'reactivate-buy';
+      } else {
+        this.dispatchEvent(new CustomEvent('failed', { detail: errorMessage(this.locale, err) }));
+      }
+    }
+  }
+
   #buyAndReactivate(): void {
     const client = this.billing?.client;
     const user = this.user;
@@ -109,7 +130,7 @@ export class BillingUserDialog extends BillingElement {
 
   protected override render() {
     const user = this.user;
-    if (!user) return nothing;
+    if (!user || this.kind === 'reactivate') return nothing;
     const busy = this.busy;
     const cancel = html`<button type="button" @click=${this.#close} ?disabled=${busy}>
       ${this.t('common.cancel')}

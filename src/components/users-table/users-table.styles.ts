@@ -184,16 +184,6 @@ export const usersTableStyles = css`
     color: var(--_muted);
     font-size: 0.9rem;
   }
-  .actions {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--_space);
-    justify-content: end;
-    margin-top: calc(var(--_space) * 2);
-  }
-  .alert {
-    color: var(--_danger);
-  }
   .status-message {
     min-height: 1.2em;
     margin: 0;

@@ -1,12 +1,12 @@
 import { en, nl } from './users-table.messages.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import type { BillingModel, BillingUser, LicenseQuote, UserPage } from '../../client/client.js';
-import { newIdempotencyKey } from '../../client/idempotency.js';
+import type { BillingModel, BillingUser, UserPage } from '../../client/client.js';
 import { listUsersLimits } from '../../client/limits.js';
 import type { ChangeTopic } from '../../context/context.js';
 import type { MessageKey } from '../../i18n/index.js';
 import { BillingElement } from '../../internal/billing-element.js';
+import { onDemand } from '../../internal/on-demand.js';
 import { privateElement } from '../../internal/private-element.js';
 import { recycle } from '../../internal/recycle.js';
 import { emptyState, errorMessage, errorState, loadingState } from '../../internal/states.js';
@@ -38,16 +38,16 @@ interface RowText {
 interface Dialog {
   kind: UserDialogKind;
   user: BillingUser;
-  quote?: LicenseQuote | undefined;
 }
 
 /**
- * What only a user's act shows, loaded then: the dialog that confirms deactivating a
- * person, or buying a license to reactivate one. Tests replace it to see what the table
- * shows when it cannot be loaded.
+ * What only a user's act needs, loaded then: the dialog that confirms deactivating a
+ * person, or buying a license to reactivate one; saving the exported CSV. Tests replace
+ * one to see what the table shows when it cannot be loaded.
  */
 export const onFirstUse = {
   dialog: privateElement('billing-user-dialog', () => import('./user-dialog.js').then((m) => m.BillingUserDialog)),
+  save: onDemand(() => import('../../internal/save-file.js')),
 };
 
 /**
@@ -169,13 +169,9 @@ export class BillingUsersTable extends BillingElement {
   }
 
   #onTabKey(e: KeyboardEvent): void {
-    const tabs: Tab[] = ['billed', 'not-billed'];
-    const i = tabs.indexOf(this.tab);
-    let next: Tab | undefined;
-    if (e.key === 'ArrowRight') next = tabs[(i + 1) % tabs.length];
-    else if (e.key === 'ArrowLeft') next = tabs[(i - 1 + tabs.length) % tabs.length];
-    else if (e.key === 'Home') next = tabs[0];
-    else if (e.key === 'End') next = tabs[tabs.length - 1];
+    // Two tabs: either arrow goes to the other one.
+    const other: Tab = this.tab === 'billed' ? 'not-billed' : 'billed';
+    const next = ({ ArrowRight: other, ArrowLeft: other, Home: 'billed', End: 'not-billed' } as const)[e.key as 'Home'];
     if (next) {
       e.preventDefault();
       this.#selectTab(next, true);
@@ -206,20 +202,16 @@ export class BillingUsersTable extends BillingElement {
     const index = Number(tr.dataset['index']);
     const total = this.#pages.page0?.total ?? 0;
     const visible = this.#rows.pageRows;
-    const target =
-      e.key === 'ArrowDown'
-        ? index + 1
-        : e.key === 'ArrowUp'
-          ? index - 1
-          : e.key === 'Home'
-            ? 0
-            : e.key === 'End'
-              ? total - 1
-              : e.key === 'PageDown'
-                ? index + visible
-                : e.key === 'PageUp'
-                  ? index - visible
-                  : undefined;
+    const target = (
+      {
+        ArrowDown: index + 1,
+        ArrowUp: index - 1,
+        Home: 0,
+        End: total - 1,
+        PageDown: index + visible,
+        PageUp: index - visible,
+      } as Record<string, number>
+    )[e.key];
     if (target === undefined) return;
     e.preventDefault();
     this.#rows.focusIndex(Math.min(total - 1, Math.max(0, target)));
@@ -236,17 +228,10 @@ export class BillingUsersTable extends BillingElement {
     this.exporting = true;
     this.status = '';
     try {
-      const csv = await billing.client.exportUsersCsv(month, true);
-      const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = `billed-users-${month}.csv`;
-      a.rel = 'noopener';
-      this.renderRoot.appendChild(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
-      this.status = this.t('users.export.done', { file: a.download });
+      const [{ saveFile }, csv] = await Promise.all([onFirstUse.save(), billing.client.exportUsersCsv(month, true)]);
+      const name = `billed-users-${month}.csv`;
+      const blob = new Blob([csv], { type: 'text/csv;charset=utf-8' });
+      this.status = this.t('users.export.done', { file: saveFile(this.renderRoot as ShadowRoot, blob, name, name) });
     } catch (e) {
       this.status = errorMessage(this.locale, this.reportError(e));
     } finally {
@@ -264,25 +249,8 @@ export class BillingUsersTable extends BillingElement {
     }
   }
 
-  /** Reactivates `user` at once; when no license is free, asks to buy one. */
-  async #reactivate(user: BillingUser): Promise<void> {
-    const client = this.billing?.client;
-    if (!client) return;
-    try {
-      await client.reactivateUser(user.id, { buyLicense: false }, { idempotencyKey: newIdempotencyKey() });
-      this.#userChanged('reactivate', user);
-    } catch (e) {
-      const err = this.reportError(e);
-      if (err.code === 'license-required' && err.problem?.quote) {
-        await this.#openDialog({ kind: 'reactivate-buy', user, quote: err.problem.quote });
-      } else {
-        this.status = errorMessage(this.locale, err);
-      }
-    }
-  }
-
   /** The server confirmed a change to `user`: said in the status line, and the provider's elements refetch. */
-  #userChanged(kind: UserDialogKind | 'reactivate', user: BillingUser): void {
+  #userChanged(kind: UserDialogKind, user: BillingUser): void {
     this.dialog = undefined;
     this.status = this.t(kind === 'deactivate' ? 'users.deactivated' : 'users.reactivated', { name: user.name });
     this.changed('users');
@@ -360,7 +328,7 @@ export class BillingUsersTable extends BillingElement {
     const label = this.t(active ? 'users.action.deactivate' : 'users.action.reactivate');
     return html`<button
       type="button"
-      @click=${() => (active ? this.#openDialog({ kind: 'deactivate', user: u }) : this.#reactivate(u))}
+      @click=${() => this.#openDialog({ kind: active ? 'deactivate' : 'reactivate', user: u })}
     >
       ${label}<span class="visually-hidden"> ${u.name}</span>
     </button>`;
@@ -479,10 +447,13 @@ export class BillingUsersTable extends BillingElement {
       lang=${this.locale}
       kind=${d.kind}
       .user=${d.user}
-      .quote=${d.quote}
       ?licensed=${this.#pages.page0?.model === 'prepaid-licenses'}
       @user-changed=${(e: CustomEvent<{ kind: UserDialogKind; user: BillingUser }>) =>
         this.#userChanged(e.detail.kind, e.detail.user)}
+      @failed=${(e: CustomEvent<string>) => {
+        this.dialog = undefined;
+        this.status = e.detail;
+      }}
       @closed=${() => (this.dialog = undefined)}
     ></billing-user-dialog>`;
   }

@@ -1,6 +1,7 @@
 /**
- * Saving a downloaded invoice PDF, in `<billing-invoice-list>`: loaded on the first
- * download (a chunk of its own), while the PDF itself is fetched.
+ * Saving a file the API answered with (an invoice's PDF, the billed users' CSV) as a
+ * download. Elements load it on the first download (a chunk of its own), while the file
+ * itself is fetched.
  */
 
 /** A file name without path separators or control characters; `fallback` when nothing is left. */
@@ -14,7 +15,7 @@ function safeFileName(name: string, fallback: string): string {
  * Hands `blob` to the browser as a download named `name` (made safe; `fallback` when
  * nothing of it is left), through a link in `root`. Returns the name used.
  */
-export function savePdf(root: ShadowRoot, blob: Blob, name: string, fallback: string): string {
+export function saveFile(root: ShadowRoot, blob: Blob, name: string, fallback: string): string {
   const file = safeFileName(name, fallback);
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
