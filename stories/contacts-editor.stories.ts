@@ -6,6 +6,7 @@ import type { World } from '../mocks/engine/types.js';
 import { loadScenario } from '../mocks/scenarios/index.js';
 import type { BillingParameters } from '../.storybook/billing-parameters.js';
 import { onFirstUse } from '../src/components/contacts-editor/contacts-editor.js';
+import { flat } from '../test/dom.js';
 
 interface Args {
   saveDelay: number;
@@ -13,7 +14,8 @@ interface Args {
 }
 
 /** Shadow-DOM aware lookups for play functions. */
-const inner = (root: HTMLElement) => root.querySelector('billing-contacts-editor')!.shadowRoot!;
+/** The editor as one tree: its shadow root and its private elements'. */
+const inner = (root: HTMLElement) => flat(root.querySelector('billing-contacts-editor')!.shadowRoot!);
 const $ = <T extends Element = HTMLElement>(root: HTMLElement, selector: string) =>
   inner(root).querySelector<T>(selector);
 

@@ -3,6 +3,7 @@ import { html } from 'lit';
 import { expect, waitFor } from 'storybook/test';
 import type { BillingParameters } from '../.storybook/billing-parameters.js';
 import { BillingClient } from '../src/client/index.js';
+import { flat } from '../test/dom.js';
 
 /**
  * Flows across elements: one <billing-provider> keeps them in step, so a change made in
@@ -23,7 +24,8 @@ export default meta;
 
 type Story = StoryObj;
 const billing = (b: BillingParameters) => ({ billing: b });
-const shadowOf = (root: HTMLElement, tag: string) => root.querySelector(tag)!.shadowRoot!;
+/** An element as one tree: its shadow root and its private elements'. */
+const shadowOf = (root: HTMLElement, tag: string) => flat(root.querySelector(tag)!.shadowRoot!);
 const client = new BillingClient({ baseUrl: '/api/billing' });
 
 /**
@@ -60,6 +62,11 @@ export const AddLicensesEverythingFollows: Story = {
         ),
       { timeout: 10_000 },
     );
-    await waitFor(() => expect(overview().textContent).toContain(String(before.licenses + 2)), { timeout: 10_000 });
+    await waitFor(
+      () => expect(overview().querySelector('.cards')?.textContent).toContain(String(before.licenses + 2)),
+      {
+        timeout: 10_000,
+      },
+    );
   },
 };

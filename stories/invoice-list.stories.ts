@@ -4,6 +4,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { expect, waitFor } from 'storybook/test';
 import type { BillingParameters } from '../.storybook/billing-parameters.js';
 import type { BillingInvoiceList } from '../src/components/invoice-list/invoice-list.js';
+import { flat, type FlatTree } from '../test/dom.js';
 
 interface Args {
   status: string;
@@ -14,12 +15,13 @@ interface Args {
 
 /** Shadow-DOM aware lookups for play functions. */
 const element = (root: HTMLElement) => root.querySelector('billing-invoice-list')!;
-const inner = (root: HTMLElement) => element(root).shadowRoot!;
+/** The list as one tree: its shadow root and its private elements'. */
+const inner = (root: HTMLElement) => flat(element(root).shadowRoot!);
 
 const ready = async (root: HTMLElement) =>
   waitFor(() => expect(inner(root).querySelector('tbody tr')).not.toBeNull(), { timeout: 8000 });
 
-const buttonNamed = (root: ParentNode, start: string) =>
+const buttonNamed = (root: FlatTree, start: string) =>
   [...root.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent?.trim().startsWith(start));
 
 /**
@@ -84,7 +86,7 @@ export const SettleBalanceFlow: Story = {
     await ready(canvasElement);
     root().querySelector<HTMLButtonElement>('[part=settle-button]')!.click();
     await waitFor(() => expect(root().querySelector('.outcome.failed')).not.toBeNull(), { timeout: 8000 });
-    buttonNamed(root().querySelector('.outcome')!, 'Update payment method')!.click();
+    buttonNamed(root(), 'Update payment method')!.click();
     await waitFor(() => expect(root().querySelector('.summary')?.textContent).toContain('4242'), { timeout: 8000 });
     root().querySelector<HTMLButtonElement>('[part=settle-button]')!.click();
     await waitFor(() => expect(root().querySelector('.outcome.paid')).not.toBeNull(), { timeout: 8000 });

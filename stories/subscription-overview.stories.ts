@@ -6,13 +6,15 @@ import type { BillingParameters } from '../.storybook/billing-parameters.js';
 import { BillingClient } from '../src/client/index.js';
 import { onFirstUse } from '../src/components/subscription-overview/subscription-overview.js';
 import { privateElement } from '../src/internal/private-element.js';
+import { flat } from '../test/dom.js';
 
 interface Args {
   width?: string;
 }
 
 /** Shadow-DOM aware lookups for play functions. */
-const inner = (root: HTMLElement) => root.querySelector('billing-subscription-overview')!.shadowRoot!;
+/** The overview as one tree: its shadow root and its private elements'. */
+const inner = (root: HTMLElement) => flat(root.querySelector('billing-subscription-overview')!.shadowRoot!);
 
 const ready = async (root: HTMLElement) =>
   waitFor(() => expect(inner(root).querySelector('.cards')).not.toBeNull(), { timeout: 8000 });
@@ -116,9 +118,15 @@ export const OrderHistory: Story = {
   play: async ({ canvasElement }) => {
     await ready(canvasElement);
     inner(canvasElement).querySelector<HTMLElement>('details summary')!.click();
-    await waitFor(() => expect(inner(canvasElement).querySelector('details tbody tr')).not.toBeNull(), {
-      timeout: 8000,
-    });
+    await waitFor(
+      () =>
+        expect(
+          inner(canvasElement).querySelector('billing-order-history')?.shadowRoot?.querySelector('tbody tr'),
+        ).not.toBeNull(),
+      {
+        timeout: 8000,
+      },
+    );
   },
 };
 

@@ -3,6 +3,7 @@ import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { expect, waitFor } from 'storybook/test';
 import type { BillingParameters } from '../.storybook/billing-parameters.js';
+import { flat } from '../test/dom.js';
 
 interface Args {
   month?: string;
@@ -13,7 +14,8 @@ interface Args {
 }
 
 /** Shadow-DOM aware lookups for play functions. */
-const inner = (root: HTMLElement) => root.querySelector('billing-users-table')!.shadowRoot!;
+/** The table as one tree: its shadow root and its private elements'. */
+const inner = (root: HTMLElement) => flat(root.querySelector('billing-users-table')!.shadowRoot!);
 
 const meta: Meta<Args> = {
   title: 'Elements/Users table',

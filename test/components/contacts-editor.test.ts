@@ -113,8 +113,7 @@ async function theirEdit(patch: (d: BillingDetailsInput) => BillingDetailsInput)
 function partsFetched(): string[] {
   return performance
     .getEntriesByType('resource')
-    .map((e) => /(?:contacts-editor\.(editing|picker)|(conflict-review))\./.exec(e.name))
-    .map((m) => m?.[1] ?? m?.[2])
+    .map((e) => /contacts-editor\/(editing|people-picker|conflict-review)\./.exec(e.name)?.[1])
     .filter((name) => name !== undefined);
 }
 
@@ -147,9 +146,9 @@ describe('<billing-contacts-editor>', () => {
     // Focusing a field loads the editing part; the people search waits for the contact field.
     $<HTMLInputElement>(el, '#po-number').focus();
     await until(() => partsFetched().includes('editing'), 'the editing part was not loaded');
-    expect(partsFetched()).not.to.include('picker');
+    expect(partsFetched()).not.to.include('people-picker');
     $<HTMLInputElement>(el, '#contact').focus();
-    await until(() => partsFetched().includes('picker'), 'the people search was not loaded');
+    await until(() => partsFetched().includes('people-picker'), 'the people search was not loaded');
     // What a refused save shows loads only when the server refuses one.
     expect(partsFetched()).not.to.include('conflict-review');
   });

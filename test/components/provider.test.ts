@@ -1,8 +1,9 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { BillingProvider } from '../../src/context/billing-provider.js';
 import type { BillingUsersTable } from '../../src/components/users-table/users-table.js';
 import { BillingClient } from '../../src/client/index.js';
-import { all, BASE_URL, find, render, shadow, text, useMockBackend } from './support.js';
+import { all, BASE_URL, deepQuery, find, render, shadow, text, useMockBackend } from './support.js';
 
 const store = useMockBackend('injixo-advanced');
 
@@ -54,6 +55,42 @@ describe('<billing-provider>', () => {
       () => countB().includes(String(page.notBilledCount)),
       `b shows ${countB()}, expected ${page.notBilledCount} (was ${before})`,
     );
+  });
+
+  it('refetches only what a change touches: a saved contact leaves the users table alone', async () => {
+    const seen: string[] = [];
+    const hostFetch = (request: Request): Promise<Response> => {
+      const url = new URL(request.url);
+      seen.push(`${request.method} ${url.pathname}${url.search}`);
+      return fetch(request);
+    };
+    const provider = await render<BillingProvider>(
+      html`<billing-provider base-url=${BASE_URL} lang="en" .fetch=${hostFetch}>
+        <billing-users-table></billing-users-table>
+        <billing-contacts-editor save-delay="0"></billing-contacts-editor>
+        <billing-subscription-overview></billing-subscription-overview>
+      </billing-provider>`,
+      'billing-provider',
+    );
+    const table = provider.querySelector<HTMLElement>('billing-users-table')!;
+    const editor = provider.querySelector<HTMLElement>('billing-contacts-editor')!;
+    const overview = provider.querySelector<HTMLElement>('billing-subscription-overview')!;
+    await find(table, 'tbody tr.row');
+    await find(editor, '#po-number');
+    await find(overview, '.cards');
+    const from = seen.length;
+    const po = deepQuery<HTMLInputElement>(shadow(editor), '#po-number')!;
+    po.focus();
+    await sendKeys({ type: '-7' });
+    po.blur();
+    await waitUntil(() => store().world.subscription.poNumber?.includes('-7'), 'not saved');
+    // The overview shows the PO number: it fetches again; the users table does not.
+    await waitUntil(() => seen.slice(from).includes('GET /api/billing/subscription'), 'the overview did not refetch');
+    await new Promise((r) => setTimeout(r, 300));
+    const usersFirstBlock = seen
+      .slice(from)
+      .filter((s) => s.startsWith('GET /api/billing/users?') && /offset=0\b/.test(s));
+    expect(usersFirstBlock).to.deep.equal([]);
   });
 
   it("passes the host's fetch to every request (for its auth)", async () => {

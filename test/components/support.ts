@@ -3,6 +3,7 @@
  * Chromium page, over a store the test can steer (world, role, faults). One worker per
  * test file; the store is reset to a scenario before each test.
  */
+import { deepQuery, deepQueryAll } from '../dom.js';
 import { fixture, waitUntil } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import { startBrowserMock, type BrowserMock } from '../../mocks/browser.js';
@@ -44,24 +45,7 @@ export function shadow(el: HTMLElement): ShadowRoot {
   return el.shadowRoot;
 }
 
-/**
- * The first match of `selector` in `root` or in the shadow roots of the elements inside it,
- * however deep: an element's private elements (a dialog's body, a picker) render in shadow
- * roots of their own, and a user does not see the boundary.
- */
-export function deepQuery<T extends Element = HTMLElement>(root: ParentNode, selector: string): T | null {
-  return deepQueryAll<T>(root, selector)[0] ?? null;
-}
-
-/** Every match of `selector` in `root` and in the shadow roots inside it, in document order. */
-export function deepQueryAll<T extends Element = HTMLElement>(root: ParentNode, selector: string): T[] {
-  const found: T[] = [];
-  for (const node of root.querySelectorAll('*')) {
-    if (node.matches(selector)) found.push(node as T);
-    if (node.shadowRoot) found.push(...deepQueryAll<T>(node.shadowRoot, selector));
-  }
-  return found;
-}
+export { deepQuery, deepQueryAll } from '../dom.js';
 
 /** Waits until `selector` matches inside the element's shadow root (or one inside it), and returns the match. */
 export async function find<T extends Element = HTMLElement>(

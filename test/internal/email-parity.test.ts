@@ -7,7 +7,7 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { isEmail as serverIsEmail } from '../../mocks/engine/email.js';
-import { isEmail as editorIsEmail } from '../../src/components/contacts-editor/contacts-editor.model.js';
+import { isEmail as editorIsEmail } from '../../src/components/contacts-editor/model.js';
 
 describe('e-mail rule: editor and billing service agree', () => {
   const samples = [

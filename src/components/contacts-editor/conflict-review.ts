@@ -8,8 +8,8 @@ import { css, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { BillingElement } from '../../internal/billing-element.js';
 import { en, nl } from './contacts-editor.messages.js';
-import type { Draft } from './contacts-editor.model.js';
-import { differences, label, shown } from './contacts-editor.refused.js';
+import type { Draft } from './model.js';
+import { differences, label, shown } from './refusal.js';
 
 const styles = css`
   :host {

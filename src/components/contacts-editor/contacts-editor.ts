@@ -16,12 +16,12 @@ import { Query } from '../../internal/query.js';
 import { onDemand } from '../../internal/on-demand.js';
 import { privateElement } from '../../internal/private-element.js';
 import { emptyState, errorMessage, forbiddenState, loadingState } from '../../internal/states.js';
-import { DetailsDocument, type EditorContext } from './contacts-editor.document.js';
-import { COUNTRIES, countryName, MAX_RECIPIENTS } from './contacts-editor.draft.js';
-import type { Editing, SaveStatus } from './contacts-editor.editing.js';
+import { DetailsDocument, type EditorContext } from './document.js';
+import { COUNTRIES, countryName, MAX_RECIPIENTS } from './draft.js';
+import type { Editing, SaveStatus } from './editing.js';
 import { en, nl } from './contacts-editor.messages.js';
-import type { Draft, FieldId, TextField } from './contacts-editor.model.js';
-import type { PeoplePicker } from './contacts-editor.picker.js';
+import type { Draft, FieldId, TextField } from './model.js';
+import type { PeoplePicker } from './people-picker.js';
 import { contactsEditorStyles } from './contacts-editor.styles.js';
 
 /** This element's catalogues (a plain object, not a module namespace: no namespace helper in the build). */
@@ -49,8 +49,8 @@ const FIELDS: Record<
  * shows when it cannot be loaded.
  */
 export const onFirstUse = {
-  editing: onDemand(() => import('./contacts-editor.editing.js')),
-  picker: onDemand(() => import('./contacts-editor.picker.js')),
+  editing: onDemand(() => import('./editing.js')),
+  picker: onDemand(() => import('./people-picker.js')),
   review: privateElement('billing-conflict-review', () =>
     import('./conflict-review.js').then((m) => m.BillingConflictReview),
   ),

@@ -9,10 +9,10 @@ import type { ReactiveController } from 'lit';
 import type { BillingDetails } from '../../client/client.js';
 import type { BillingApiError } from '../../client/errors.js';
 import { errorMessage } from '../../internal/states.js';
-import type { EditorContext } from './contacts-editor.document.js';
-import { draftOf, row } from './contacts-editor.draft.js';
-import { clientIssues, inputOf, keyOf, type ClientIssue, type Draft, type FieldId } from './contacts-editor.model.js';
-import { differences, serverErrors, type ServerErrors } from './contacts-editor.refused.js';
+import type { EditorContext } from './document.js';
+import { draftOf, row } from './draft.js';
+import { clientIssues, inputOf, keyOf, type ClientIssue, type Draft, type FieldId } from './model.js';
+import { differences, serverErrors, type ServerErrors } from './refusal.js';
 
 /** Where the auto-save stands, as the status line says it (`contacts.status.<status>`). */
 export type SaveStatus =

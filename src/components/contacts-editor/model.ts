@@ -2,7 +2,7 @@
  * The form model of <billing-contacts-editor>: the draft the user edits, the document it
  * sends, and the checks the client makes as the user types (the server checks again).
  * Pure functions, no DOM. Used once the user edits (it loads with the editing part); the
- * draft for a loaded document is made in contacts-editor.draft.ts.
+ * draft for a loaded document is made in draft.ts.
  */
 import type { BillingDetailsInput } from '../../client/client.js';
 import { billingContactLimits } from '../../client/limits.js';

@@ -7,8 +7,8 @@ import type { ReactiveControllerHost } from 'lit';
 import type { BillingClient, BillingDetails } from '../../client/client.js';
 import type { BillingApiError } from '../../client/errors.js';
 import type { MessageKey, MessageParams } from '../../i18n/index.js';
-import { draftOf } from './contacts-editor.draft.js';
-import type { Draft, FieldId } from './contacts-editor.model.js';
+import { draftOf } from './draft.js';
+import type { Draft, FieldId } from './model.js';
 
 /** The server's version of the billing details, the user's draft of them, and the save bookkeeping. */
 export class DetailsDocument {

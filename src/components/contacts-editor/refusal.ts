@@ -5,8 +5,8 @@
  */
 import type { BillingApiError } from '../../client/errors.js';
 import type { MessageKey, MessageParams } from '../../i18n/index.js';
-import { countryName } from './contacts-editor.draft.js';
-import type { Draft, DraftContact, FieldId } from './contacts-editor.model.js';
+import { countryName } from './draft.js';
+import type { Draft, DraftContact, FieldId } from './model.js';
 
 /** What the reasons are said with: the element's language and words. */
 export interface Speaker {

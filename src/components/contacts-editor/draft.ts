@@ -1,10 +1,10 @@
 /**
  * The draft <billing-contacts-editor> shows for a loaded document. What it sends and the
- * checks the client makes are in contacts-editor.model.ts (needed once the user edits).
+ * checks the client makes are in model.ts (needed once the user edits).
  */
 import type { BillingDetailsInput } from '../../client/client.js';
 import { billingDetailsInputLimits } from '../../client/limits.js';
-import type { Draft, RecipientRow } from './contacts-editor.model.js';
+import type { Draft, RecipientRow } from './model.js';
 
 /** At most this many recipients (the contract's limit). */
 export const MAX_RECIPIENTS = billingDetailsInputLimits.recipients.maxItems;

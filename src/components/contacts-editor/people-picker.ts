@@ -7,7 +7,7 @@
  */
 import { html, type ReactiveController, type TemplateResult } from 'lit';
 import type { PersonRef } from '../../client/client.js';
-import type { EditorContext } from './contacts-editor.document.js';
+import type { EditorContext } from './document.js';
 
 /** People shown at a time. */
 const LIMIT = 8;
