@@ -11,26 +11,28 @@
  * `Intl.DateTimeFormat`, both in the tenant's locale unless `ctx.locale` says otherwise;
  * the labels are English, like the engine's line descriptions.
  *
- * The standard fonts only encode WinAnsi (Windows-1252): {@link toWinAnsi} replaces what
- * they cannot draw (narrow no-break spaces and minus signs from `Intl`, letters such as
- * "ı") with the nearest character they can; `€`, `£`, `×`, `–`, `•`, `›` are WinAnsi.
+ * The pieces: `winansi.ts` (text the standard fonts can draw), `format.ts` (money, dates,
+ * numbers), `seller.ts` (who sends the invoice), `writer.ts` (the page, the text cursor);
+ * this module lays the invoice out on them.
  *
  * Deterministic: no clock is read; the document's creation and modification dates are
  * the issue date, so the same invoice and world give the same bytes.
- *
- * pdf-lib is loaded from its self-contained ES module build: its default entry imports
- * CommonJS `pako`, which a browser cannot load without a bundler (the test runner has
- * none); the bundle works in browsers, Vite and Node alike.
  */
-// @ts-expect-error -- pdf-lib ships no typings for its bundled ES build; they are those of 'pdf-lib' (below).
-import * as pdfLibBundle from 'pdf-lib/dist/pdf-lib.esm.js';
 import type * as PdfLib from 'pdf-lib';
-import type { PDFFont, PDFPage, RGB } from 'pdf-lib';
+import type { RGB } from 'pdf-lib';
 import { invoiceState } from '../engine/invoices.js';
-import { minorUnitDigits } from '../engine/money.js';
-import type { Invoice, InvoiceLine, InvoiceStatus, IsoDate, Person, World } from '../engine/types.js';
+import type { Invoice, InvoiceLine, InvoiceStatus, Person, World } from '../engine/types.js';
+import { formats } from './format.js';
+import type { Formats } from './format.js';
+import { PDFDocument, rgb, StandardFonts } from './pdf-lib.js';
+import { sellerFor } from './seller.js';
+import type { Seller } from './seller.js';
+import { toWinAnsi } from './winansi.js';
+import { BAND, BODY_BOTTOM, CONTENT, INK, MARGIN, MUTED, RULE, WHITE, Writer } from './writer.js';
+import type { Fonts, TextBox } from './writer.js';
 
-const { PDFDocument, StandardFonts, rgb } = pdfLibBundle as typeof PdfLib;
+export { toWinAnsi } from './winansi.js';
+export type { TextBox } from './writer.js';
 
 /** What the PDF needs besides the invoice: the world it belongs to and its status today. */
 export interface InvoicePdfContext {
@@ -39,198 +41,6 @@ export interface InvoicePdfContext {
   /** BCP 47 locale for numbers and dates; default the tenant's. */
   locale?: string;
 }
-
-// ---------------------------------------------------------------------------------------
-// WinAnsi text.
-// ---------------------------------------------------------------------------------------
-
-/** Code points above U+00FF that WinAnsi (Windows-1252) encodes. */
-const WINANSI_EXTRA = new Set([
-  0x0152, 0x0153, 0x0160, 0x0161, 0x0178, 0x017d, 0x017e, 0x0192, 0x02c6, 0x02dc, 0x2013, 0x2014, 0x2018, 0x2019,
-  0x201a, 0x201c, 0x201d, 0x201e, 0x2020, 0x2021, 0x2022, 0x2026, 0x2030, 0x2039, 0x203a, 0x20ac, 0x2122,
-]);
-
-/** Replacements for characters `Intl` and names produce that WinAnsi lacks. */
-const WINANSI_REPLACEMENTS: Record<string, string> = {
-  '\u202f': '\u00a0', // narrow no-break space (fr, some currency formats)
-  '\u2007': '\u00a0', // figure space
-  '\u2009': ' ', // thin space
-  '\u200a': ' ',
-  '\u2002': ' ',
-  '\u2003': ' ',
-  '\u200b': '', // zero-width space
-  '\u200e': '', // left-to-right mark (Intl, bidi locales)
-  '\u200f': '',
-  '\u061c': '',
-  '\u2212': '-', // minus sign (fi, sv, nb…)
-  '\u2010': '-',
-  '\u2011': '-', // non-breaking hyphen
-  '\u2032': "'",
-  '\u2033': '"',
-  '\u2044': '/',
-  '\u0131': 'i', // dotless i
-  '\u0130': 'I',
-  '\u0141': 'L',
-  '\u0142': 'l',
-  '\u00a0': '\u00a0',
-};
-
-function isWinAnsi(cp: number): boolean {
-  return (cp >= 0x20 && cp <= 0x7e) || (cp >= 0xa0 && cp <= 0xff) || WINANSI_EXTRA.has(cp);
-}
-
-/**
- * `text` with every character the standard fonts cannot encode replaced: known
- * look-alikes first, then the letter without its accents (`č` → `c`), else `?`.
- * Line breaks and tabs become spaces.
- */
-export function toWinAnsi(text: string): string {
-  let out = '';
-  for (const ch of text) {
-    const cp = ch.codePointAt(0) as number;
-    if (isWinAnsi(cp)) {
-      out += ch;
-      continue;
-    }
-    const mapped = WINANSI_REPLACEMENTS[ch];
-    if (mapped !== undefined) {
-      out += mapped;
-      continue;
-    }
-    if (ch === '\n' || ch === '\r' || ch === '\t') {
-      out += ' ';
-      continue;
-    }
-    const bare = ch.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-    out += bare !== '' && [...bare].every((c) => isWinAnsi(c.codePointAt(0) as number)) ? bare : '?';
-  }
-  return out;
-}
-
-// ---------------------------------------------------------------------------------------
-// Formatting.
-// ---------------------------------------------------------------------------------------
-
-interface Formats {
-  money(minor: number): string;
-  date(d: IsoDate): string;
-  percent(basisPoints: number): string;
-  number(n: number): string;
-  country(code: string): string;
-}
-
-function formats(locale: string, currency: string): Formats {
-  const digits = minorUnitDigits(currency);
-  const moneyFormat = new Intl.NumberFormat(locale, { style: 'currency', currency });
-  const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
-  const percentFormat = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 });
-  const numberFormat = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
-  const regions = new Intl.DisplayNames(['en'], { type: 'region' });
-  return {
-    money: (minor) => toWinAnsi(moneyFormat.format(minor / 10 ** digits)),
-    date: (d) => {
-      const [y, m, day] = d.split('-').map(Number) as [number, number, number];
-      return toWinAnsi(dateFormat.format(new Date(Date.UTC(y, m - 1, day))));
-    },
-    percent: (bp) => toWinAnsi(percentFormat.format(bp / 10_000)),
-    number: (n) => toWinAnsi(numberFormat.format(n)),
-    country: (code) => {
-      try {
-        return toWinAnsi(regions.of(code) ?? code);
-      } catch {
-        return code; // not a well-formed region code: print it as given
-      }
-    },
-  };
-}
-
-// ---------------------------------------------------------------------------------------
-// The seller: the product the tenant buys (fictional legal entities).
-// ---------------------------------------------------------------------------------------
-
-interface Seller {
-  brand: string;
-  legalName: string;
-  address: string[];
-  vatNumber: string;
-  iban: string;
-  accent: RGB;
-}
-
-const SELLERS: { match: RegExp; seller: Seller }[] = [
-  {
-    match: /^injixo/i,
-    seller: {
-      brand: 'injixo',
-      legalName: 'Example WFM Software B.V.',
-      address: ['Keizersgracht 100', '1015 CZ Amsterdam', 'Netherlands'],
-      vatNumber: 'NL000099998B01',
-      iban: 'NL91 EXMP 0417 1643 00',
-      accent: rgb(0.82, 0.33, 0.1),
-    },
-  },
-  {
-    match: /^workplace/i,
-    seller: {
-      brand: 'Workplace',
-      legalName: 'Example Workplace Platforms Ltd',
-      address: ['1 Example Quay', 'Dublin 2, D02 X285', 'Ireland'],
-      vatNumber: 'IE0000000XA',
-      iban: 'IE29 EXMP 9311 5212 3456 78',
-      accent: rgb(0.09, 0.4, 0.85),
-    },
-  },
-  {
-    match: /severa/i,
-    seller: {
-      brand: 'Visma Severa',
-      legalName: 'Example PSA Software Oy',
-      address: ['Esimerkkikatu 1', '00100 Helsinki', 'Finland'],
-      vatNumber: 'FI00000000',
-      iban: 'FI21 1234 5600 0007 85',
-      accent: rgb(0.0, 0.5, 0.52),
-    },
-  },
-  {
-    match: /365/,
-    seller: {
-      brand: 'Microsoft 365',
-      legalName: 'Example Cloud Services Ireland Ltd',
-      address: ['70 Example Road', 'Dublin 18, D18 P521', 'Ireland'],
-      vatNumber: 'IE0000001XB',
-      iban: 'IE64 EXMP 9311 5200 0000 01',
-      accent: rgb(0.36, 0.25, 0.68),
-    },
-  },
-];
-
-const DEFAULT_SELLER: Seller = {
-  brand: 'billing-elements',
-  legalName: 'Example Software B.V.',
-  address: ['Example Street 1', '1000 AA Amsterdam', 'Netherlands'],
-  vatNumber: 'NL000000000B01',
-  iban: 'NL02 EXMP 0123 4567 89',
-  accent: rgb(0.2, 0.3, 0.55),
-};
-
-function sellerFor(world: World, invoice: Invoice): Seller {
-  const plan = world.subscription.plans.find((p) => p.id === invoice.planId);
-  const key = `${plan?.name ?? ''} ${invoice.planId}`.trim();
-  return SELLERS.find((s) => s.match.test(key))?.seller ?? DEFAULT_SELLER;
-}
-
-// ---------------------------------------------------------------------------------------
-// Layout.
-// ---------------------------------------------------------------------------------------
-
-const A4 = { width: 595.28, height: 841.89 };
-const MARGIN = 48;
-const CONTENT = A4.width - 2 * MARGIN;
-const INK = rgb(0.11, 0.13, 0.17);
-const MUTED = rgb(0.42, 0.46, 0.52);
-const RULE = rgb(0.85, 0.87, 0.9);
-const BAND = rgb(0.96, 0.97, 0.98);
-const WHITE = rgb(1, 1, 1);
 
 const STATUS: Record<InvoiceStatus, { label: string; color: RGB }> = {
   paid: { label: 'PAID', color: rgb(0.09, 0.55, 0.3) },
@@ -249,187 +59,12 @@ const COLS = {
   amountRight: MARGIN + CONTENT,
 };
 
-interface Fonts {
-  regular: PDFFont;
-  bold: PDFFont;
-  italic: PDFFont;
-}
-
-/** Lowest baseline of body text: below it the footer starts (its rule is at MARGIN + 22). */
-const BODY_BOTTOM = MARGIN + 40;
-
-/** One piece of text as drawn: its page (0-based), baseline origin, width and size. */
-export interface TextBox {
-  page: number;
-  x: number;
-  y: number;
-  width: number;
-  size: number;
-  text: string;
-  /** The footer drawn on every page (below {@link BODY_BOTTOM}). */
-  footer?: boolean;
-}
-
 /** Where every piece of text of an invoice PDF went, and how much text was measured. */
 export interface InvoicePdfLayout {
   pages: number;
   boxes: TextBox[];
   /** Characters passed to the fonts' width measurement: linear in the text drawn. */
   measuredChars: number;
-}
-
-/**
- * Text widths of one font at one size as drawn: pdf-lib draws a string as one run of
- * glyphs without kerning, so its width is the sum of its characters' widths (pdf-lib's
- * `widthOfTextAtSize` subtracts kerning the drawing never applies, which put right-aligned
- * text past the margin). Character widths are cached, so measuring a line as it grows
- * costs O(1) per character.
- */
-class Measure {
-  readonly #chars = new Map<string, number>();
-  constructor(
-    private readonly font: PDFFont,
-    private readonly size: number,
-  ) {}
-
-  char(c: string): number {
-    let w = this.#chars.get(c);
-    if (w === undefined) this.#chars.set(c, (w = this.font.widthOfTextAtSize(c, this.size)));
-    return w;
-  }
-
-  /** Width of `t` added to a width of `from`. */
-  append(from: number, t: string): number {
-    let w = from;
-    for (let i = 0; i < t.length; i++) w += this.char(t.charAt(i));
-    return w;
-  }
-}
-
-/** A cursor over pages: draws text, wraps it, and starts a new page when one is full. */
-class Writer {
-  page: PDFPage;
-  y: number;
-  pages: PDFPage[] = [];
-  /** Every piece of text drawn, for {@link layoutInvoicePdf}. */
-  readonly boxes: TextBox[] = [];
-  measuredChars = 0;
-  readonly #measures = new Map<PDFFont, Map<number, Measure>>();
-  constructor(
-    private readonly doc: PdfLib.PDFDocument,
-    readonly fonts: Fonts,
-    private readonly onNewPage: (w: Writer) => void,
-  ) {
-    this.page = this.addPage();
-    this.y = A4.height - MARGIN;
-  }
-
-  private addPage(): PDFPage {
-    const page = this.doc.addPage([A4.width, A4.height]);
-    this.pages.push(page);
-    return page;
-  }
-
-  /** The index of the current page. */
-  get pageIndex(): number {
-    return this.pages.length - 1;
-  }
-
-  /** Makes sure `height` points fit above the footer; otherwise continues on a new page. */
-  ensure(height: number): void {
-    if (this.y - height >= BODY_BOTTOM) return;
-    this.newPage();
-  }
-
-  /** Continues on a new page (with the continuation header). */
-  newPage(): void {
-    this.page = this.addPage();
-    this.y = A4.height - MARGIN;
-    this.onNewPage(this);
-  }
-
-  /** The drawn width of `s` (counted: every measurement goes through here). */
-  widthOf(s: string, font: PDFFont, size: number): number {
-    this.measuredChars += s.length;
-    return this.measure(font, size).append(0, s);
-  }
-
-  measure(font: PDFFont, size: number): Measure {
-    let bySize = this.#measures.get(font);
-    if (!bySize) this.#measures.set(font, (bySize = new Map()));
-    let m = bySize.get(size);
-    if (!m) bySize.set(size, (m = new Measure(font, size)));
-    return m;
-  }
-
-  text(s: string, x: number, y: number, size: number, font: PDFFont = this.fonts.regular, color: RGB = INK): void {
-    const t = toWinAnsi(s);
-    if (t === '') return;
-    this.page.drawText(t, { x, y, size, font, color });
-    this.boxes.push({ page: this.pageIndex, x, y, width: this.widthOf(t, font, size), size, text: t });
-  }
-
-  right(
-    s: string,
-    xRight: number,
-    y: number,
-    size: number,
-    font: PDFFont = this.fonts.regular,
-    color: RGB = INK,
-  ): void {
-    const t = toWinAnsi(s);
-    this.text(t, xRight - this.widthOf(t, font, size), y, size, font, color);
-  }
-
-  /** The footer line of every page: drawn and recorded as footer text. */
-  footer(page: number, s: string, x: number, y: number, size: number, font: PDFFont): void {
-    const t = toWinAnsi(s);
-    (this.pages[page] as PDFPage).drawText(t, { x, y, size, font, color: MUTED });
-    this.boxes.push({ page, x, y, width: this.widthOf(t, font, size), size, text: t, footer: true });
-  }
-
-  rule(y: number, color: RGB = RULE, from = MARGIN, to = MARGIN + CONTENT, thickness = 0.75): void {
-    this.page.drawLine({ start: { x: from, y }, end: { x: to, y }, thickness, color });
-  }
-
-  /**
-   * Splits `text` into lines no wider than `width` (long words are broken), in one pass:
-   * each character is measured once, from cached widths (wrapping a 5,000-character name
-   * used to re-measure every shorter prefix of every line: cubic).
-   */
-  wrap(text: string, font: PDFFont, size: number, width: number): string[] {
-    const m = this.measure(font, size);
-    const lines: string[] = [];
-    let line = '';
-    let lineWidth = 0;
-    for (const word of toWinAnsi(text).split(' ')) {
-      this.measuredChars += word.length + 1;
-      const candidate = m.append(line === '' ? 0 : m.append(lineWidth, ' '), word);
-      if (candidate <= width) {
-        line = line === '' ? word : `${line} ${word}`;
-        lineWidth = candidate;
-        continue;
-      }
-      if (line !== '') lines.push(line);
-      // The word alone, broken where it no longer fits (at least one character a line).
-      line = '';
-      lineWidth = 0;
-      for (let i = 0; i < word.length; i++) {
-        const c = word.charAt(i);
-        const w = lineWidth + m.char(c);
-        if (w > width && line !== '') {
-          lines.push(line);
-          line = c;
-          lineWidth = m.char(c);
-        } else {
-          line += c;
-          lineWidth = w;
-        }
-      }
-    }
-    if (line !== '') lines.push(line);
-    return lines.length > 0 ? lines : [''];
-  }
 }
 
 function personName(world: World, id: string | undefined): Person | undefined {
