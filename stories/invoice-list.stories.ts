@@ -110,7 +110,7 @@ export const InvoiceDetails: Story = {
   play: async ({ canvasElement }) => {
     await ready(canvasElement);
     inner(canvasElement).querySelectorAll<HTMLButtonElement>('button.link')[1]!.click();
-    await waitFor(() => expect(inner(canvasElement).querySelector('dialog[open] table.lines')).not.toBeNull(), {
+    await waitFor(() => expect(inner(canvasElement).querySelector('table.lines')).not.toBeNull(), {
       timeout: 8000,
     });
   },

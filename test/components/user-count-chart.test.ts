@@ -3,7 +3,7 @@ import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import type { Chart } from 'chart.js';
 import { BillingClient, type DailyUsage } from '../../src/client/index.js';
 import type { BillingProvider } from '../../src/context/billing-provider.js';
-import type { BillingUserCountChart } from '../../src/components/user-count-chart/user-count-chart.js';
+import { onFirstUse, type BillingUserCountChart } from '../../src/components/user-count-chart/user-count-chart.js';
 import { all, BASE_URL, find, render, shadow, text, useMockBackend, waitForText } from './support.js';
 
 const store = useMockBackend('injixo-advanced');
@@ -192,6 +192,22 @@ describe('<billing-user-count-chart>', () => {
     await waitUntil(() => readout(el)[0] === day(-1));
     await sendKeys({ press: 'Tab' });
     await waitUntil(() => readout(el).length === 0, 'the readout stayed after the chart lost focus');
+  });
+
+  it('shows the figures as a table, and says why, when chart.js cannot be loaded; a later chart draws', async () => {
+    const real = onFirstUse.chart;
+    onFirstUse.chart = () => Promise.reject(new TypeError('Failed to fetch dynamically imported module'));
+    try {
+      const el = await chartEl();
+      await waitForText(el, 'The chart could not be drawn. The table shows the same figures.');
+      expect(shadow(el).querySelectorAll('table tbody tr').length).to.be.greaterThan(0);
+      expect(shadow(el).querySelector('canvas')).to.equal(null);
+      expect(el.chart).to.equal(undefined);
+      await expect(el).to.be.accessible();
+    } finally {
+      onFirstUse.chart = real;
+    }
+    await drawn(await chartEl()); // the network is back: the next chart loads chart.js
   });
 
   it('offers the same figures as a table, toggled from the keyboard', async () => {

@@ -9,8 +9,7 @@ import type { MessageKey } from '../../i18n/index.js';
 import { BillingElement } from '../../internal/billing-element.js';
 import { Query } from '../../internal/query.js';
 import { emptyState, errorState, forbiddenState, loadingState } from '../../internal/states.js';
-import type * as ChartParts from './chart-parts.js';
-import type { Palette } from './chart-parts.js';
+import { ChartCanvas } from './chart-canvas.js';
 import { userCountChartStyles } from './user-count-chart.styles.js';
 
 /** This element's catalogues (a plain object, not a module namespace: no namespace helper in the build). */
@@ -63,9 +62,6 @@ const TOPICS: readonly ChangeTopic[] = ['users', 'licenses', 'subscription'];
 export const onFirstUse = {
   chart: onDemand(() => import('./chart-parts.js')),
 };
-
-/** The drawing module, once loaded (drawing is synchronous, in `updated`). */
-let plotter: typeof ChartParts | undefined;
 
 function shiftMonth(yearMonth: string, delta: number): string {
   const [y, m] = yearMonth.split('-').map(Number);
@@ -148,8 +144,6 @@ export class BillingUserCountChart extends BillingElement {
       return { daily, yearly };
     },
   });
-  /** chart.js could not be loaded: the table takes the chart's place. */
-  @state() private chartFailed = false;
   /** The row in the readout (-1: none), of the figures in `#activeOf`. */
   @state() private active = -1;
 
@@ -179,10 +173,8 @@ export class BillingUserCountChart extends BillingElement {
    */
   @property({ attribute: false }) yearData: YearUsage | undefined;
 
-  #chart: Chart | undefined;
-  /** What the chart was drawn from; compared item by item (objects by identity). */
-  #drawnFrom: unknown[] = [];
-  #resizeObserver: ResizeObserver | undefined;
+  /** The chart.js side: loaded, drawn, resized and destroyed as the figures and the canvas come and go. */
+  #canvas = new ChartCanvas(this, () => onFirstUse.chart());
   /** The rows of the view shown, as last rendered. */
   #rows: Rows | undefined;
   #activeOf: object | undefined;
@@ -190,7 +182,7 @@ export class BillingUserCountChart extends BillingElement {
 
   /** The chart.js instance, once drawn (read-only; for tests and hosts that inspect it). */
   get chart(): Chart | undefined {
-    return this.#chart;
+    return this.#canvas.chart;
   }
 
   override connectedCallback(): void {
@@ -198,14 +190,14 @@ export class BillingUserCountChart extends BillingElement {
     if (this.hasUpdated) this.requestUpdate(); // draw again after a move
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#destroyChart();
-  }
-
   protected override updated(changed: PropertyValues): void {
     // Only the readout moved: nothing to draw.
     if (changed.size > 1 || !changed.has('active')) this.#syncChart();
+  }
+
+  /** chart.js could not be loaded: the table takes the chart's place. */
+  get #chartFailed(): boolean {
+    return this.#canvas.failed;
   }
 
   // ---------------------------------------------------------------------------------
@@ -278,7 +270,7 @@ export class BillingUserCountChart extends BillingElement {
 
   /** Pointer over the chart: the readout follows the nearest day or month. */
   #onPointer(e: PointerEvent): void {
-    const x = this.#chart?.scales['x']!.getValueForPixel(e.offsetX);
+    const x = this.#canvas.chart?.scales['x']!.getValueForPixel(e.offsetX);
     if (x !== undefined) this.#setActive(Math.round(x) - this.#rows!.x0);
   }
 
@@ -315,80 +307,26 @@ export class BillingUserCountChart extends BillingElement {
   // ---------------------------------------------------------------------------------
   // The chart
 
-  /** The theme's colours, resolved on the probe (so `light-dark()` and the host's values apply). */
-  #palette(): Palette | undefined {
-    const probe = this.probeEl;
-    if (!probe) return undefined;
-    const s = getComputedStyle(probe);
-    return {
-      accent: s.color,
-      text: s.backgroundColor,
-      muted: s.borderTopColor,
-      border: s.borderRightColor,
-      surface: s.borderBottomColor,
-      warning: s.borderLeftColor,
-      danger: s.outlineColor,
-      font: s.fontFamily,
-    };
-  }
-
-  /** Creates, updates or destroys the chart to match what is rendered. */
+  /** Draws what is rendered (chart.js loads the first time there is something to draw). */
   #syncChart(): void {
-    const canvas = this.canvasEl;
-    const palette = this.#palette();
-    // What the chart shows: any change of these redraws it.
-    const from = [this.locale, JSON.stringify(palette), this.#today, this.#shown, this.#monthUsage];
-    const drawable = canvas && palette && !this.#usage.loading && !this.#usage.error;
-    if (this.#chart && (this.#chart.canvas !== canvas || !drawable)) this.#destroyChart();
-    if (!drawable || !this.isConnected) return;
-    if (!plotter) {
-      onFirstUse.chart().then(
-        (m) => {
-          plotter = m;
-          this.chartFailed = false;
-          this.requestUpdate();
-        },
-        () => (this.chartFailed = true),
-      );
-    } else if (!this.#chart || from.some((x, i) => x !== this.#drawnFrom[i])) {
-      this.#drawnFrom = from;
-      const box = canvas.parentElement!;
-      if (!this.#chart) {
-        // Drawn at its box's size at once (not at the canvas's default size, then again).
-        canvas.width = box.clientWidth || 300;
-        canvas.height = box.clientHeight || 150;
-        this.#resizeObserver = new ResizeObserver(() => this.#resize());
-        this.#resizeObserver.observe(box);
-      }
-      const month = this.view === 'month';
-      const shown = month ? [] : this.#shownMonths(this.#yearly!);
-      this.#chart = plotter.plot(canvas, this.#chart, {
-        locale: this.locale,
-        palette,
-        t: (key) => this.t(key),
-        ...(month
-          ? { daily: this.#daily!, extra: Boolean(this.#extra()) }
-          : { months: this.#yearly!.months, shown, billed: billedKey(this.#yearModel(shown)) }),
-      });
-    }
-  }
-
-  /** Sizes the chart to its box (chart.js's own `responsive` mode misjudges shadow DOM). */
-  #resize(): void {
-    const chart = this.#chart;
-    const box = chart?.canvas.parentElement;
-    if (!box) return;
-    const { clientWidth: width, clientHeight: height } = box;
-    if (width && height && (width !== chart!.width || height !== chart!.height)) {
-      chart!.resize(width, height);
-      this.requestUpdate(); // the readout moves with its point
-    }
-  }
-
-  #destroyChart(): void {
-    this.#resizeObserver?.disconnect();
-    this.#chart?.destroy();
-    this.#chart = undefined;
+    const month = this.view === 'month';
+    this.#canvas.sync({
+      canvas: this.canvasEl,
+      probe: this.probeEl,
+      drawable: !this.#usage.loading && !this.#usage.error,
+      from: [this.locale, this.#today, this.#shown, this.#monthUsage],
+      figures: (palette) => {
+        const shown = month ? [] : this.#shownMonths(this.#yearly!);
+        return {
+          locale: this.locale,
+          palette,
+          t: (key) => this.t(key),
+          ...(month
+            ? { daily: this.#daily!, extra: Boolean(this.#extra()) }
+            : { months: this.#yearly!.months, shown, billed: billedKey(this.#yearModel(shown)) }),
+        };
+      },
+    });
   }
 
   // ---------------------------------------------------------------------------------
@@ -456,7 +394,7 @@ export class BillingUserCountChart extends BillingElement {
 
   #renderToolbar(): TemplateResult {
     const today = this.#today;
-    const table = this.showTable || this.chartFailed;
+    const table = this.showTable || this.#chartFailed;
     // The period switch only offers views that have figures: fetched, or given by the host.
     return html`<div class="toolbar" part="toolbar">
       ${
@@ -502,7 +440,7 @@ export class BillingUserCountChart extends BillingElement {
         type="button"
         part="table-toggle"
         aria-pressed=${table}
-        ?disabled=${this.chartFailed}
+        ?disabled=${this.#chartFailed}
         @click=${() => (this.showTable = !table)}
       >
         ${this.t('chart.show-table')}
@@ -556,7 +494,7 @@ export class BillingUserCountChart extends BillingElement {
     describedBy = '',
   ): TemplateResult {
     this.#rows = rows;
-    const chart = this.#chart;
+    const chart = this.#canvas.chart;
     const r = this.#activeRow;
     let cursor = '';
     let place = '';
@@ -577,7 +515,7 @@ export class BillingUserCountChart extends BillingElement {
       ];
     }
     const last = rows.heads.length - 1;
-    return this.showTable || this.chartFailed
+    return this.showTable || this.#chartFailed
       ? html`<div class="table-wrap" tabindex="0" role="region" aria-label=${caption}>
           <table part="table">
             <caption>
@@ -762,7 +700,7 @@ export class BillingUserCountChart extends BillingElement {
         ${this.#renderToolbar()}
       </div>
       ${provisional ? html`<p class="provisional">${provisional}</p>` : nothing}
-      ${this.chartFailed ? html`<p class="notice" role="status">${this.t('chart.load-failed')}</p>` : nothing}
+      ${this.#chartFailed ? html`<p class="notice" role="status">${this.t('chart.load-failed')}</p>` : nothing}
       <div class="body" aria-busy=${pending}>${body}</div>
       ${model ? html`<p class="rule" part="rule">${this.t(`chart.rule.${model}`)}</p>` : nothing} ${probe}
     </div>`;
