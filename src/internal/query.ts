@@ -25,11 +25,6 @@ export interface QueryTask<T, A extends readonly unknown[]> {
   readonly args?: () => A;
   /** The request: it should pass `signal` on, so a replaced run is cancelled. */
   run(client: BillingClient, signal: AbortSignal, args: A): Promise<T>;
-  /**
-   * Whether the last value stays while new arguments load (a list's previous page, shown
-   * dimmed). Default true; a new client (another tenant) always clears it.
-   */
-  readonly keep?: boolean;
 }
 
 /**
@@ -59,7 +54,6 @@ export class Query<T, A extends readonly unknown[] = []> implements ReactiveCont
   #changes = -1;
   #args = '';
   #abort: AbortController | undefined;
-  #run: Promise<void> | undefined;
 
   /** A query of `host`'s data: it fetches with the host's client, and reports failures as the host's. */
   constructor(host: BillingElement, task: QueryTask<T, A>) {
@@ -69,11 +63,6 @@ export class Query<T, A extends readonly unknown[] = []> implements ReactiveCont
     this.#report = access.report;
     this.#task = task;
     host.addController(this);
-  }
-
-  /** The settled run under way, if any (for tests and callers that wait for data). */
-  get settled(): Promise<void> {
-    return this.#run ?? Promise.resolve();
   }
 
   hostUpdate(): void {
@@ -113,7 +102,7 @@ export class Query<T, A extends readonly unknown[] = []> implements ReactiveCont
     const billing = this.#context();
     if (!billing) return Promise.resolve();
     const args = this.#task.args?.() ?? ([] as unknown as A);
-    if (billing.client !== this.#client || this.#task.keep === false) this.value = undefined;
+    if (billing.client !== this.#client) this.value = undefined;
     this.#client = billing.client;
     this.#changes = billing.changes(this.#task.topics);
     this.#args = JSON.stringify(args);
@@ -132,12 +121,12 @@ export class Query<T, A extends readonly unknown[] = []> implements ReactiveCont
         this.error = this.#report(error);
       },
     );
-    return (this.#run = run.finally(() => {
+    return run.finally(() => {
       if (abort.signal.aborted) return;
       this.#abort = undefined;
       this.loading = false;
       this.#host.requestUpdate();
-    }));
+    });
   }
 
   #argsKey(): string {
