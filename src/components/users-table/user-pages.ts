@@ -1,6 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { BillingClient, BillingUser, UserPage } from '../../client/client.js';
 import type { BillingApiError } from '../../client/errors.js';
+import type { BillingContextValue, ChangeTopic } from '../../context/context.js';
+import { BillingElement } from '../../internal/billing-element.js';
 import type { DataState } from '../../internal/query.js';
 
 /**
@@ -23,17 +25,20 @@ export interface UsersQuery {
   search: string;
 }
 
-/** What the pages need of the table: the client, the rows in the DOM, and how the view moves. */
+/** What the pages need of the table: what it lists, the rows in the DOM, and how the view moves. */
 export interface PagesView {
-  client(): BillingClient | undefined;
+  /** The changes that make the rows be fetched again (`billing-change` topics). */
+  readonly topics: readonly ChangeTopic[];
+  /** What the table lists now; undefined while it cannot tell (the tenant's month is not known yet). */
+  query(billing: BillingContextValue): UsersQuery | undefined;
+  /** A new query starts: back to the first row. */
+  restart(): void;
   /** The rows in the DOM, `[start, end)`. */
   range(): { start: number; end: number };
   /** The view moves faster than a screen a frame: fetch nothing until it slows. */
   fast(): boolean;
   /** The direction of the last move: where to prefetch first. */
   direction(): 1 | -1;
-  /** Reports a failed request to the host; returns it typed. */
-  report(error: unknown): BillingApiError;
   /** The number of rows changed (the geometry follows). */
   resized(): void;
 }
@@ -64,7 +69,12 @@ export class UserPages implements ReactiveController, DataState<UserPage> {
 
   readonly #host: ReactiveControllerHost;
   readonly #view: PagesView;
+  readonly #access: ReturnType<typeof BillingElement.dataAccess>;
   #query: UsersQuery | undefined;
+  /** What the rows were last fetched for: the query, the changes seen, the client. */
+  #key = '';
+  #changes = -1;
+  #client: BillingClient | undefined;
   #generation = 0;
   #cache = new Map<number, BillingUser[]>();
   /** The rows shown before a refresh, shown until the refreshed ones arrive (no flash of placeholders). */
@@ -75,10 +85,30 @@ export class UserPages implements ReactiveController, DataState<UserPage> {
   #firstOfGeneration = true;
   #cancelIdle: (() => void) | undefined;
 
-  constructor(host: ReactiveControllerHost, view: PagesView) {
+  constructor(host: BillingElement, view: PagesView) {
     this.#host = host;
     this.#view = view;
+    this.#access = BillingElement.dataAccess(host);
     host.addController(this);
+  }
+
+  /**
+   * Before each render: a new query starts afresh at the top; a change to one of the
+   * topics (or a new client) fetches the same query again, keeping the scroll position.
+   */
+  hostUpdate(): void {
+    const billing = this.#access.context();
+    if (!billing) return;
+    const query = this.#view.query(billing);
+    const key = JSON.stringify(query ?? null);
+    const changes = billing.changes(this.#view.topics);
+    const sameQuery = key === this.#key && billing.client === this.#client;
+    if (sameQuery && changes === this.#changes) return;
+    this.#key = query ? key : ''; // without a query, try again on the next update
+    this.#changes = changes;
+    this.#client = billing.client;
+    if (!sameQuery) this.#view.restart();
+    this.reset(query, sameQuery);
   }
 
   /** The query the rows are of. */
@@ -167,7 +197,7 @@ export class UserPages implements ReactiveController, DataState<UserPage> {
    */
   schedule(): void {
     this.#cancelPrefetch();
-    if (!this.#view.client() || this.error || !this.#query || this.pending) return;
+    if (!this.#client || this.error || !this.#query || this.pending) return;
     const [firstBlock, lastBlock] = this.#windowBlocks();
     const inflight = this.#inflight;
     const inView = inflight && inflight.first <= lastBlock && inflight.first + inflight.count - 1 >= firstBlock;
@@ -213,7 +243,7 @@ export class UserPages implements ReactiveController, DataState<UserPage> {
   }
 
   #fetch(first: number, count: number): void {
-    const client = this.#view.client();
+    const client = this.#client;
     const query = this.#query;
     if (!client || !query) return;
     const generation = this.#generation;
@@ -252,7 +282,7 @@ export class UserPages implements ReactiveController, DataState<UserPage> {
           // A prefetch that failed is tried again (and reported) if its rows come into view.
           if (outOfView && this.page0 && !this.pending) return;
           this.loading = false;
-          this.error = this.#view.report(e);
+          this.error = this.#access.report(e);
           this.#host.requestUpdate();
         },
       );

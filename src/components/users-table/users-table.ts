@@ -109,17 +109,19 @@ export class BillingUsersTable extends BillingElement {
 
   /** The rows of the query, fetched a block at a time where the view needs them. */
   #pages: UserPages = new UserPages(this, {
-    client: () => this.billing?.client,
+    topics: TOPICS,
+    // The month shown: the chosen one, else the tenant's current one (from /me).
+    query: (billing) => {
+      const month = this.month || billing.permissions?.today?.slice(0, 7);
+      return month ? { month, billed: this.tab === 'billed', sort: this.sort, search: this.search } : undefined;
+    },
+    restart: () => this.#rows.toTop(),
     range: () => this.#rows.range,
     fast: () => this.#rows.fast,
     direction: () => this.#rows.direction,
-    report: (e) => this.reportError(e),
     resized: () => this.#rows.update(),
   });
 
-  /** The query and the changes it was fetched after, to tell what a new update changed. */
-  #queryKey = '';
-  #changes = -1;
   #searchTimer: ReturnType<typeof setTimeout> | undefined;
   #texts = new WeakMap<BillingUser, RowText>();
 
@@ -131,25 +133,7 @@ export class BillingUsersTable extends BillingElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('search')) this.searchInput = this.search;
-    const billing = this.billing;
-    if (!billing || this.roleForbidden) return;
-    const month = this.month || billing.permissions?.today?.slice(0, 7) || '';
-    const key = JSON.stringify([month, this.tab, this.sort, this.search]);
-    const changes = billing.changes(TOPICS);
-    if (key === this.#queryKey && changes === this.#changes && billing.client === this.#client) return;
-    // A refresh after a change keeps the scroll position; a new query starts at the top.
-    const keepPosition = key === this.#queryKey && billing.client === this.#client;
-    this.#queryKey = key;
-    this.#changes = changes;
-    this.#client = billing.client;
-    if (!keepPosition) this.#rows.toTop();
-    // Without a month (the tenant's today is not known yet) the pages wait for it.
-    const query = month ? { month, billed: this.tab === 'billed', sort: this.sort, search: this.search } : undefined;
-    if (!query) this.#queryKey = '';
-    this.#pages.reset(query, keepPosition);
   }
-
-  #client: unknown;
 
   /** Fetches the current query again (e.g. after the host changed data). */
   refresh(): void {
