@@ -16,7 +16,7 @@ import type { HttpHandler, UnhandledFrameHandle } from 'msw';
 import type { SetupWorker } from 'msw/browser';
 import { createHandlers, DEFAULT_BASE_URL } from './handlers/index.js';
 import type { HandlerOptions } from './handlers/index.js';
-import { checkFaults } from './http/faults.js';
+import { assertFaults } from './http/faults.js';
 import { indexedDbAdapter, memoryAdapter } from './store/persistence.js';
 import type { PersistenceAdapter } from './store/persistence.js';
 import { MockStore } from './store/store.js';
@@ -76,10 +76,7 @@ export function failUnderBaseUrl(baseUrl: string = DEFAULT_BASE_URL): UnhandledF
  * (first, anywhere) when `options.faults` is not a valid list of faults, naming each problem.
  */
 export async function startBrowserMock(options: BrowserMockOptions = {}): Promise<BrowserMock> {
-  const problems = options.faults ? checkFaults(options.faults) : [];
-  if (problems.length > 0) {
-    throw new Error(`The faults are not valid: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`);
-  }
+  assertFaults(options.faults);
   if (typeof navigator === 'undefined' || !('serviceWorker' in navigator)) {
     throw new Error(
       'startBrowserMock runs in a browser page (it registers a service worker). In Node, use startNodeMock from billing-elements/mocks/node.',

@@ -17,7 +17,7 @@ import { setupServer } from 'msw/node';
 import type { SetupServer } from 'msw/node';
 import { createHandlers } from './handlers/index.js';
 import type { HandlerOptions } from './handlers/index.js';
-import { checkFaults } from './http/faults.js';
+import { assertFaults } from './http/faults.js';
 import { MockStore } from './store/store.js';
 import type { MockStoreOptions } from './store/store.js';
 
@@ -68,10 +68,7 @@ export function createServer(store: MockStore, options: HandlerOptions = {}): Se
  */
 export async function startNodeMock(options: NodeMockOptions = {}): Promise<NodeMock> {
   assertNodeVersion();
-  const problems = options.faults ? checkFaults(options.faults) : [];
-  if (problems.length > 0) {
-    throw new Error(`The faults are not valid: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`);
-  }
+  assertFaults(options.faults);
   const store = options.store ?? new MockStore(options);
   await store.ready;
   const handlers = createHandlers(store, options);

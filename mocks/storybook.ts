@@ -11,7 +11,7 @@
 import type { HttpHandler } from 'msw';
 import type { IsoDate, Role, World } from './engine/types.js';
 import { createHandlers } from './handlers/index.js';
-import { checkFaults } from './http/faults.js';
+import { assertFaults } from './http/faults.js';
 import type { Fault } from './store/store.js';
 import { MockStore } from './store/store.js';
 
@@ -33,10 +33,7 @@ export interface StoryMockOptions {
 
 /** A fresh in-memory store and its handlers, for a story or a test. Throws for faults that are not valid. */
 export function storyMock(options: StoryMockOptions = {}): { store: MockStore; handlers: HttpHandler[] } {
-  const problems = options.faults ? checkFaults(options.faults) : [];
-  if (problems.length > 0) {
-    throw new Error(`The faults are not valid: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`);
-  }
+  assertFaults(options.faults);
   const store = new MockStore({
     ...(options.scenario !== undefined ? { scenario: options.scenario } : {}),
     ...(options.world !== undefined ? { world: options.world } : {}),

@@ -61,6 +61,14 @@ export function checkFaults(input: unknown): FieldError[] {
   return errors;
 }
 
+/** Throws, naming each problem, when `faults` (given to a mock at start) is not a valid list. */
+export function assertFaults(faults: unknown): void {
+  const problems = faults === undefined ? [] : checkFaults(faults);
+  if (problems.length > 0) {
+    throw new Error(`The faults are not valid: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`);
+  }
+}
+
 /**
  * The faults that hit a request to `operationId` now, in list order, counting one use
  * of each in the store (a fault whose `times` runs out is removed).
