@@ -18,15 +18,7 @@ import type {
   Schema,
 } from '../http/schema.js';
 
-export type {
-  ContractDocument,
-  ContractOperation,
-  ContractParameter,
-  ContractResponse,
-  HttpMethod,
-  JsonValue,
-  Schema,
-} from '../http/schema.js';
+export type * from '../http/schema.js';
 
 /** Keywords that explain rather than constrain: left out. */
 const DESCRIPTIVE = new Set(['description', 'summary', 'examples', 'example', 'title', 'readOnly', 'writeOnly']);

@@ -58,31 +58,39 @@ export function permissionsView(world: World, role: string): ApiPermissions {
   };
 }
 
+/** The fields `keys` of `source` that are set: an optional field the world lacks is left out of the answer. */
+function present<T extends object, K extends keyof T>(
+  source: T,
+  keys: readonly K[],
+): { [P in K]?: Exclude<T[P], undefined> } {
+  const out: { [P in K]?: T[P] } = {};
+  for (const k of keys) if (source[k] !== undefined) out[k] = source[k];
+  return out as { [P in K]?: Exclude<T[P], undefined> };
+}
+
 export function planView(plan: Plan): ApiPlan {
-  const out: ApiPlan = { id: plan.id, name: plan.name, model: plan.model, unitPrice: plan.unitPrice };
-  if (plan.baseFee !== undefined) out.baseFee = plan.baseFee;
-  if (plan.includedUsers !== undefined) out.includedUsers = plan.includedUsers;
-  if (plan.requiresActivity !== undefined) out.requiresActivity = plan.requiresActivity;
-  if (plan.storageGb !== undefined) out.storageGb = plan.storageGb;
-  return out;
+  return {
+    id: plan.id,
+    name: plan.name,
+    model: plan.model,
+    unitPrice: plan.unitPrice,
+    ...present(plan, ['baseFee', 'includedUsers', 'requiresActivity', 'storageGb']),
+  };
 }
 
 /** An order confirmation, without the client's idempotency key. */
 export function orderView(order: Order): ApiOrder {
-  const out: ApiOrder = { id: order.id, kind: order.kind, placedOn: order.placedOn, effectiveOn: order.effectiveOn };
-  if (order.quantity !== undefined) out.quantity = order.quantity;
-  if (order.planId !== undefined) out.planId = order.planId;
-  if (order.periodMonths !== undefined) out.periodMonths = order.periodMonths;
-  if (order.amount !== undefined) out.amount = order.amount;
-  if (order.placedBy !== undefined) out.placedBy = order.placedBy;
-  return out;
+  return {
+    id: order.id,
+    kind: order.kind,
+    placedOn: order.placedOn,
+    effectiveOn: order.effectiveOn,
+    ...present(order, ['quantity', 'planId', 'periodMonths', 'amount', 'placedBy']),
+  };
 }
 
 export function paymentView(p: Payment): ApiPayment {
-  const out: ApiPayment = { id: p.id, on: p.on, amount: p.amount, outcome: p.outcome };
-  if (p.declineReason !== undefined) out.declineReason = p.declineReason;
-  if (p.invoiceId !== undefined) out.invoiceId = p.invoiceId;
-  return out;
+  return { id: p.id, on: p.on, amount: p.amount, outcome: p.outcome, ...present(p, ['declineReason', 'invoiceId']) };
 }
 
 export function invoiceSummaryView(world: World, inv: Invoice): ApiInvoiceSummary {
@@ -321,14 +329,11 @@ export function detailsView(world: World): ApiBillingDetails {
 export function paymentMethodView(world: World): ApiPaymentMethod | null {
   const pm = world.paymentMethod;
   if (!pm) return null;
-  const out: ApiPaymentMethod = {
+  return {
     kind: pm.kind,
     expired: pm.expires !== undefined && pm.expires < monthOf(world.today),
+    ...present(pm, ['brand', 'last4', 'expires']),
   };
-  if (pm.brand !== undefined) out.brand = pm.brand;
-  if (pm.last4 !== undefined) out.last4 = pm.last4;
-  if (pm.expires !== undefined) out.expires = pm.expires;
-  return out;
 }
 
 /**
@@ -355,7 +360,5 @@ export function billingUserView(world: World, person: Person, verdict: PersonBil
   };
   if (person.deactivatedOn !== undefined) out.deactivatedOn = person.deactivatedOn;
   if (verdict?.reasonDate !== undefined) out.reasonDate = verdict.reasonDate;
-  if (person.guest !== undefined) out.guest = person.guest;
-  if (person.invitedOn !== undefined) out.invitedOn = person.invitedOn;
-  return out;
+  return { ...out, ...present(person, ['guest', 'invitedOn']) };
 }
