@@ -17,8 +17,6 @@ export interface BillingContextValue {
   currency: string | undefined;
   /** The caller's permissions; `undefined` while loading, `null` when they could not be loaded. */
   permissions: Permissions | null | undefined;
-  /** Grows by one after every change made through any element, and on `refresh()`: a cue to refetch. */
-  revision: number;
   /**
    * How often any of `topics` changed (plus every `refresh()`): an element refetches what
    * it shows when this moves for the topics it shows, and not for other changes.

@@ -16,14 +16,13 @@ export interface SessionConfig {
 
 /**
  * The state behind a billing context: the client, the caller's permissions (`GET /me`)
- * and a revision that grows after every change. `<billing-provider>` keeps one for all
+ * and a count of the changes by topic. `<billing-provider>` keeps one for all
  * its elements; an element used on its own keeps its own.
  */
 export class BillingSession {
   #client: BillingClient | undefined;
   #clientKey: unknown[] = [];
   #permissions: Permissions | null | undefined;
-  #revision = 0;
   /** Changes by topic; `refresh()` counts under `*` (every topic). */
   #changes: Partial<Record<ChangeTopic | '*', number>> = {};
   #lang: string | undefined;
@@ -70,7 +69,6 @@ export class BillingSession {
 
   #count(topic: ChangeTopic | '*'): void {
     this.#changes = { ...this.#changes, [topic]: (this.#changes[topic] ?? 0) + 1 };
-    this.#revision++;
     this.#publish();
   }
 
@@ -125,7 +123,6 @@ export class BillingSession {
         timeZone: p?.timeZone,
         currency: p?.currency,
         permissions: p,
-        revision: this.#revision,
         changes: (topics) => topics.reduce((n, t) => n + (changes[t] ?? 0), changes['*'] ?? 0),
         notifyChange: this.notifyChange,
       };

@@ -1,5 +1,3 @@
-import { supportsAdoptingStyleSheets, type CSSResult } from 'lit';
-
 /**
  * A module that only a user's action needs (a dialog, a panel, a flow), as a function that
  * imports it the first time it is called (a chunk of its own) and answers with the same
@@ -18,25 +16,3 @@ export function onDemand<T>(load: () => Promise<T>): () => Promise<T> {
       throw error;
     }));
 }
-
-/**
- * Adds the styles of a part loaded on demand to an element's shadow root, next to the
- * element's own, once however often it is called. Without constructable style sheets (an
- * old engine, a polyfill) a `<style>` does the same.
- */
-export function addStyles(root: ShadowRoot, styles: CSSResult): void {
-  const sheet = styles.styleSheet;
-  if (supportsAdoptingStyleSheets && sheet) {
-    if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-    return;
-  }
-  const added = (root as ShadowRoot & { [ADDED]?: Set<CSSResult> })[ADDED] ?? new Set<CSSResult>();
-  (root as ShadowRoot & { [ADDED]?: Set<CSSResult> })[ADDED] = added;
-  if (added.has(styles)) return;
-  added.add(styles);
-  const style = document.createElement('style');
-  style.textContent = styles.cssText;
-  root.append(style);
-}
-
-const ADDED = Symbol('billing-elements.part-styles');

@@ -1,7 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { css } from 'lit';
 import { BillingApiError } from '../../src/client/errors.js';
-import { addStyles, onDemand } from '../../src/internal/on-demand.js';
+import { onDemand } from '../../src/internal/on-demand.js';
 import { privateElement } from '../../src/internal/private-element.js';
 
 describe('onDemand: a part loaded the first time it is needed', () => {
@@ -36,27 +35,6 @@ describe('onDemand: a part loaded the first time it is needed', () => {
     const part = onDemand(() => import('../../src/internal/format.js'));
     const { formatCount } = await part();
     expect(formatCount(1234, 'en')).to.equal('1,234');
-  });
-
-  it("adds a part's styles to a shadow root once, next to the element's own", () => {
-    const host = document.createElement('div');
-    const root = host.attachShadow({ mode: 'open' });
-    const own = new CSSStyleSheet();
-    root.adoptedStyleSheets = [own];
-    const part = css`
-      p {
-        color: rgb(1, 2, 3);
-      }
-    `;
-    addStyles(root, part);
-    addStyles(root, part);
-    expect(root.adoptedStyleSheets).to.have.length(2);
-    expect(root.adoptedStyleSheets[0]).to.equal(own);
-    document.body.append(host);
-    const p = document.createElement('p');
-    root.append(p);
-    expect(getComputedStyle(p).color).to.equal('rgb(1, 2, 3)');
-    host.remove();
   });
 });
 
