@@ -207,6 +207,21 @@ describe('src/elements.ts, the one list of elements', () => {
     }
   });
 
+  it("src/i18n/en.ts also unions every private element's and shared catalogue: a key used anywhere is a MessageKey", () => {
+    const en = read('src/i18n/en.ts');
+    const imported = new Set(
+      bindings('src/i18n/en.ts')
+        .imports.filter((i) => i.typeOnly)
+        .map((i) => i.from),
+    );
+    const catalogues = readdirSync(new URL('../../src/', import.meta.url), { recursive: true, encoding: 'utf8' })
+      .filter((f) => /\.messages\.ts$/.test(f))
+      .map((f) => `../${f.replace(/\\/g, '/').replace(/\.ts$/, '.js')}`);
+    assert.ok(catalogues.length > ELEMENTS.length, 'no private catalogues found');
+    for (const c of catalogues) assert.ok(imported.has(c), `src/i18n/en.ts does not import type * from ${c}`);
+    assert.match(en, /type All =/);
+  });
+
   it("the custom-elements manifest gives each element's class its tag, and knows no other public element", async () => {
     // The files `npm run manifest` analyses (custom-elements-manifest.config.mjs).
     const configFile = new URL('../../custom-elements-manifest.config.mjs', import.meta.url).href;
