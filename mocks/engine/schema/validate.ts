@@ -15,12 +15,14 @@
  *   a stable code and a sentence of the compiler's {@link Wording}. A schema may name the
  *   code and sentence for a value not of its form (`pattern`, `format`) itself
  *   (`x-error-code`, `x-error-message`).
- * - Fast on big values: a valid value costs no path string and no allocation per field
- *   (each part is first checked without collecting; only a failing part is walked again
- *   to say where and why), and strings of an expensive form (a date) are remembered once
- *   valid.
+ * - Fast on big values: each schema is compiled once into a tree of verdicts (`verdict.ts`:
+ *   `$ref`s resolved, fields as arrays and a map, enums as sets, a scalar node read inline
+ *   with no call), so a valid value costs no path string and no allocation per field; only
+ *   a failing part is walked again, by the checks below, to say where and why. Strings of
+ *   an expensive form (a date) are remembered once valid.
  */
-import { admits, codePoints, formatOk, itemKey, joinPath, ownKeysOnly, TYPE_WORDS, typeTest } from './values.js';
+import { admits, codePoints, formatOk, itemKey, joinPath, TYPE_WORDS } from './values.js';
+import { entry, verdict, type Verdict } from './verdict.js';
 import { SENTENCES, type Wording } from './wording.js';
 
 export { codePoints, joinPath, jsonType } from './values.js';
@@ -117,6 +119,12 @@ function requiredAlternatives(branches: readonly JsonSchema[]): string[] | undef
 
 type Obj = Record<string, unknown>;
 
+/** Whether a schema admits scalars only (no list, no object): by its type or its enum. */
+function scalarsOnly(v: Validator): boolean {
+  if (v.types !== undefined) return !v.types.some((t) => t === 'array' || t === 'object');
+  return v.schema.enum?.every((e) => e === null || typeof e !== 'object') ?? false;
+}
+
 /** One check of a compiled schema: {@link OK}, {@link FAILED} (later checks still run) or {@link STOP}. */
 type Step = (value: unknown, path: string, ctx?: CheckContext) => number;
 const OK = 0;
@@ -146,6 +154,8 @@ export class SchemaCompiler {
   readonly #rootLabel: string;
   readonly #compiled = new Map<JsonSchema, Validator>();
   readonly #compiling = new Set<JsonSchema>();
+  /** Each validator's verdict as its parent calls it (`accepts` is the entry of a whole check). */
+  readonly #verdicts = new Map<Validator, Verdict>();
 
   constructor(schemas: Record<string, JsonSchema>, options: CompilerOptions = {}) {
     this.#schemas = schemas;
@@ -175,8 +185,9 @@ export class SchemaCompiler {
     if (this.#compiling.has(schema)) throw new Error('Recursive schemas are not supported.');
     this.#compiling.add(schema);
     try {
-      const v = this.#build(schema);
+      const [v, test] = this.#build(schema);
       this.#compiled.set(schema, v);
+      this.#verdicts.set(v, test);
       return v;
     } finally {
       this.#compiling.delete(schema);
@@ -191,7 +202,14 @@ export class SchemaCompiler {
     return into;
   }
 
-  #build(schema: JsonSchema): Validator {
+  /** The verdict of a compiled validator, as a parent node reads it. */
+  #verdict(v: Validator): Verdict {
+    const d = this.#verdicts.get(v);
+    if (!d) throw new Error('A schema is compiled before its parts.');
+    return d;
+  }
+
+  #build(schema: JsonSchema): [Validator, Verdict] {
     for (const key of Object.keys(schema)) {
       if (!KEYWORDS.has(key)) throw new Error(`The schemas use ${key}, which the checker does not check.`);
     }
@@ -329,27 +347,6 @@ export class SchemaCompiler {
       }
       return ok;
     };
-    // The fast verdict on an object: one pass over its keys, the required ones counted.
-    const fields = new Map<string, { v: Validator | undefined; required: boolean }>();
-    for (const [k, v] of props) fields.set(k, { v, required: false });
-    for (const k of required) fields.set(k, { v: props.get(k), required: true });
-    const requiredCount = new Set(required).size;
-    const objectOk = (o: Obj): boolean => {
-      let seen = 0;
-      const own = ownKeysOnly(o);
-      for (const key in o) {
-        if (!own && !Object.hasOwn(o, key)) continue;
-        const field = fields.get(key);
-        if (field === undefined) {
-          if (closed && !known.has(key)) return false;
-          continue;
-        }
-        if (field.v && !field.v.accepts(o[key])) return false;
-        if (field.required) seen++;
-      }
-      return seen === requiredCount;
-    };
-
     // The checks this schema has, in order; each says OK, FAILED (go on) or STOP.
     const steps: Step[] = [];
     if (ref) {
@@ -456,48 +453,41 @@ export class SchemaCompiler {
       return ok;
     };
 
-    // The fast verdict (no path, no context): one predicate per check this schema has.
-    const tests: ((value: unknown) => boolean)[] = [];
-    if (ref) tests.push(ref.accepts);
-    if (types) tests.push(typeTest(types));
-    if (enumSet) tests.push((value) => enumSet.has(value));
-    if (schema.const !== undefined) tests.push((value) => value === schema.const);
-    if (maxLength !== undefined || minLength !== undefined || pattern || format !== undefined) {
-      tests.push((value) => typeof value !== 'string' || checkString(value, ''));
-    }
-    if (minimum !== undefined || maximum !== undefined) {
-      tests.push(
-        (value) =>
-          typeof value !== 'number' ||
-          ((minimum === undefined || value >= minimum) && (maximum === undefined || value <= maximum)),
-      );
-    }
-    if (items || minItems !== undefined || maxItems !== undefined || schema.uniqueItems === true) {
-      tests.push((value) => !Array.isArray(value) || checkArray(value, ''));
-    }
-    if (required.length > 0 || props.size > 0 || closed) {
-      tests.push(
-        (value) => value === null || typeof value !== 'object' || Array.isArray(value) || objectOk(value as Obj),
-      );
-    }
-    const rest = steps.slice(combined);
-    for (const step of rest) tests.push((value) => step(value, '') === OK);
-    const [first, second] = tests;
-    const accepts =
-      tests.length === 0
-        ? () => true
-        : tests.length === 1
-          ? (first as (value: unknown) => boolean)
-          : tests.length === 2
-            ? (value: unknown) =>
-                (first as (v: unknown) => boolean)(value) && (second as (v: unknown) => boolean)(value)
-            : (value: unknown) => tests.every((t) => t(value));
+    // The fast verdict (no path, no context): one closure of the node's precomputed parts.
+    const test = verdict({
+      ref: ref && this.#verdict(ref),
+      types,
+      enumValues: enumSet,
+      constant: schema.const !== undefined ? { value: schema.const } : undefined,
+      string:
+        maxLength !== undefined || minLength !== undefined || pattern || format !== undefined
+          ? { minLength, maxLength, pattern, format }
+          : undefined,
+      range: minimum !== undefined || maximum !== undefined ? { minimum, maximum } : undefined,
+      array:
+        items || minItems !== undefined || maxItems !== undefined || schema.uniqueItems === true
+          ? {
+              items: items && this.#verdict(items),
+              minItems,
+              maxItems,
+              unique: schema.uniqueItems === true,
+              scalarItems: items !== undefined && scalarsOnly(items),
+            }
+          : undefined,
+      object:
+        required.length > 0 || props.size > 0 || closed
+          ? { properties: new Map([...props].map(([k, v]) => [k, this.#verdict(v)])), required, closed, known }
+          : undefined,
+      rest: steps.slice(combined).map((step) => (value: unknown) => step(value, '') === OK),
+    });
+    const accepts = entry(test);
 
-    return {
+    const validator: Validator = {
       check: (value, path, ctx) => void walk(value, path, ctx),
       accepts,
       types: types ?? ref?.types,
       schema,
     };
+    return [validator, test];
   }
 }

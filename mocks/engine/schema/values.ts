@@ -34,18 +34,6 @@ export function jsonType(value: unknown): SchemaType | 'undefined' {
   }
 }
 
-/**
- * True when every key `for…in` gives for `o` is its own: a plain object (or one without a
- * prototype) while `Object.prototype` has no enumerable keys. Cheaper than asking
- * `Object.hasOwn` of each key of a million records.
- */
-export function ownKeysOnly(o: object): boolean {
-  const proto: unknown = Object.getPrototypeOf(o);
-  if (proto !== Object.prototype && proto !== null) return false;
-  for (const _ in Object.prototype) return false;
-  return true;
-}
-
 /** The fastest test of a value's type. */
 export function typeTest(types: readonly SchemaType[]): (value: unknown) => boolean {
   if (types.length !== 1) return (value) => admits(types, value);
