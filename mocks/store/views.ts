@@ -95,7 +95,18 @@ export function paymentView(p: Payment): ApiPayment {
 
 export function invoiceSummaryView(world: World, inv: Invoice): ApiInvoiceSummary {
   const state = invoiceState(world, inv);
-  const out: ApiInvoiceSummary = {
+  const out = summaryFields(inv, state.balance, state.status);
+  if (state.declineReason !== undefined) out.declineReason = state.declineReason;
+  return out;
+}
+
+/** The fields an invoice's summary shows, whatever its state. */
+function summaryFields(
+  inv: Invoice,
+  balance: ApiInvoiceSummary['balance'],
+  status: ApiInvoiceSummary['status'],
+): ApiInvoiceSummary {
+  return {
     id: inv.id,
     number: inv.number,
     periodStart: inv.periodStart,
@@ -105,23 +116,28 @@ export function invoiceSummaryView(world: World, inv: Invoice): ApiInvoiceSummar
     currency: inv.currency,
     total: inv.total,
     amountDue: inv.amountDue,
-    balance: state.balance,
-    status: state.status,
+    balance,
+    status,
   };
-  if (state.declineReason !== undefined) out.declineReason = state.declineReason;
-  return out;
 }
 
-/** An issued invoice with its lines and the payments naming it. */
-export function invoiceView(world: World, inv: Invoice): ApiInvoice {
-  const out: ApiInvoice = {
-    ...invoiceSummaryView(world, inv),
+/** The fields of an invoice's detail beyond its summary. */
+function detailFields(inv: Invoice) {
+  return {
     lines: inv.lines.map((l) => ({ ...l })),
     subtotal: inv.subtotal,
     taxRate: inv.taxRate,
     tax: inv.tax,
     creditApplied: inv.creditApplied,
     planId: inv.planId,
+  };
+}
+
+/** An issued invoice with its lines and the payments naming it. */
+export function invoiceView(world: World, inv: Invoice): ApiInvoice {
+  const out: ApiInvoice = {
+    ...invoiceSummaryView(world, inv),
+    ...detailFields(inv),
     payments: world.payments.filter((p) => p.invoiceId === inv.id).map(paymentView),
   };
   if (inv.poNumber !== undefined) out.poNumber = inv.poNumber;
@@ -132,23 +148,8 @@ export function invoiceView(world: World, inv: Invoice): ApiInvoice {
 export function upcomingInvoiceView(world: World): ApiInvoice {
   const inv = upcomingInvoice(world);
   const out: ApiInvoice = {
-    id: inv.id,
-    number: inv.number,
-    periodStart: inv.periodStart,
-    periodEnd: inv.periodEnd,
-    issuedOn: inv.issuedOn,
-    dueOn: inv.dueOn,
-    currency: inv.currency,
-    total: inv.total,
-    amountDue: inv.amountDue,
-    balance: inv.amountDue,
-    status: 'upcoming',
-    lines: inv.lines.map((l) => ({ ...l })),
-    subtotal: inv.subtotal,
-    taxRate: inv.taxRate,
-    tax: inv.tax,
-    creditApplied: inv.creditApplied,
-    planId: inv.planId,
+    ...summaryFields(inv, inv.amountDue, 'upcoming'),
+    ...detailFields(inv),
     provisional: true,
     payments: [],
   };

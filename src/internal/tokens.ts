@@ -42,6 +42,16 @@ export const tokens = css`
 `;
 
 /** Pieces every element uses: visually hidden text, focus rings, buttons, state boxes. */
+/** Hides an element from sight but not from assistive technology; the rules of `.visually-hidden`. */
+export const visuallyHidden = css`
+  position: absolute;
+  width: 1px;
+  height: 1px;
+  overflow: hidden;
+  clip-path: inset(50%);
+  white-space: nowrap;
+`;
+
 export const baseStyles = css`
   :host {
     display: block;
@@ -56,12 +66,7 @@ export const baseStyles = css`
     box-sizing: inherit;
   }
   .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
+    ${visuallyHidden}
   }
   :focus-visible {
     outline: 2px solid var(--_accent);

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { visuallyHidden } from '../../internal/tokens.js';
 
 /** The styles of the form, including what editing and the people search show (they are controllers of it). */
 export const contactsEditorStyles = css`
@@ -325,12 +326,7 @@ export const contactsEditorStyles = css`
     }
     /* Narrow: the remove buttons keep only their icon (their name stays for assistive tech). */
     .remove-text {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
+      ${visuallyHidden}
     }
     .remove {
       padding-inline: calc(var(--_space) * 1.25);
