@@ -6,6 +6,9 @@ import type { World } from '../mocks/engine/types.js';
 import { loadScenario } from '../mocks/scenarios/index.js';
 import type { BillingParameters } from '../.storybook/billing-parameters.js';
 import { onFirstUse } from '../src/components/contacts-editor/contacts-editor.js';
+import { DRAFT_KEYS, draftKey } from '../src/components/contacts-editor/document.js';
+import { draftOf } from '../src/components/contacts-editor/draft.js';
+import type { Draft } from '../src/components/contacts-editor/model.js';
 import { flat } from '../test/dom.js';
 
 interface Args {
@@ -38,9 +41,46 @@ function withoutDetails(): World {
   return w;
 }
 
+/** The tenants whose kept drafts the restored-draft stories make (no other story of the editor uses them). */
+const RESTORED_TENANTS = ['injixo-classic', 'workplace-advanced'].map((s) => loadScenario(s).tenant.id);
+
+/**
+ * An edit a story left unsaved (a failed save, a conflict) is kept in this tab's session
+ * storage, as after any edit; the next story must not show it as restored. Only the
+ * restored-draft stories keep theirs (they make it anew, for their own tenants).
+ */
+const forgetDrafts = (): Record<string, never> => {
+  for (const key of Object.keys(sessionStorage)) {
+    if (key.startsWith(DRAFT_KEYS) && !RESTORED_TENANTS.some((t) => key.startsWith(`${DRAFT_KEYS}${t}@`))) {
+      sessionStorage.removeItem(key);
+    }
+  }
+  return {};
+};
+
+/**
+ * Keeps a draft as the editor does when the page is left before it was saved: `edit`
+ * changes the details as the server has them; `etag` is the version the draft was made
+ * from (default: the server's current one).
+ */
+function keptDraft(edit: (draft: Draft) => Draft, etag?: string): () => Promise<Record<string, never>> {
+  return async () => {
+    const me = (await (await fetch('/api/billing/me')).json()) as { tenantId: string };
+    const answer = await fetch('/api/billing/billing-details');
+    if (!answer.ok) return {}; // a role that may not see the details (the toolbar's): nothing to keep
+    const draft = edit(draftOf(await answer.json()));
+    sessionStorage.setItem(
+      draftKey('/api/billing', me.tenantId),
+      JSON.stringify({ etag: etag ?? answer.headers.get('ETag'), draft }),
+    );
+    return {};
+  };
+}
+
 const meta: Meta<Args> = {
   title: 'Elements/Contacts editor',
   component: 'billing-contacts-editor',
+  loaders: [forgetDrafts],
   args: { saveDelay: 800 },
   argTypes: {
     saveDelay: { control: { type: 'number', min: 0, step: 100 }, description: 'Milliseconds before an edit is saved' },
@@ -234,5 +274,56 @@ export const PartUnavailable: Story = {
     await ready(canvasElement);
     type($<HTMLInputElement>(canvasElement, '#po-number')!, 'PO-2027-002');
     await waitFor(() => expect($(canvasElement, '[part=retry-button]')).not.toBeNull(), { timeout: 8000 });
+  },
+};
+
+/**
+ * After a reload: the edit made before it (not saved yet) is restored, with a notice that
+ * says so, "Save changes" and "Discard" (back to the saved details). It waits for the user:
+ * nothing is sent until they save it or go on editing.
+ */
+export const RestoredDraft: Story = {
+  parameters: billing({ scenario: 'injixo-classic' }),
+  loaders: [
+    keptDraft((d) => ({
+      ...d,
+      recipients: [...d.recipients, { key: 0, value: 'buchhaltung@kestrel-travel.example' }],
+      'po-number': 'PO-2027-113',
+    })),
+  ],
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect($(canvasElement, '[part=restored]')).not.toBeNull(), { timeout: 8000 });
+    await expect($<HTMLInputElement>(canvasElement, '#po-number')!.value).toBe('PO-2027-113');
+  },
+};
+
+/**
+ * After a reload, when someone else saved other details since the draft was made: the
+ * restored draft is compared with their version before anything is saved.
+ */
+export const RestoredDraftConflict: Story = {
+  parameters: billing({ scenario: 'workplace-advanced' }),
+  loaders: [keptDraft((d) => ({ ...d, city: 'Leeds', 'po-number': 'PO-UK-77' }), '"v1"')],
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect($(canvasElement, '[part=conflict]')).not.toBeNull(), { timeout: 8000 });
+  },
+};
+
+/**
+ * The role was taken away while editing (the save is refused with a 403): the edit stays on
+ * screen, read-only, and the status says saving needs an administrator; signing in again
+ * (the provider's `reload()`) saves it.
+ */
+export const RoleLostWhileEditing: Story = {
+  args: { saveDelay: 300 },
+  play: async ({ canvasElement }) => {
+    await ready(canvasElement);
+    await fetch('/api/billing/__mock/session', {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ role: 'member' }),
+    });
+    type($<HTMLInputElement>(canvasElement, '#po-number')!, 'PO-2027-009');
+    await waitFor(() => expect(statusText(canvasElement)).toContain('saving needs'), { timeout: 8000 });
   },
 };

@@ -5,6 +5,7 @@ import { BillingClient, type BillingDetailsInput } from '../../src/client/index.
 import type { BillingApiError } from '../../src/client/errors.js';
 import type { BillingContactsEditor } from '../../src/components/contacts-editor/contacts-editor.js';
 import { onFirstUse } from '../../src/components/contacts-editor/contacts-editor.js';
+import { draftKey } from '../../src/components/contacts-editor/document.js';
 import { privateElement } from '../../src/internal/private-element.js';
 import type { BillingProvider } from '../../src/context/billing-provider.js';
 import type { BillingChangeEvent } from '../../src/internal/events.js';
@@ -136,7 +137,60 @@ function hostileWorld(): World {
   return w;
 }
 
+/** Pages rendered so far, and how many of them were left (by a "reload"): those send nothing any more. */
+let pages = 0;
+let left = 0;
+
+/**
+ * The editor in a provider as a page shows it, saving `delay` ms after the last change.
+ * Once the page is left, its requests go nowhere (as a page's that was unloaded); one sent
+ * before still arrives.
+ */
+function page(delay = 800, lang = 'en') {
+  const n = ++pages;
+  const send = (request: Request) => (n <= left ? new Promise<Response>(() => {}) : fetch(request));
+  return html`<billing-provider base-url=${BASE_URL} lang=${lang} .fetch=${send}
+    ><billing-contacts-editor save-delay=${delay}></billing-contacts-editor
+  ></billing-provider>`;
+}
+
+/** Leaves the page the editor is on: it goes, and sends nothing any more. */
+function leavePage(el: BillingContactsEditor): void {
+  left = pages;
+  (el.closest('billing-provider') ?? el).remove();
+}
+
+/**
+ * A reload of the page: the editor and its provider go, and a new page is rendered in the
+ * same tab, whose session storage persists, as it does over a reload.
+ */
+async function reload(
+  el: BillingContactsEditor,
+  next: () => ReturnType<typeof page> = () => page(),
+): Promise<BillingContactsEditor> {
+  leavePage(el);
+  return editor(next());
+}
+
+/** The notice of restored changes (none: `null`). */
+const restored = (el: HTMLElement): HTMLElement | null => $<HTMLElement>(el, '[part=restored]');
+
+/** What the form's live region said last. */
+const announced = (el: HTMLElement): string => text($(el, 'form > p.visually-hidden[role=status]'));
+
+/** A `beforeunload` as the browser sends it when the page is left: true when the element asked to stay. */
+function leavingPrevented(): boolean {
+  const e = new Event('beforeunload', { cancelable: true });
+  window.dispatchEvent(e);
+  return e.defaultPrevented;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
 describe('<billing-contacts-editor>', () => {
+  // A draft kept by one test (an edit left unsaved) must not be restored in the next.
+  beforeEach(() => sessionStorage.clear());
+
   // First in this file: no part of the editor is loaded yet.
   it('shows the details without loading the editing parts; the first focus loads them', async () => {
     performance.setResourceTimingBufferSize(10_000);
@@ -657,6 +711,357 @@ describe('<billing-contacts-editor>', () => {
       const rows = [...panel.querySelectorAll('tbody tr')].map((r) => [...r.children].map((c) => text(c)));
       expect(rows).to.deep.equal([['PO number (optional)', 'MINE-1', 'THEIRS-1']]);
       expect(store().world.subscription.poNumber).to.equal('THEIRS-1');
+    });
+  });
+
+  describe('no edit is lost', () => {
+    it('keeps an edit the auto-save had not sent over a reload, says so once, and Discard returns to the saved version', async () => {
+      const el = await editor(page(60_000));
+      const saved = store().world.subscription.poNumber;
+      const version = details().version;
+      await typeInto($<HTMLInputElement>(el, '#po-number'), 'KEPT-1');
+      expect(status(el)).to.equal('Unsaved changes');
+      expect(restored(el)).to.equal(null);
+
+      const again = await reload(el, () => page(100));
+      expect($<HTMLInputElement>(again, '#po-number').value).to.equal('KEPT-1');
+      const notice = restored(again)!;
+      expect(text(notice.querySelector('h3'))).to.equal('Restored unsaved changes');
+      expect(text(notice)).to.include('not saved before the page was left');
+      // Announced once, by the form's live region (the notice itself is no live region).
+      await until(() => announced(again) === 'Restored unsaved changes', 'not announced');
+      expect(notice.closest('[role=status], [role=alert], [aria-live]')).to.equal(null);
+      expect(status(again)).to.equal('Unsaved changes');
+      await expect(again).to.be.accessible();
+      // It waits for the user: nothing is sent on its own.
+      await sleep(500);
+      expect(store().world.subscription.poNumber).to.equal(saved);
+      expect(details().version).to.equal(version);
+
+      $<HTMLButtonElement>(again, '[part=discard-button]').click();
+      await until(() => restored(again) === null, 'the notice stayed');
+      expect($<HTMLInputElement>(again, '#po-number').value).to.equal(saved);
+      expect(status(again)).to.equal('Changes save automatically');
+      expect(announced(again)).to.equal('Unsaved changes discarded.');
+      expect(shadow(again).activeElement?.id).to.equal('title');
+      await until(() => sessionStorage.length === 0, 'the discarded draft is still kept');
+      // Nothing comes back on the next load.
+      const third = await reload(again);
+      expect(restored(third)).to.equal(null);
+      expect($<HTMLInputElement>(third, '#po-number').value).to.equal(saved);
+      expect(details().version).to.equal(version);
+    });
+
+    it('keeps an edit that was on its way when the page was reloaded; Save settles it', async () => {
+      store().setFaults([{ operation: 'putBillingDetails', kind: 'latency', latencyMs: 1500 }]);
+      const el = await editor(page(100));
+      await typeInto($<HTMLInputElement>(el, '#po-number'), 'SLOW-1');
+      await until(() => status(el) === 'Saving…', 'not saving');
+      expect(leavingPrevented()).to.equal(true);
+
+      const again = await reload(el, () => page(100));
+      expect($<HTMLInputElement>(again, '#po-number').value).to.equal('SLOW-1');
+      expect(restored(again)).not.to.equal(null);
+      // The save sent before the reload lands after it: the restored edit is not lost, nor saved twice.
+      store().setFaults([]);
+      await until(() => store().world.subscription.poNumber === 'SLOW-1', 'the save sent before the reload was lost');
+      $<HTMLButtonElement>(again, '[part=save-button]').click();
+      await saved(again);
+      expect(restored(again)).to.equal(null);
+      expect(store().world.subscription.poNumber).to.equal('SLOW-1');
+      expect($(again, '[part=conflict]')).to.equal(null);
+      await until(() => sessionStorage.length === 0, 'the saved draft is still kept');
+    });
+
+    it('keeps an edit whose save failed ("Your changes are kept") over a reload, and saves it when asked', async () => {
+      store().setFaults([{ operation: 'putBillingDetails', kind: 'error-500' }]);
+      const el = await editor();
+      await typeInto($<HTMLInputElement>(el, '#city'), 'Zeist');
+      await until(() => status(el).startsWith('Not saved.'), 'no failure shown');
+      expect(leavingPrevented()).to.equal(true);
+      store().setFaults([]);
+
+      const again = await reload(el);
+      expect($<HTMLInputElement>(again, '#city').value).to.equal('Zeist');
+      expect(text(restored(again))).to.include('Restored unsaved changes');
+      expect(details().address.city).not.to.equal('Zeist');
+      const changed = oneEvent(again, 'billing-change');
+      $<HTMLButtonElement>(again, '[part=save-button]').click();
+      // The button goes with the notice: the focus stays in the editor.
+      await until(() => shadow(again).activeElement?.id === 'title', 'the focus left the editor');
+      await saved(again);
+      await changed;
+      expect(details().address.city).to.equal('Zeist');
+      expect(restored(again)).to.equal(null);
+      expect(leavingPrevented()).to.equal(false);
+      await until(() => sessionStorage.length === 0, 'the saved draft is still kept');
+    });
+
+    it('saves a restored edit as soon as the user goes on editing it', async () => {
+      const el = await editor(page(60_000));
+      await typeInto($<HTMLInputElement>(el, '#line2'), 'Floor 5');
+      const again = await reload(el, () => page(100));
+      expect($<HTMLInputElement>(again, '#line2').value).to.equal('Floor 5');
+      const po = $<HTMLInputElement>(again, '#po-number');
+      await typeInto(po, 'GO-ON-1');
+      await saved(again);
+      expect(details().address.line2).to.equal('Floor 5');
+      expect(store().world.subscription.poNumber).to.equal('GO-ON-1');
+      expect(restored(again)).to.equal(null);
+    });
+
+    it('sends a restored edit whose details someone else changed meanwhile to the comparison, never over theirs', async () => {
+      const el = await editor(page(60_000));
+      await typeInto($<HTMLInputElement>(el, '#po-number'), 'MINE-9');
+      leavePage(el);
+      await theirEdit((d) => ({ ...d, poNumber: 'THEIRS-9' }));
+
+      const again = await editor(page(100));
+      const panel = await find(again, '[part=conflict]');
+      const rows = [...panel.querySelectorAll('tbody tr')].map((r) => [...r.children].map((c) => text(c)));
+      expect(rows).to.deep.equal([['PO number (optional)', 'MINE-9', 'THEIRS-9']]);
+      expect(status(again)).to.equal('Not saved: someone else changed these details. Choose which version to keep.');
+      expect(text(restored(again))).to.include('Restored unsaved changes');
+      await expect(again).to.be.accessible();
+      await sleep(400);
+      expect(store().world.subscription.poNumber).to.equal('THEIRS-9');
+      // Kept as it is over another reload: the comparison comes back.
+      const third = await reload(again, () => page(100));
+      await find(third, '[part=conflict]');
+      $<HTMLButtonElement>(third, '[part=keep-mine-button]').click();
+      await saved(third);
+      expect(store().world.subscription.poNumber).to.equal('MINE-9');
+      await until(() => sessionStorage.length === 0, 'the saved draft is still kept');
+    });
+
+    it('drops a kept draft that the server has already, and one that is not a draft', async () => {
+      const el = await editor(page(100));
+      const me = await client.getMe();
+      await typeInto($<HTMLInputElement>(el, '#po-number'), 'SAME-1');
+      await leave();
+      await saved(el);
+      // As if the tab closed between the answer and the removal: what is kept is what the server has.
+      const key = draftKey(BASE_URL, me.tenantId);
+      leavePage(el);
+      const { details: d, etag } = await client.getBillingDetails();
+      sessionStorage.setItem(
+        key,
+        JSON.stringify({
+          etag,
+          draft: {
+            recipients: d.recipients,
+            contact: d.contact,
+            contactText: d.contact?.name ?? '',
+            line1: d.address.line1,
+            line2: d.address.line2 ?? '',
+            postalCode: d.address.postalCode,
+            city: d.address.city,
+            country: d.address.country,
+            'einvoice-enabled': d.eInvoicing.enabled,
+            'einvoice-address': '',
+            'operator-code': '',
+            'po-number': 'SAME-1',
+          },
+        }),
+      );
+      const again = await editor();
+      expect(restored(again)).to.equal(null);
+      await until(() => sessionStorage.getItem(key) === null, 'the draft the server has is still kept');
+      leavePage(again);
+
+      sessionStorage.setItem(key, '{"etag": 3, "draft": "<img src=x onerror=alert(1)>"');
+      const third = await editor();
+      expect(restored(third)).to.equal(null);
+      expect(sessionStorage.getItem(key)).to.equal(null);
+    });
+
+    it("bounds what it restores by the contract's limits", async () => {
+      const el = await editor(page(60_000));
+      const me = await client.getMe();
+      const key = draftKey(BASE_URL, me.tenantId);
+      await typeInto($<HTMLInputElement>(el, '#po-number'), 'LONG');
+      leavePage(el);
+      const record = JSON.parse(sessionStorage.getItem(key)!) as { etag: string; draft: Record<string, unknown> };
+      record.draft['po-number'] = 'P'.repeat(400);
+      record.draft['recipients'] = Array.from({ length: 40 }, (_, i) => `r${i}@lumen.example`);
+      sessionStorage.setItem(key, JSON.stringify(record));
+      const again = await editor(page(60_000));
+      expect($<HTMLInputElement>(again, '#po-number').value).to.equal('P'.repeat(50));
+      expect(recipientInputs(again).length).to.equal(20);
+      // A record larger than any draft can be is not read at all.
+      leavePage(again);
+      record.draft['city'] = 'C'.repeat(100_000);
+      sessionStorage.setItem(key, JSON.stringify(record));
+      const third = await editor();
+      expect(restored(third)).to.equal(null);
+      expect(sessionStorage.getItem(key)).to.equal(null);
+    });
+
+    it('speaks Dutch about restored changes', async () => {
+      const el = await editor(page(60_000, 'nl'));
+      await typeInto($<HTMLInputElement>(el, '#po-number'), 'NL-1');
+      const again = await reload(el, () => page(60_000, 'nl'));
+      expect(text(restored(again)!.querySelector('h3'))).to.equal('Niet-opgeslagen wijzigingen hersteld');
+      expect(text($(again, '[part=discard-button]'))).to.equal('Verwerpen');
+      expect(text($(again, '[part=save-button]'))).to.equal('Wijzigingen opslaan');
+      await until(() => announced(again) === 'Niet-opgeslagen wijzigingen hersteld', 'not announced');
+      await expect(again).to.be.accessible();
+    });
+
+    it('does not bring back the version loaded during an edit once the edit is saved', async () => {
+      const el = await editor(page(60_000));
+      const provider = el.closest<BillingProvider>('billing-provider')!;
+      const po = $<HTMLInputElement>(el, '#po-number');
+      await typeInto(po, 'AFTER-REFRESH-1');
+      // The details are loaded again while the user edits (the host refreshes): the form keeps the edit.
+      provider.refresh();
+      await sleep(400);
+      expect(po.value).to.equal('AFTER-REFRESH-1');
+      await leave();
+      await saved(el);
+      await sleep(300);
+      expect(po.value).to.equal('AFTER-REFRESH-1');
+      expect(store().world.subscription.poNumber).to.equal('AFTER-REFRESH-1');
+    });
+
+    it('asks before the page is left while an edit is unsaved, and not otherwise', async () => {
+      const el = await editor(page(60_000));
+      expect(leavingPrevented()).to.equal(false);
+      const po = $<HTMLInputElement>(el, '#po-number');
+      await typeInto(po, 'ASK-1');
+      expect(leavingPrevented()).to.equal(true);
+      await leave();
+      await saved(el);
+      expect(leavingPrevented()).to.equal(false);
+      // A failed save: the edit is not saved.
+      store().setFaults([{ operation: 'putBillingDetails', kind: 'error-500' }]);
+      await typeInto(po, 'ASK-2');
+      await leave();
+      await until(() => status(el).startsWith('Not saved.'), 'no failure shown');
+      expect(leavingPrevented()).to.equal(true);
+      // Gone from the page: its listener is gone too.
+      leavePage(el);
+      expect(leavingPrevented()).to.equal(false);
+    });
+
+    it('keeps working when session storage refuses to keep anything', async () => {
+      const { setItem, getItem } = Storage.prototype;
+      Storage.prototype.setItem = () => {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      };
+      Storage.prototype.getItem = () => {
+        throw new DOMException('Access is denied for this document.', 'SecurityError');
+      };
+      try {
+        const el = await editor();
+        const po = $<HTMLInputElement>(el, '#po-number');
+        await typeInto(po, 'NO-STORAGE-1');
+        await saved(el);
+        expect(store().world.subscription.poNumber).to.equal('NO-STORAGE-1');
+        store().setFaults([{ operation: 'putBillingDetails', kind: 'error-500', times: 1 }]);
+        await typeInto(po, 'NO-STORAGE-2');
+        await until(() => status(el).startsWith('Not saved.'), 'no failure shown');
+        expect(po.value).to.equal('NO-STORAGE-2');
+        $<HTMLButtonElement>(el, '[part=retry-button]').click();
+        await saved(el);
+        expect(store().world.subscription.poNumber).to.equal('NO-STORAGE-2');
+        const again = await reload(el);
+        expect(restored(again)).to.equal(null);
+      } finally {
+        Storage.prototype.setItem = setItem;
+        Storage.prototype.getItem = getItem;
+      }
+    });
+  });
+
+  describe('when the role changes', () => {
+    it('keeps an edit on screen when the role is taken away while editing, and saves it once the role is back', async () => {
+      const el = await editor(page(100));
+      const provider = el.closest<BillingProvider>('billing-provider')!;
+      const po = $<HTMLInputElement>(el, '#po-number');
+      store().setSession({ role: 'member' });
+      await typeInto(po, 'ROLE-1');
+      await until(() => status(el).startsWith('Not saved: saving needs'), 'the refusal was not shown');
+      expect(status(el)).to.equal(
+        'Not saved: saving needs the administrator or finance role. Your changes are kept; sign in again with that role to save them.',
+      );
+      expect($(el, '.state.forbidden')).to.equal(null);
+      expect(po.value).to.equal('ROLE-1');
+      expect(po.readOnly).to.equal(true);
+      expect(leavingPrevented()).to.equal(true);
+      await expect(el).to.be.accessible();
+
+      // The host reloads the permissions: a member now. The edit stays, read-only.
+      provider.reload();
+      await until(() => !$(el, '[part=retry-button]') && $(el, '.head .hint'), 'the permissions were not reloaded');
+      await sleep(300);
+      expect($(el, '.state.forbidden')).to.equal(null);
+      expect($<HTMLInputElement>(el, '#po-number').value).to.equal('ROLE-1');
+      expect($<HTMLInputElement>(el, '#po-number').readOnly).to.equal(true);
+      expect(status(el)).to.include('Your changes are kept');
+      // Kept over a reload too, while the role is away (the editor says "ask your administrator" then).
+      leavePage(el);
+      const member = await render<BillingContactsEditor>(page(100), 'billing-contacts-editor');
+      await find(member, '.state.forbidden');
+      expect(sessionStorage.length).to.equal(1);
+
+      store().setSession({ role: 'admin' });
+      (member.closest('billing-provider') as BillingProvider).reload();
+      await until(() => restored(member) !== null, 'the kept edit did not come back with the role');
+      expect($<HTMLInputElement>(member, '#po-number').value).to.equal('ROLE-1');
+      $<HTMLButtonElement>(member, '[part=save-button]').click();
+      await saved(member);
+      expect(store().world.subscription.poNumber).to.equal('ROLE-1');
+    });
+
+    it('saves the kept edit on its own when the role comes back without a reload', async () => {
+      const el = await editor(page(100));
+      const provider = el.closest<BillingProvider>('billing-provider')!;
+      store().setSession({ role: 'member' });
+      await typeInto($<HTMLInputElement>(el, '#po-number'), 'ROLE-2');
+      await until(() => status(el).startsWith('Not saved: saving needs'), 'the refusal was not shown');
+      store().setSession({ role: 'admin' });
+      provider.reload();
+      await saved(el);
+      expect(store().world.subscription.poNumber).to.equal('ROLE-2');
+      expect($<HTMLInputElement>(el, '#po-number').readOnly).to.equal(false);
+      expect(leavingPrevented()).to.equal(false);
+    });
+
+    it('tries a save refused for the role again on Retry', async () => {
+      const el = await editor(page(100));
+      store().setSession({ role: 'member' });
+      await typeInto($<HTMLInputElement>(el, '#po-number'), 'ROLE-3');
+      await until(() => status(el).startsWith('Not saved: saving needs'), 'the refusal was not shown');
+      store().setSession({ role: 'finance' });
+      $<HTMLButtonElement>(el, '[part=retry-button]').click();
+      await saved(el);
+      expect(store().world.subscription.poNumber).to.equal('ROLE-3');
+    });
+
+    it('recovers from "ask your administrator" when the role goes from member to admin', async () => {
+      store().setSession({ role: 'member' });
+      const el = await render<BillingContactsEditor>(page(), 'billing-contacts-editor');
+      await find(el, '.state.forbidden');
+      store().setSession({ role: 'admin' });
+      (el.closest('billing-provider') as BillingProvider).reload();
+      await find(el, 'form');
+      expect($(el, '.state.forbidden')).to.equal(null);
+      await typeInto($<HTMLInputElement>(el, '#po-number'), 'ADMIN-1');
+      await saved(el);
+      expect(store().world.subscription.poNumber).to.equal('ADMIN-1');
+    });
+
+    it('recovers when the role comes back after the editor was shown to a member', async () => {
+      const el = await editor();
+      const provider = el.closest<BillingProvider>('billing-provider')!;
+      store().setSession({ role: 'member' });
+      provider.reload();
+      await find(el, '.state.forbidden');
+      store().setSession({ role: 'admin' });
+      provider.reload();
+      await find(el, 'form');
+      expect($<HTMLInputElement>(el, '#po-number').readOnly).to.equal(false);
     });
   });
 

@@ -17,6 +17,14 @@ export const nl: Translations<AllMessages> = {
   'contacts.status.conflict':
     'Niet opgeslagen: iemand anders heeft deze gegevens gewijzigd. Kies welke versie u bewaart.',
   'contacts.status.replaced': 'U ziet nu de versie die iemand anders heeft opgeslagen.',
+  'contacts.status.denied':
+    'Niet opgeslagen: voor opslaan is de rol beheerder of financiën nodig. Uw wijzigingen blijven bewaard; meld u opnieuw aan met die rol om ze op te slaan.',
+  'contacts.restored.title': 'Niet-opgeslagen wijzigingen hersteld',
+  'contacts.restored.body':
+    'Deze wijzigingen waren nog niet opgeslagen toen u de pagina verliet. Sla ze op, of verwerp ze om de opgeslagen gegevens te zien.',
+  'contacts.restored.save': 'Wijzigingen opslaan',
+  'contacts.restored.discard': 'Verwerpen',
+  'contacts.restored.discarded': 'Niet-opgeslagen wijzigingen verworpen.',
   'contacts.retry': 'Opnieuw opslaan',
   'contacts.part-failed': 'Een deel van de editor kon niet worden geladen. Controleer uw verbinding.',
   'contacts.empty.title': 'Nog geen factuurgegevens',

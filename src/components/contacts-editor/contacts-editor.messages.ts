@@ -74,6 +74,14 @@ export const en = {
   'contacts.status.invalid': 'Not saved: the billing service refused some fields. Correct the marked fields.',
   'contacts.status.conflict': 'Not saved: someone else changed these details. Choose which version to keep.',
   'contacts.status.replaced': 'Showing the version someone else saved.',
+  'contacts.status.denied':
+    'Not saved: saving needs the administrator or finance role. Your changes are kept; sign in again with that role to save them.',
+  'contacts.restored.title': 'Restored unsaved changes',
+  'contacts.restored.body':
+    'These changes were not saved before the page was left. Save them, or discard them to see the saved details.',
+  'contacts.restored.save': 'Save changes',
+  'contacts.restored.discard': 'Discard',
+  'contacts.restored.discarded': 'Unsaved changes discarded.',
   'contacts.error.contact.unknown': 'Pick the billing contact from the people of your organisation.',
   'contacts.error.required': 'Fill in this field.',
   'contacts.error.country': 'Choose a country.',

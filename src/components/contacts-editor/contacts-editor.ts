@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
-import type { BillingDetails } from '../../client/client.js';
+import type { BillingDetails, Permissions } from '../../client/client.js';
 import type { BillingApiError } from '../../client/errors.js';
 import {
   addressLimits,
@@ -16,9 +16,10 @@ import { Query } from '../../internal/query.js';
 import { onDemand } from '../../internal/on-demand.js';
 import { privateElement } from '../../internal/private-element.js';
 import { emptyState, errorMessage, forbiddenState, loadingState } from '../../internal/states.js';
-import { DetailsDocument, type EditorContext } from './document.js';
-import { COUNTRIES, countryName, MAX_RECIPIENTS } from './draft.js';
+import { DetailsDocument, draftKey, type EditorContext } from './document.js';
+import { COUNTRIES, countryName, MAX_KEPT, MAX_RECIPIENTS } from './draft.js';
 import type { Editing, SaveStatus } from './editing.js';
+import type * as Drafts from './kept-draft.js';
 import { en, nl } from './contacts-editor.messages.js';
 import type { Draft, FieldId, TextField } from './model.js';
 import type { PeoplePicker } from './people-picker.js';
@@ -45,16 +46,41 @@ const FIELDS: Record<
  * What only editing needs, loaded then (a chunk each, so a page that only shows the
  * details does not download them): editing itself (checks, auto-save) on the first focus
  * in the form, the people search on the contact field's first focus, the conflict review
- * when a save first meets another saved version. Tests replace one to see what the editor
- * shows when it cannot be loaded.
+ * when a save first meets another saved version, reading back a draft kept over a reload
+ * when one is found. Tests replace one to see what the editor shows when it cannot be
+ * loaded.
  */
 export const onFirstUse = {
   editing: onDemand(() => import('./editing.js')),
+  drafts: onDemand(() => import('./kept-draft.js')),
   picker: onDemand(() => import('./people-picker.js')),
   review: privateElement('billing-conflict-review', () =>
     import('./conflict-review.js').then((m) => m.BillingConflictReview),
   ),
 };
+
+/** True when a draft is kept under `key` (a reload came before it was saved); its module reads it. */
+function kept(key: string): boolean {
+  try {
+    return !!sessionStorage.getItem(key);
+  } catch {
+    return false; // storage disabled: nothing was kept
+  }
+}
+
+/**
+ * Keeps `record` under `key` in the tab's session storage, or removes what is kept there
+ * (no record, or one longer than any draft within the contract's limits can be). A full or
+ * disabled storage keeps nothing: the edit stays on screen, only a reload would lose it.
+ */
+function keep(key: string, record?: string): void {
+  try {
+    if (record && record.length <= MAX_KEPT) sessionStorage.setItem(key, record);
+    else sessionStorage.removeItem(key);
+  } catch {
+    // Nothing more to do.
+  }
+}
 
 const countryLists = new Map<string, [code: string, name: string][]>();
 
@@ -93,6 +119,15 @@ function countries(locale: string, current: string): [code: string, name: string
  * panel) when the server first refuses one. A part that cannot be loaded says so and
  * offers a retry; no edit is lost.
  *
+ * No edit is lost by a reload either: while the draft differs from what the server
+ * confirmed, it is kept in the tab's `sessionStorage` (per tenant and API). After a reload
+ * it is restored with a notice, "Restored unsaved changes", and waits for the user: Save
+ * sends it, Discard returns to the server's version; when someone saved another version
+ * meanwhile, both are compared first. Leaving the page while an edit is unsaved (pending,
+ * being saved, or refused) asks the browser to confirm (`beforeunload`). When the role is
+ * taken away mid-edit, the edit stays on screen, read-only, saying that saving needs an
+ * administrator; once the role is back (the provider's `reload()`), it is saved.
+ *
  * @summary Invoice recipients, billing contact, address, e-invoicing and PO number, saved as you type.
  * @tagname billing-contacts-editor
  *
@@ -115,6 +150,9 @@ function countries(locale: string, current: string): [code: string, name: string
  * @csspart keep-mine-button - Saves the user's version over the other one.
  * @csspart use-theirs-button - Replaces the form with the other version.
  * @csspart company - The read-only company name and VAT number.
+ * @csspart restored - The notice above the form after a reload restored unsaved changes.
+ * @csspart discard-button - Drops restored changes: the form shows the server's version.
+ * @csspart save-button - Saves restored changes.
  * @csspart state - Loading, empty, error and forbidden boxes.
  *
  * @cssproperty --billing-contacts-editor-max-width - Width of the form. Default `56rem`.
@@ -134,8 +172,22 @@ export class BillingContactsEditor extends BillingElement {
   readonly #doc = new DetailsDocument();
   /** The answer the form shows (a newer one replaces it while the form is clean). */
   #adopted: unknown;
-  /** A save was refused for the caller's role (a 403). */
+  /** A save was refused for the caller's role (a 403): the edit stays, read-only, until the role is back. */
   @state() private denied: BillingApiError | undefined;
+  /** The permissions last seen: new ones may give the role back. */
+  #permissions: Permissions | null | undefined;
+  /** Where the draft is kept in session storage (per API and tenant); known once `/me` answered. */
+  #key: string | undefined;
+  /** The key whose kept draft was looked for. */
+  #looked: string | undefined;
+  /** A kept draft is being restored: the form waits for it. */
+  #restoring = false;
+  /** The draft shown was restored after a reload and is not saved yet. */
+  #restored = false;
+  /** What was last written to session storage (none: nothing kept). */
+  #kept: Drafts.KeptDraft | undefined;
+  /** Reading back a kept draft, once loaded (after a reload restored one, it shows the notice). */
+  #drafts: typeof Drafts | undefined;
 
   /** Milliseconds after the last change before it is saved (a field losing focus saves at once). */
   @property({ type: Number, attribute: 'save-delay' }) saveDelay = 800;
@@ -146,20 +198,122 @@ export class BillingContactsEditor extends BillingElement {
   #picker: PeoplePicker | undefined;
   #pickerFailed = false;
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('beforeunload', this.#onBeforeUnload);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('beforeunload', this.#onBeforeUnload);
+  }
+
+  /** Leaving the page would lose an unsaved edit (one that is pending, on its way, or refused): the browser asks first. */
+  #onBeforeUnload = (e: BeforeUnloadEvent): void => {
+    if (!this.#unsaved) return;
+    e.preventDefault();
+    e.returnValue = ''; // older browsers ask only when it is set
+  };
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    const billing = this.billing;
+    const p = billing?.permissions;
+    if (p !== this.#permissions) {
+      this.#permissions = p;
+      if (p?.tenantId && billing) this.#key = draftKey(billing.client.baseUrl, p.tenantId);
+      // The role is back (e.g. the provider's reload() after signing in again): what waited for it goes on.
+      if (p?.canWrite) {
+        this.denied = undefined;
+        this.#editing?.resume();
+      }
+      if (p?.canRead && this.#details.error?.kind === 'forbidden') void this.#details.refresh();
+    }
     const answer = this.#details.value;
     // A new answer (the first, or a change made elsewhere) shows, unless the user is in the middle of an edit.
-    if (!answer || answer === this.#adopted) return;
-    if (this.#doc.server && (!this.#clean || answer.etag === this.#doc.etag)) return;
+    if (answer && answer !== this.#adopted && !(this.#doc.server && (!this.#clean || answer.etag === this.#doc.etag))) {
+      this.#adopted = answer;
+      this.#doc.adopt(answer.details, answer.etag);
+      this.#editing?.reset();
+    }
+    // Once the details and the tenant are known: a draft kept over a reload comes back.
+    const key = this.#key;
+    if (key && key !== this.#looked && this.#doc.server && this.#clean) {
+      this.#looked = key;
+      if (kept(key)) void this.#restore(key);
+    }
+    if (this.#restored && this.#clean) this.#restored = false;
+  }
+
+  /**
+   * Keeps an unsaved draft in session storage while there is one (at once: a reload may
+   * follow the keystroke), and removes it after. The module that reads it back checks it
+   * and cuts it to the contract's limits.
+   */
+  protected override updated(): void {
+    const key = this.#key;
+    if (!key || this.#restoring || !this.isConnected) return;
+    const { draft, etag } = this.#doc;
+    const unsaved = this.#unsaved;
+    const was = this.#kept;
+    if (unsaved ? draft === was?.draft && etag === was?.etag : !was) return;
+    this.#kept = unsaved ? { draft: draft!, etag } : undefined;
+    keep(key, unsaved ? JSON.stringify({ etag, draft }) : undefined);
+  }
+
+  /** Shows the draft kept under `key` (made before a reload) unless it is what the server has. */
+  async #restore(key: string): Promise<void> {
+    this.#restoring = true;
+    this.requestUpdate();
+    try {
+      const m = (this.#drafts = await onFirstUse.drafts());
+      const answer = this.#details.value;
+      const record = answer && this.#clean ? m.restore(key, this.#doc, answer.details) : undefined;
+      if (!answer || !record) return;
+      this.#kept = record;
+      this.#restored = true;
+      if (record.etag !== answer.etag) void this.#useEditing((e) => e.restoredOver(answer.details));
+      // Said once by the form's live region, once the form is there.
+      void this.updateComplete.then(() => {
+        this.#doc.announcement = this.t('contacts.restored.title');
+        this.requestUpdate();
+      });
+    } catch {
+      // Not loaded (offline): the server's version shows; the kept draft stays for the next load.
+    } finally {
+      this.#restoring = false;
+      this.requestUpdate();
+    }
+  }
+
+  /** Drops restored (or any unsaved) changes: the form shows the server's version again. */
+  #discard(): void {
+    const answer = this.#details.value;
+    if (!answer) return;
     this.#adopted = answer;
     this.#doc.adopt(answer.details, answer.etag);
     this.#editing?.reset();
+    this.#restored = false;
+    this.#doc.announcement = this.t('contacts.restored.discarded');
+    this.requestUpdate();
+    this.#focus('title');
+    // The server's version may have moved on since it was loaded.
+    void this.#details.refresh();
   }
 
   /** True when the form shows what the server has and nothing is on its way. */
   get #clean(): boolean {
     return !!this.#doc.draft && (this.#editing ? this.#editing.clean : !this.#doc.edited);
+  }
+
+  /** An edit the server has not confirmed: pending, on its way, refused, or restored after a reload. */
+  get #unsaved(): boolean {
+    return !!this.#doc.draft && !this.#clean;
+  }
+
+  /** The draft may be changed and saved: the role allows it, and no save was refused for the role since. */
+  get #mayWrite(): boolean {
+    return this.canWrite && !this.denied;
   }
 
   /** What the controllers loaded on demand get of the editor. */
@@ -173,7 +327,10 @@ export class BillingContactsEditor extends BillingElement {
         return el.billing?.client;
       },
       get canWrite() {
-        return el.canWrite;
+        return el.#mayWrite;
+      },
+      get restored() {
+        return el.#restored;
       },
       get saveDelay() {
         return el.saveDelay;
@@ -189,6 +346,8 @@ export class BillingContactsEditor extends BillingElement {
       report: (error) => this.reportError(error),
       edit: (patch, field) => this.#edit(patch, field),
       saved: (details) => {
+        // An answer loaded before (e.g. while the role was away) is older: it must not replace the saved version.
+        this.#adopted = this.#details.value;
         this.changed('details', details);
         this.#details.absorb(); // the form shows the saved version already
       },
@@ -243,7 +402,7 @@ export class BillingContactsEditor extends BillingElement {
 
   /** Loads the people search when first needed, then hands it to `use` if the contact field still has the focus. */
   async #usePicker(use?: (picker: PeoplePicker) => unknown): Promise<void> {
-    if (!this.canWrite) return;
+    if (!this.#mayWrite) return;
     // When it cannot be loaded, a typed e-mail address still works; a notice offers to try again.
     const m = await onFirstUse.picker().catch(() => undefined);
     this.#pickerFailed = !m;
@@ -302,7 +461,7 @@ export class BillingContactsEditor extends BillingElement {
         type="text"
         .value=${this.#doc.draft![id]}
         ?required=${!!o.required}
-        ?readonly=${!this.canWrite}
+        ?readonly=${!this.#mayWrite}
         maxlength=${o.max}
         autocomplete=${o.autocomplete ?? 'off'}
         aria-invalid=${!!error}
@@ -316,24 +475,34 @@ export class BillingContactsEditor extends BillingElement {
 
   #renderStatus(): TemplateResult {
     const editing = this.#editing;
-    // An edit made while the editing part loads is pending already.
-    const s: SaveStatus = this.#editingFailed ? 'failed' : (editing?.status ?? (this.#doc.edited ? 'pending' : 'idle'));
-    const tone = s === 'saved' ? 'ok' : /^(failed|invalid|blocked|conflict)$/.test(s) ? 'bad' : '';
+    // An edit made while the editing part loads is pending already; one the role may no longer save waits for it.
+    const s: SaveStatus =
+      this.#unsaved && !this.#mayWrite && this.billing?.permissions
+        ? 'denied'
+        : this.#editingFailed
+          ? 'failed'
+          : (editing?.status ?? (this.#restored ? 'restored' : this.#doc.edited ? 'pending' : 'idle'));
+    const tone = s === 'saved' ? 'ok' : /^(failed|invalid|blocked|conflict|denied)$/.test(s) ? 'bad' : '';
     const error = editing?.saveError;
     const reason = error && !this.#editingFailed ? errorMessage(this.locale, error) : this.t('contacts.part-failed');
+    // A save refused for the role is tried again on request: the role may be back without a reload of the permissions.
+    const retry = s === 'failed' || (s === 'denied' && this.canWrite);
     return html`<div class="status-bar">
       <p class="save-status ${tone}" part="save-status" role="status" data-status=${s}>
         <span class="status-icon" aria-hidden="true"
           >${tone === 'ok' ? '✓' : tone ? '!' : s === 'saving' ? '…' : '•'}</span
-        ><span class="status-text">${this.t(`contacts.status.${s}`, { reason })}</span>
+        ><span class="status-text">${this.t(`contacts.status.${s === 'restored' ? 'pending' : s}`, { reason })}</span>
       </p>
       ${
-        s === 'failed'
+        retry
           ? html`<button
               type="button"
               part="retry-button"
               class="retry"
-              @click=${() => this.#useEditing((e) => e.retry())}
+              @click=${() => {
+                this.denied = undefined;
+                void this.#useEditing((e) => e.retry());
+              }}
             >
               ${this.t('contacts.retry')}
             </button>`
@@ -367,7 +536,7 @@ export class BillingContactsEditor extends BillingElement {
                   type="email"
                   .value=${r.value}
                   ?required=${i === 0}
-                  ?readonly=${!this.canWrite}
+                  ?readonly=${!this.#mayWrite}
                   maxlength=${billingDetailsInputLimits.recipients.items.maxLength}
                   autocomplete="off"
                   spellcheck="false"
@@ -376,7 +545,7 @@ export class BillingContactsEditor extends BillingElement {
                   @input=${(e: Event) => this.#setRecipient(r.key, (e.target as HTMLInputElement).value)}
                 />
                 ${
-                  this.canWrite
+                  this.#mayWrite
                     ? html`<button
                         type="button"
                         class="remove"
@@ -404,7 +573,7 @@ export class BillingContactsEditor extends BillingElement {
           : nothing
       }
       ${
-        !this.canWrite
+        !this.#mayWrite
           ? nothing
           : rows.length >= MAX_RECIPIENTS
             ? html`<p class="hint">${this.t('contacts.recipients.max', { n: MAX_RECIPIENTS })}</p>`
@@ -454,7 +623,7 @@ export class BillingContactsEditor extends BillingElement {
             autocomplete="off"
             spellcheck="false"
             maxlength=${billingContactLimits.email.maxLength}
-            ?readonly=${!this.canWrite}
+            ?readonly=${!this.#mayWrite}
             .value=${draft.contactText}
             @focus=${() => this.#usePicker()}
             @input=${this.#onContactInput}
@@ -500,7 +669,7 @@ export class BillingContactsEditor extends BillingElement {
           <select
             id="country"
             required
-            ?disabled=${!this.canWrite}
+            ?disabled=${!this.#mayWrite}
             autocomplete="country"
             aria-invalid=${!!error}
             aria-describedby=${ifDefined(this.#describedBy(error && 'country-error'))}
@@ -530,7 +699,7 @@ export class BillingContactsEditor extends BillingElement {
           class="switch"
           aria-checked=${on}
           aria-labelledby="einvoice-label"
-          ?disabled=${!this.canWrite}
+          ?disabled=${!this.#mayWrite}
           aria-invalid=${!!error}
           aria-describedby=${this.#describedBy('einvoice-hint', error && 'einvoice-enabled-error')!}
           @click=${() => this.#set('einvoice-enabled', !on)}
@@ -567,13 +736,18 @@ export class BillingContactsEditor extends BillingElement {
   }
 
   protected override render() {
-    if (this.denied) return forbiddenState(this.locale);
-    // The form waits for the role too: it decides whether the fields can be edited.
     const server = this.#doc.server;
+    // An unsaved edit stays on screen whatever happens to the session (the role taken away, a
+    // 403, the permissions reloading): read-only until it may be saved again.
+    if (server && this.#unsaved && !this.#restoring) return this.#renderForm(server);
+    if (this.denied) return forbiddenState(this.locale);
+    // The form waits for the role too (it decides whether the fields can be edited), and for a kept draft.
     return this.renderQuery(
       this.#details,
       () =>
-        server && this.billing?.permissions !== undefined ? this.#renderForm(server) : loadingState(this.locale, 12),
+        server && this.billing?.permissions !== undefined && !this.#restoring
+          ? this.#renderForm(server)
+          : loadingState(this.locale, 12),
       12,
     );
   }
@@ -597,6 +771,17 @@ export class BillingContactsEditor extends BillingElement {
         </div>
         ${this.#renderStatus()}
       </div>
+      ${
+        this.#restored
+          ? this.#drafts?.restoredNotice({
+              t: (key) => this.t(key),
+              // Not while compared with another version (the comparison decides), nor without the role.
+              canSave: (!this.#editing || this.#editing.status === 'restored') && this.#mayWrite,
+              save: () => void this.#useEditing((e) => e.retry()),
+              discard: () => this.#discard(),
+            })
+          : nothing
+      }
       ${
         server.recipients.length === 0 && !server.address.line1
           ? emptyState(this.t('contacts.empty.title'), this.t('contacts.empty.body'))

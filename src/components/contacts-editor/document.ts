@@ -38,6 +38,17 @@ export class DetailsDocument {
   }
 }
 
+/** What every key of a kept draft starts with. */
+export const DRAFT_KEYS = 'billing-elements:contacts-draft:';
+
+/**
+ * Where an unsaved draft is kept in the tab's session storage: one per API and tenant (the
+ * `tenantId` of `GET /me`), so a draft never shows up for another tenant or backend.
+ */
+export function draftKey(baseUrl: string, tenantId: string): string {
+  return `${DRAFT_KEYS}${tenantId}@${baseUrl}`;
+}
+
 /**
  * What the editor gives the controllers it loads on demand, besides itself as their host:
  * the document, the API client, its language and its services. One object, made by the
@@ -47,7 +58,10 @@ export interface EditorContext {
   readonly host: ReactiveControllerHost & HTMLElement;
   readonly doc: DetailsDocument;
   readonly client: BillingClient | undefined;
+  /** The draft may be saved now (the role allows it, and no save was refused for the role since). */
   readonly canWrite: boolean;
+  /** The draft was restored after a reload and waits for the user: it is not saved until they edit or ask. */
+  readonly restored: boolean;
   /** Milliseconds after the last change before it is saved. */
   readonly saveDelay: number;
   readonly locale: string;
@@ -61,7 +75,7 @@ export interface EditorContext {
   edit(patch: Partial<Draft>, field?: FieldId): void;
   /** A save the server confirmed: the other elements hear of it. */
   saved(details: BillingDetails): void;
-  /** The caller may not see billing details (a 403): the element says so. */
+  /** A save was refused for the caller's role (a 403): the element keeps the edit, read-only, and says so. */
   forbidden(error: BillingApiError): void;
   /** Loads the conflict review (a private element) before it is shown. */
   loadReview(): Promise<void>;

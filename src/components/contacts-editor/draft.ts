@@ -9,6 +9,9 @@ import type { Draft, RecipientRow } from './model.js';
 /** At most this many recipients (the contract's limit). */
 export const MAX_RECIPIENTS = billingDetailsInputLimits.recipients.maxItems;
 
+/** The longest draft kept in session storage over a reload (characters of JSON): the contract's limits keep one far below it. */
+export const MAX_KEPT = 16_000;
+
 /** Countries offered for the billing address (ISO 3166-1 alpha-2); a stored other code is added. */
 export const COUNTRIES = [
   'AT', 'AU', 'BE', 'BG', 'CA', 'CH', 'CY', 'CZ', 'DE', 'DK', 'EE', 'ES', 'FI', 'FR', 'GB', 'GR', 'HR', 'HU',

@@ -14,9 +14,23 @@ import { draftOf, row } from './draft.js';
 import { clientIssues, inputOf, keyOf, type ClientIssue, type Draft, type FieldId } from './model.js';
 import { differences, serverErrors, type ServerErrors } from './refusal.js';
 
-/** Where the auto-save stands, as the status line says it (`contacts.status.<status>`). */
+/**
+ * Where the auto-save stands, as the status line says it (`contacts.status.<status>`):
+ * `restored` is a draft kept over a reload, not sent until the user edits or asks;
+ * `denied` a save refused for the caller's role.
+ */
 export type SaveStatus =
-  'idle' | 'pending' | 'blocked' | 'saving' | 'saved' | 'failed' | 'invalid' | 'conflict' | 'replaced';
+  | 'idle'
+  | 'pending'
+  | 'restored'
+  | 'blocked'
+  | 'saving'
+  | 'saved'
+  | 'failed'
+  | 'invalid'
+  | 'conflict'
+  | 'replaced'
+  | 'denied';
 
 const POINTER_EVENTS = ['pointerdown', 'pointerup', 'pointercancel'];
 
@@ -72,10 +86,12 @@ export class Editing implements ReactiveController {
     return !this.#dirty && !this.#saving && !this.conflict && this.status !== 'failed' && this.status !== 'invalid';
   }
 
-  /** The element is in the page (again): listens, and picks up where it was left. */
+  /** The element is in the page (again): listens, and picks up where it was left (a restored draft waits for the user). */
   hostConnected(): void {
     for (const type of POINTER_EVENTS) window.addEventListener(type, this.#onPointer, true);
-    if (this.#dirty) this.schedule();
+    if (!this.#dirty) return;
+    if (this.#ctx.restored && this.status === 'idle') this.status = 'restored';
+    else if (this.status !== 'restored') this.schedule();
   }
 
   hostDisconnected(): void {
@@ -237,12 +253,45 @@ export class Editing implements ReactiveController {
     if (again) void this.save();
   }
 
+  /**
+   * The user may save again (their role came back): an edit that waited for it is saved
+   * (a restored draft still waits for the user; a conflict for their choice).
+   */
+  resume(): void {
+    if (this.#dirty && this.status !== 'restored' && !this.conflict && !this.#saving) this.schedule();
+  }
+
+  /**
+   * A draft restored after a reload was made from an older version than the server's
+   * (`theirs`): the user compares both and chooses, as when a save meets a newer version.
+   */
+  async restoredOver(theirs: BillingDetails): Promise<void> {
+    const doc = this.#ctx.doc;
+    try {
+      await this.#ctx.loadReview();
+      if (differences(this.asSaved(doc.draft!), this.asSaved(draftOf(theirs))).length > 0) {
+        this.conflict = theirs;
+        this.status = 'conflict';
+      } else {
+        doc.etag = theirs.version;
+      }
+    } catch {
+      // The review could not be loaded: the status says so; Retry saves, and the server's 412 shows the review.
+      this.saveError = undefined;
+      this.status = 'failed';
+    }
+    this.#ctx.host.requestUpdate();
+  }
+
   /** Shows why a save failed; true when a newer edit should be tried at once. */
   async #failed(error: BillingApiError, rowKeys: number[], sent: Draft): Promise<boolean> {
     const ctx = this.#ctx;
     const doc = ctx.doc;
     const kind = error.kind;
     if (kind === 'forbidden') {
+      // The role was taken away: the edit stays, to be saved once it is back.
+      this.saveError = error;
+      this.status = 'denied';
       ctx.forbidden(error);
       return false;
     }
