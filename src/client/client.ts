@@ -43,7 +43,25 @@ export interface BillingClientOptions {
   fetch?: (input: Request) => Promise<Response>;
   /** Headers sent with every request (e.g. `Authorization`). */
   headers?: Record<string, string>;
+  /**
+   * How long a request may take, in milliseconds, by kind, before it is aborted and
+   * rejects with kind `timeout` (defaults: {@link DEFAULT_DEADLINES}). `0` waits forever.
+   */
+  deadlines?: Partial<Deadlines>;
 }
+
+/** How long each kind of request may take (ms): reads, writes, and files (PDF, CSV). */
+export interface Deadlines {
+  read: number;
+  write: number;
+  file: number;
+}
+
+/**
+ * The deadlines a client has unless told otherwise: long enough for a slow backend on a
+ * slow line, short enough that a request that will never answer is said to be one.
+ */
+export const DEFAULT_DEADLINES: Readonly<Deadlines> = Object.freeze({ read: 20_000, write: 30_000, file: 60_000 });
 
 /** The billing details and the ETag to send back when saving them. */
 export interface VersionedDetails {
@@ -51,9 +69,10 @@ export interface VersionedDetails {
   etag: string;
 }
 
-/** A per-call option: an `AbortSignal` to cancel the request. */
+/** Per-call options: an `AbortSignal` to cancel the request, and its own deadline (ms, `0`: none). */
 export interface CallOptions {
   signal?: AbortSignal;
+  deadline?: number;
 }
 
 /** The `Idempotency-Key` header of a write: the caller's key (a retry of one action) or a new one. */
@@ -83,6 +102,7 @@ type Ok<O> = O extends { responses: infer R }
 /** A request as the contract types it: the path's parameters, the query, headers and body the operation takes. */
 type RequestInit<O> = {
   signal?: AbortSignal | undefined;
+  deadline?: number | undefined;
   /** How to read a successful body: JSON (the default), text or a blob. */
   as?: 'json' | 'text' | 'blob';
 } & ([Path<O>] extends [never] ? unknown : { path: Path<O> }) &
@@ -96,6 +116,7 @@ interface Sent {
   header?: Record<string, string>;
   body?: unknown;
   signal?: AbortSignal | undefined;
+  deadline?: number | undefined;
   as?: 'json' | 'text' | 'blob';
 }
 
@@ -139,6 +160,8 @@ export class BillingClient {
   readonly baseUrl: string;
   readonly #fetch: (input: Request) => Promise<Response>;
   readonly #headers: Record<string, string>;
+  /** The deadlines in force (the defaults, with the options' own). */
+  readonly deadlines: Readonly<Deadlines>;
 
   constructor(options: BillingClientOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
@@ -146,6 +169,7 @@ export class BillingClient {
     // globalThis.fetch after the client was made.
     this.#fetch = options.fetch ?? ((request: Request) => globalThis.fetch(request));
     this.#headers = options.headers ?? {};
+    this.deadlines = Object.freeze({ ...DEFAULT_DEADLINES, ...options.deadlines });
   }
 
   /** The caller's role and what it may do. */
@@ -162,7 +186,7 @@ export class BillingClient {
     return this.#data('post', '/subscription/changes', {
       body: change,
       header: idempotent(o),
-      signal: o.signal,
+      ...o,
     });
   }
 
@@ -171,17 +195,13 @@ export class BillingClient {
   }
 
   listUsers(query: ListUsersQuery, o: CallOptions = {}): Promise<UserPage> {
-    return this.#data('get', '/users', { query, signal: o.signal });
+    return this.#data('get', '/users', { query, ...o });
   }
 
   /** The CSV export of a month's billed (or not billed) users, as text. */
   async exportUsersCsv(month: string, billed = true, o: CallOptions = {}): Promise<string> {
-    const { response } = await this.#call('get', '/users/export', {
-      query: { month, billed },
-      as: 'text',
-      signal: o.signal,
-    });
-    return response.text();
+    const { data } = await this.#call('get', '/users/export', { query: { month, billed }, as: 'text', ...o });
+    return data as unknown as string;
   }
 
   deactivateUser(
@@ -193,7 +213,7 @@ export class BillingClient {
       path: { userId },
       header: idempotent(o),
       body,
-      signal: o.signal,
+      ...o,
     });
   }
 
@@ -206,20 +226,20 @@ export class BillingClient {
       path: { userId },
       header: idempotent(o),
       body,
-      signal: o.signal,
+      ...o,
     });
   }
 
   getDailyUsage(month: string, o: CallOptions = {}): Promise<DailyUsage> {
-    return this.#data('get', '/usage/daily', { query: { month }, signal: o.signal });
+    return this.#data('get', '/usage/daily', { query: { month }, ...o });
   }
 
   getMonthlyUsage(year: number, o: CallOptions = {}): Promise<{ year: number; months: MonthUsage[] }> {
-    return this.#data('get', '/usage/monthly', { query: { year }, signal: o.signal });
+    return this.#data('get', '/usage/monthly', { query: { year }, ...o });
   }
 
   listInvoices(query: ListInvoicesQuery = {}, o: CallOptions = {}): Promise<InvoicePage> {
-    return this.#data('get', '/invoices', { query, signal: o.signal });
+    return this.#data('get', '/invoices', { query, ...o });
   }
 
   getUpcomingInvoice(o: CallOptions = {}): Promise<Invoice> {
@@ -227,25 +247,25 @@ export class BillingClient {
   }
 
   getInvoice(invoiceId: string, o: CallOptions = {}): Promise<Invoice> {
-    return this.#data('get', '/invoices/{invoiceId}', { path: { invoiceId }, signal: o.signal });
+    return this.#data('get', '/invoices/{invoiceId}', { path: { invoiceId }, ...o });
   }
 
   /** The invoice's PDF and the file name the server suggests. */
   async getInvoicePdf(invoiceId: string, o: CallOptions = {}): Promise<{ blob: Blob; fileName: string }> {
-    const { response } = await this.#call('get', '/invoices/{invoiceId}/pdf', {
+    const { data, response } = await this.#call('get', '/invoices/{invoiceId}/pdf', {
       path: { invoiceId },
       as: 'blob',
-      signal: o.signal,
+      ...o,
     });
     const fileName =
       dispositionFileName(response.headers.get('Content-Disposition') ?? '') ?? `invoice-${invoiceId}.pdf`;
-    return { blob: await response.blob(), fileName };
+    return { blob: data as unknown as Blob, fileName };
   }
 
   settleBalance(o: CallOptions & { idempotencyKey?: string } = {}): Promise<SettleResult> {
     return this.#data('post', '/invoices/settle', {
       header: idempotent(o),
-      signal: o.signal,
+      ...o,
     });
   }
 
@@ -254,7 +274,7 @@ export class BillingClient {
   }
 
   quoteLicenses(quantity: number, o: CallOptions = {}): Promise<LicenseQuote> {
-    return this.#data('post', '/licenses/quote', { body: { quantity }, signal: o.signal });
+    return this.#data('post', '/licenses/quote', { body: { quantity }, ...o });
   }
 
   listOrders(o: CallOptions = {}): Promise<{ items: Order[] }> {
@@ -273,7 +293,7 @@ export class BillingClient {
     return this.#data('post', '/licenses/orders', {
       body: { kind, quantity },
       header: idempotent(o),
-      signal: o.signal,
+      ...o,
     });
   }
 
@@ -287,13 +307,13 @@ export class BillingClient {
     const { data: details, response } = await this.#call('put', '/billing-details', {
       body: input,
       header: { 'If-Match': etag },
-      signal: o.signal,
+      ...o,
     });
     return { details, etag: response.headers.get('ETag') || details.version };
   }
 
   searchPeople(q: string, limit = 20, o: CallOptions = {}): Promise<{ items: PersonRef[] }> {
-    return this.#data('get', '/people', { query: { q, limit }, signal: o.signal });
+    return this.#data('get', '/people', { query: { q, limit }, ...o });
   }
 
   getPaymentMethod(o: CallOptions = {}): Promise<PaymentMethod | null> {
@@ -309,10 +329,11 @@ export class BillingClient {
   }
 
   /**
-   * Sends one request of the contract and reads its answer. Resolves with the parsed body
-   * (JSON unless `as` says otherwise: then the body is left for the caller to read) and the
-   * response; rejects with a {@link BillingApiError}: `aborted`, `network`, or the status's
-   * kind with the RFC 9457 problem the server sent.
+   * Sends one request of the contract and reads its answer, body included, within the
+   * request's deadline. Resolves with the body (parsed JSON, or the text or blob `as`
+   * asks for) and the response; rejects with a {@link BillingApiError}: `aborted` (the
+   * caller's signal), `timeout` (the deadline passed: the request is aborted), `network`,
+   * or the status's kind with the RFC 9457 problem the server sent.
    */
   async #call<P extends keyof paths, M extends Method>(
     method: M,
@@ -320,61 +341,69 @@ export class BillingClient {
     init: RequestInit<Operation<P, M>>,
   ): Promise<{ data: Ok<Operation<P, M>>; response: Response }> {
     const sent = init as Sent;
+    const as = sent.as ?? 'json';
     const url =
       this.baseUrl +
       path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(String(sent.path?.[name]))) +
       queryString(sent.query);
+    const request = { method: method.toUpperCase(), url };
     const headers = new Headers(this.#headers);
     for (const [name, value] of Object.entries(sent.header ?? {})) headers.set(name, value);
-    headers.set(
-      'Accept',
-      sent.as === 'text' ? 'text/csv' : sent.as === 'blob' ? 'application/pdf' : 'application/json',
-    );
+    headers.set('Accept', as === 'text' ? 'text/csv' : as === 'blob' ? 'application/pdf' : 'application/json');
     let body: string | undefined;
     if (sent.body !== undefined) {
       headers.set('Content-Type', 'application/json');
       body = JSON.stringify(sent.body);
     }
-    let response: Response;
+    const ms = sent.deadline ?? this.deadlines[as !== 'json' ? 'file' : method === 'get' ? 'read' : 'write'];
+    const deadline = new AbortController();
+    const timer = ms > 0 ? setTimeout(() => deadline.abort(), ms) : undefined;
+    const signal = sent.signal ? AbortSignal.any([sent.signal, deadline.signal]) : deadline.signal;
+    /** Why a request that threw ended: the caller, the deadline, or the network. */
+    const failure = (cause: unknown, status: number, message: string): BillingApiError =>
+      sent.signal?.aborted
+        ? new BillingApiError({ kind: 'aborted', status: 0, message: 'Request cancelled', cause })
+        : deadline.signal.aborted
+          ? new BillingApiError({
+              kind: 'timeout',
+              status: 0,
+              request,
+              message: `No answer within ${Math.round(ms / 1000)} s`,
+              cause,
+            })
+          : new BillingApiError({ kind: 'network', status, request, message, cause });
     try {
-      response = await this.#fetch(
-        new Request(url, { method: method.toUpperCase(), headers, body, signal: sent.signal ?? null }),
-      );
-    } catch (cause) {
-      if (cause instanceof DOMException && cause.name === 'AbortError') {
-        throw new BillingApiError({ kind: 'aborted', status: 0, message: 'Request cancelled', cause });
+      let response: Response;
+      try {
+        response = await this.#fetch(new Request(url, { method: request.method, headers, body, signal }));
+      } catch (cause) {
+        throw failure(cause, 0, 'The billing service could not be reached');
       }
-      throw new BillingApiError({
-        kind: 'network',
-        status: 0,
-        message: 'The billing service could not be reached',
-        cause,
-      });
-    }
-    if (!response.ok) {
-      const problem = await response.json().catch(() => undefined);
-      const retryAfter = Number(response.headers.get('Retry-After'));
-      throw new BillingApiError({
-        status: response.status,
-        request: { method: method.toUpperCase(), url },
-        ...(isProblem(problem) ? { problem } : {}),
-        ...(Number.isFinite(retryAfter) && retryAfter > 0 ? { retryAfter } : {}),
-      });
-    }
-    const data = (sent.as ?? 'json') === 'json' && response.status !== 204 ? await this.#json(response) : undefined;
-    return { data: data as Ok<Operation<P, M>>, response };
-  }
-
-  /** The JSON body; a body cut off by a dropped connection is a network failure. */
-  async #json(response: Response): Promise<unknown> {
-    try {
-      const text = await response.text();
-      return text ? (JSON.parse(text) as unknown) : null;
-    } catch (cause) {
-      if (cause instanceof DOMException && cause.name === 'AbortError') {
-        throw new BillingApiError({ kind: 'aborted', status: 0, message: 'Request cancelled', cause });
+      if (!response.ok) {
+        const problem = await response.json().catch(() => undefined);
+        const retryAfter = Number(response.headers.get('Retry-After'));
+        throw new BillingApiError({
+          status: response.status,
+          request,
+          ...(isProblem(problem) ? { problem } : {}),
+          ...(Number.isFinite(retryAfter) && retryAfter > 0 ? { retryAfter } : {}),
+        });
       }
-      throw new BillingApiError({ kind: 'network', status: response.status, message: 'The answer was cut off', cause });
+      let data: unknown;
+      try {
+        // A body cut off by a dropped connection (or the deadline) is a failure of the request.
+        if (as === 'blob') data = await response.blob();
+        else if (as === 'text') data = await response.text();
+        else if (response.status !== 204) {
+          const text = await response.text();
+          data = text ? (JSON.parse(text) as unknown) : null;
+        }
+      } catch (cause) {
+        throw failure(cause, response.status, 'The answer was cut off');
+      }
+      return { data: data as Ok<Operation<P, M>>, response };
+    } finally {
+      clearTimeout(timer);
     }
   }
 }

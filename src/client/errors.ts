@@ -7,6 +7,7 @@ export type FieldError = components['schemas']['FieldError'];
 export type BillingErrorKind =
   | 'network' // no answer (offline, DNS, CORS, connection reset)
   | 'aborted' // the caller cancelled the request
+  | 'timeout' // no answer within the request's deadline (the request was aborted)
   | 'unauthorized' // 401: no session
   | 'forbidden' // 403: the role may not see billing
   | 'not-found' // 404 with a problem document and its code: the resource does not exist
@@ -43,7 +44,7 @@ function kindOf(status: number, problem: Problem | undefined): BillingErrorKind 
 export class BillingApiError extends Error {
   override name = 'BillingApiError';
   readonly kind: BillingErrorKind;
-  /** HTTP status; 0 for a network failure or an abort. */
+  /** HTTP status; 0 for a network failure, a timeout or an abort. */
   readonly status: number;
   readonly problem: Problem | undefined;
   /** Seconds to wait, from a 429's `Retry-After`. */
@@ -82,8 +83,8 @@ export class BillingApiError extends Error {
     return out;
   }
 
-  /** True when trying again may help (network, 429, 5xx). */
+  /** True when trying again may help (network, timeout, 429, 5xx). */
   get retryable(): boolean {
-    return this.kind === 'network' || this.kind === 'rate-limited' || this.kind === 'server';
+    return this.kind === 'network' || this.kind === 'timeout' || this.kind === 'rate-limited' || this.kind === 'server';
   }
 }

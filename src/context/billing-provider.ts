@@ -1,7 +1,7 @@
 import { provide } from '@lit/context';
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { BillingClient } from '../client/client.js';
+import type { BillingClient, Deadlines } from '../client/client.js';
 import { BillingErrorEvent } from '../internal/events.js';
 import { billingContext, type BillingContextValue } from './context.js';
 import { BillingSession } from './session.js';
@@ -54,6 +54,13 @@ export class BillingProvider extends LitElement {
   /** The host's own fetch, used with `base-url` (to add auth headers or cookies). */
   @property({ attribute: false }) fetch: ((input: Request) => Promise<Response>) | undefined;
 
+  /**
+   * How long a request may take before the elements stop it and say "taking longer than
+   * expected" with a retry, in ms by kind: `{ read, write, file }` (defaults 20 s, 30 s and
+   * 60 s; `0` waits forever). Used with `base-url`; a `client` has its own.
+   */
+  @property({ attribute: false }) deadlines: Partial<Deadlines> | undefined;
+
   @provide({ context: billingContext })
   @state()
   protected context: BillingContextValue | undefined;
@@ -69,8 +76,15 @@ export class BillingProvider extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('baseUrl') || changed.has('client') || changed.has('fetch') || changed.has('lang')) {
-      this.#session.configure({ client: this.client, baseUrl: this.baseUrl, fetch: this.fetch, lang: this.lang });
+    const keys = ['baseUrl', 'client', 'fetch', 'deadlines', 'lang'] as const;
+    if (keys.some((key) => changed.has(key))) {
+      this.#session.configure({
+        client: this.client,
+        baseUrl: this.baseUrl,
+        fetch: this.fetch,
+        deadlines: this.deadlines,
+        lang: this.lang,
+      });
     }
   }
 

@@ -1,5 +1,6 @@
 import { createContext } from '@lit/context';
 import type { BillingClient, Permissions } from '../client/client.js';
+import type { BillingApiError } from '../client/errors.js';
 
 /** What a change touched, so elements that show it can refresh. */
 export type ChangeTopic = 'users' | 'subscription' | 'licenses' | 'invoices' | 'details' | 'payment-method';
@@ -17,6 +18,10 @@ export interface BillingContextValue {
   currency: string | undefined;
   /** The caller's permissions; `undefined` while loading, `null` when they could not be loaded. */
   permissions: Permissions | null | undefined;
+  /** Why the permissions could not be loaded (when `permissions` is `null`). */
+  sessionError: BillingApiError | undefined;
+  /** Loads the permissions again (the retry of a failed `/me`); what is shown stays meanwhile. */
+  reload(): void;
   /**
    * How often any of `topics` changed (plus every `refresh()`): an element refetches what
    * it shows when this moves for the topics it shows, and not for other changes.

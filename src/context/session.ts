@@ -1,5 +1,6 @@
-import { BillingClient, type Permissions } from '../client/client.js';
+import { BillingClient, type Deadlines, type Permissions } from '../client/client.js';
 import type { BillingApiError } from '../client/errors.js';
+import { recoverWhen } from '../internal/recovery.js';
 import type { BillingContextValue, ChangeTopic } from './context.js';
 
 /** For an element used without a provider: it provides its own session's context to what it contains. */
@@ -10,6 +11,8 @@ export interface SessionConfig {
   client?: BillingClient | undefined;
   baseUrl?: string | undefined;
   fetch?: ((input: Request) => Promise<Response>) | undefined;
+  /** How long requests of the client made from `baseUrl` may take (ms, by kind). */
+  deadlines?: Partial<Deadlines> | undefined;
   /** An explicit language/locale; else the tenant's, else the page's. */
   lang?: string | undefined;
 }
@@ -23,6 +26,13 @@ export class BillingSession {
   #client: BillingClient | undefined;
   #clientKey: unknown[] = [];
   #permissions: Permissions | null | undefined;
+  #error: BillingApiError | undefined;
+  /** Stops waiting for a failed `/me`'s cause to go (back online, `Retry-After`). */
+  #stopRecovery = () => {};
+  /** The 429 wait was used: the next failure waits for the user. */
+  #waited = false;
+  /** `/me` is asked again after it failed: its answer makes every element fetch again. */
+  #recovering = false;
   /** Changes by topic; `refresh()` counts under `*` (every topic). */
   #changes: Partial<Record<ChangeTopic | '*', number>> = {};
   #lang: string | undefined;
@@ -40,7 +50,7 @@ export class BillingSession {
 
   /** Applies a configuration; refetches permissions when the client changed. */
   configure(config: SessionConfig): void {
-    const key = [config.client, config.baseUrl, config.fetch];
+    const key = [config.client, config.baseUrl, config.fetch, JSON.stringify(config.deadlines ?? {})];
     const clientChanged = key.some((k, i) => k !== this.#clientKey[i]);
     this.#lang = config.lang || undefined;
     if (clientChanged) {
@@ -48,9 +58,14 @@ export class BillingSession {
       this.#client =
         config.client ??
         (config.baseUrl
-          ? new BillingClient({ baseUrl: config.baseUrl, ...(config.fetch ? { fetch: config.fetch } : {}) })
+          ? new BillingClient({
+              baseUrl: config.baseUrl,
+              ...(config.fetch ? { fetch: config.fetch } : {}),
+              ...(config.deadlines ? { deadlines: config.deadlines } : {}),
+            })
           : undefined);
       this.#permissions = undefined;
+      this.#error = undefined;
       this.#loadPermissions();
     }
     this.#publish();
@@ -72,19 +87,30 @@ export class BillingSession {
     this.#publish();
   }
 
-  /** Loads the permissions again (e.g. after the host signed in again). */
-  reload(): void {
-    this.#permissions = undefined;
+  /**
+   * Loads the permissions again (after the host signed in again, or the retry of a failed
+   * `/me`). Permissions already known stay in force until the answer replaces them, so
+   * what the elements show stays on screen; a failed `/me` shows as loading meanwhile.
+   */
+  reload = (): void => {
+    if (this.#permissions === null) {
+      // What the elements asked for meanwhile failed too (a 401 for all): asked again with the answer.
+      this.#permissions = undefined;
+      this.#error = undefined;
+      this.#recovering = true;
+    }
     this.#loadPermissions();
     this.#publish();
-  }
+  };
 
   dispose(): void {
     this.#load?.abort();
+    this.#stopRecovery();
   }
 
   #loadPermissions(): void {
     this.#load?.abort();
+    this.#stopRecovery();
     const client = this.#client;
     if (!client) return;
     const ctrl = new AbortController();
@@ -93,12 +119,21 @@ export class BillingSession {
       (me) => {
         if (ctrl.signal.aborted) return;
         this.#permissions = me;
-        this.#publish();
+        this.#error = undefined;
+        this.#waited = false;
+        if (!this.#recovering) return this.#publish();
+        this.#recovering = false;
+        this.#count('*');
       },
       (error: BillingApiError) => {
         if (ctrl.signal.aborted) return;
+        // Not the browser's clock nor a silent read-only mode: the elements say so, with a retry.
         this.#permissions = null;
+        this.#error = error;
         this.onError(error);
+        const recovery = recoverWhen(error, this.reload, !this.#waited);
+        this.#waited ||= recovery.waiting;
+        this.#stopRecovery = recovery.stop;
         this.#publish();
       },
     );
@@ -123,6 +158,8 @@ export class BillingSession {
         timeZone: p?.timeZone,
         currency: p?.currency,
         permissions: p,
+        sessionError: this.#error,
+        reload: this.reload,
         changes: (topics) => topics.reduce((n, t) => n + (changes[t] ?? 0), changes['*'] ?? 0),
         notifyChange: this.notifyChange,
       };

@@ -8,6 +8,13 @@ export const nl: Translations<typeof en> = {
   'state.error.network': 'De factuurservice is niet bereikbaar. Controleer je verbinding en probeer het opnieuw.',
   'state.error.server': 'De factuurservice had een probleem. Probeer het zo opnieuw.',
   'state.error.rate-limited': 'Te veel verzoeken. Wacht even en probeer het opnieuw.',
+  'state.error.rate-limited-waiting': {
+    one: 'Te veel verzoeken. Over {count} seconde wordt het opnieuw geprobeerd.',
+    other: 'Te veel verzoeken. Over {count} seconden wordt het opnieuw geprobeerd.',
+  },
+  'state.error.timeout':
+    'De factuurservice doet er langer over dan verwacht. Het verzoek is gestopt; probeer het opnieuw.',
+  'state.session.title': 'Je toegang tot facturatie kon niet worden gecontroleerd',
   'state.error.not-found': 'Deze factuurgegevens zijn niet gevonden.',
   'state.error.unauthorized': 'Je sessie is verlopen. Log opnieuw in om de facturatie te zien.',
   'state.retry': 'Opnieuw proberen',

@@ -7,6 +7,12 @@ export const en = {
   'state.error.network': 'The billing service could not be reached. Check your connection and try again.',
   'state.error.server': 'The billing service had a problem. Try again in a moment.',
   'state.error.rate-limited': 'Too many requests. Wait a moment and try again.',
+  'state.error.rate-limited-waiting': {
+    one: 'Too many requests. Trying again in {count} second.',
+    other: 'Too many requests. Trying again in {count} seconds.',
+  },
+  'state.error.timeout': 'The billing service is taking longer than expected. The request was stopped; try again.',
+  'state.session.title': 'Your access to billing could not be checked',
   'state.error.not-found': 'This billing information was not found.',
   'state.error.unauthorized': 'Your session has ended. Sign in again to see billing.',
   'state.retry': 'Try again',

@@ -46,6 +46,28 @@ export class BillingElement extends LitElement {
 
   #session: BillingSession | undefined;
   #provider: ContextProvider<typeof billingContext> | undefined;
+  /** The focus was on one of the element's states (a retry button, the loading it led to) when it updated. */
+  #onState = false;
+
+  constructor() {
+    super();
+    // A state replaced under the focus (a retry pressed by keyboard, the loading it led to)
+    // hands the focus on to what replaced it, rather than dropping it to the page's body.
+    this.addController({
+      hostUpdate: () => {
+        this.#onState = !!(this.renderRoot as ShadowRoot).activeElement?.closest('.state');
+      },
+      hostUpdated: () => {
+        const root = this.renderRoot as ShadowRoot;
+        if (!this.#onState || root.activeElement) return;
+        const next =
+          root.querySelector<HTMLElement>('.state [part~="retry-button"]') ??
+          root.querySelector<HTMLElement>('.state, h2, h3, button, [href], input, select, [tabindex="0"]');
+        if (next && !next.matches('button, [href], input, select, [tabindex]')) next.tabIndex = -1;
+        next?.focus();
+      },
+    });
+  }
 
   /** The billing context in force: the element's own configuration wins over the provider's. */
   protected get billing(): BillingContextValue | undefined {
@@ -151,13 +173,28 @@ export class BillingElement extends LitElement {
   }
 
   /**
-   * The states every element shows before its data: forbidden (the role, or a 403), loading
-   * (`lines` of skeleton), the error with a retry; then `ready` with the value.
+   * What the session itself makes the element show instead of its content: forbidden (the
+   * role), or the failure of `/me` with a retry (no guessing the role, the tenant's clock
+   * or what may be changed); `undefined` when it is in order or still loading.
+   */
+  protected sessionState(): unknown {
+    const billing = this.billing;
+    if (this.roleForbidden) return forbiddenState(this.locale);
+    if (billing?.permissions !== null || !billing.sessionError) return undefined;
+    return errorState(this.locale, billing.sessionError, billing.reload, translate(this.locale, 'state.session.title'));
+  }
+
+  /**
+   * The states every element shows before its data: the session's (see `sessionState`),
+   * forbidden by a 403, loading (`lines` of skeleton), the query's error with a retry; then
+   * `ready` with the value, once the session is known too.
    */
   protected renderQuery<T>(query: DataState<T>, ready: (value: T) => unknown, lines = 4): unknown {
-    if (this.roleForbidden || query.error?.kind === 'forbidden') return forbiddenState(this.locale);
-    if (query.value !== undefined) return ready(query.value);
-    if (query.error) return errorState(this.locale, query.error, () => void query.refresh());
+    const session = this.sessionState();
+    if (session) return session;
+    if (query.error?.kind === 'forbidden') return forbiddenState(this.locale);
+    if (query.value !== undefined && this.billing?.permissions) return ready(query.value);
+    if (query.error) return errorState(this.locale, query.error, () => void query.refresh(), undefined, query.waiting);
     return loadingState(this.locale, lines);
   }
 

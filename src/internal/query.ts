@@ -3,6 +3,7 @@ import type { BillingClient } from '../client/client.js';
 import type { BillingApiError } from '../client/errors.js';
 import type { BillingContextValue, ChangeTopic } from '../context/context.js';
 import { BillingElement } from './billing-element.js';
+import { recoverWhen } from './recovery.js';
 
 /**
  * What `renderQuery` draws the states of: the value, or why there is none yet, and how to
@@ -11,6 +12,8 @@ import { BillingElement } from './billing-element.js';
 export interface DataState<T> {
   readonly value: T | undefined;
   readonly error: BillingApiError | undefined;
+  /** It will try again on its own (a 429's `Retry-After` is running). */
+  readonly waiting?: boolean;
   refresh(): unknown;
 }
 
@@ -33,7 +36,9 @@ export interface QueryTask<T, A extends readonly unknown[]> {
  * topics changed (a write through another element, or the provider's `refresh()`), and
  * cancels the run it replaces. In the spirit of `@lit/task`: arguments, a run with an
  * `AbortSignal`, and a state the template reads: `value` (the last answer), `error`
- * (why the last run failed, reported to the host as `billing-error`), `loading`.
+ * (why the last run failed, reported to the host as `billing-error`), `loading`. A
+ * failed run is tried again when its cause goes away (see `recoverWhen`): back online, or
+ * a 429's `Retry-After` over (once on its own; then the user's "Try again").
  *
  * An element makes one as a field, `#data = new Query(this, { topics, args, run })`, and
  * draws its states with `this.renderQuery(this.#data, (value) => …)`.
@@ -45,6 +50,8 @@ export class Query<T, A extends readonly unknown[] = []> implements ReactiveCont
   error: BillingApiError | undefined;
   /** A run is under way (the value, if any, is the previous one). */
   loading = false;
+  /** It will run again on its own when a 429's `Retry-After` has passed. */
+  waiting = false;
 
   readonly #host: BillingElement;
   readonly #context: () => BillingContextValue | undefined;
@@ -54,6 +61,10 @@ export class Query<T, A extends readonly unknown[] = []> implements ReactiveCont
   #changes = -1;
   #args = '';
   #abort: AbortController | undefined;
+  /** Stops waiting for the failure's cause to go (back online, `Retry-After`). */
+  #stopRecovery = () => {};
+  /** The 429 wait was used: the next 429 waits for the user. */
+  #waited = false;
 
   /** A query of `host`'s data: it fetches with the host's client, and reports failures as the host's. */
   constructor(host: BillingElement, task: QueryTask<T, A>) {
@@ -80,6 +91,7 @@ export class Query<T, A extends readonly unknown[] = []> implements ReactiveCont
   }
 
   hostDisconnected(): void {
+    this.#stopRecovery();
     if (!this.#abort) return;
     this.#abort.abort();
     this.#abort = undefined;
@@ -107,18 +119,26 @@ export class Query<T, A extends readonly unknown[] = []> implements ReactiveCont
     this.#changes = billing.changes(this.#task.topics);
     this.#args = JSON.stringify(args);
     this.#abort?.abort();
+    this.#stopRecovery();
     const abort = (this.#abort = new AbortController());
     this.error = undefined;
+    this.waiting = false;
     this.loading = true;
     this.#host.requestUpdate();
     const run = this.#task.run(billing.client, abort.signal, args).then(
       (value) => {
         if (abort.signal.aborted) return;
         this.value = value;
+        this.#waited = false;
       },
       (error: unknown) => {
         if (abort.signal.aborted) return;
-        this.error = this.#report(error);
+        const e = (this.error = this.#report(error));
+        // Its cause may go away: back online, or a 429's wait over (once; then the user decides).
+        const recovery = recoverWhen(e, () => void this.refresh(), !this.#waited);
+        this.#waited ||= recovery.waiting;
+        this.waiting = recovery.waiting;
+        this.#stopRecovery = recovery.stop;
       },
     );
     return run.finally(() => {

@@ -21,27 +21,38 @@ export function loadingState(locale: string, lines = 4): TemplateResult {
 
 const errorKeys: Partial<Record<BillingApiError['kind'], MessageKey>> = {
   network: 'state.error.network',
+  timeout: 'state.error.timeout',
   'rate-limited': 'state.error.rate-limited',
   'not-found': 'state.error.not-found',
   unauthorized: 'state.error.unauthorized',
 };
 
-/** The sentence for an error: the server's own words for a refusal, else one by kind. */
-export function errorMessage(locale: string, error: BillingApiError): string {
+/**
+ * The sentence for an error: the server's own words for a refusal, else one by kind; a
+ * 429 that will be tried again on its own (`waiting`) says when.
+ */
+export function errorMessage(locale: string, error: BillingApiError, waiting = false): string {
+  if (waiting && error.retryAfter !== undefined) {
+    return translate(locale, 'state.error.rate-limited-waiting', { count: error.retryAfter });
+  }
   const key = errorKeys[error.kind];
   if (key) return translate(locale, key);
   if ((error.kind === 'invalid' || error.kind === 'conflict') && error.problem?.detail) return error.problem.detail;
   return translate(locale, 'state.error.server');
 }
 
-/** Error: what failed, and a retry button; the technical details folded under it. */
+/**
+ * Error: what failed, and a retry button; the technical details folded under it.
+ * `waiting`: it is tried again on its own (a 429's `Retry-After`), which the words say.
+ */
 export function errorState(
   locale: string,
   error: BillingApiError,
   retry: (() => void) | undefined,
   title: string = translate(locale, 'state.error.title'),
+  waiting = false,
 ): TemplateResult {
-  const message = errorMessage(locale, error);
+  const message = errorMessage(locale, error, waiting);
   // The technical details: a private element loaded the first time an error shows (the
   // module loads once; offline, the words above still say what failed).
   if (error.request)

@@ -1,4 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { BillingApiError } from '../../client/errors.js';
+import { recoverWhen } from '../../internal/recovery.js';
 import type { Chart } from 'chart.js';
 import type * as ChartParts from './chart-parts.js';
 import type { Figures, Palette } from './chart-parts.js';
@@ -21,7 +23,8 @@ export interface Drawing {
  * is something to draw (`failed` when it cannot be; the element shows the table then),
  * creates the chart at its box's size, draws it again when what it shows changes, follows
  * its box's size (chart.js's own `responsive` mode misjudges shadow DOM) and destroys it
- * when the canvas goes or the element leaves the page.
+ * when the canvas goes or the element leaves the page. chart.js that could not be loaded
+ * is tried again when the browser is back online, or on {@link retry}.
  */
 export class ChartCanvas implements ReactiveController {
   /** The chart.js instance, once drawn. */
@@ -34,6 +37,7 @@ export class ChartCanvas implements ReactiveController {
   #plotter: typeof ChartParts | undefined;
   #drawnFrom: unknown[] = [];
   #resizeObserver: ResizeObserver | undefined;
+  #stopRecovery = () => {};
 
   constructor(host: ReactiveControllerHost, load: () => Promise<typeof ChartParts>) {
     this.#host = host;
@@ -42,7 +46,16 @@ export class ChartCanvas implements ReactiveController {
   }
 
   hostDisconnected(): void {
+    this.#stopRecovery();
     this.#destroy();
+  }
+
+  /** Tries to load chart.js again, if it could not be loaded (the element draws the chart then). */
+  retry(): void {
+    this.#stopRecovery();
+    if (!this.failed) return;
+    this.failed = false;
+    this.#host.requestUpdate();
   }
 
   /** Creates, updates or destroys the chart to match what is rendered. */
@@ -59,8 +72,15 @@ export class ChartCanvas implements ReactiveController {
           this.failed = false;
           this.#host.requestUpdate();
         },
-        () => {
+        (cause: unknown) => {
           this.failed = true;
+          const error = new BillingApiError({
+            kind: 'network',
+            status: 0,
+            message: 'chart.js could not be loaded',
+            cause,
+          });
+          this.#stopRecovery = recoverWhen(error, () => this.retry()).stop;
           this.#host.requestUpdate();
         },
       );

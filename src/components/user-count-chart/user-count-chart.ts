@@ -208,10 +208,13 @@ export class BillingUserCountChart extends BillingElement {
     return (this.view === 'month' ? this.data : this.yearData) !== undefined;
   }
 
-  /** The tenant's today; the wall clock's only when it could not be loaded. */
+  /**
+   * The tenant's today ('' until known). Never the browser's clock: the tenant's month may
+   * be another; only figures the host gives (`data`, `yearData`) are shown without it.
+   */
   get #today(): string {
-    const p = this.billing?.permissions;
-    return p?.today ?? (p === null ? new Date().toLocaleDateString('sv') : ''); // Swedish dates are YYYY-MM-DD
+    const today = this.billing?.permissions?.today;
+    return today ?? (this.#usesOwnData ? new Date().toLocaleDateString('sv') : ''); // Swedish dates are YYYY-MM-DD
   }
 
   get #month(): string {
@@ -248,9 +251,10 @@ export class BillingUserCountChart extends BillingElement {
     return d && !this.data ? this.#fetchedYear?.months.find((m) => m.month === d.month) : undefined;
   }
 
-  /** Fetches the figures of the current selection again. */
+  /** Fetches the figures of the current selection again (and chart.js, if it could not be loaded). */
   refresh(): void {
     this.#yearCache.clear();
+    this.#canvas.retry();
     void this.#usage.refresh();
   }
 
@@ -654,12 +658,16 @@ export class BillingUserCountChart extends BillingElement {
     // Its colours are the chart's; their transition tells that the theme changed: re-read them, redraw.
     const probe = html`<span class="probe" aria-hidden="true" @transitionend=${() => this.requestUpdate()}></span>`;
     const { error: failure, loading: pending } = this.#usage;
-    if (this.roleForbidden || failure?.kind === 'forbidden') return forbiddenState(this.locale);
+    // The session's failure; figures the host gives need none.
+    const session = this.#usesOwnData ? undefined : this.sessionState();
+    if (session || this.roleForbidden || failure?.kind === 'forbidden') {
+      return html`${session || forbiddenState(this.locale)}${probe}`;
+    }
     if (!this.#usesOwnData && (!this.billing || !this.#today)) {
       return html`${loadingState(this.locale, 10)}${probe}`;
     }
     const shown = this.#shown;
-    const error = failure && errorState(this.locale, failure, () => this.refresh());
+    const error = failure && errorState(this.locale, failure, () => this.refresh(), undefined, this.#usage.waiting);
     if (error && !shown) return html`${error}${probe}`;
     const ready = !pending && !error && shown;
     let title: string;

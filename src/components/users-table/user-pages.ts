@@ -4,6 +4,7 @@ import type { BillingApiError } from '../../client/errors.js';
 import type { BillingContextValue, ChangeTopic } from '../../context/context.js';
 import { BillingElement } from '../../internal/billing-element.js';
 import type { DataState } from '../../internal/query.js';
+import { recoverWhen } from '../../internal/recovery.js';
 
 /**
  * Rows per block: the unit the table caches and fetches. A request asks for one block,
@@ -62,6 +63,8 @@ export class UserPages implements ReactiveController, DataState<UserPage> {
   /** The last answer's page: month, model, total and tab counts (its items are in the cache). */
   page0: UserPage | undefined;
   error: BillingApiError | undefined;
+  /** It fetches again on its own when a 429's `Retry-After` has passed. */
+  waiting = false;
   /** The first request of a query (or of a refresh) is on its way: the footer says so. */
   loading = false;
   /** A new query's first rows are on their way: the table area shows the loading state. */
@@ -84,6 +87,10 @@ export class UserPages implements ReactiveController, DataState<UserPage> {
   /** True until the first answer of the current generation. */
   #firstOfGeneration = true;
   #cancelIdle: (() => void) | undefined;
+  /** Stops waiting for a failure's cause to go (back online, `Retry-After`); see `recoverWhen`. */
+  #stopRecovery = () => {};
+  /** The 429 wait was used: the next 429 waits for the user. */
+  #waited = false;
 
   constructor(host: BillingElement, view: PagesView) {
     this.#host = host;
@@ -135,6 +142,7 @@ export class UserPages implements ReactiveController, DataState<UserPage> {
   }
 
   hostDisconnected(): void {
+    this.#stopRecovery();
     this.#abortInflight();
     this.#cancelPrefetch();
   }
@@ -154,6 +162,8 @@ export class UserPages implements ReactiveController, DataState<UserPage> {
     this.#firstOfGeneration = true;
     this.#query = query;
     this.error = undefined;
+    this.waiting = false;
+    this.#stopRecovery();
     // The tabs and toolbar stay (with the last counts) while the new first page loads.
     if (!keepPosition) this.pending = true;
     if (!query) return;
@@ -282,7 +292,11 @@ export class UserPages implements ReactiveController, DataState<UserPage> {
           // A prefetch that failed is tried again (and reported) if its rows come into view.
           if (outOfView && this.page0 && !this.pending) return;
           this.loading = false;
-          this.error = this.#access.report(e);
+          const error = (this.error = this.#access.report(e));
+          const recovery = recoverWhen(error, () => this.refresh(), !this.#waited);
+          this.#waited ||= recovery.waiting;
+          this.waiting = recovery.waiting;
+          this.#stopRecovery = recovery.stop;
           this.#host.requestUpdate();
         },
       );
@@ -302,6 +316,7 @@ export class UserPages implements ReactiveController, DataState<UserPage> {
     }
     this.pending = false;
     this.error = undefined;
+    this.#waited = false;
     // The first page's answer, with the counts of the latest.
     this.page0 =
       !old || wasPending || first === 0

@@ -499,7 +499,7 @@ export class BillingUsersTable extends BillingElement {
         </p>
         ${
           error
-            ? errorState(this.locale, error, () => this.refresh())
+            ? errorState(this.locale, error, () => this.refresh(), undefined, this.#pages.waiting)
             : pending
               ? loadingState(this.locale, 8)
               : this.#renderTable(page)
