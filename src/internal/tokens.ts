@@ -56,6 +56,10 @@ export const baseStyles = css`
   :host {
     display: block;
     box-sizing: border-box;
+    /* Vendor data (plan names, invoice numbers, e-mails) has no breaks to offer: it wraps
+       where it must rather than widening the page, and all of it stays readable. */
+    overflow-wrap: anywhere;
+    min-width: 0;
   }
   :host([hidden]) {
     display: none;

@@ -261,7 +261,8 @@ export const invoiceListStyles = css`
     text-underline-offset: 2px;
     border-radius: 2px;
   }
-  tr.upcoming button.link {
+  /* The invoice's number (or the upcoming one's words) wraps rather than push the amount out of view. */
+  th button.link {
     white-space: normal;
   }
   button.link:hover {
