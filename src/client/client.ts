@@ -368,7 +368,7 @@ export class BillingClient {
               kind: 'timeout',
               status: 0,
               request,
-              message: `No answer within ${Math.round(ms / 1000)} s`,
+              message: `No answer within ${ms} ms`,
               cause,
             })
           : new BillingApiError({ kind: 'network', status, request, message, cause });

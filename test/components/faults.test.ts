@@ -158,6 +158,25 @@ for (const { tag, operation, ready } of ELEMENTS) {
   });
 }
 
+describe('a save that hangs', () => {
+  it('is "Not saved" at the deadline, with the edit kept and a retry that saves it', async () => {
+    setFaults([{ operation: 'putBillingDetails', kind: 'hang' }]);
+    const { el } = await mount('billing-contacts-editor');
+    const city = await find<HTMLInputElement>(el, '#city');
+    city.focus();
+    city.select();
+    await sendKeys({ type: 'Zeist' });
+    const status = () => text(shadow(el).querySelector('[part=save-status] .status-text'));
+    await waitUntil(() => status().startsWith('Not saved.'), `no failure shown (was "${status()}")`, { timeout: 8000 });
+    expect(status()).to.include('taking longer than expected');
+    expect(city.value).to.equal('Zeist');
+    setFaults([]);
+    (await find<HTMLButtonElement>(el, '[part=retry-button]')).click();
+    await waitUntil(() => status() === 'Saved', 'never saved', { timeout: 8000 });
+    expect(store().world.billingDetails!.address.city).to.equal('Zeist');
+  });
+});
+
 describe('the session', () => {
   it('keeps what is on screen while the provider reloads, and after a failed /me says so in every element', async () => {
     const root = await render<HTMLElement>(

@@ -7,7 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { BillingApiError, BillingClient } from '../../src/client/index.js';
+import { BillingApiError, BillingClient, DEFAULT_DEADLINES } from '../../src/client/index.js';
 
 function recording(answer: (request: Request) => Response | Promise<Response>) {
   const requests: Request[] = [];
@@ -151,6 +151,63 @@ describe('client: failures are BillingApiErrors', () => {
       () => new Response('{"role":"adm', { headers: { 'Content-Type': 'application/json' } }),
     );
     await assert.rejects(client.getMe(), (e: BillingApiError) => e.kind === 'network');
+  });
+});
+
+describe('client: deadlines', () => {
+  /** A fetch that never answers (as a hanging backend), until the request is aborted. */
+  const hanging = (seen: Request[] = []) =>
+    new BillingClient({
+      baseUrl: 'https://app.example.com/api/billing',
+      deadlines: { read: 40, write: 60 },
+      fetch: (request) => {
+        seen.push(request);
+        return new Promise((_, reject) =>
+          request.signal.addEventListener('abort', () => reject(request.signal.reason)),
+        );
+      },
+    });
+
+  const failure = (call: Promise<unknown>) =>
+    call.then(
+      () => assert.fail('resolved'),
+      (e: unknown) => e as BillingApiError,
+    );
+
+  it('a request past its deadline is aborted and fails as a timeout, retryable', async () => {
+    const seen: Request[] = [];
+    const started = performance.now();
+    const error = await failure(hanging(seen).getLicenses());
+    assert.equal(error.kind, 'timeout');
+    assert.equal(error.retryable, true);
+    assert.equal(error.status, 0);
+    assert.deepEqual(error.request, { method: 'GET', url: 'https://app.example.com/api/billing/licenses' });
+    assert.equal(seen[0]!.signal.aborted, true);
+    assert.ok(performance.now() - started < 2000);
+  });
+
+  it('writes have their own deadline, a call may set its own, and 0 waits for the caller', async () => {
+    const client = hanging();
+    const write = await failure(client.orderLicenses('add', 1));
+    assert.equal(write.kind, 'timeout');
+    assert.equal(write.message, 'No answer within 60 ms');
+    const own = await failure(client.getLicenses({ deadline: 10 }));
+    assert.equal(own.kind, 'timeout');
+    const caller = new AbortController();
+    const pending = failure(client.getLicenses({ deadline: 0, signal: caller.signal }));
+    await new Promise((resolve) => setTimeout(resolve, 100)); // past every deadline
+    caller.abort();
+    assert.equal((await pending).kind, 'aborted');
+  });
+
+  it('the defaults are 20 s to read, 30 s to write, 60 s for files, and options replace them by kind', () => {
+    assert.deepEqual(new BillingClient({ baseUrl: '/api' }).deadlines, DEFAULT_DEADLINES);
+    assert.deepEqual(DEFAULT_DEADLINES, { read: 20_000, write: 30_000, file: 60_000 });
+    assert.deepEqual(new BillingClient({ baseUrl: '/api', deadlines: { file: 0 } }).deadlines, {
+      read: 20_000,
+      write: 30_000,
+      file: 0,
+    });
   });
 });
 
