@@ -56,7 +56,12 @@ const withProvider: Decorator = (story, context) => {
   document.documentElement.style.colorScheme = theme;
   document.body.style.background = theme === 'dark' ? '#14171c' : '#ffffff';
   document.body.style.fontFamily = 'system-ui, sans-serif';
-  return html`<billing-provider base-url="/api/billing" lang=${p.lang ?? context.globals['locale']} theme=${theme}>
+  return html`<billing-provider
+    base-url="/api/billing"
+    lang=${p.lang ?? context.globals['locale']}
+    theme=${theme}
+    .deadlines=${p.deadlines}
+  >
     ${story()}
   </billing-provider>`;
 };

@@ -122,9 +122,19 @@ export const ServerError: Story = { parameters: billing({ faults: [{ operation: 
 /** Offline: the service could not be reached. */
 export const Offline: Story = { parameters: billing({ faults: [{ operation: 'listUsers', kind: 'network-error' }] }) };
 
-/** Too many requests (429): the error asks to wait a moment, with a retry. */
+/** Too many requests (429): the error says it tries again in 30 s, does so once on its own, then offers a retry. */
 export const RateLimited: Story = {
   parameters: billing({ faults: [{ operation: 'listUsers', kind: 'rate-limit-429', retryAfter: 30 }] }),
+};
+
+/** A request that never answers ends at its deadline (here 2 s; 20 s by default): "taking longer than expected", with a retry. */
+export const TakingTooLong: Story = {
+  parameters: billing({ deadlines: { read: 2000 }, faults: [{ operation: 'listUsers', kind: 'hang' }] }),
+};
+
+/** The caller's permissions (`GET /me`) could not be loaded: an error with a retry, not a guess at the role or the tenant's clock. */
+export const SessionFailed: Story = {
+  parameters: billing({ faults: [{ operation: 'getMe', kind: 'error-500' }] }),
 };
 
 /** Slow network: every answer takes two seconds. */
