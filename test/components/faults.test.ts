@@ -9,6 +9,7 @@ import { expect, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { BillingProvider } from '../../src/context/billing-provider.js';
 import type { Fault } from '../../mocks/store/store.js';
+import { onFirstUse, type BillingUserCountChart } from '../../src/components/user-count-chart/user-count-chart.js';
 import {
   all,
   deepActiveElement,
@@ -157,6 +158,25 @@ for (const { tag, operation, ready } of ELEMENTS) {
     }
   });
 }
+
+describe('a chunk that fails to load', () => {
+  it('the chart shows its table, and draws itself once the browser is back online', async () => {
+    const real = onFirstUse.chart;
+    onFirstUse.chart = () => Promise.reject(new TypeError('Failed to fetch dynamically imported module'));
+    try {
+      const { el } = await mount('billing-user-count-chart');
+      await waitForText(el, 'The chart could not be drawn');
+      expect((await find<HTMLButtonElement>(el, '[part=table-toggle]')).disabled).to.equal(true);
+      onFirstUse.chart = real;
+      window.dispatchEvent(new Event('online'));
+      await find(el, 'canvas');
+      await waitUntil(() => (el as BillingUserCountChart).chart, 'no chart drawn');
+      expect((await find<HTMLButtonElement>(el, '[part=table-toggle]')).disabled).to.equal(false);
+    } finally {
+      onFirstUse.chart = real;
+    }
+  });
+});
 
 describe('a save that hangs', () => {
   it('is "Not saved" at the deadline, with the edit kept and a retry that saves it', async () => {
