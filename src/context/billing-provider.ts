@@ -1,6 +1,5 @@
-import { provide } from '@lit/context';
+import { ContextProvider } from '@lit/context';
 import { css, html, LitElement, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import type { BillingClient, Deadlines } from '../client/client.js';
 import { BillingErrorEvent } from '../internal/events.js';
 import { billingContext, type BillingContextValue } from './context.js';
@@ -39,34 +38,49 @@ export class BillingProvider extends LitElement {
     }
   `;
 
+  static override properties = {
+    baseUrl: { attribute: 'base-url' },
+    lang: {},
+    theme: { reflect: true },
+    client: { attribute: false },
+    fetch: { attribute: false },
+    deadlines: { attribute: false },
+    context: { state: true, attribute: false },
+  };
+
   /** Base URL of the billing API, e.g. `/api/billing`. Ignored when `client` is set. */
-  @property({ attribute: 'base-url' }) baseUrl = '';
+  baseUrl = '';
 
   /** Language of the elements (`en`, `nl`, or a locale such as `nl-BE`). Default: the page's `<html lang>`, else the tenant's. */
-  @property() override lang = '';
+  override lang = '';
 
   /** `light`, `dark`, or unset to follow the page's `color-scheme`. */
-  @property({ reflect: true }) theme: 'light' | 'dark' | undefined;
+  theme: 'light' | 'dark' | undefined;
 
   /** A ready API client (e.g. with the host's auth), instead of `base-url`. */
-  @property({ attribute: false }) client: BillingClient | undefined;
+  client: BillingClient | undefined;
 
   /** The host's own fetch, used with `base-url` (to add auth headers or cookies). */
-  @property({ attribute: false }) fetch: ((input: Request) => Promise<Response>) | undefined;
+  fetch: ((input: Request) => Promise<Response>) | undefined;
 
   /**
    * How long a request may take before the elements stop it and say "taking longer than
    * expected" with a retry, in ms by kind: `{ read, write, file }` (defaults 20 s, 30 s and
    * 60 s; `0` waits forever). Used with `base-url`; a `client` has its own.
    */
-  @property({ attribute: false }) deadlines: Partial<Deadlines> | undefined;
+  deadlines: Partial<Deadlines> | undefined;
 
-  @provide({ context: billingContext })
-  @state()
+  /** Gives `context` to every billing element inside. */
+  readonly #provider = new ContextProvider(this, { context: billingContext });
+
+  /** The context the elements inside read (the session's). */
   protected context: BillingContextValue | undefined;
 
   readonly #session = new BillingSession(
-    (value) => (this.context = value),
+    (value) => {
+      this.#provider.setValue(value!);
+      this.context = value;
+    },
     (error) => this.dispatchEvent(new BillingErrorEvent(error)),
   );
 

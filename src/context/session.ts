@@ -1,10 +1,10 @@
+import { ContextProvider } from '@lit/context';
+import type { ReactiveControllerHost } from 'lit';
 import { BillingClient, type Deadlines, type Permissions } from '../client/client.js';
 import type { BillingApiError } from '../client/errors.js';
+import { BillingErrorEvent } from '../internal/events.js';
 import { recoverWhen } from '../internal/recovery.js';
-import type { BillingContextValue, ChangeTopic } from './context.js';
-
-/** For an element used without a provider: it provides its own session's context to what it contains. */
-export { ContextProvider } from '@lit/context';
+import { billingContext, type BillingContextValue, type ChangeTopic } from './context.js';
 
 /** How a session is configured: a ready client, or a base URL (and optionally the host's fetch). */
 export interface SessionConfig {
@@ -166,4 +166,27 @@ export class BillingSession {
     }
     this.onChange(this.#value);
   }
+}
+
+/** The context provider of each element that runs its own session (one per element, kept over reconnects). */
+const ownProviders = new WeakMap<HTMLElement, ContextProvider<typeof billingContext>>();
+
+/**
+ * The session of an element used without a provider (loaded with this module, when one is
+ * first configured): `onValue` hears its context, which the element also provides to what
+ * it contains (its private elements); its failures are the element's `billing-error`.
+ */
+export function ownSession(
+  host: ReactiveControllerHost & HTMLElement,
+  onValue: (value: BillingContextValue | undefined) => void,
+): BillingSession {
+  let provider = ownProviders.get(host);
+  if (!provider) ownProviders.set(host, (provider = new ContextProvider(host, { context: billingContext })));
+  return new BillingSession(
+    (value) => {
+      onValue(value);
+      if (value) provider.setValue(value);
+    },
+    (error) => host.dispatchEvent(new BillingErrorEvent(error)),
+  );
 }

@@ -5,6 +5,7 @@
  * does not ship the others'.
  */
 import type * as contactsEditor from '../components/contacts-editor/contacts-editor.messages.js';
+import type * as contactsEditorParts from '../components/contacts-editor/editing.messages.js';
 import type * as invoiceDetail from '../components/invoice-list/invoice-detail.messages.js';
 import type * as invoiceList from '../components/invoice-list/invoice-list.messages.js';
 import type * as settleOutcome from '../components/invoice-list/settle-outcome.messages.js';
@@ -31,7 +32,8 @@ type All = typeof common.en &
   typeof invoiceList.en &
   typeof invoiceDetail.en &
   typeof settleOutcome.en &
-  typeof contactsEditor.en;
+  typeof contactsEditor.en &
+  typeof contactsEditorParts.en;
 
 /** Every message key of the kit. */
 export type MessageKey = keyof All;

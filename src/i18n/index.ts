@@ -17,24 +17,8 @@ export interface ElementMessages {
   [lang: string]: CatalogueSource;
 }
 
-/**
- * Two catalogues as one: a private element that also speaks its owner's words (a status,
- * a reason) has its own messages joined with the owner's. Languages other than English
- * still load on first use, both chunks at once.
- */
-export function joinMessages(a: ElementMessages, b: ElementMessages): ElementMessages {
-  const joined: ElementMessages = { en: { ...a.en, ...b.en } };
-  const get = (source: CatalogueSource | undefined) => (typeof source === 'function' ? source() : source);
-  for (const lang of new Set([...Object.keys(a), ...Object.keys(b)])) {
-    if (lang !== 'en') {
-      joined[lang] = () => Promise.all([get(a[lang]), get(b[lang])]).then(([x, y]) => ({ ...x, ...y }));
-    }
-  }
-  return joined;
-}
-
 /** The languages the kit speaks. */
-export const supportedLanguages = Object.keys(common);
+export const supportedLanguages = /* @__PURE__ */ Object.keys(common);
 
 /** The catalogue language for a BCP 47 tag: `nl-BE` → `nl`; anything unknown → `en`. */
 export function languageOf(locale: string | undefined): string {

@@ -1,6 +1,5 @@
-import { consume, type ContextProvider } from '@lit/context';
-import { LitElement, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { ContextConsumer } from '@lit/context';
+import { LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { BillingClient } from '../client/client.js';
 import { BillingApiError } from '../client/errors.js';
 import { billingContext, type BillingContextValue, type ChangeTopic } from '../context/context.js';
@@ -29,28 +28,41 @@ export class BillingElement extends LitElement {
   /** The element's own messages (the shared ones come with the base). */
   static messages: ElementMessages | undefined;
 
+  /**
+   * The reactive properties, Lit's static way (each element's class declares its own, and
+   * its fields keep their docs): decorators would put TypeScript's decorator helper and a
+   * call per field into every host's bundle. Internal state is `{ state: true, attribute:
+   * false }`, as `@state()` declares it.
+   */
+  static override properties: PropertyDeclarations = {
+    baseUrl: { attribute: 'base-url' },
+    client: { attribute: false },
+    lang: {},
+    provided: { state: true, attribute: false },
+    own: { state: true, attribute: false },
+  };
+
   /** Base URL of the billing API, when the element is used without a provider. */
-  @property({ attribute: 'base-url' }) baseUrl = '';
+  baseUrl = '';
 
   /** A ready API client, when the element is used without a provider. */
-  @property({ attribute: false }) client: BillingClient | undefined;
+  client: BillingClient | undefined;
 
   /** Language of this element (`en`, `nl`, …); default: the provider's. */
-  @property() override lang = '';
+  override lang = '';
 
-  @consume({ context: billingContext, subscribe: true })
-  @state()
+  /** The nearest provider's context (see the constructor). */
   protected provided: BillingContextValue | undefined;
 
-  @state() protected own: BillingContextValue | undefined;
+  protected own: BillingContextValue | undefined;
 
   #session: BillingSession | undefined;
-  #provider: ContextProvider<typeof billingContext> | undefined;
   /** The focus was on one of the element's states (a retry button, the loading it led to) when it updated. */
   #onState = false;
 
   constructor() {
     super();
+    new ContextConsumer(this, { context: billingContext, subscribe: true, callback: (v) => (this.provided = v) });
     // A state replaced under the focus (a retry pressed by keyboard, the loading it led to)
     // hands the focus on to what replaced it, rather than dropping it to the page's body.
     this.addController({
@@ -111,17 +123,10 @@ export class BillingElement extends LitElement {
    * does not carry a second copy.
    */
   async #configure(): Promise<void> {
-    const { BillingSession, ContextProvider } = await import('../context/session.js');
+    const { ownSession } = await import('../context/session.js');
     if (!this.isConnected || !(this.client || this.baseUrl)) return;
     // What the element contains (its private elements) reads the element's own context.
-    const provider = (this.#provider ??= new ContextProvider(this, { context: billingContext }));
-    this.#session ??= new BillingSession(
-      (value) => {
-        this.own = value;
-        if (value) provider.setValue(value);
-      },
-      (error) => this.dispatchEvent(new BillingErrorEvent(error)),
-    );
+    this.#session ??= ownSession(this, (value) => (this.own = value));
     this.#session.configure({ client: this.client, baseUrl: this.baseUrl });
   }
 

@@ -9,7 +9,6 @@
  * {@link errorState} renders the tag and asks for {@link define}.
  */
 import { css, html, LitElement, nothing } from 'lit';
-import { property } from 'lit/decorators.js';
 import type { BillingApiError } from '../client/errors.js';
 import { languagePending, translate } from '../i18n/index.js';
 import { defineElement } from './define-element.js';
@@ -48,10 +47,15 @@ export class BillingErrorDetails extends LitElement {
     }
   `;
 
+  static override properties = {
+    error: { attribute: false },
+    locale: {},
+  };
+
   /** The failed request's error. */
-  @property({ attribute: false }) error: BillingApiError | undefined;
+  error: BillingApiError | undefined;
   /** The language of the element that shows it. */
-  @property() locale = 'en';
+  locale = 'en';
 
   /** Waits for the language's messages, so no English shows for a moment. */
   protected override scheduleUpdate(): void | Promise<unknown> {

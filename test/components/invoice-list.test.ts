@@ -6,7 +6,8 @@ import { recordPayment } from '../../mocks/engine/payments.js';
 import type { World } from '../../mocks/engine/types.js';
 import { BillingClient, type InvoiceSummary } from '../../src/client/index.js';
 import { onFirstUse, type BillingInvoiceList } from '../../src/components/invoice-list/invoice-list.js';
-import type { BillingChangeEvent, BillingUpdatePaymentMethodEvent } from '../../src/internal/events.js';
+import type { BillingChangeEvent } from '../../src/internal/events.js';
+import type { BillingUpdatePaymentMethodEvent } from '../../src/internal/payment-method-event.js';
 import { privateElement } from '../../src/internal/private-element.js';
 import {
   all,

@@ -5,9 +5,8 @@
  * take the other (`use-theirs`). Loaded when a save first meets such a conflict.
  */
 import { css, html, nothing } from 'lit';
-import { property } from 'lit/decorators.js';
 import { BillingElement } from '../../internal/billing-element.js';
-import { en, nl } from './contacts-editor.messages.js';
+import { messages } from './editing.messages.js';
 import type { Draft } from './model.js';
 import { differences, label, shown } from './refusal.js';
 
@@ -59,12 +58,17 @@ const styles = css`
 
 export class BillingConflictReview extends BillingElement {
   static override styles = [...BillingElement.styles, styles];
-  static override messages = { en, nl };
+  static override messages = messages;
+
+  static override properties = {
+    mine: { attribute: false },
+    theirs: { attribute: false },
+  };
 
   /** The user's version, as it would be saved. */
-  @property({ attribute: false }) mine: Draft | undefined;
+  mine: Draft | undefined;
   /** The version someone else saved. */
-  @property({ attribute: false }) theirs: Draft | undefined;
+  theirs: Draft | undefined;
 
   #choose(choice: 'keep-mine' | 'use-theirs'): void {
     this.dispatchEvent(new Event(choice));

@@ -1,7 +1,10 @@
 import type { Translations } from '../../i18n/types.js';
+import type { en as partsEn } from './editing.messages.js';
 /**
- * English messages of <billing-contacts-editor>, and of what it loads on demand (editing,
- * the people search, the conflict review): one catalogue, never changed at run time.
+ * English messages of <billing-contacts-editor>: what it shows before any part is loaded
+ * on demand. What only those parts say (editing, the people search, the conflict review)
+ * is in editing.messages.ts, bundled with them. One catalogue each, never changed at run
+ * time.
  */
 export const en = {
   'contacts.title': 'Billing details',
@@ -54,55 +57,16 @@ export const en = {
   'contacts.company.vat.none': 'Not set',
   'contacts.company.where': 'Read-only here. Change them in {place}.',
   'contacts.company.where.unknown': 'Read-only here. Change them in your company profile.',
-  'contacts.status.saving': 'Saving…',
-  'contacts.status.saved': 'Saved',
-  'contacts.status.blocked': 'Not saved: correct the marked fields.',
-  'contacts.recipients.remove-last':
-    'Invoices need at least one recipient. Add another address before removing this one.',
-  'contacts.recipients.removed': 'Removed {email}.',
-  'contacts.error.recipient.invalid': '"{value}" is not a valid e-mail address.',
-  'contacts.error.recipient.duplicate': '{value} is already in the list.',
-  'contacts.error.recipients.required': 'Add at least one e-mail address to send invoices to.',
-  'contacts.error.contact.invalid': 'Pick a person from the list or enter a valid e-mail address.',
-  'contacts.contact.people': 'People of your organisation',
-  'contacts.contact.searching': 'Searching…',
-  'contacts.contact.results': {
-    one: '{n} person found. Use the up and down arrows to choose, Enter to pick.',
-    other: '{n} people found. Use the up and down arrows to choose, Enter to pick.',
-  },
-  'contacts.contact.no-results': 'Nobody of your organisation matches. A typed e-mail address is used as it is.',
-  'contacts.status.invalid': 'Not saved: the billing service refused some fields. Correct the marked fields.',
-  'contacts.status.conflict': 'Not saved: someone else changed these details. Choose which version to keep.',
-  'contacts.status.replaced': 'Showing the version someone else saved.',
   'contacts.status.denied':
     'Not saved: saving needs the administrator or finance role. Your changes are kept; sign in again with that role to save them.',
-  'contacts.restored.title': 'Restored unsaved changes',
-  'contacts.restored.body':
-    'These changes were not saved before the page was left. Save them, or discard them to see the saved details.',
-  'contacts.restored.save': 'Save changes',
-  'contacts.restored.discard': 'Discard',
-  'contacts.restored.discarded': 'Unsaved changes discarded.',
-  'contacts.error.contact.unknown': 'Pick the billing contact from the people of your organisation.',
-  'contacts.error.required': 'Fill in this field.',
-  'contacts.error.country': 'Choose a country.',
-  'contacts.error.too-long': 'This is too long. Shorten it.',
-  'contacts.error.invalid': 'This value is not valid.',
-  'contacts.conflict.title': 'Someone else changed these details',
-  'contacts.conflict.body':
-    'While you were editing, someone saved other billing details. Nothing was overwritten. Compare the fields that differ and choose which version to keep.',
-  'contacts.conflict.caption': 'Fields that differ',
-  'contacts.conflict.field': 'Field',
-  'contacts.conflict.mine': 'Your version',
-  'contacts.conflict.theirs': 'Their version',
-  'contacts.conflict.keep-mine': 'Keep mine',
-  'contacts.conflict.use-theirs': 'Use theirs',
-  'contacts.on': 'On',
-  'contacts.off': 'Off',
-  'contacts.none': '(empty)',
 } as const;
 
-/** Every message of the element and its parts, as each translation must give them. */
-export type AllMessages = typeof en;
+/**
+ * Every message of the element and its parts, as each translation must give them: a
+ * language other than English is one chunk with the parts' words too, loaded before the
+ * element renders in it, so a part loaded later finds its words at hand.
+ */
+export type AllMessages = typeof en & typeof partsEn;
 
 /** Dutch, loaded on first use: a page in English does not download it. */
 export const nl = (): Promise<Translations<AllMessages>> =>

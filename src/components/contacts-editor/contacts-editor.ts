@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { BillingDetails, Permissions } from '../../client/client.js';
@@ -10,7 +9,7 @@ import {
   billingDetailsInputLimits,
   eInvoicingLimits,
 } from '../../client/limits.js';
-import { languageOf, type MessageKey } from '../../i18n/index.js';
+import type { MessageKey } from '../../i18n/index.js';
 import { BillingElement } from '../../internal/billing-element.js';
 import { Query } from '../../internal/query.js';
 import { onDemand } from '../../internal/on-demand.js';
@@ -19,7 +18,8 @@ import { emptyState, errorMessage, forbiddenState, loadingState } from '../../in
 import { DetailsDocument, draftKey, type EditorContext } from './document.js';
 import { COUNTRIES, countryName, MAX_KEPT, MAX_RECIPIENTS } from './draft.js';
 import type { Editing, SaveStatus } from './editing.js';
-import type * as Drafts from './kept-draft.js';
+import type { KeptDraft } from './kept-draft.js';
+import type * as Restoring from './restoring.js';
 import { en, nl } from './contacts-editor.messages.js';
 import type { Draft, FieldId, TextField } from './model.js';
 import type { PeoplePicker } from './people-picker.js';
@@ -52,7 +52,7 @@ const FIELDS: Record<
  */
 export const onFirstUse = {
   editing: onDemand(() => import('./editing.js')),
-  drafts: onDemand(() => import('./kept-draft.js')),
+  drafts: onDemand(() => import('./restoring.js')),
   picker: onDemand(() => import('./people-picker.js')),
   review: privateElement('billing-conflict-review', () =>
     import('./conflict-review.js').then((m) => m.BillingConflictReview),
@@ -162,6 +162,11 @@ export class BillingContactsEditor extends BillingElement {
   static override styles = [...BillingElement.styles, contactsEditorStyles];
   static override messages = messages;
 
+  static override properties = {
+    denied: { state: true, attribute: false },
+    saveDelay: { type: Number, attribute: 'save-delay' },
+  };
+
   /** The details as the server has them, with their version tag. */
   #details = new Query(this, {
     topics: ['details'],
@@ -173,7 +178,7 @@ export class BillingContactsEditor extends BillingElement {
   /** The answer the form shows (a newer one replaces it while the form is clean). */
   #adopted: unknown;
   /** A save was refused for the caller's role (a 403): the edit stays, read-only, until the role is back. */
-  @state() private denied: BillingApiError | undefined;
+  private denied: BillingApiError | undefined;
   /** The permissions last seen: new ones may give the role back. */
   #permissions: Permissions | null | undefined;
   /** Where the draft is kept in session storage (per API and tenant); known once `/me` answered. */
@@ -185,12 +190,12 @@ export class BillingContactsEditor extends BillingElement {
   /** The draft shown was restored after a reload and is not saved yet. */
   #restored = false;
   /** What was last written to session storage (none: nothing kept). */
-  #kept: Drafts.KeptDraft | undefined;
+  #kept: KeptDraft | undefined;
   /** Reading back a kept draft, once loaded (after a reload restored one, it shows the notice). */
-  #drafts: typeof Drafts | undefined;
+  #drafts: typeof Restoring | undefined;
 
   /** Milliseconds after the last change before it is saved (a field losing focus saves at once). */
-  @property({ type: Number, attribute: 'save-delay' }) saveDelay = 800;
+  saveDelay = 800;
 
   /** Editing, once loaded; until then the form shows the details (and an edit loads it). */
   #editing: Editing | undefined;
@@ -275,7 +280,7 @@ export class BillingContactsEditor extends BillingElement {
       if (record.etag !== answer.etag) void this.#useEditing((e) => e.restoredOver(answer.details));
       // Said once by the form's live region, once the form is there.
       void this.updateComplete.then(() => {
-        this.#doc.announcement = this.t('contacts.restored.title');
+        this.#doc.announcement = m.say(this.locale, 'contacts.restored.title');
         this.requestUpdate();
       });
     } catch {
@@ -294,7 +299,7 @@ export class BillingContactsEditor extends BillingElement {
     this.#doc.adopt(answer.details, answer.etag);
     this.#editing?.reset();
     this.#restored = false;
-    this.#doc.announcement = this.t('contacts.restored.discarded');
+    this.#doc.announcement = this.#drafts!.say(this.locale, 'contacts.restored.discarded');
     this.requestUpdate();
     this.#focus('title');
     // The server's version may have moved on since it was loaded.
@@ -338,10 +343,6 @@ export class BillingContactsEditor extends BillingElement {
       get locale() {
         return el.locale;
       },
-      get english() {
-        return languageOf(el.locale) === 'en';
-      },
-      t: (key, params) => this.t(key, params),
       count: (n) => this.fmtCount(n),
       report: (error) => this.reportError(error),
       edit: (patch, field) => this.#edit(patch, field),
@@ -485,13 +486,16 @@ export class BillingContactsEditor extends BillingElement {
     const tone = s === 'saved' ? 'ok' : /^(failed|invalid|blocked|conflict|denied)$/.test(s) ? 'bad' : '';
     const error = editing?.saveError;
     const reason = error && !this.#editingFailed ? errorMessage(this.locale, error) : this.t('contacts.part-failed');
+    // Only editing's statuses need its words; before it loads, the element's own say it.
+    const key = `contacts.status.${s === 'restored' ? 'pending' : s}` as const;
+    const text = editing ? editing.speaker.t(key, { reason }) : this.t(key, { reason });
     // A save refused for the role is tried again on request: the role may be back without a reload of the permissions.
     const retry = s === 'failed' || (s === 'denied' && this.canWrite);
     return html`<div class="status-bar">
       <p class="save-status ${tone}" part="save-status" role="status" data-status=${s}>
         <span class="status-icon" aria-hidden="true"
           >${tone === 'ok' ? '✓' : tone ? '!' : s === 'saving' ? '…' : '•'}</span
-        ><span class="status-text">${this.t(`contacts.status.${s === 'restored' ? 'pending' : s}`, { reason })}</span>
+        ><span class="status-text">${text}</span>
       </p>
       ${
         retry
@@ -774,7 +778,7 @@ export class BillingContactsEditor extends BillingElement {
       ${
         this.#restored
           ? this.#drafts?.restoredNotice({
-              t: (key) => this.t(key),
+              t: (key) => this.#drafts!.say(this.locale, key),
               // Not while compared with another version (the comparison decides), nor without the role.
               canSave: (!this.#editing || this.#editing.status === 'restored') && this.#mayWrite,
               save: () => void this.#useEditing((e) => e.retry()),

@@ -6,7 +6,6 @@
 import type { ReactiveControllerHost } from 'lit';
 import type { BillingClient, BillingDetails } from '../../client/client.js';
 import type { BillingApiError } from '../../client/errors.js';
-import type { MessageKey, MessageParams } from '../../i18n/index.js';
 import { draftOf } from './draft.js';
 import type { Draft, FieldId } from './model.js';
 
@@ -64,10 +63,8 @@ export interface EditorContext {
   readonly restored: boolean;
   /** Milliseconds after the last change before it is saved. */
   readonly saveDelay: number;
+  /** The element's language (the parts say their words in it: see editing.messages.ts). */
   readonly locale: string;
-  /** True when the element speaks English: the server's reasons are shown in its own words. */
-  readonly english: boolean;
-  t(key: MessageKey, params?: MessageParams): string;
   count(n: number): string;
   /** Reports a failed request to the host (`billing-error`); returns it typed. */
   report(error: unknown): BillingApiError;

@@ -12,7 +12,7 @@ import { errorMessage } from '../../internal/states.js';
 import type { EditorContext } from './document.js';
 import { draftOf, row } from './draft.js';
 import { clientIssues, inputOf, keyOf, type ClientIssue, type Draft, type FieldId } from './model.js';
-import { differences, serverErrors, type ServerErrors } from './refusal.js';
+import { differences, serverErrors, speaker, type ServerErrors, type Speaker } from './refusal.js';
 
 /**
  * Where the auto-save stands, as the status line says it (`contacts.status.<status>`):
@@ -57,9 +57,12 @@ export class Editing implements ReactiveController {
   /** The draft last checked, and its problems. */
   #checked: [Draft | undefined, Map<FieldId, ClientIssue>] = [undefined, new Map()];
   readonly #ctx: EditorContext;
+  /** Says editing's words in the editor's language. */
+  readonly speaker: Speaker;
 
   constructor(ctx: EditorContext) {
     this.#ctx = ctx;
+    this.speaker = speaker(ctx);
     ctx.host.addController(this);
   }
 
@@ -175,7 +178,7 @@ export class Editing implements ReactiveController {
     const removed = rows[i]?.value.trim() ?? '';
     const rest = rows.filter((r) => r.key !== key);
     if (rest.length === 0 || (removed && !rest.some((r) => r.value.trim()))) {
-      this.notice = this.#ctx.t('contacts.recipients.remove-last');
+      this.notice = this.speaker.t('contacts.recipients.remove-last');
       host.requestUpdate();
       return;
     }
@@ -186,7 +189,7 @@ export class Editing implements ReactiveController {
     doc.draft = { ...doc.draft!, recipients: rest };
     doc.edited = true;
     this.edited();
-    if (removed) doc.announcement = this.#ctx.t('contacts.recipients.removed', { email: removed });
+    if (removed) doc.announcement = this.speaker.t('contacts.recipients.removed', { email: removed });
     host.requestUpdate();
     this.#focusSoon(`recipient-${rest[Math.min(i, rest.length - 1)]!.key}`);
   }
@@ -296,7 +299,7 @@ export class Editing implements ReactiveController {
       return false;
     }
     if (kind === 'invalid') {
-      const errors = serverErrors(ctx, error, rowKeys, sent);
+      const errors = serverErrors(this.speaker, error, rowKeys, sent);
       if (Object.keys(errors).length === 0) errors.general = errorMessage(ctx.locale, error);
       this.serverErrors = errors;
       this.status = 'invalid';
@@ -378,7 +381,7 @@ export class Editing implements ReactiveController {
   errorFor(id: FieldId): string | undefined {
     const issue = this.issues.get(id);
     return issue && this.touched.has(id)
-      ? this.#ctx.t(`contacts.error.${issue.code}`, { value: issue.value })
+      ? this.speaker.t(`contacts.error.${issue.code}`, { value: issue.value })
       : this.serverErrors[id];
   }
 }

@@ -7,7 +7,9 @@
  */
 import { html, type ReactiveController, type TemplateResult } from 'lit';
 import type { PersonRef } from '../../client/client.js';
+import { translate, type MessageKey, type MessageParams } from '../../i18n/index.js';
 import type { EditorContext } from './document.js';
+import { messages } from './editing.messages.js';
 
 /** People shown at a time. */
 const LIMIT = 8;
@@ -34,6 +36,11 @@ export class PeoplePicker implements ReactiveController {
     this.close();
   }
 
+  /** A message in the editor's language. */
+  #t(key: MessageKey, params?: MessageParams): string {
+    return translate(this.#ctx.locale, key, params, messages);
+  }
+
   /** True when the list is shown. */
   get expanded(): boolean {
     return this.open && this.people.length > 0;
@@ -46,17 +53,16 @@ export class PeoplePicker implements ReactiveController {
 
   /** What the live region says about the search. */
   get live(): string {
-    const ctx = this.#ctx;
     const n = this.people.length;
     return !this.open
       ? ''
       : this.#searching
-        ? ctx.t('contacts.contact.searching')
+        ? this.#t('contacts.contact.searching')
         : this.#failed
-          ? ctx.t('contacts.contact.search-failed')
+          ? this.#t('contacts.contact.search-failed')
           : n === 0
-            ? ctx.t('contacts.contact.no-results')
-            : ctx.t('contacts.contact.results', { count: n, n: ctx.count(n) });
+            ? this.#t('contacts.contact.no-results')
+            : this.#t('contacts.contact.results', { count: n, n: this.#ctx.count(n) });
   }
 
   /** Searches once the user stops typing. */
@@ -152,7 +158,7 @@ export class PeoplePicker implements ReactiveController {
       id="contact-listbox"
       role="listbox"
       part="listbox"
-      aria-label=${this.#ctx.t('contacts.contact.people')}
+      aria-label=${this.#t('contacts.contact.people')}
       ?hidden=${!this.expanded}
       @mousedown=${(e: Event) => e.preventDefault()}
       @click=${this.#onClick}

@@ -4,8 +4,9 @@
  * two versions differ (a `412`: someone else saved first). Pure functions, no DOM.
  */
 import type { BillingApiError } from '../../client/errors.js';
-import type { MessageKey, MessageParams } from '../../i18n/index.js';
+import { languageOf, translate, type MessageKey, type MessageParams } from '../../i18n/index.js';
 import { countryName } from './draft.js';
+import { messages } from './editing.messages.js';
 import type { Draft, DraftContact, FieldId } from './model.js';
 
 /** What the reasons are said with: the element's language and words. */
@@ -14,6 +15,19 @@ export interface Speaker {
   /** True when the element speaks English: the server's reasons are shown in its own words. */
   readonly english: boolean;
   t(key: MessageKey, params?: MessageParams): string;
+}
+
+/** The parts' speaker for an editor in `host.locale`: its words, with the English only the parts say. */
+export function speaker(host: { readonly locale: string }): Speaker {
+  return {
+    get locale() {
+      return host.locale;
+    },
+    get english() {
+      return languageOf(host.locale) === 'en';
+    },
+    t: (key, params) => translate(host.locale, key, params, messages),
+  };
 }
 
 /** The server's reasons, per control. */

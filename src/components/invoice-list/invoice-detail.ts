@@ -4,9 +4,8 @@
  * styles and messages, loaded when the user first opens an invoice.
  */
 import { html, nothing } from 'lit';
-import { property } from 'lit/decorators.js';
 import type { Invoice } from '../../client/client.js';
-import { joinMessages } from '../../i18n/index.js';
+import { joinMessages } from '../../i18n/join.js';
 import { BillingElement } from '../../internal/billing-element.js';
 import { en, nl } from './invoice-detail.messages.js';
 import { invoiceDetailStyles } from './invoice-detail.styles.js';
@@ -21,8 +20,12 @@ export class BillingInvoiceDetail extends InvoiceElement {
   static override styles = [...BillingElement.styles, invoiceSharedStyles, invoiceDetailStyles];
   static override messages = joinMessages({ en: listEn, nl: listNl }, { en, nl });
 
+  static override properties = {
+    invoice: { attribute: false },
+  };
+
   /** The invoice shown. */
-  @property({ attribute: false }) invoice: Invoice | undefined;
+  invoice: Invoice | undefined;
 
   /** The invoice's dates, PO number and status, its lines, totals and payments. */
   protected override render() {

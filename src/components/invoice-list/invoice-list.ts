@@ -1,6 +1,5 @@
 import { en, nl } from './invoice-list.messages.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type {
   Balance,
@@ -17,7 +16,7 @@ import { listInvoicesLimits } from '../../client/limits.js';
 import type { ChangeTopic } from '../../context/context.js';
 import { BillingElement } from '../../internal/billing-element.js';
 import { Query } from '../../internal/query.js';
-import { BillingUpdatePaymentMethodEvent } from '../../internal/events.js';
+import { BillingUpdatePaymentMethodEvent } from '../../internal/payment-method-event.js';
 import { onDemand } from '../../internal/on-demand.js';
 import { privateElement } from '../../internal/private-element.js';
 import { emptyState, errorMessage, errorState, loadingState } from '../../internal/states.js';
@@ -112,6 +111,18 @@ export class BillingInvoiceList extends InvoiceElement {
   static override styles = [...BillingElement.styles, invoiceSharedStyles, invoiceListStyles];
   static override messages = messages;
 
+  static override properties = {
+    offset: { state: true, attribute: false },
+    settling: { state: true, attribute: false },
+    outcome: { state: true, attribute: false },
+    downloading: { state: true, attribute: false },
+    notice: { state: true, attribute: false },
+    detail: { state: true, attribute: false },
+    status: { reflect: true },
+    year: { type: Number, reflect: true },
+    pageSize: { type: Number, attribute: 'page-size' },
+  };
+
   /** The invoices page shown (status, year, page); the previous one stays while the next loads. */
   #list = new Query(this, {
     topics: TOPICS,
@@ -163,23 +174,25 @@ export class BillingInvoiceList extends InvoiceElement {
     },
   });
 
-  @query('dialog') private dialogEl?: HTMLDialogElement;
+  get #dialogEl(): HTMLDialogElement | null {
+    return this.renderRoot?.querySelector<HTMLDialogElement>('dialog') ?? null;
+  }
 
-  @state() private offset = 0;
-  @state() private settling = false;
-  @state() private outcome: Outcome | undefined;
-  @state() private downloading = '';
-  @state() private notice = '';
-  @state() private detail: Detail | undefined;
+  private offset = 0;
+  private settling = false;
+  private outcome: Outcome | undefined;
+  private downloading = '';
+  private notice = '';
+  private detail: Detail | undefined;
 
   /** Show only invoices of this status (`upcoming`, `open`, `paid`, `past_due`, `payment_failed`); empty for all. */
-  @property({ reflect: true }) status: InvoiceStatus | '' = '';
+  status: InvoiceStatus | '' = '';
 
   /** Show only invoices issued in this year; unset for all years. */
-  @property({ type: Number, reflect: true }) year: number | undefined;
+  year: number | undefined;
 
   /** Invoices per page. */
-  @property({ type: Number, attribute: 'page-size' }) pageSize = 10;
+  pageSize = 10;
 
   /** The idempotency key of a settle attempt whose outcome is unknown (no answer): a retry reuses it. */
   #settleKey: string | undefined;
@@ -314,7 +327,7 @@ export class BillingInvoiceList extends InvoiceElement {
   async #openDetail(summary: InvoiceSummary): Promise<void> {
     this.detail = { summary };
     await this.updateComplete;
-    if (!this.dialogEl?.open) this.dialogEl?.showModal();
+    if (!this.#dialogEl?.open) this.#dialogEl?.showModal();
     await this.#loadDetail(summary);
   }
 
@@ -338,7 +351,7 @@ export class BillingInvoiceList extends InvoiceElement {
   }
 
   #closeDetail(): void {
-    this.dialogEl?.close();
+    this.#dialogEl?.close();
   }
 
   // ---------------------------------------------------------------------------------

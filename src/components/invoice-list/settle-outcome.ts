@@ -4,9 +4,8 @@
  * with its messages), before the request is sent, so the answer can always be shown.
  */
 import { html, nothing } from 'lit';
-import { property } from 'lit/decorators.js';
 import type { SettleResult } from '../../client/client.js';
-import { joinMessages } from '../../i18n/index.js';
+import { joinMessages } from '../../i18n/join.js';
 import { BillingElement } from '../../internal/billing-element.js';
 import { InvoiceElement } from './invoice-element.js';
 import { en as listEn, nl as listNl } from './invoice-list.messages.js';
@@ -23,11 +22,16 @@ export class BillingSettleOutcome extends InvoiceElement {
   static override styles = [...BillingElement.styles, invoiceSharedStyles];
   static override messages = joinMessages({ en: listEn, nl: listNl }, { en, nl });
 
+  static override properties = {
+    result: { attribute: false },
+    expiry: {},
+  };
+
   /** The settle request's answer. */
-  @property({ attribute: false }) result: SettleResult | undefined;
+  result: SettleResult | undefined;
 
   /** The month the card on file expired, in words, when it did. */
-  @property() expiry = '';
+  expiry = '';
 
   /** Why a charge failed, and what to do. */
   #failure(reason: string | undefined): string {

@@ -10,12 +10,11 @@
  * {@link ChangeRefused}: the reason goes next to the form's field) and `change-closed`.
  */
 import { css, html, nothing, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
 import type { BillingClient, LicenseQuote } from '../../client/client.js';
 import type { BillingApiError } from '../../client/errors.js';
 import { newIdempotencyKey } from '../../client/idempotency.js';
 import type { ChangeTopic } from '../../context/context.js';
-import { joinMessages } from '../../i18n/index.js';
+import { joinMessages } from '../../i18n/join.js';
 import { BillingElement } from '../../internal/billing-element.js';
 import { errorMessage } from '../../internal/states.js';
 import { en, nl } from './change-dialog.messages.js';
@@ -87,21 +86,32 @@ export class BillingChangeDialog extends OverviewElement {
   static override styles = [...BillingElement.styles, styles];
   static override messages = joinMessages({ en: overviewEn, nl: overviewNl }, { en, nl });
 
-  @query('dialog') private dialogEl?: HTMLDialogElement;
+  static override properties = {
+    quote: { state: true, attribute: false },
+    ready: { state: true, attribute: false },
+    busy: { state: true, attribute: false },
+    error: { state: true, attribute: false },
+    change: { attribute: false },
+    data: { attribute: false },
+  };
+
+  get #dialogEl(): HTMLDialogElement | null {
+    return this.renderRoot?.querySelector<HTMLDialogElement>('dialog') ?? null;
+  }
 
   /** The prorated price of added licenses, fetched before the dialog opens. */
-  @state() private quote: LicenseQuote | undefined;
+  private quote: LicenseQuote | undefined;
   /** The dialog shows (after the quote, for added licenses). */
-  @state() private ready = false;
+  private ready = false;
   /** The change is on its way. */
-  @state() private busy = false;
+  private busy = false;
   /** Why the last attempt failed, when it may be tried again. */
-  @state() private error: BillingApiError | undefined;
+  private error: BillingApiError | undefined;
 
   /** The change to confirm. */
-  @property({ attribute: false }) change: ChangeRequest | undefined;
+  change: ChangeRequest | undefined;
   /** The overview's data (the subscription, the plans). */
-  @property({ attribute: false }) data: OverviewData | undefined;
+  data: OverviewData | undefined;
 
   /** One key per change asked for: a retry or a double click never orders twice. */
   #key = '';
@@ -132,7 +142,7 @@ export class BillingChangeDialog extends OverviewElement {
     }
     this.ready = true;
     await this.updateComplete;
-    if (this.dialogEl && !this.dialogEl.open) this.dialogEl.showModal();
+    if (this.#dialogEl && !this.#dialogEl.open) this.#dialogEl.showModal();
     this.dispatchEvent(new Event('change-opened'));
   }
 
@@ -145,14 +155,14 @@ export class BillingChangeDialog extends OverviewElement {
       fields['periodMonths'] ??
       Object.values(fields)[0] ??
       errorMessage(this.locale, err);
-    this.dialogEl?.close();
+    this.#dialogEl?.close();
     this.dispatchEvent(new CustomEvent<ChangeRefused>('change-refused', { detail: { action, message } }));
   }
 
   /** Cancels the change (not while it is on its way: that would hide its outcome). */
   #close(): void {
     if (this.busy) return;
-    this.dialogEl?.close();
+    this.#dialogEl?.close();
   }
 
   /**
@@ -168,7 +178,7 @@ export class BillingChangeDialog extends OverviewElement {
     try {
       const [topic, answer, message] = await this.#send(change, client);
       this.busy = false;
-      this.dialogEl?.close();
+      this.#dialogEl?.close();
       const detail = { action: change.action, topic, answer, message };
       this.dispatchEvent(new CustomEvent<ChangeDone>('change-done', { detail }));
     } catch (e) {

@@ -4,9 +4,8 @@
  * of its own with its messages); the overview fetches the orders and keeps the disclosure.
  */
 import { css, html } from 'lit';
-import { property } from 'lit/decorators.js';
 import type { Order } from '../../client/client.js';
-import { joinMessages } from '../../i18n/index.js';
+import { joinMessages } from '../../i18n/join.js';
 import { BillingElement } from '../../internal/billing-element.js';
 import { en, nl } from './order-history.messages.js';
 import { OverviewElement } from './overview-element.js';
@@ -53,10 +52,15 @@ export class BillingOrderHistory extends OverviewElement {
   static override styles = [...BillingElement.styles, styles];
   static override messages = joinMessages({ en: overviewEn, nl: overviewNl }, { en, nl });
 
+  static override properties = {
+    orders: { attribute: false },
+    data: { attribute: false },
+  };
+
   /** The orders, newest first. */
-  @property({ attribute: false }) orders: Order[] = [];
+  orders: Order[] = [];
   /** The overview's data (plan names, currency). */
-  @property({ attribute: false }) data: OverviewData | undefined;
+  data: OverviewData | undefined;
 
   protected override render() {
     const orders = this.orders;

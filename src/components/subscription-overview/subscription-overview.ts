@@ -1,6 +1,5 @@
 import { en, nl } from './subscription-overview.messages.js';
 import { html, nothing, type TemplateResult } from 'lit';
-import { state } from 'lit/decorators.js';
 import type { Plan, SubscriptionOverview } from '../../client/client.js';
 import { licenseOrderRequestLimits } from '../../client/limits.js';
 import type { ChangeTopic } from '../../context/context.js';
@@ -89,6 +88,17 @@ export class BillingSubscriptionOverview extends OverviewElement {
   static override styles = [...BillingElement.styles, subscriptionOverviewStyles];
   static override messages = { en, nl };
 
+  static override properties = {
+    ordersOpen: { state: true, attribute: false },
+    historyLoaded: { state: true, attribute: false },
+    pending: { state: true, attribute: false },
+    opening: { state: true, attribute: false },
+    failed: { state: true, attribute: false },
+    fieldErrors: { state: true, attribute: false },
+    inputs: { state: true, attribute: false },
+    status: { state: true, attribute: false },
+  };
+
   /** The subscription, its provisional next invoice and the plans offered. */
   #data = new Query(this, {
     topics: TOPICS,
@@ -109,18 +119,18 @@ export class BillingSubscriptionOverview extends OverviewElement {
     run: async (client, signal, [open]) => (open ? (await client.listOrders({ signal })).items : null),
   });
 
-  @state() private ordersOpen = false;
+  private ordersOpen = false;
   /** The order history's element: `true` once defined, `false` when it could not be downloaded. */
-  @state() private historyLoaded: boolean | undefined;
+  private historyLoaded: boolean | undefined;
   /** The change waiting for the admin's confirmation (its dialog shows it). */
-  @state() private pending: ChangeRequest | undefined;
+  private pending: ChangeRequest | undefined;
   /** The form whose change is being prepared (its dialog downloaded, the price of added licenses fetched). */
-  @state() private opening: Action | undefined;
+  private opening: Action | undefined;
   /** The form whose change could not be prepared, its dialog not downloaded: a retry is offered next to it. */
-  @state() private failed: Action | undefined;
-  @state() private fieldErrors: Partial<Record<Action, string>> = {};
-  @state() private inputs: Record<Action, string> = { add: '1', remove: '1', plan: '', period: '' };
-  @state() private status = '';
+  private failed: Action | undefined;
+  private fieldErrors: Partial<Record<Action, string>> = {};
+  private inputs: Record<Action, string> = { add: '1', remove: '1', plan: '', period: '' };
+  private status = '';
 
   // ---------------------------------------------------------------------------------
   // Handlers

@@ -1,6 +1,5 @@
 import { en, nl } from './user-count-chart.messages.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
 import type { Chart } from 'chart.js';
 import type { BillingModel, DailyUsage, MonthUsage } from '../../client/client.js';
 import type { ChangeTopic } from '../../context/context.js';
@@ -114,8 +113,22 @@ export class BillingUserCountChart extends BillingElement {
   static override styles = [...BillingElement.styles, userCountChartStyles];
   static override messages = messages;
 
-  @query('canvas') private canvasEl?: HTMLCanvasElement;
-  @query('.probe') private probeEl?: HTMLElement;
+  static override properties = {
+    active: { state: true, attribute: false },
+    view: { reflect: true },
+    month: { reflect: true },
+    year: { type: Number, reflect: true },
+    showTable: { type: Boolean, reflect: true, attribute: 'show-table' },
+    data: { attribute: false },
+    yearData: { attribute: false },
+  };
+
+  get #canvasEl(): HTMLCanvasElement | undefined {
+    return this.renderRoot?.querySelector<HTMLCanvasElement>('canvas') ?? undefined;
+  }
+  get #probeEl(): HTMLElement | undefined {
+    return this.renderRoot?.querySelector<HTMLElement>('.probe') ?? undefined;
+  }
 
   /**
    * The figures of the selection: the month's daily counts (month view) and its year's
@@ -145,19 +158,19 @@ export class BillingUserCountChart extends BillingElement {
     },
   });
   /** The row in the readout (-1: none), of the figures in `#activeOf`. */
-  @state() private active = -1;
+  private active = -1;
 
   /** What is shown: `month` (daily counts) or `year` (billed count per month). */
-  @property({ reflect: true }) view: View = 'month';
+  view: View = 'month';
 
   /** The month shown in the month view, `YYYY-MM`. Default: the tenant's current month. */
-  @property({ reflect: true }) month = '';
+  month = '';
 
   /** The year shown in the year view. Default (`0`): the year of the month shown. */
-  @property({ type: Number, reflect: true }) year = 0;
+  year = 0;
 
   /** Shows the data table instead of the chart. */
-  @property({ type: Boolean, reflect: true, attribute: 'show-table' }) showTable = false;
+  showTable = false;
 
   /**
    * Daily counts to show instead of fetching them (`DailyUsage`, the answer of
@@ -165,13 +178,13 @@ export class BillingUserCountChart extends BillingElement {
    * and update without a long task. While set, the month view makes no request and
    * hides its pickers.
    */
-  @property({ attribute: false }) data: DailyUsage | undefined;
+  data: DailyUsage | undefined;
 
   /**
    * Monthly counts to show instead of fetching them (`{ year, months }`, the answer of
    * `getMonthlyUsage`). While set, the year view makes no request.
    */
-  @property({ attribute: false }) yearData: YearUsage | undefined;
+  yearData: YearUsage | undefined;
 
   /** The chart.js side: loaded, drawn, resized and destroyed as the figures and the canvas come and go. */
   #canvas = new ChartCanvas(this, () => onFirstUse.chart());
@@ -315,8 +328,8 @@ export class BillingUserCountChart extends BillingElement {
   #syncChart(): void {
     const month = this.view === 'month';
     this.#canvas.sync({
-      canvas: this.canvasEl,
-      probe: this.probeEl,
+      canvas: this.#canvasEl,
+      probe: this.#probeEl,
       drawable: !this.#usage.loading && !this.#usage.error,
       from: [this.locale, this.#today, this.#shown, this.#monthUsage],
       figures: (palette) => {

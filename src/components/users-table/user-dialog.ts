@@ -8,10 +8,9 @@
  * reason in `detail`) or `closed`. Loaded on the first such click.
  */
 import { css, html, nothing, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
 import type { BillingUser, LicenseQuote } from '../../client/client.js';
 import { newIdempotencyKey } from '../../client/idempotency.js';
-import { joinMessages } from '../../i18n/index.js';
+import { joinMessages } from '../../i18n/join.js';
 import { BillingElement } from '../../internal/billing-element.js';
 import { errorMessage } from '../../internal/states.js';
 import { en, nl } from './user-dialog.messages.js';
@@ -37,19 +36,30 @@ export class BillingUserDialog extends BillingElement {
   static override styles = [...BillingElement.styles, styles];
   static override messages = joinMessages({ en: tableEn, nl: tableNl }, { en, nl });
 
-  @query('dialog') private dialogEl?: HTMLDialogElement;
+  static override properties = {
+    busy: { state: true, attribute: false },
+    error: { state: true, attribute: false },
+    kind: {},
+    user: { attribute: false },
+    quote: { attribute: false },
+    licensed: { type: Boolean },
+  };
 
-  @state() private busy = false;
-  @state() private error = '';
+  get #dialogEl(): HTMLDialogElement | null {
+    return this.renderRoot?.querySelector<HTMLDialogElement>('dialog') ?? null;
+  }
+
+  private busy = false;
+  private error = '';
 
   /** What to ask. */
-  @property() kind: UserDialogKind = 'deactivate';
+  kind: UserDialogKind = 'deactivate';
   /** The person. */
-  @property({ attribute: false }) user: BillingUser | undefined;
+  user: BillingUser | undefined;
   /** The price of one more license, for `reactivate-buy`. */
-  @property({ attribute: false }) quote: LicenseQuote | undefined;
+  quote: LicenseQuote | undefined;
   /** The tenant buys prepaid licenses: deactivating asks what to do with the freed one. */
-  @property({ type: Boolean }) licensed = false;
+  licensed = false;
 
   /** One key per dialog: a retried click never orders twice. */
   #key = newIdempotencyKey();
@@ -68,9 +78,9 @@ export class BillingUserDialog extends BillingElement {
   }
 
   protected override updated(): void {
-    if (this.#show && this.isConnected && this.dialogEl && !this.dialogEl.open) {
+    if (this.#show && this.isConnected && this.#dialogEl && !this.#dialogEl.open) {
       this.#show = false;
-      this.dialogEl.showModal();
+      this.#dialogEl.showModal();
     }
   }
 
@@ -81,7 +91,7 @@ export class BillingUserDialog extends BillingElement {
     this.error = '';
     try {
       await change(this.#key);
-      this.dialogEl?.close();
+      this.#dialogEl?.close();
       this.dispatchEvent(new CustomEvent('user-changed', { detail: { kind: this.kind, user } }));
     } catch (e) {
       this.error = errorMessage(this.locale, this.reportError(e));
@@ -125,7 +135,7 @@ export class BillingUserDialog extends BillingElement {
   }
 
   #close(): void {
-    this.dialogEl?.close();
+    this.#dialogEl?.close();
   }
 
   protected override render() {

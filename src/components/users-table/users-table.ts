@@ -1,6 +1,5 @@
 import { en, nl } from './users-table.messages.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
 import type { BillingModel, BillingUser, UserPage } from '../../client/client.js';
 import { listUsersLimits } from '../../client/limits.js';
 import type { ChangeTopic } from '../../context/context.js';
@@ -81,28 +80,41 @@ export class BillingUsersTable extends BillingElement {
   static override styles = [...BillingElement.styles, usersTableStyles];
   static override messages = messages;
 
-  @query('.scroller') private scroller?: HTMLElement;
+  static override properties = {
+    searchInput: { state: true, attribute: false },
+    dialog: { state: true, attribute: false },
+    status: { state: true, attribute: false },
+    exporting: { state: true, attribute: false },
+    month: { reflect: true },
+    tab: { reflect: true },
+    sort: { reflect: true },
+    search: {},
+  };
 
-  @state() private searchInput = '';
-  @state() private dialog: Dialog | undefined;
-  @state() private status = '';
-  @state() private exporting = false;
+  get #scroller(): HTMLElement | undefined {
+    return this.renderRoot?.querySelector<HTMLElement>('.scroller') ?? undefined;
+  }
+
+  private searchInput = '';
+  private dialog: Dialog | undefined;
+  private status = '';
+  private exporting = false;
 
   /** The month shown, `YYYY-MM`. Default: the tenant's current month. */
-  @property({ reflect: true }) month = '';
+  month = '';
 
   /** The tab shown: `billed` or `not-billed`. */
-  @property({ reflect: true }) tab: Tab = 'billed';
+  tab: Tab = 'billed';
 
   /** The sort: a column (`name`, `email`, `role`, `directories`, `startDate`, `reason`), `-` in front for descending. */
-  @property({ reflect: true }) sort: Sort = 'name';
+  sort: Sort = 'name';
 
   /** The search text (name or e-mail). */
-  @property() search = '';
+  search = '';
 
   /** Which rows are in the DOM, and how the view moves. */
   #rows: VirtualRows = new VirtualRows(this, {
-    scroller: () => this.scroller,
+    scroller: () => this.#scroller,
     total: () => this.#pages.page0?.total ?? 0,
     moved: () => this.#pages.schedule(),
   });
