@@ -32,7 +32,20 @@ function list(o: Obj, key: string): unknown[] {
 }
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
-const date = (v: unknown): string | undefined => (isIsoDate(v) ? v : undefined);
+
+/** Valid dates seen so far: a world repeats a few thousand dates (each person has several). */
+const validDates = new Set<string>();
+
+/** `v` when it is a calendar date (YYYY-MM-DD). */
+function date(v: unknown): string | undefined {
+  if (typeof v !== 'string') return undefined;
+  if (validDates.has(v)) return v;
+  if (!isIsoDate(v)) return undefined;
+  if (validDates.size >= 10_000) validDates.clear();
+  validDates.add(v);
+  return v;
+}
+
 const int = (v: unknown): number | undefined => (Number.isSafeInteger(v) ? (v as number) : undefined);
 
 /** A value for a message: quoted and short. */
@@ -44,16 +57,32 @@ export function show(v: unknown): string {
 
 /** Each record's string `key` once: a later repeat is reported as a duplicate. Returns the ids. */
 function uniqueIds(report: Report, records: unknown[], name: string, key: string, what: string): Set<string> {
-  const first = new Map<string, number>();
+  const ids = new Set<string>();
+  // Where each id first appears: looked up only once an id repeats.
+  let first: Map<string, number> | undefined;
   for (let i = 0; i < records.length; i++) {
     const r = records[i];
     const id = isObj(r) ? str(r[key]) : undefined;
     if (id === undefined) continue;
-    const seen = first.get(id);
-    if (seen !== undefined) report(`${name}[${i}].${key}`, `duplicate ${what} ${show(id)} (also ${name}[${seen}])`);
-    else first.set(id, i);
+    if (!ids.has(id)) {
+      ids.add(id);
+      continue;
+    }
+    first ??= firstPlaces(records, key);
+    report(`${name}[${i}].${key}`, `duplicate ${what} ${show(id)} (also ${name}[${first.get(id)}])`);
   }
-  return new Set(first.keys());
+  return ids;
+}
+
+/** The index of each string `key`'s first record. */
+function firstPlaces(records: unknown[], key: string): Map<string, number> {
+  const first = new Map<string, number>();
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i];
+    const id = isObj(r) ? str(r[key]) : undefined;
+    if (id !== undefined && !first.has(id)) first.set(id, i);
+  }
+  return first;
 }
 
 /** `o[later]` is not before `o[earlier]` (both dates); otherwise reported at `later`. */
@@ -155,7 +184,7 @@ function peopleRules(report: Report, people: unknown[]): Set<string> {
   return ids;
 }
 
-function activityRules(report: Report, activity: unknown[], personIds: Set<string>): void {
+function activityRules(report: Report, activity: unknown[], personIds: ReadonlySet<string>): void {
   // The hot loop of a large world: no strings unless something is wrong.
   for (let i = 0; i < activity.length; i++) {
     const e = activity[i];
@@ -165,6 +194,15 @@ function activityRules(report: Report, activity: unknown[], personIds: Set<strin
       report(`activity[${i}].personId`, `unknown person ${show(personId)}`);
     }
   }
+}
+
+/**
+ * The activity's rule for events its schema has passed (objects with a text `personId`),
+ * a run at a time: whether each of `events[from]` up to `events[to]` names a person.
+ */
+export function knownPersons(events: unknown[], from: number, to: number, personIds: ReadonlySet<string>): boolean {
+  for (let i = from; i < to; i++) if (!personIds.has((events[i] as { personId: string }).personId)) return false;
+  return true;
 }
 
 interface LicenseOrder {
@@ -307,10 +345,11 @@ function detailsRules(report: Report, details: unknown, personIds: Set<string>):
 
 /**
  * Every rule of a world beyond its schema, in document order of the sections. `world` is
- * anything: only values of the form a rule needs are read.
+ * anything: only values of the form a rule needs are read. Returns the people's ids; with
+ * `events` false, the activity's rule is left to the caller ({@link knownPersons}).
  */
-export function worldRules(report: Report, world: unknown): void {
-  if (!isObj(world)) return;
+export function worldRules(report: Report, world: unknown, events = true): ReadonlySet<string> {
+  if (!isObj(world)) return new Set();
   const tenant = isObj(world['tenant']) ? world['tenant'] : {};
   const subscription = isObj(world['subscription']) ? world['subscription'] : {};
   const facts: Facts = {
@@ -325,11 +364,12 @@ export function worldRules(report: Report, world: unknown): void {
   subscriptionRules(report, subscription, facts);
   todayRule(report, world, subscription, facts.prepaid);
   facts.personIds = peopleRules(report, list(world, 'people'));
-  activityRules(report, list(world, 'activity'), facts.personIds);
+  if (events) activityRules(report, list(world, 'activity'), facts.personIds);
   const licenses = subscription['licenses'];
   const initialCount = isObj(licenses) ? int(licenses['initialCount']) : undefined;
   orderRules(report, list(world, 'orders'), facts, initialCount);
   invoiceRules(report, list(world, 'invoices'), facts);
   paymentRules(report, list(world, 'payments'), facts.invoiceIds);
   detailsRules(report, world['billingDetails'], facts.personIds);
+  return facts.personIds;
 }

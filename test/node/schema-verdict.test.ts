@@ -144,6 +144,34 @@ describe('schema verdict', () => {
     );
   });
 
+  it('checks a long list of flat records (a log) as it checks each record, whatever layouts follow each other', () => {
+    const compiler = new SchemaCompiler(defs);
+    let state = 7;
+    const rnd = (): number => {
+      state = (state * 1103515245 + 12345) & 0x7fffffff;
+      return state / 0x7fffffff;
+    };
+    for (const name of ['ActivityEvent', 'Payment']) {
+      const item = compiler.compile({ $ref: `#/$defs/${name}` });
+      const list = compiler.compile({ type: 'array', items: { $ref: `#/$defs/${name}` } });
+      for (let n = 0; n < 30; n++) {
+        // Runs of one layout, another layout (keys reordered, optional fields), a broken record now and then.
+        const records = Array.from({ length: Math.floor(rnd() * 700) }, (_, i): unknown => {
+          const r = sample(item.schema, compiler, rnd) as Record<string, unknown>;
+          if (rnd() < 0.05) return broken(r, rnd);
+          if (Math.floor(i / 50) % 3 === 1) return Object.fromEntries(Object.entries(r).reverse());
+          return r;
+        });
+        const each = records.map((r) => item.accepts(r));
+        agree(list, records);
+        assert.equal(list.accepts(records), !each.includes(false));
+        const from = Math.floor(rnd() * records.length);
+        const to = from + Math.floor(rnd() * (records.length - from + 1));
+        assert.equal(item.acceptsEach(records, from, to), !each.slice(from, to).includes(false));
+      }
+    }
+  });
+
   it('reads own fields only, also while Object.prototype has an enumerable key', () => {
     const v = new SchemaCompiler({}).compile({
       type: 'object',

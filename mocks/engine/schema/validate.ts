@@ -17,12 +17,14 @@
  *   (`x-error-code`, `x-error-message`).
  * - Fast on big values: each schema is compiled once into a tree of verdicts (`verdict.ts`:
  *   `$ref`s resolved, fields as arrays and a map, enums as sets, a scalar node read inline
- *   with no call), so a valid value costs no path string and no allocation per field; only
- *   a failing part is walked again, by the checks below, to say where and why. Strings of
- *   an expensive form (a date) are remembered once valid.
+ *   with no call; a long list of flat records by a loop of its own, `records.ts`), so a
+ *   valid value costs no path string and no allocation per field; only a failing part is
+ *   walked again, by the checks below, to say where and why. Strings of an expensive form
+ *   (a date) are remembered once valid.
  */
 import { admits, codePoints, formatOk, itemKey, joinPath, TYPE_WORDS } from './values.js';
-import { entry, verdict, type Verdict } from './verdict.js';
+import { recordVerdict } from './records.js';
+import { entry, itemsEntry, verdict, type Verdict, type VerdictParts } from './verdict.js';
 import { SENTENCES, type Wording } from './wording.js';
 
 export { codePoints, joinPath, jsonType } from './values.js';
@@ -101,6 +103,8 @@ export interface Validator {
   check(value: unknown, path: string, ctx: CheckContext): void;
   /** True when `value` has no problem (deferred keywords included); collects nothing. */
   accepts(value: unknown): boolean;
+  /** True when none of the items `list[from]` up to (not including) `list[to]` has a problem, as {@link accepts}. */
+  acceptsEach(list: readonly unknown[], from: number, to: number): boolean;
   /** The types the schema admits (`undefined`: any). */
   readonly types: readonly SchemaType[] | undefined;
   readonly schema: JsonSchema;
@@ -454,7 +458,7 @@ export class SchemaCompiler {
     };
 
     // The fast verdict (no path, no context): one closure of the node's precomputed parts.
-    const test = verdict({
+    const parts: VerdictParts = {
       ref: ref && this.#verdict(ref),
       types,
       enumValues: enumSet,
@@ -479,12 +483,14 @@ export class SchemaCompiler {
           ? { properties: new Map([...props].map(([k, v]) => [k, this.#verdict(v)])), required, closed, known }
           : undefined,
       rest: steps.slice(combined).map((step) => (value: unknown) => step(value, '') === OK),
-    });
+    };
+    const test = recordVerdict(parts) ?? verdict(parts);
     const accepts = entry(test);
 
     const validator: Validator = {
       check: (value, path, ctx) => void walk(value, path, ctx),
       accepts,
+      acceptsEach: itemsEntry(test),
       types: types ?? ref?.types,
       schema,
     };

@@ -5,7 +5,8 @@
  * bounded number, an enum, a const) is a plain record that {@link passes} reads inline,
  * with no call; any other node is a closure built from its precomputed parts (its fields
  * as arrays and a map, its items' verdict). An object whose fields are scalars is thus
- * checked in one loop over its keys with no call per field.
+ * checked in one loop over its keys with no call per field, and a list of them a run of
+ * items at a time by a loop of its own (`records.ts`).
  *
  * The verdict is exactly "the checker would report nothing" (deferred keywords included):
  * {@link SchemaCompiler} asks it first everywhere and walks a value again, collecting
@@ -17,6 +18,9 @@ import { codePoints, formatOk, itemKey, typeTest } from './values.js';
 
 /** A fast verdict: true when the value has no problem. */
 export type Test = (value: unknown) => boolean;
+
+/** A fast verdict on the items `list[from]` up to (not including) `list[to]`: true when none has a problem. */
+export type ItemsTest = (list: readonly unknown[], from: number, to: number) => boolean;
 
 type Obj = Record<string, unknown>;
 
@@ -72,6 +76,8 @@ export class Verdict {
   last: string | undefined = undefined;
   /** The verdict as a closure, for callers that hold a {@link Test}. */
   readonly test: Test;
+  /** A flat record's loop over a run of at most {@link RUN} list items (`records.ts`); other nodes have none. */
+  records: ItemsTest | undefined = undefined;
 
   constructor(
     readonly kind: number,
@@ -101,13 +107,21 @@ function lengthOk(s: string, min: number, max: number): boolean {
 /** A string of a pattern or format not yet remembered as valid. */
 function formOk(d: Verdict, s: string): boolean {
   const memo = d.values as Set<unknown>;
-  if (memo.has(s)) return true;
+  if (memo.has(s)) {
+    d.last = s;
+    return true;
+  }
   if (!lengthOk(s, d.min, d.max) || (d.pattern !== undefined && !d.pattern.test(s))) return false;
   if (d.format !== undefined && !formatOk(d.format, s)) return false;
   if (memo.size >= MEMO_SIZE) memo.clear();
   memo.add(s);
   d.last = s;
   return true;
+}
+
+/** Whether a verdict is a scalar check, read inline by {@link passes} with no call. */
+export function isScalar(d: Verdict): boolean {
+  return d.kind !== CALL;
 }
 
 /** Whether `v` passes the verdict `d`: a scalar's check inline, any other node's closure. */
@@ -180,6 +194,22 @@ function repeats(list: readonly unknown[], scalars: boolean): boolean {
   return false;
 }
 
+/** The most items a flat record's loop takes at once (see `records.ts`). */
+export const RUN = 256;
+
+/** Whether the items `list[from]` up to `list[to]` pass `items`: one by one, or a run at a time by a flat record's loop. */
+function itemsPass(items: Verdict, list: readonly unknown[], from: number, to: number): boolean {
+  const records = items.records;
+  if (records === undefined) {
+    for (let i = from; i < to; i++) if (!passes(items, list[i])) return false;
+    return true;
+  }
+  for (let start = from; start < to; start += RUN) {
+    if (!records(list, start, Math.min(to, start + RUN))) return false;
+  }
+  return true;
+}
+
 /** The array keywords as one test of a value (see {@link stringTest} for `typed`). */
 function arrayTest(parts: ArrayParts, typed: boolean): Test {
   const { items, minItems = 0, maxItems = Infinity, unique, scalarItems } = parts;
@@ -188,9 +218,7 @@ function arrayTest(parts: ArrayParts, typed: boolean): Test {
     const list = v as readonly unknown[];
     const n = list.length;
     if (n > maxItems || n < minItems) return false;
-    if (items) {
-      for (let i = 0; i < n; i++) if (!passes(items, list[i])) return false;
-    }
+    if (items && !itemsPass(items, list, 0, n)) return false;
     return !unique || n < 2 || !repeats(list, scalarItems);
   };
 }
@@ -204,16 +232,69 @@ const OBJECT_PROTOTYPE: unknown = Object.prototype;
  */
 let plainKeysOnly = true;
 
+function learnPlainKeys(): void {
+  plainKeysOnly = true;
+  for (const _ in Object.prototype) {
+    plainKeysOnly = false;
+    break;
+  }
+}
+
+/**
+ * Whether `o` is a plain object, whose `for…in` keys are its own enumerable keys (see
+ * {@link plainKeysOnly}): the cheapest prototype test; an own `__proto__` key fails it too.
+ */
+export function isPlain(o: object): boolean {
+  return plainKeysOnly && (o as { __proto__?: unknown }).__proto__ === OBJECT_PROTOTYPE;
+}
+
 /** A node's verdict as the entry of a whole check: learns {@link plainKeysOnly} first. */
 export function entry(d: Verdict): Test {
   return (value) => {
-    plainKeysOnly = true;
-    for (const _ in Object.prototype) {
-      plainKeysOnly = false;
-      break;
-    }
+    learnPlainKeys();
     return passes(d, value);
   };
+}
+
+/** A node's verdict on some items of a list, as the entry of a check (see {@link entry}). */
+export function itemsEntry(d: Verdict): ItemsTest {
+  return (list, from, to) => {
+    learnPlainKeys();
+    return itemsPass(d, list, Math.max(0, from), Math.min(list.length, to));
+  };
+}
+
+/** A verdict that passes any value (a field a node does not describe). */
+export const ANYTHING = new Verdict(ANY, () => true);
+
+/**
+ * An object node's fields by index, each listed or required field once: its verdict
+ * ({@link ANYTHING} when required but not described) and whether it is required.
+ */
+export interface FieldIndex {
+  index: ReadonlyMap<string, number>;
+  verdicts: readonly Verdict[];
+  isRequired: readonly boolean[];
+  requiredCount: number;
+}
+
+export function fieldIndex({ properties, required }: ObjectParts): FieldIndex {
+  const index = new Map<string, number>();
+  const verdicts: Verdict[] = [];
+  const isRequired: boolean[] = [];
+  const field = (key: string): number => {
+    let i = index.get(key);
+    if (i === undefined) {
+      i = verdicts.length;
+      index.set(key, i);
+      verdicts.push(properties.get(key) ?? ANYTHING);
+      isRequired.push(false);
+    }
+    return i;
+  };
+  for (const key of properties.keys()) field(key);
+  for (const key of required) isRequired[field(key)] = true;
+  return { index, verdicts, isRequired, requiredCount: isRequired.filter(Boolean).length };
 }
 
 /**
@@ -225,25 +306,8 @@ export function entry(d: Verdict): Test {
  * the checker does. A scalar field is checked inline.
  */
 function objectTest(parts: ObjectParts, typed: boolean): Test {
-  const { properties, required, closed, known } = parts;
-  // A field's index in `fields` and whether it is required; fields the node does not list are absent.
-  const index = new Map<string, number>();
-  const fields: Verdict[] = [];
-  const isRequired: boolean[] = [];
-  const anything = new Verdict(ANY, () => true);
-  const field = (key: string): number => {
-    let i = index.get(key);
-    if (i === undefined) {
-      i = fields.length;
-      index.set(key, i);
-      fields.push(properties.get(key) ?? anything);
-      isRequired.push(false);
-    }
-    return i;
-  };
-  for (const key of properties.keys()) field(key);
-  for (const key of required) isRequired[field(key)] = true;
-  const requiredCount = isRequired.filter(Boolean).length;
+  const { required, closed, known } = parts;
+  const { index, verdicts: fields, isRequired, requiredCount } = fieldIndex(parts);
   // The keys of the last objects, by place, and their fields (-1: not listed).
   const places = fields.length;
   const lastKeys: (string | undefined)[] = new Array<string | undefined>(places).fill(undefined);
@@ -278,7 +342,8 @@ function objectTest(parts: ObjectParts, typed: boolean): Test {
     if (v === null || typeof v !== 'object' || Array.isArray(v)) return !typed;
     const o = v as Obj;
     let seen = 0;
-    // The cheapest prototype test; an own `__proto__` key fails it too.
+    // The cheapest prototype test; an own `__proto__` key fails it too. (isPlain, written out:
+    // this read meets every kind of object, the records' loops' one kind, and each is tuned apart.)
     if (plainKeysOnly && (o as { __proto__?: unknown }).__proto__ === OBJECT_PROTOTYPE) {
       let place = 0;
       for (const k in o) {
