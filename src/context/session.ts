@@ -1,5 +1,5 @@
 import { ContextProvider } from '@lit/context';
-import type { ReactiveControllerHost } from 'lit';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { BillingClient, type Deadlines, type Permissions } from '../client/client.js';
 import type { BillingApiError } from '../client/errors.js';
 import { BillingErrorEvent } from '../internal/events.js';
@@ -168,25 +168,43 @@ export class BillingSession {
   }
 }
 
-/** The context provider of each element that runs its own session (one per element, kept over reconnects). */
-const ownProviders = new WeakMap<HTMLElement, ContextProvider<typeof billingContext>>();
-
 /**
- * The session of an element used without a provider (loaded with this module, when one is
- * first configured): `onValue` hears its context, which the element also provides to what
- * it contains (its private elements); its failures are the element's `billing-error`.
+ * The session of an element used without a provider, a controller of the element (its
+ * code loads with this module, when the element is first given a client or a base URL):
+ * `onValue` hears its context, which it also provides to what the element contains (its
+ * private elements); its failures are the element's `billing-error`. It ends when the
+ * element leaves the page, and starts again when it comes back.
  */
-export function ownSession(
-  host: ReactiveControllerHost & HTMLElement,
-  onValue: (value: BillingContextValue | undefined) => void,
-): BillingSession {
-  let provider = ownProviders.get(host);
-  if (!provider) ownProviders.set(host, (provider = new ContextProvider(host, { context: billingContext })));
-  return new BillingSession(
-    (value) => {
-      onValue(value);
-      if (value) provider.setValue(value);
-    },
-    (error) => host.dispatchEvent(new BillingErrorEvent(error)),
-  );
+export class OwnSession implements ReactiveController {
+  #session: BillingSession | undefined;
+  readonly #provider: ContextProvider<typeof billingContext>;
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement & Pick<SessionConfig, 'client' | 'baseUrl'>,
+    private readonly onValue: (value: BillingContextValue | undefined) => void,
+  ) {
+    this.#provider = new ContextProvider(host, { context: billingContext });
+    host.addController(this);
+  }
+
+  /** Applies the element's `client` or `base-url`: a new one loads `/me` again. */
+  configure(): void {
+    this.#session ??= new BillingSession(
+      (value) => {
+        this.onValue(value);
+        if (value) this.#provider.setValue(value);
+      },
+      (error) => this.host.dispatchEvent(new BillingErrorEvent(error)),
+    );
+    this.#session.configure({ client: this.host.client, baseUrl: this.host.baseUrl });
+  }
+
+  hostConnected(): void {
+    if (this.host.client || this.host.baseUrl) this.configure();
+  }
+
+  hostDisconnected(): void {
+    this.#session?.dispose();
+    this.#session = undefined;
+  }
 }

@@ -3,7 +3,7 @@ import { LitElement, type PropertyDeclarations, type PropertyValues } from 'lit'
 import type { BillingClient } from '../client/client.js';
 import { BillingApiError } from '../client/errors.js';
 import { billingContext, type BillingContextValue, type ChangeTopic } from '../context/context.js';
-import type { BillingSession } from '../context/session.js';
+import type { OwnSession } from '../context/session.js';
 import {
   languagePending,
   translate,
@@ -56,7 +56,8 @@ export class BillingElement extends LitElement {
 
   protected own: BillingContextValue | undefined;
 
-  #session: BillingSession | undefined;
+  /** The element's own session, used without a provider. */
+  #session: OwnSession | undefined;
   /** The focus was on one of the element's states (a retry button, the loading it led to) when it updated. */
   #onState = false;
 
@@ -101,18 +102,6 @@ export class BillingElement extends LitElement {
     return this.billing?.permissions?.canRead === false;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // Moved in the page: the session ended on disconnect; start it again.
-    if (this.hasUpdated && (this.client || this.baseUrl)) void this.#configure();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#session?.dispose();
-    this.#session = undefined;
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     if ((changed.has('client') || changed.has('baseUrl')) && (this.client || this.baseUrl)) void this.#configure();
   }
@@ -123,11 +112,11 @@ export class BillingElement extends LitElement {
    * does not carry a second copy.
    */
   async #configure(): Promise<void> {
-    const { ownSession } = await import('../context/session.js');
+    const { OwnSession } = await import('../context/session.js');
     if (!this.isConnected || !(this.client || this.baseUrl)) return;
-    // What the element contains (its private elements) reads the element's own context.
-    this.#session ??= ownSession(this, (value) => (this.own = value));
-    this.#session.configure({ client: this.client, baseUrl: this.baseUrl });
+    // Made once: it configures itself as it connects (now, and when the element is moved in the page).
+    if (this.#session) this.#session.configure();
+    else this.#session = new OwnSession(this, (value) => (this.own = value));
   }
 
   /**
@@ -186,7 +175,7 @@ export class BillingElement extends LitElement {
     const billing = this.billing;
     if (this.roleForbidden) return forbiddenState(this.locale);
     if (billing?.permissions !== null || !billing.sessionError) return undefined;
-    return errorState(this.locale, billing.sessionError, billing.reload, translate(this.locale, 'state.session.title'));
+    return errorState(this.locale, billing.sessionError, billing.reload, this.t('state.session.title'));
   }
 
   /**

@@ -4,14 +4,14 @@
  * (`YYYY-MM-DD`) that must not shift with the viewer's time zone.
  */
 
-const numberFormats = new Map<string, Intl.NumberFormat>();
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
+/** The formatters made so far, by what they format and for which locale (`money|nl|EUR`). */
+const formats = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
 
-function cached<T>(cache: Map<string, T>, key: string, make: () => T): T {
-  let f = cache.get(key);
+function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => T): T {
+  let f = formats.get(key) as T | undefined;
   if (!f) {
     f = make();
-    cache.set(key, f);
+    formats.set(key, f);
   }
   return f;
 }
@@ -19,28 +19,21 @@ function cached<T>(cache: Map<string, T>, key: string, make: () => T): T {
 /** Minor-unit digits of a currency as `Intl` knows them (EUR 2, JPY 0). */
 export function currencyDigits(currency: string): number {
   return (
-    cached(
-      numberFormats,
-      `digits|${currency}`,
-      () => new Intl.NumberFormat('en', { style: 'currency', currency }),
-    ).resolvedOptions().maximumFractionDigits ?? 2
+    cached(`digits|${currency}`, () => new Intl.NumberFormat('en', { style: 'currency', currency })).resolvedOptions()
+      .maximumFractionDigits ?? 2
   );
 }
 
 /** `12066, 'EUR', 'nl'` → `€ 120,66`. */
 export function formatMoney(minorUnits: number, currency: string, locale: string): string {
   const digits = currencyDigits(currency);
-  const f = cached(
-    numberFormats,
-    `money|${locale}|${currency}`,
-    () => new Intl.NumberFormat(locale, { style: 'currency', currency }),
-  );
+  const f = cached(`money|${locale}|${currency}`, () => new Intl.NumberFormat(locale, { style: 'currency', currency }));
   return f.format(minorUnits / 10 ** digits);
 }
 
 /** A plain count: `100000, 'nl'` → `100.000`. */
 export function formatCount(n: number, locale: string): string {
-  return cached(numberFormats, `count|${locale}`, () => new Intl.NumberFormat(locale)).format(n);
+  return cached(`count|${locale}`, () => new Intl.NumberFormat(locale)).format(n);
 }
 
 /**
@@ -54,7 +47,6 @@ export function formatDate(
 ): string {
   const [y, m, d] = isoDate.split('-').map(Number);
   const f = cached(
-    dateFormats,
     `date|${locale}|${style}`,
     () => new Intl.DateTimeFormat(locale, { dateStyle: style, timeZone: 'UTC' }),
   );
@@ -65,7 +57,6 @@ export function formatDate(
 export function formatMonth(yearMonth: string, locale: string): string {
   const [y, m] = yearMonth.split('-').map(Number);
   const f = cached(
-    dateFormats,
     `month|${locale}`,
     () => new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', timeZone: 'UTC' }),
   );

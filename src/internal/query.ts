@@ -1,7 +1,7 @@
 import type { ReactiveController } from 'lit';
 import type { BillingClient } from '../client/client.js';
 import type { BillingApiError } from '../client/errors.js';
-import type { BillingContextValue, ChangeTopic } from '../context/context.js';
+import type { ChangeTopic } from '../context/context.js';
 import { BillingElement } from './billing-element.js';
 import { recoverWhen } from './recovery.js';
 
@@ -54,8 +54,7 @@ export class Query<T, A extends readonly unknown[] = []> implements ReactiveCont
   waiting = false;
 
   readonly #host: BillingElement;
-  readonly #context: () => BillingContextValue | undefined;
-  readonly #report: (error: unknown) => BillingApiError;
+  readonly #access: ReturnType<typeof BillingElement.dataAccess>;
   readonly #task: QueryTask<T, A>;
   #client: BillingClient | undefined;
   #changes = -1;
@@ -68,19 +67,18 @@ export class Query<T, A extends readonly unknown[] = []> implements ReactiveCont
 
   /** A query of `host`'s data: it fetches with the host's client, and reports failures as the host's. */
   constructor(host: BillingElement, task: QueryTask<T, A>) {
-    const access = BillingElement.dataAccess(host);
     this.#host = host;
-    this.#context = access.context;
-    this.#report = access.report;
+    this.#access = BillingElement.dataAccess(host);
     this.#task = task;
     host.addController(this);
   }
 
   hostUpdate(): void {
-    const billing = this.#context();
+    const billing = this.#access.context();
     if (!billing) return;
     const changes = billing.changes(this.#task.topics);
-    if (billing.client !== this.#client || changes !== this.#changes || this.#argsKey() !== this.#args) {
+    const args = JSON.stringify(this.#task.args?.() ?? []);
+    if (billing.client !== this.#client || changes !== this.#changes || args !== this.#args) {
       void this.refresh();
     }
   }
@@ -105,14 +103,14 @@ export class Query<T, A extends readonly unknown[] = []> implements ReactiveCont
    * it fetch again (and an answer overtaken by a later write cannot replace the newer one).
    */
   absorb(): void {
-    const billing = this.#context();
+    const billing = this.#access.context();
     if (billing && billing.client === this.#client) this.#changes = billing.changes(this.#task.topics);
   }
 
   /** Runs now (e.g. the retry of an error state); resolves when the answer is in. */
-  refresh(): Promise<void> {
-    const billing = this.#context();
-    if (!billing) return Promise.resolve();
+  async refresh(): Promise<void> {
+    const billing = this.#access.context();
+    if (!billing) return;
     const args = this.#task.args?.() ?? ([] as unknown as A);
     if (billing.client !== this.#client) this.value = undefined;
     this.#client = billing.client;
@@ -133,7 +131,7 @@ export class Query<T, A extends readonly unknown[] = []> implements ReactiveCont
       },
       (error: unknown) => {
         if (abort.signal.aborted) return;
-        const e = (this.error = this.#report(error));
+        const e = (this.error = this.#access.report(error));
         // Its cause may go away: back online, or a 429's wait over (once; then the user decides).
         const recovery = recoverWhen(e, () => void this.refresh(), !this.#waited);
         this.#waited ||= recovery.waiting;
@@ -141,15 +139,11 @@ export class Query<T, A extends readonly unknown[] = []> implements ReactiveCont
         this.#stopRecovery = recovery.stop;
       },
     );
-    return run.finally(() => {
+    await run.finally(() => {
       if (abort.signal.aborted) return;
       this.#abort = undefined;
       this.loading = false;
       this.#host.requestUpdate();
     });
-  }
-
-  #argsKey(): string {
-    return JSON.stringify(this.#task.args?.() ?? []);
   }
 }

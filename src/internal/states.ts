@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { BillingApiError } from '../client/errors.js';
-import { translate, type MessageKey } from '../i18n/index.js';
+import { translate } from '../i18n/index.js';
 
 /**
  * The states every element shows instead of a blank box: loading (space reserved,
@@ -19,13 +19,8 @@ export function loadingState(locale: string, lines = 4): TemplateResult {
   </div>`;
 }
 
-const errorKeys: Partial<Record<BillingApiError['kind'], MessageKey>> = {
-  network: 'state.error.network',
-  timeout: 'state.error.timeout',
-  'rate-limited': 'state.error.rate-limited',
-  'not-found': 'state.error.not-found',
-  unauthorized: 'state.error.unauthorized',
-};
+/** The kinds of error with a sentence of their own (`state.error.<kind>`). */
+const OWN_WORDS = ['network', 'timeout', 'rate-limited', 'not-found', 'unauthorized'] as const;
 
 /**
  * The sentence for an error: the server's own words for a refusal, else one by kind; a
@@ -35,8 +30,9 @@ export function errorMessage(locale: string, error: BillingApiError, waiting = f
   if (waiting && error.retryAfter !== undefined) {
     return translate(locale, 'state.error.rate-limited-waiting', { count: error.retryAfter });
   }
-  const key = errorKeys[error.kind];
-  if (key) return translate(locale, key);
+  if ((OWN_WORDS as readonly string[]).includes(error.kind)) {
+    return translate(locale, `state.error.${error.kind as (typeof OWN_WORDS)[number]}`);
+  }
   if ((error.kind === 'invalid' || error.kind === 'conflict') && error.problem?.detail) return error.problem.detail;
   return translate(locale, 'state.error.server');
 }

@@ -156,35 +156,4 @@ export const baseStyles = css`
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
   }
-  /* A row of labelled filters and actions above a list. */
-  .toolbar {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--_space) calc(var(--_space) * 2);
-    align-items: end;
-  }
-  .toolbar label {
-    display: grid;
-    gap: 2px;
-    font-size: 0.85rem;
-    color: var(--_muted);
-  }
-  dialog {
-    max-width: min(32rem, calc(100vw - 2rem));
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    color: var(--_text);
-    padding: calc(var(--_space) * 2.5);
-  }
-  dialog::backdrop {
-    background: rgb(0 0 0 / 0.4);
-  }
-  dialog h2 {
-    margin: 0 0 var(--_space);
-    font-size: 1.1rem;
-  }
-  dialog p {
-    margin: 0 0 var(--_space);
-  }
 `;

@@ -6,7 +6,6 @@ import type { BillingApiError } from '../../src/client/errors.js';
 import type { BillingContactsEditor } from '../../src/components/contacts-editor/contacts-editor.js';
 import { onFirstUse } from '../../src/components/contacts-editor/contacts-editor.js';
 import { draftKey } from '../../src/components/contacts-editor/document.js';
-import { privateElement } from '../../src/internal/private-element.js';
 import type { BillingProvider } from '../../src/context/billing-provider.js';
 import type { BillingChangeEvent } from '../../src/internal/events.js';
 import { all, BASE_URL, deepQuery, find, render, shadow, text, useMockBackend, waitForText } from './support.js';
@@ -122,7 +121,7 @@ function partsFetched(): string[] {
 function breakPart(name: keyof typeof onFirstUse): { restore(): void } {
   const real = onFirstUse[name];
   const fail = () => Promise.reject<never>(new TypeError('Failed to fetch dynamically imported module'));
-  (onFirstUse as Record<string, unknown>)[name] = typeof real === 'function' ? fail : privateElement(real.tag, fail);
+  (onFirstUse as Record<string, unknown>)[name] = fail;
   return {
     restore: () => {
       (onFirstUse as Record<string, unknown>)[name] = real;

@@ -6,6 +6,7 @@
  */
 import { css, html, nothing } from 'lit';
 import { BillingElement } from '../../internal/billing-element.js';
+import { defineElement } from '../../internal/define-element.js';
 import { messages } from './editing.messages.js';
 import type { Draft } from './model.js';
 import { differences, label, shown } from './refusal.js';
@@ -115,6 +116,11 @@ export class BillingConflictReview extends BillingElement {
       </div>
     </section>`;
   }
+}
+
+/** Defines the tag (once): editing loads this module when a save first meets another saved version. */
+export function define(): void {
+  defineElement('billing-conflict-review', BillingConflictReview);
 }
 
 declare global {

@@ -13,8 +13,7 @@ import type { MessageKey } from '../../i18n/index.js';
 import { BillingElement } from '../../internal/billing-element.js';
 import { Query } from '../../internal/query.js';
 import { onDemand } from '../../internal/on-demand.js';
-import { privateElement } from '../../internal/private-element.js';
-import { emptyState, errorMessage, forbiddenState, loadingState } from '../../internal/states.js';
+import { emptyState, forbiddenState, loadingState } from '../../internal/states.js';
 import { DetailsDocument, draftKey, type EditorContext } from './document.js';
 import { COUNTRIES, countryName, MAX_KEPT, MAX_RECIPIENTS } from './draft.js';
 import type { Editing, SaveStatus } from './editing.js';
@@ -47,16 +46,14 @@ const FIELDS: Record<
  * details does not download them): editing itself (checks, auto-save) on the first focus
  * in the form, the people search on the contact field's first focus, the conflict review
  * when a save first meets another saved version, reading back a draft kept over a reload
- * when one is found. Tests replace one to see what the editor shows when it cannot be
- * loaded.
+ * when one is found (the review is a private element: its module defines its tag).
+ * Tests replace one to see what the editor shows when it cannot be loaded.
  */
 export const onFirstUse = {
   editing: onDemand(() => import('./editing.js')),
   drafts: onDemand(() => import('./restoring.js')),
   picker: onDemand(() => import('./people-picker.js')),
-  review: privateElement('billing-conflict-review', () =>
-    import('./conflict-review.js').then((m) => m.BillingConflictReview),
-  ),
+  review: onDemand(() => import('./conflict-review.js')),
 };
 
 /** True when a draft is kept under `key` (a reload came before it was saved); its module reads it. */
@@ -323,26 +320,14 @@ export class BillingContactsEditor extends BillingElement {
 
   /** What the controllers loaded on demand get of the editor. */
   get #context(): EditorContext {
-    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the getters below read the element as it is then
-    const el = this;
     return {
       host: this,
       doc: this.#doc,
-      get client() {
-        return el.billing?.client;
-      },
-      get canWrite() {
-        return el.#mayWrite;
-      },
-      get restored() {
-        return el.#restored;
-      },
-      get saveDelay() {
-        return el.saveDelay;
-      },
-      get locale() {
-        return el.locale;
-      },
+      client: () => this.billing?.client,
+      canWrite: () => this.#mayWrite,
+      restored: () => this.#restored,
+      saveDelay: () => this.saveDelay,
+      locale: () => this.locale,
       count: (n) => this.fmtCount(n),
       report: (error) => this.reportError(error),
       edit: (patch, field) => this.#edit(patch, field),
@@ -353,7 +338,7 @@ export class BillingContactsEditor extends BillingElement {
         this.#details.absorb(); // the form shows the saved version already
       },
       forbidden: (error) => (this.denied = error),
-      loadReview: () => onFirstUse.review.load(),
+      loadReview: () => onFirstUse.review().then((m) => m.define()),
     };
   }
 
@@ -484,11 +469,11 @@ export class BillingContactsEditor extends BillingElement {
           ? 'failed'
           : (editing?.status ?? (this.#restored ? 'restored' : this.#doc.edited ? 'pending' : 'idle'));
     const tone = s === 'saved' ? 'ok' : /^(failed|invalid|blocked|conflict|denied)$/.test(s) ? 'bad' : '';
-    const error = editing?.saveError;
-    const reason = error && !this.#editingFailed ? errorMessage(this.locale, error) : this.t('contacts.part-failed');
-    // Only editing's statuses need its words; before it loads, the element's own say it.
-    const key = `contacts.status.${s === 'restored' ? 'pending' : s}` as const;
-    const text = editing ? editing.speaker.t(key, { reason }) : this.t(key, { reason });
+    // Once editing is loaded it says every status; before (or when a part failed to load), the element says its own.
+    const text =
+      editing && !this.#editingFailed
+        ? editing.statusText(s)
+        : this.t(`contacts.status.${s === 'restored' ? 'pending' : s}`, { reason: this.t('contacts.part-failed') });
     // A save refused for the role is tried again on request: the role may be back without a reload of the permissions.
     const retry = s === 'failed' || (s === 'denied' && this.canWrite);
     return html`<div class="status-bar">
@@ -568,7 +553,7 @@ export class BillingContactsEditor extends BillingElement {
           },
         )}
       </ol>
-      ${this.#editing?.notice ? html`<p class="notice" role="alert">${this.#editing.notice}</p>` : nothing}
+      ${this.#editing?.renderNotice()}
       ${
         recommend
           ? html`<p class="recommendation" part="recommendation">
@@ -757,7 +742,6 @@ export class BillingContactsEditor extends BillingElement {
   }
 
   #renderForm(server: BillingDetails): TemplateResult {
-    const editing = this.#editing;
     return html`<form
       part="form"
       novalidate
@@ -777,8 +761,7 @@ export class BillingContactsEditor extends BillingElement {
       </div>
       ${
         this.#restored
-          ? this.#drafts?.restoredNotice({
-              t: (key) => this.#drafts!.say(this.locale, key),
+          ? this.#drafts?.notice(this.locale, {
               // Not while compared with another version (the comparison decides), nor without the role.
               canSave: (!this.#editing || this.#editing.status === 'restored') && this.#mayWrite,
               save: () => void this.#useEditing((e) => e.retry()),
@@ -791,23 +774,7 @@ export class BillingContactsEditor extends BillingElement {
           ? emptyState(this.t('contacts.empty.title'), this.t('contacts.empty.body'))
           : nothing
       }
-      ${
-        editing?.conflict
-          ? html`<billing-conflict-review
-              lang=${this.locale}
-              exportparts="conflict, keep-mine-button, use-theirs-button"
-              .mine=${editing.review!.mine}
-              .theirs=${editing.review!.theirs}
-              @keep-mine=${() => editing.keepMine()}
-              @use-theirs=${() => editing.useTheirs()}
-            ></billing-conflict-review>`
-          : nothing
-      }
-      ${
-        editing?.serverErrors.general
-          ? html`<p class="field-error" part="field-error">${editing.serverErrors.general}</p>`
-          : nothing
-      }
+      ${this.#editing?.renderRefusal()}
       <div class="sections">
         <div class="column">${this.#renderRecipients(server)} ${this.#renderContact()} ${this.#renderEInvoicing()}</div>
         <div class="column">

@@ -56,15 +56,16 @@ export function draftKey(baseUrl: string, tenantId: string): string {
 export interface EditorContext {
   readonly host: ReactiveControllerHost & HTMLElement;
   readonly doc: DetailsDocument;
-  readonly client: BillingClient | undefined;
+  /** The API client, once there is one. */
+  client(): BillingClient | undefined;
   /** The draft may be saved now (the role allows it, and no save was refused for the role since). */
-  readonly canWrite: boolean;
+  canWrite(): boolean;
   /** The draft was restored after a reload and waits for the user: it is not saved until they edit or ask. */
-  readonly restored: boolean;
+  restored(): boolean;
   /** Milliseconds after the last change before it is saved. */
-  readonly saveDelay: number;
+  saveDelay(): number;
   /** The element's language (the parts say their words in it: see editing.messages.ts). */
-  readonly locale: string;
+  locale(): string;
   count(n: number): string;
   /** Reports a failed request to the host (`billing-error`); returns it typed. */
   report(error: unknown): BillingApiError;

@@ -5,7 +5,7 @@
  * removing recipients, the server's reasons for a refused save, and a conflict with
  * another saved version (whose review, a private element, loads when one first happens).
  */
-import type { ReactiveController } from 'lit';
+import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import type { BillingDetails } from '../../client/client.js';
 import type { BillingApiError } from '../../client/errors.js';
 import { errorMessage } from '../../internal/states.js';
@@ -62,7 +62,7 @@ export class Editing implements ReactiveController {
 
   constructor(ctx: EditorContext) {
     this.#ctx = ctx;
-    this.speaker = speaker(ctx);
+    this.speaker = speaker(ctx.locale);
     ctx.host.addController(this);
   }
 
@@ -93,7 +93,7 @@ export class Editing implements ReactiveController {
   hostConnected(): void {
     for (const type of POINTER_EVENTS) window.addEventListener(type, this.#onPointer, true);
     if (!this.#dirty) return;
-    if (this.#ctx.restored && this.status === 'idle') this.status = 'restored';
+    if (this.#ctx.restored() && this.status === 'idle') this.status = 'restored';
     else if (this.status !== 'restored') this.schedule();
   }
 
@@ -121,7 +121,7 @@ export class Editing implements ReactiveController {
   schedule(): void {
     clearTimeout(this.#timer);
     if (!this.#saving && !this.conflict) this.status = this.#dirty ? 'pending' : this.#everSaved ? 'saved' : 'idle';
-    this.#timer = setTimeout(() => void this.save(), this.#ctx.saveDelay);
+    this.#timer = setTimeout(() => void this.save(), this.#ctx.saveDelay());
   }
 
   #onPointer = (e: Event): void => {
@@ -206,9 +206,10 @@ export class Editing implements ReactiveController {
   async #save(): Promise<void> {
     clearTimeout(this.#timer);
     const ctx = this.#ctx;
-    const { doc, client } = ctx;
+    const doc = ctx.doc;
+    const client = ctx.client();
     const draft = doc.draft;
-    if (!client || !draft || !ctx.canWrite) return;
+    if (!client || !draft || !ctx.canWrite()) return;
     if (this.conflict) {
       this.status = 'conflict';
       return;
@@ -300,7 +301,7 @@ export class Editing implements ReactiveController {
     }
     if (kind === 'invalid') {
       const errors = serverErrors(this.speaker, error, rowKeys, sent);
-      if (Object.keys(errors).length === 0) errors.general = errorMessage(ctx.locale, error);
+      if (Object.keys(errors).length === 0) errors.general = errorMessage(ctx.locale(), error);
       this.serverErrors = errors;
       this.status = 'invalid';
     } else if (kind === 'stale') {
@@ -309,7 +310,7 @@ export class Editing implements ReactiveController {
       try {
         await ctx.loadReview();
         fetching = true;
-        const theirs = error.problem?.current ?? (await ctx.client!.getBillingDetails()).details;
+        const theirs = error.problem?.current ?? (await ctx.client()!.getBillingDetails()).details;
         if (differences(this.asSaved(doc.draft!), this.asSaved(draftOf(theirs))).length > 0) {
           this.conflict = theirs;
           this.status = 'conflict';
@@ -339,6 +340,41 @@ export class Editing implements ReactiveController {
     const theirs = this.conflict;
     const draft = this.#ctx.doc.draft;
     return theirs && draft ? { mine: this.asSaved(draft), theirs: this.asSaved(draftOf(theirs)) } : undefined;
+  }
+
+  /** The status line's words for `status` (`restored` says `pending`), with why the last save failed. */
+  statusText(status: SaveStatus): string {
+    const error = this.saveError;
+    return this.speaker.t(`contacts.status.${status === 'restored' ? 'pending' : status}`, {
+      reason: error ? errorMessage(this.#ctx.locale(), error) : this.speaker.t('contacts.part-failed'),
+    });
+  }
+
+  /** A refusal next to the recipients (removing the last one), said at once. */
+  renderNotice(): TemplateResult | typeof nothing {
+    return this.notice ? html`<p class="notice" role="alert">${this.notice}</p>` : nothing;
+  }
+
+  /**
+   * What a refused save shows above the form: the comparison with the version someone else
+   * saved (a private element), and the server's reason that fits no field.
+   */
+  renderRefusal(): TemplateResult {
+    const review = this.conflict && this.review;
+    const general = this.serverErrors.general;
+    return html`${
+      review
+        ? html`<billing-conflict-review
+            lang=${this.#ctx.locale()}
+            exportparts="conflict, keep-mine-button, use-theirs-button"
+            .mine=${review.mine}
+            .theirs=${review.theirs}
+            @keep-mine=${() => this.keepMine()}
+            @use-theirs=${() => this.useTheirs()}
+          ></billing-conflict-review>`
+        : nothing
+    }
+    ${general ? html`<p class="field-error" part="field-error">${general}</p>` : nothing}`;
   }
 
   /** A draft as it is saved: trimmed, blank rows dropped, e-invoice fields empty when off. */

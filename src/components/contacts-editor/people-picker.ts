@@ -38,7 +38,7 @@ export class PeoplePicker implements ReactiveController {
 
   /** A message in the editor's language. */
   #t(key: MessageKey, params?: MessageParams): string {
-    return translate(this.#ctx.locale, key, params, messages);
+    return translate(this.#ctx.locale(), key, params, messages);
   }
 
   /** True when the list is shown. */
@@ -85,7 +85,7 @@ export class PeoplePicker implements ReactiveController {
     this.#searching = this.open = true;
     this.#ctx.host.requestUpdate();
     try {
-      const { items } = await this.#ctx.client!.searchPeople(q.trim(), LIMIT, { signal: ctrl.signal });
+      const { items } = await this.#ctx.client()!.searchPeople(q.trim(), LIMIT, { signal: ctrl.signal });
       if (ctrl.signal.aborted) return;
       this.people = items;
       this.#failed = false;

@@ -17,16 +17,16 @@ export interface Speaker {
   t(key: MessageKey, params?: MessageParams): string;
 }
 
-/** The parts' speaker for an editor in `host.locale`: its words, with the English only the parts say. */
-export function speaker(host: { readonly locale: string }): Speaker {
+/** The parts' speaker for an editor in the language `locale()` gives: its words, with the English only the parts say. */
+export function speaker(locale: () => string): Speaker {
   return {
     get locale() {
-      return host.locale;
+      return locale();
     },
     get english() {
-      return languageOf(host.locale) === 'en';
+      return languageOf(locale()) === 'en';
     },
-    t: (key, params) => translate(host.locale, key, params, messages),
+    t: (key, params) => translate(locale(), key, params, messages),
   };
 }
 

@@ -15,6 +15,8 @@ import { BillingApiError } from '../../client/errors.js';
 import { listInvoicesLimits } from '../../client/limits.js';
 import type { ChangeTopic } from '../../context/context.js';
 import { BillingElement } from '../../internal/billing-element.js';
+import { dialogStyles } from '../../internal/dialog.styles.js';
+import { toolbarStyles } from '../../internal/toolbar.styles.js';
 import { Query } from '../../internal/query.js';
 import { BillingUpdatePaymentMethodEvent } from '../../internal/payment-method-event.js';
 import { onDemand } from '../../internal/on-demand.js';
@@ -108,7 +110,13 @@ interface Detail {
  * @cssproperty --billing-invoice-list-min-height - Space reserved for the list while it loads. Default `28rem`.
  */
 export class BillingInvoiceList extends InvoiceElement {
-  static override styles = [...BillingElement.styles, invoiceSharedStyles, invoiceListStyles];
+  static override styles = [
+    ...BillingElement.styles,
+    toolbarStyles,
+    dialogStyles,
+    invoiceSharedStyles,
+    invoiceListStyles,
+  ];
   static override messages = messages;
 
   static override properties = {
@@ -207,16 +215,21 @@ export class BillingInvoiceList extends InvoiceElement {
     if (pm === undefined || pm === this.#paymentMethod) return;
     // A new payment method (e.g. after the provider's refresh()) makes an old decline moot.
     const o = this.outcome;
-    const balance = this.#list.value?.balance;
     if (
       this.#paymentMethod !== undefined &&
       JSON.stringify(pm) !== JSON.stringify(this.#paymentMethod) &&
       o?.kind === 'result' &&
       o.result.outcome === 'failed'
     ) {
-      this.outcome = { kind: 'pm-updated', settle: !!balance && (balance.pastDue > 0 || balance.failed > 0) };
+      this.#pmUpdated();
     }
     this.#paymentMethod = pm;
+  }
+
+  /** Says the payment method was updated, and invites to settle what is overdue or failed. */
+  #pmUpdated(): void {
+    const b = this.#list.value?.balance;
+    this.outcome = { kind: 'pm-updated', settle: !!b && (b.pastDue > 0 || b.failed > 0) };
   }
 
   /** Fetches everything again (e.g. after the host changed billing data). */
@@ -231,9 +244,8 @@ export class BillingInvoiceList extends InvoiceElement {
    */
   async paymentMethodUpdated(): Promise<void> {
     await this.#reload();
-    const b = this.#list.value?.balance;
     this.#paymentMethod = this.#account.value?.paymentMethod;
-    this.outcome = { kind: 'pm-updated', settle: !!b && (b.pastDue > 0 || b.failed > 0) };
+    this.#pmUpdated();
   }
 
   async #reload(): Promise<void> {

@@ -16,6 +16,7 @@ import { newIdempotencyKey } from '../../client/idempotency.js';
 import type { ChangeTopic } from '../../context/context.js';
 import { joinMessages } from '../../i18n/join.js';
 import { BillingElement } from '../../internal/billing-element.js';
+import { dialogStyles } from '../../internal/dialog.styles.js';
 import { errorMessage } from '../../internal/states.js';
 import { en, nl } from './change-dialog.messages.js';
 import { OverviewElement } from './overview-element.js';
@@ -83,7 +84,7 @@ const styles = css`
 `;
 
 export class BillingChangeDialog extends OverviewElement {
-  static override styles = [...BillingElement.styles, styles];
+  static override styles = [...BillingElement.styles, dialogStyles, styles];
   static override messages = joinMessages({ en: overviewEn, nl: overviewNl }, { en, nl });
 
   static override properties = {

@@ -6,6 +6,7 @@ import type { ChangeTopic } from '../../context/context.js';
 import { onDemand } from '../../internal/on-demand.js';
 import type { MessageKey } from '../../i18n/index.js';
 import { BillingElement } from '../../internal/billing-element.js';
+import { toolbarStyles } from '../../internal/toolbar.styles.js';
 import { Query } from '../../internal/query.js';
 import { emptyState, errorState, forbiddenState, loadingState } from '../../internal/states.js';
 import { ChartCanvas } from './chart-canvas.js';
@@ -110,7 +111,7 @@ function shiftMonth(yearMonth: string, delta: number): string {
  * @cssproperty --billing-user-count-chart-table-height - Maximum height of the table before it scrolls. Default `24rem`.
  */
 export class BillingUserCountChart extends BillingElement {
-  static override styles = [...BillingElement.styles, userCountChartStyles];
+  static override styles = [...BillingElement.styles, toolbarStyles, userCountChartStyles];
   static override messages = messages;
 
   static override properties = {

@@ -13,4 +13,6 @@ export const nl: Translations<typeof en> = {
   'users.dialog.buy.body':
     'Om {name} te heractiveren, koop je één licentie extra. Die kost {price} voor de rest van deze periode (tot {end}), nu gefactureerd.',
   'users.dialog.buy.confirm': 'Licentie kopen en heractiveren',
+  'users.deactivated': '{name} is gedeactiveerd.',
+  'users.reactivated': '{name} is weer actief.',
 };

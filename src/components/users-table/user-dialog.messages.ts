@@ -12,6 +12,8 @@ export const en = {
   'users.dialog.buy.body':
     'To reactivate {name}, buy one more license. It costs {price} for the rest of this period (until {end}), charged now.',
   'users.dialog.buy.confirm': 'Buy license and reactivate',
+  'users.deactivated': '{name} is deactivated.',
+  'users.reactivated': '{name} is active again.',
 } as const;
 
 /** Dutch, loaded on first use. */

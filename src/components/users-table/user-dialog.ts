@@ -4,14 +4,15 @@
  * from the next period); reactivating is done at once, and asks only when no license is
  * free (buy one at the prorated price). It sends the change with one idempotency key per
  * question, so a retried click never orders twice, and tells the table how it ended:
- * `user-changed` (the server confirmed), `failed` (a reactivation refused outright; the
- * reason in `detail`) or `closed`. Loaded on the first such click.
+ * `user-changed` (the server confirmed; what to say in `detail`), `failed` (a reactivation
+ * refused outright; the reason in `detail`) or `closed`. Loaded on the first such click.
  */
 import { css, html, nothing, type PropertyValues } from 'lit';
 import type { BillingUser, LicenseQuote } from '../../client/client.js';
 import { newIdempotencyKey } from '../../client/idempotency.js';
 import { joinMessages } from '../../i18n/join.js';
 import { BillingElement } from '../../internal/billing-element.js';
+import { dialogStyles } from '../../internal/dialog.styles.js';
 import { errorMessage } from '../../internal/states.js';
 import { en, nl } from './user-dialog.messages.js';
 import { en as tableEn, nl as tableNl } from './users-table.messages.js';
@@ -33,7 +34,7 @@ const styles = css`
 `;
 
 export class BillingUserDialog extends BillingElement {
-  static override styles = [...BillingElement.styles, styles];
+  static override styles = [...BillingElement.styles, dialogStyles, styles];
   static override messages = joinMessages({ en: tableEn, nl: tableNl }, { en, nl });
 
   static override properties = {
@@ -92,12 +93,18 @@ export class BillingUserDialog extends BillingElement {
     try {
       await change(this.#key);
       this.#dialogEl?.close();
-      this.dispatchEvent(new CustomEvent('user-changed', { detail: { kind: this.kind, user } }));
+      this.#changed(user);
     } catch (e) {
       this.error = errorMessage(this.locale, this.reportError(e));
     } finally {
       this.busy = false;
     }
+  }
+
+  /** The server confirmed the change to `user`: the table says so. */
+  #changed(user: BillingUser): void {
+    const key = this.kind === 'deactivate' ? 'users.deactivated' : 'users.reactivated';
+    this.dispatchEvent(new CustomEvent('user-changed', { detail: this.t(key, { name: user.name }) }));
   }
 
   #deactivate(removeLicense: boolean): void {
@@ -114,7 +121,7 @@ export class BillingUserDialog extends BillingElement {
     if (!client || !user) return;
     try {
       await client.reactivateUser(user.id, { buyLicense: false }, { idempotencyKey: this.#key });
-      this.dispatchEvent(new CustomEvent('user-changed', { detail: { kind: this.kind, user } }));
+      this.#changed(user);
     } catch (e) {
       const err = this.reportError(e);
       if (err.code === 'license-required' && err.problem?.quote) {

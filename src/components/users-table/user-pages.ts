@@ -118,11 +118,6 @@ export class UserPages implements ReactiveController, DataState<UserPage> {
     this.reset(query, sameQuery);
   }
 
-  /** The query the rows are of. */
-  get query(): UsersQuery | undefined {
-    return this.#query;
-  }
-
   /** The page the table shows (its counts and model; the rows are in the cache). */
   get value(): UserPage | undefined {
     return this.page0;

@@ -53,8 +53,6 @@ export const nl: Translations<typeof en> = {
   'users.reason.no-qualifying-activity': 'Deze maand niet ingelogd of op een andere telbare manier actief',
   'users.action.deactivate': 'Deactiveren',
   'users.action.reactivate': 'Heractiveren',
-  'users.deactivated': '{name} is gedeactiveerd.',
-  'users.reactivated': '{name} is weer actief.',
   'users.empty.search.title': 'Geen resultaten',
   'users.empty.search.body': 'Geen naam of e-mailadres bevat "{q}". Controleer de spelling of wis de zoekopdracht.',
   'users.empty.billed.title': 'Niemand wordt gefactureerd',

@@ -52,8 +52,6 @@ export const en = {
   'users.reason.no-qualifying-activity': 'No login or other qualifying activity this month',
   'users.action.deactivate': 'Deactivate',
   'users.action.reactivate': 'Reactivate',
-  'users.deactivated': '{name} is deactivated.',
-  'users.reactivated': '{name} is active again.',
   'users.empty.search.title': 'No matches',
   'users.empty.search.body': 'Nobody\'s name or e-mail contains "{q}". Check the spelling or clear the search.',
   'users.empty.billed.title': 'Nobody is billed',

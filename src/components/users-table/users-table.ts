@@ -5,6 +5,7 @@ import { listUsersLimits } from '../../client/limits.js';
 import type { ChangeTopic } from '../../context/context.js';
 import type { MessageKey } from '../../i18n/index.js';
 import { BillingElement } from '../../internal/billing-element.js';
+import { toolbarStyles } from '../../internal/toolbar.styles.js';
 import { onDemand } from '../../internal/on-demand.js';
 import { privateElement } from '../../internal/private-element.js';
 import { recycle } from '../../internal/recycle.js';
@@ -46,7 +47,7 @@ interface Dialog {
  */
 export const onFirstUse = {
   dialog: privateElement('billing-user-dialog', () => import('./user-dialog.js').then((m) => m.BillingUserDialog)),
-  save: onDemand(() => import('../../internal/save-file.js')),
+  save: onDemand(() => import('./csv-file.js')),
 };
 
 /**
@@ -77,7 +78,7 @@ export const onFirstUse = {
  * @cssproperty --billing-users-table-row-height - Height of a row. Default `44px`.
  */
 export class BillingUsersTable extends BillingElement {
-  static override styles = [...BillingElement.styles, usersTableStyles];
+  static override styles = [...BillingElement.styles, toolbarStyles, usersTableStyles];
   static override messages = messages;
 
   static override properties = {
@@ -224,10 +225,8 @@ export class BillingUsersTable extends BillingElement {
     this.exporting = true;
     this.status = '';
     try {
-      const [{ saveFile }, csv] = await Promise.all([onFirstUse.save(), billing.client.exportUsersCsv(month, true)]);
-      const name = `billed-users-${month}.csv`;
-      const blob = new Blob([csv], { type: 'text/csv;charset=utf-8' });
-      this.status = this.t('users.export.done', { file: saveFile(this.renderRoot as ShadowRoot, blob, name, name) });
+      const [{ saveCsv }, csv] = await Promise.all([onFirstUse.save(), billing.client.exportUsersCsv(month, true)]);
+      this.status = this.t('users.export.done', { file: saveCsv(this.renderRoot as ShadowRoot, month, csv) });
     } catch (e) {
       this.status = errorMessage(this.locale, this.reportError(e));
     } finally {
@@ -245,10 +244,10 @@ export class BillingUsersTable extends BillingElement {
     }
   }
 
-  /** The server confirmed a change to `user`: said in the status line, and the provider's elements refetch. */
-  #userChanged(kind: UserDialogKind, user: BillingUser): void {
+  /** The server confirmed a change to a user: said in the status line (the dialog's words), and the provider's elements refetch. */
+  #userChanged(message: string): void {
     this.dialog = undefined;
-    this.status = this.t(kind === 'deactivate' ? 'users.deactivated' : 'users.reactivated', { name: user.name });
+    this.status = message;
     this.changed('users');
   }
 
@@ -444,8 +443,7 @@ export class BillingUsersTable extends BillingElement {
       kind=${d.kind}
       .user=${d.user}
       ?licensed=${this.#pages.page0?.model === 'prepaid-licenses'}
-      @user-changed=${(e: CustomEvent<{ kind: UserDialogKind; user: BillingUser }>) =>
-        this.#userChanged(e.detail.kind, e.detail.user)}
+      @user-changed=${(e: CustomEvent<string>) => this.#userChanged(e.detail)}
       @failed=${(e: CustomEvent<string>) => {
         this.dialog = undefined;
         this.status = e.detail;

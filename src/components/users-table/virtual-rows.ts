@@ -28,7 +28,6 @@ export class VirtualRows implements ReactiveController {
   /** The rows in the DOM, `[start, end)`. */
   range = { start: 0, end: INITIAL_ROWS };
   rowHeight = DEFAULT_ROW_HEIGHT;
-  headHeight = 0;
   /** Rows in the DOM; each keeps its `<tr>` (keyed by index plus `keyShift`, modulo this) while scrolling. */
   slots = INITIAL_ROWS;
   /** Changed on a jump past the rows in the DOM, so the new rows take the `<tr>`s in the order they are. */
@@ -41,6 +40,8 @@ export class VirtualRows implements ReactiveController {
 
   readonly #host: ReactiveControllerHost;
   readonly #view: RowsView;
+  /** The table head's height (px): the rows start below it. */
+  #headHeight = 0;
   #viewport = 0;
   #measured = false;
   #measureFrame = 0;
@@ -111,9 +112,9 @@ export class VirtualRows implements ReactiveController {
     const row = el?.querySelector<HTMLElement>('tbody tr[data-index]');
     if (!el || !row || row.offsetHeight === 0) return;
     this.#measured = true;
-    this.headHeight = el.querySelector('thead')?.offsetHeight ?? 0;
+    this.#headHeight = el.querySelector('thead')?.offsetHeight ?? 0;
     this.rowHeight = row.offsetHeight;
-    this.#viewport = Math.max(0, el.clientHeight - this.headHeight);
+    this.#viewport = Math.max(0, el.clientHeight - this.#headHeight);
     this.slots = Math.ceil(this.#viewport / this.rowHeight) + 1 + 2 * OVERSCAN;
     this.#lastTop = el.scrollTop;
     this.update();
@@ -150,7 +151,7 @@ export class VirtualRows implements ReactiveController {
     const total = this.#view.total();
     const h = this.rowHeight;
     const slots = Math.max(this.slots, 1);
-    const top = Math.max(0, el.scrollTop - this.headHeight);
+    const top = Math.max(0, el.scrollTop - this.#headHeight);
     const first = Math.floor(top / h);
     // Always `slots` rows (fewer only in a short tab), so each keeps its `<tr>` as rows
     // scroll through: the overscan shifts to one side at the top and at the end.
@@ -180,7 +181,7 @@ export class VirtualRows implements ReactiveController {
       return;
     }
     // A jump the reader asked for: the rows there are fetched at once, not after the scroll settles.
-    el.scrollTop = Math.max(0, index * this.rowHeight - this.headHeight);
+    el.scrollTop = Math.max(0, index * this.rowHeight - this.#headHeight);
     cancelAnimationFrame(this.#frame);
     this.#jumped = true;
     this.#tick();
