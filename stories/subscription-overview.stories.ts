@@ -156,7 +156,7 @@ export const ConfirmationUnavailable: Story = {
     await ready(canvasElement);
     const root = inner(canvasElement);
     const real = onFirstUse.dialog;
-    onFirstUse.dialog = privateElement(real.tag, () =>
+    onFirstUse.dialog = privateElement(() =>
       Promise.reject(new TypeError('Failed to fetch dynamically imported module')),
     );
     try {

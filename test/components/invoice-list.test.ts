@@ -149,7 +149,8 @@ function partsFetched(): string[] {
 function breakPart(name: keyof typeof onFirstUse): { restore(): void } {
   const real = onFirstUse[name];
   const fail = () => Promise.reject<never>(new TypeError('Failed to fetch dynamically imported module'));
-  (onFirstUse as Record<string, unknown>)[name] = typeof real === 'function' ? fail : privateElement(real.tag, fail);
+  // A private element's failure is a network error (privateElement says so); saving a file's is the raw one.
+  (onFirstUse as Record<string, unknown>)[name] = name === 'pdf' ? fail : privateElement(fail);
   return {
     restore: () => {
       (onFirstUse as Record<string, unknown>)[name] = real;

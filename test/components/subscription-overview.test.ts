@@ -4,7 +4,7 @@ import type { World } from '../../mocks/engine/types.js';
 import { BillingClient } from '../../src/client/index.js';
 import type { BillingApiError } from '../../src/client/errors.js';
 import { onFirstUse } from '../../src/components/subscription-overview/subscription-overview.js';
-import { privateElement } from '../../src/internal/private-element.js';
+import { privateElement, type PrivateElementModule } from '../../src/internal/private-element.js';
 import type { BillingSubscriptionOverview } from '../../src/components/subscription-overview/subscription-overview.js';
 import type { BillingProvider } from '../../src/context/billing-provider.js';
 import type { BillingChangeEvent } from '../../src/internal/events.js';
@@ -533,15 +533,13 @@ describe('<billing-subscription-overview>', () => {
   describe('parts loaded on demand', () => {
     const real = { ...onFirstUse };
     const modules = {
-      dialog: () =>
-        import('../../src/components/subscription-overview/change-dialog.js').then((m) => m.BillingChangeDialog),
-      history: () =>
-        import('../../src/components/subscription-overview/order-history.js').then((m) => m.BillingOrderHistory),
+      dialog: () => import('../../src/components/subscription-overview/change-dialog.js'),
+      history: () => import('../../src/components/subscription-overview/order-history.js'),
     };
     afterEach(() => Object.assign(onFirstUse, real));
     /** Makes `name` load through `load` (a gate the test opens or fails). */
-    const route = (name: keyof typeof onFirstUse, load: () => Promise<CustomElementConstructor>): void => {
-      onFirstUse[name] = privateElement(real[name].tag, load);
+    const route = (name: keyof typeof onFirstUse, load: () => Promise<PrivateElementModule>): void => {
+      (onFirstUse as Record<string, unknown>)[name] = privateElement(load);
     };
 
     /** A download the test lets through (or fails) when it wants, as a slow or flaky network would. */

@@ -359,7 +359,7 @@ describe('<billing-users-table>', () => {
   it('says so when the confirmation cannot be loaded, and deactivates nobody; a second click opens it', async () => {
     const el = await table();
     const real = onFirstUse.dialog;
-    onFirstUse.dialog = privateElement(real.tag, () =>
+    onFirstUse.dialog = privateElement(() =>
       Promise.reject(new TypeError('Failed to fetch dynamically imported module')),
     );
     const deactivated = store().world.people.filter((p) => p.deactivatedOn).length;

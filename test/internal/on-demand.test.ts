@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { BillingApiError } from '../../src/client/errors.js';
 import { onDemand } from '../../src/internal/on-demand.js';
+import { defineElement } from '../../src/internal/define-element.js';
 import { privateElement } from '../../src/internal/private-element.js';
 
 describe('onDemand: a part loaded the first time it is needed', () => {
@@ -42,20 +43,22 @@ describe('privateElement: a piece of an element defined the first time it is nee
   it('defines its tag once; a module that cannot be fetched fails as a network error and is fetched again', async () => {
     let calls = 0;
     const tag = 'billing-test-private';
-    const piece = privateElement(tag, () =>
+    // A private element's module: its class, and define(), which registers its own tag.
+    const module = { define: () => void defineElement(tag, class extends HTMLElement {}) };
+    const piece = privateElement(() =>
       ++calls === 1
         ? Promise.reject(new TypeError('Failed to fetch dynamically imported module'))
-        : Promise.resolve(class extends HTMLElement {}),
+        : Promise.resolve(module),
     );
-    const error = await piece.load().then(
+    const error = await piece().then(
       () => undefined,
       (e: unknown) => e,
     );
     expect(error).to.be.instanceOf(BillingApiError);
     expect((error as BillingApiError).kind).to.equal('network');
     expect(customElements.get(tag)).to.equal(undefined);
-    await Promise.all([piece.load(), piece.load()]);
-    await piece.load();
+    await Promise.all([piece(), piece()]);
+    expect(await piece()).to.equal(module);
     expect(calls).to.equal(2);
     expect(customElements.get(tag)).to.not.equal(undefined);
     expect(document.createElement(tag)).to.be.instanceOf(customElements.get(tag)!);

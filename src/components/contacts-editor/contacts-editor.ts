@@ -13,6 +13,7 @@ import type { MessageKey } from '../../i18n/index.js';
 import { BillingElement } from '../../internal/billing-element.js';
 import { Query } from '../../internal/query.js';
 import { onDemand } from '../../internal/on-demand.js';
+import { privateElement } from '../../internal/private-element.js';
 import { emptyState, forbiddenState, loadingState } from '../../internal/states.js';
 import { DetailsDocument, draftKey, type EditorContext } from './document.js';
 import { COUNTRIES, countryName, MAX_KEPT, MAX_RECIPIENTS } from './draft.js';
@@ -46,14 +47,14 @@ const FIELDS: Record<
  * details does not download them): editing itself (checks, auto-save) on the first focus
  * in the form, the people search on the contact field's first focus, the conflict review
  * when a save first meets another saved version, reading back a draft kept over a reload
- * when one is found (the review is a private element: its module defines its tag).
- * Tests replace one to see what the editor shows when it cannot be loaded.
+ * when one is found. Tests replace one to see what the editor shows when it cannot be
+ * loaded.
  */
 export const onFirstUse = {
   editing: onDemand(() => import('./editing.js')),
   drafts: onDemand(() => import('./restoring.js')),
   picker: onDemand(() => import('./people-picker.js')),
-  review: onDemand(() => import('./conflict-review.js')),
+  review: privateElement(() => import('./conflict-review.js')),
 };
 
 /** True when a draft is kept under `key` (a reload came before it was saved); its module reads it. */
@@ -338,7 +339,7 @@ export class BillingContactsEditor extends BillingElement {
         this.#details.absorb(); // the form shows the saved version already
       },
       forbidden: (error) => (this.denied = error),
-      loadReview: () => onFirstUse.review().then((m) => m.define()),
+      loadReview: () => onFirstUse.review(),
     };
   }
 

@@ -76,5 +76,5 @@ export interface EditorContext {
   /** A save was refused for the caller's role (a 403): the element keeps the edit, read-only, and says so. */
   forbidden(error: BillingApiError): void;
   /** Loads the conflict review (a private element) before it is shown. */
-  loadReview(): Promise<void>;
+  loadReview(): Promise<unknown>;
 }

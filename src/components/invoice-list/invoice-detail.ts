@@ -7,6 +7,7 @@ import { html, nothing } from 'lit';
 import type { Invoice } from '../../client/client.js';
 import { joinMessages } from '../../i18n/join.js';
 import { BillingElement } from '../../internal/billing-element.js';
+import { defineElement } from '../../internal/define-element.js';
 import { en, nl } from './invoice-detail.messages.js';
 import { invoiceDetailStyles } from './invoice-detail.styles.js';
 import { InvoiceElement } from './invoice-element.js';
@@ -148,6 +149,11 @@ export class BillingInvoiceDetail extends InvoiceElement {
               }`
       }`;
   }
+}
+
+/** Defines the tag (once): the list loads this module when an invoice is first opened. */
+export function define(): void {
+  defineElement('billing-invoice-detail', BillingInvoiceDetail);
 }
 
 declare global {

@@ -10,19 +10,18 @@ import type {
   PaymentMethod,
   SettleResult,
 } from '../../client/client.js';
-import { newIdempotencyKey } from '../../client/idempotency.js';
 import { BillingApiError } from '../../client/errors.js';
 import { listInvoicesLimits } from '../../client/limits.js';
 import type { ChangeTopic } from '../../context/context.js';
 import { BillingElement } from '../../internal/billing-element.js';
-import { dialogStyles } from '../../internal/dialog.styles.js';
-import { toolbarStyles } from '../../internal/toolbar.styles.js';
 import { Query } from '../../internal/query.js';
 import { BillingUpdatePaymentMethodEvent } from '../../internal/payment-method-event.js';
 import { onDemand } from '../../internal/on-demand.js';
 import { privateElement } from '../../internal/private-element.js';
 import { emptyState, errorMessage, errorState, loadingState } from '../../internal/states.js';
 import { InvoiceElement } from './invoice-element.js';
+import { dialogStyles } from '../../internal/dialog.styles.js';
+import { toolbarStyles } from '../../internal/toolbar.styles.js';
 import { invoiceListStyles, invoiceSharedStyles } from './invoice-list.styles.js';
 
 /** This element's catalogues (a plain object, not a module namespace: no namespace helper in the build). */
@@ -44,12 +43,8 @@ const TOPICS: readonly ChangeTopic[] = ['invoices', 'payment-method', 'users', '
  * what the list shows when it cannot be loaded.
  */
 export const onFirstUse = {
-  detail: privateElement('billing-invoice-detail', () =>
-    import('./invoice-detail.js').then((m) => m.BillingInvoiceDetail),
-  ),
-  settle: privateElement('billing-settle-outcome', () =>
-    import('./settle-outcome.js').then((m) => m.BillingSettleOutcome),
-  ),
+  detail: privateElement(() => import('./invoice-detail.js')),
+  settle: privateElement(() => import('./settle-outcome.js')),
   pdf: onDemand(() => import('../../internal/save-file.js')),
 };
 
@@ -58,7 +53,7 @@ const BRANDS: Record<string, string> = { amex: 'American Express', jcb: 'JCB' };
 
 /** What the last "settle balance" (or a payment-method update) came to. */
 type Outcome =
-  | { kind: 'result'; result: SettleResult }
+  | { kind: 'result'; result: SettleResult; pm: PaymentMethod | null | undefined }
   | { kind: 'error'; message: string }
   | { kind: 'pm-updated'; settle: boolean };
 
@@ -204,26 +199,22 @@ export class BillingInvoiceList extends InvoiceElement {
 
   /** The idempotency key of a settle attempt whose outcome is unknown (no answer): a retry reuses it. */
   #settleKey: string | undefined;
-  /** The payment method last shown, to notice a new one. */
-  #paymentMethod: PaymentMethod | null | undefined;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     // A new filter starts at the first page.
     if (this.hasUpdated && (changed.has('status') || changed.has('year') || changed.has('pageSize'))) this.offset = 0;
-    const pm = this.#account.value?.paymentMethod;
-    if (pm === undefined || pm === this.#paymentMethod) return;
     // A new payment method (e.g. after the provider's refresh()) makes an old decline moot.
     const o = this.outcome;
+    const pm = this.#paymentMethodOnFile;
     if (
-      this.#paymentMethod !== undefined &&
-      JSON.stringify(pm) !== JSON.stringify(this.#paymentMethod) &&
       o?.kind === 'result' &&
-      o.result.outcome === 'failed'
+      o.result.outcome === 'failed' &&
+      pm !== undefined &&
+      JSON.stringify(pm) !== JSON.stringify(o.pm)
     ) {
       this.#pmUpdated();
     }
-    this.#paymentMethod = pm;
   }
 
   /** Says the payment method was updated, and invites to settle what is overdue or failed. */
@@ -244,7 +235,6 @@ export class BillingInvoiceList extends InvoiceElement {
    */
   async paymentMethodUpdated(): Promise<void> {
     await this.#reload();
-    this.#paymentMethod = this.#account.value?.paymentMethod;
     this.#pmUpdated();
   }
 
@@ -284,17 +274,17 @@ export class BillingInvoiceList extends InvoiceElement {
   async #settle(): Promise<void> {
     const billing = this.billing;
     if (!billing || this.settling) return;
-    // One key per click; only a retry of an attempt that got no answer reuses its key.
-    const key = this.#settleKey ?? newIdempotencyKey();
-    this.#settleKey = key;
     this.settling = true;
     this.outcome = undefined;
     try {
       // The outcome's element first: once a payment is asked for, its answer can be shown.
-      await onFirstUse.settle.load();
+      const outcome = await onFirstUse.settle();
+      // One key per click; only a retry of an attempt that got no answer reuses its key.
+      const key = (this.#settleKey ??= outcome.newIdempotencyKey());
       const result = await billing.client.settleBalance({ idempotencyKey: key });
       this.#settleKey = undefined;
-      this.outcome = { kind: 'result', result };
+      // The payment method it was declined with: a new one makes the decline moot (willUpdate).
+      this.outcome = { kind: 'result', result, pm: this.#paymentMethodOnFile };
       const page = this.#list.value;
       if (page) this.#list.value = { ...page, balance: result.balance };
       if (result.outcome === 'paid') {
@@ -350,7 +340,7 @@ export class BillingInvoiceList extends InvoiceElement {
     this.detail = { summary };
     try {
       const [, invoice] = await Promise.all([
-        onFirstUse.detail.load(),
+        onFirstUse.detail(),
         summary.status === 'upcoming' && this.#account.value
           ? this.#account.value.upcoming
           : billing.client.getInvoice(summary.id),
@@ -467,6 +457,7 @@ export class BillingInvoiceList extends InvoiceElement {
 
   #renderSummary(balance: Balance): TemplateResult {
     const pm = this.#paymentMethodOnFile ?? null;
+    const month = this.#expiryMonth();
     const money = (n: number) => this.fmtMoney(n, balance.currency);
     return html`<dl class="summary" part="summary" aria-label=${this.t('invoices.summary.label')}>
       <div class="tile">
@@ -496,9 +487,9 @@ export class BillingInvoiceList extends InvoiceElement {
           ${pm?.expired ? html`<span class="badge payment_failed">${this.t('invoices.pm.expired')}</span>` : nothing}
         </dd>
         ${
-          pm?.kind === 'card' && pm.expires
+          month
             ? html`<dd class="note">
-                ${this.t(pm.expired ? 'invoices.pm.expired-in' : 'invoices.pm.valid', { month: this.fmtMonth(pm.expires) })}
+                ${this.t(pm?.expired ? 'invoices.pm.expired-in' : 'invoices.pm.valid', { month })}
               </dd>`
             : nothing
         }

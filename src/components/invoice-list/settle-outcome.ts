@@ -5,8 +5,10 @@
  */
 import { html, nothing } from 'lit';
 import type { SettleResult } from '../../client/client.js';
+import { newIdempotencyKey } from '../../client/idempotency.js';
 import { joinMessages } from '../../i18n/join.js';
 import { BillingElement } from '../../internal/billing-element.js';
+import { defineElement } from '../../internal/define-element.js';
 import { InvoiceElement } from './invoice-element.js';
 import { en as listEn, nl as listNl } from './invoice-list.messages.js';
 import { invoiceSharedStyles } from './invoice-list.styles.js';
@@ -73,6 +75,14 @@ export class BillingSettleOutcome extends InvoiceElement {
     return html`<div class="outcome paid" role="status"><p>${text}</p></div>`;
   }
 }
+
+/** Defines the tag (once): the list loads this module when the user first settles. */
+export function define(): void {
+  defineElement('billing-settle-outcome', BillingSettleOutcome);
+}
+
+/** The key of a settle attempt: made once this module is there, as the request is sent. */
+export { newIdempotencyKey };
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -16,6 +16,7 @@ import { newIdempotencyKey } from '../../client/idempotency.js';
 import type { ChangeTopic } from '../../context/context.js';
 import { joinMessages } from '../../i18n/join.js';
 import { BillingElement } from '../../internal/billing-element.js';
+import { defineElement } from '../../internal/define-element.js';
 import { dialogStyles } from '../../internal/dialog.styles.js';
 import { errorMessage } from '../../internal/states.js';
 import { en, nl } from './change-dialog.messages.js';
@@ -321,6 +322,11 @@ export class BillingChangeDialog extends OverviewElement {
       </div>
     </dialog>`;
   }
+}
+
+/** Defines the tag (once): the overview loads this module when a change is first asked for. */
+export function define(): void {
+  defineElement('billing-change-dialog', BillingChangeDialog);
 }
 
 declare global {

@@ -7,6 +7,7 @@ import { css, html } from 'lit';
 import type { Order } from '../../client/client.js';
 import { joinMessages } from '../../i18n/join.js';
 import { BillingElement } from '../../internal/billing-element.js';
+import { defineElement } from '../../internal/define-element.js';
 import { en, nl } from './order-history.messages.js';
 import { OverviewElement } from './overview-element.js';
 import { en as overviewEn, nl as overviewNl } from './subscription-overview.messages.js';
@@ -95,6 +96,11 @@ export class BillingOrderHistory extends OverviewElement {
       </table>
     </div>`;
   }
+}
+
+/** Defines the tag (once): the overview loads this module when the order history is first opened. */
+export function define(): void {
+  defineElement('billing-order-history', BillingOrderHistory);
 }
 
 declare global {

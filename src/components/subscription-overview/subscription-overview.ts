@@ -27,12 +27,8 @@ const TOPICS: readonly ChangeTopic[] = ['subscription', 'licenses', 'users', 'in
  * one to see what the overview shows when it cannot be loaded.
  */
 export const onFirstUse = {
-  dialog: privateElement('billing-change-dialog', () =>
-    import('./change-dialog.js').then((m) => m.BillingChangeDialog),
-  ),
-  history: privateElement('billing-order-history', () =>
-    import('./order-history.js').then((m) => m.BillingOrderHistory),
-  ),
+  dialog: privateElement(() => import('./change-dialog.js')),
+  history: privateElement(() => import('./order-history.js')),
 };
 
 /** Billing frequencies the contract offers (`ChangeRequest.periodMonths`). */
@@ -148,7 +144,7 @@ export class BillingSubscriptionOverview extends OverviewElement {
 
   async #loadHistory(): Promise<void> {
     this.historyLoaded = undefined;
-    this.historyLoaded = await onFirstUse.history.load().then(
+    this.historyLoaded = await onFirstUse.history().then(
       () => true,
       () => false,
     );
@@ -186,7 +182,7 @@ export class BillingSubscriptionOverview extends OverviewElement {
     this.opening = action;
     this.failed = undefined;
     try {
-      await onFirstUse.dialog.load();
+      await onFirstUse.dialog();
       this.pending = change; // the dialog says when it opened, or why not
     } catch {
       this.failed = action;
@@ -558,7 +554,7 @@ export class BillingSubscriptionOverview extends OverviewElement {
           })
         : this.t('overview.plan.option.per-unit', { name: p.name, price: this.#unitPrice(p) });
     // The dialog's part starts downloading as soon as the admin heads for a form.
-    const prefetch = (): void => void onFirstUse.dialog.load().catch(() => undefined);
+    const prefetch = (): void => void onFirstUse.dialog().catch(() => undefined);
     return html`<section
       class="manage"
       part="manage"

@@ -12,6 +12,7 @@ import type { BillingUser, LicenseQuote } from '../../client/client.js';
 import { newIdempotencyKey } from '../../client/idempotency.js';
 import { joinMessages } from '../../i18n/join.js';
 import { BillingElement } from '../../internal/billing-element.js';
+import { defineElement } from '../../internal/define-element.js';
 import { dialogStyles } from '../../internal/dialog.styles.js';
 import { errorMessage } from '../../internal/states.js';
 import { en, nl } from './user-dialog.messages.js';
@@ -196,6 +197,11 @@ export class BillingUserDialog extends BillingElement {
       ${body} ${this.error ? html`<p class="alert" role="alert">${this.error}</p>` : nothing}
     </dialog>`;
   }
+}
+
+/** Defines the tag (once): the table loads this module on the first deactivation or reactivation. */
+export function define(): void {
+  defineElement('billing-user-dialog', BillingUserDialog);
 }
 
 declare global {

@@ -46,7 +46,7 @@ interface Dialog {
  * one to see what the table shows when it cannot be loaded.
  */
 export const onFirstUse = {
-  dialog: privateElement('billing-user-dialog', () => import('./user-dialog.js').then((m) => m.BillingUserDialog)),
+  dialog: privateElement(() => import('./user-dialog.js')),
   save: onDemand(() => import('./csv-file.js')),
 };
 
@@ -237,7 +237,7 @@ export class BillingUsersTable extends BillingElement {
   /** Opens a dialog about `user`, once its element is loaded (a failure says so in the status line). */
   async #openDialog(dialog: Dialog): Promise<void> {
     try {
-      await onFirstUse.dialog.load();
+      await onFirstUse.dialog();
       this.dialog = dialog;
     } catch (e) {
       this.status = errorMessage(this.locale, this.reportError(e));
