@@ -18,7 +18,6 @@ import { emptyState, forbiddenState, loadingState } from '../../internal/states.
 import { DetailsDocument, draftKey, type EditorContext } from './document.js';
 import { COUNTRIES, countryName, MAX_KEPT, MAX_RECIPIENTS } from './draft.js';
 import type { Editing, SaveStatus } from './editing.js';
-import type { KeptDraft } from './kept-draft.js';
 import type * as Restoring from './restoring.js';
 import { en, nl } from './contacts-editor.messages.js';
 import type { Draft, FieldId, TextField } from './model.js';
@@ -185,10 +184,6 @@ export class BillingContactsEditor extends BillingElement {
   #looked: string | undefined;
   /** A kept draft is being restored: the form waits for it. */
   #restoring = false;
-  /** The draft shown was restored after a reload and is not saved yet. */
-  #restored = false;
-  /** What was last written to session storage (none: nothing kept). */
-  #kept: KeptDraft | undefined;
   /** Reading back a kept draft, once loaded (after a reload restored one, it shows the notice). */
   #drafts: typeof Restoring | undefined;
 
@@ -235,9 +230,7 @@ export class BillingContactsEditor extends BillingElement {
     const answer = this.#details.value;
     // A new answer (the first, or a change made elsewhere) shows, unless the user is in the middle of an edit.
     if (answer && answer !== this.#adopted && !(this.#doc.server && (!this.#clean || answer.etag === this.#doc.etag))) {
-      this.#adopted = answer;
-      this.#doc.adopt(answer.details, answer.etag);
-      this.#editing?.reset();
+      this.#adopt(answer);
     }
     // Once the details and the tenant are known: a draft kept over a reload comes back.
     const key = this.#key;
@@ -245,7 +238,14 @@ export class BillingContactsEditor extends BillingElement {
       this.#looked = key;
       if (kept(key)) void this.#restore(key);
     }
-    if (this.#restored && this.#clean) this.#restored = false;
+    if (this.#doc.restored && this.#clean) this.#doc.restored = false;
+  }
+
+  /** Shows the server's version `answer`: the draft and what editing knew of the last one go. */
+  #adopt(answer: { details: BillingDetails; etag: string }): void {
+    this.#adopted = answer;
+    this.#doc.adopt(answer.details, answer.etag);
+    this.#editing?.reset();
   }
 
   /**
@@ -258,9 +258,9 @@ export class BillingContactsEditor extends BillingElement {
     if (!key || this.#restoring || !this.isConnected) return;
     const { draft, etag } = this.#doc;
     const unsaved = this.#unsaved;
-    const was = this.#kept;
+    const was = this.#doc.kept;
     if (unsaved ? draft === was?.draft && etag === was?.etag : !was) return;
-    this.#kept = unsaved ? { draft: draft!, etag } : undefined;
+    this.#doc.kept = unsaved ? { draft: draft!, etag } : undefined;
     keep(key, unsaved ? JSON.stringify({ etag, draft }) : undefined);
   }
 
@@ -271,16 +271,9 @@ export class BillingContactsEditor extends BillingElement {
     try {
       const m = (this.#drafts = await onFirstUse.drafts());
       const answer = this.#details.value;
-      const record = answer && this.#clean ? m.restore(key, this.#doc, answer.details) : undefined;
-      if (!answer || !record) return;
-      this.#kept = record;
-      this.#restored = true;
-      if (record.etag !== answer.etag) void this.#useEditing((e) => e.restoredOver(answer.details));
-      // Said once by the form's live region, once the form is there.
-      void this.updateComplete.then(() => {
-        this.#doc.announcement = m.say(this.locale, 'contacts.restored.title');
-        this.requestUpdate();
-      });
+      if (answer && this.#clean && m.show(this.#context, key, answer)) {
+        void this.#useEditing((e) => e.restoredOver(answer.details));
+      }
     } catch {
       // Not loaded (offline): the server's version shows; the kept draft stays for the next load.
     } finally {
@@ -293,13 +286,8 @@ export class BillingContactsEditor extends BillingElement {
   #discard(): void {
     const answer = this.#details.value;
     if (!answer) return;
-    this.#adopted = answer;
-    this.#doc.adopt(answer.details, answer.etag);
-    this.#editing?.reset();
-    this.#restored = false;
-    this.#doc.announcement = this.#drafts!.say(this.locale, 'contacts.restored.discarded');
-    this.requestUpdate();
-    this.#focus('title');
+    this.#adopt(answer);
+    this.#drafts!.discarded(this.#context);
     // The server's version may have moved on since it was loaded.
     void this.#details.refresh();
   }
@@ -326,7 +314,6 @@ export class BillingContactsEditor extends BillingElement {
       doc: this.#doc,
       client: () => this.billing?.client,
       canWrite: () => this.#mayWrite,
-      restored: () => this.#restored,
       saveDelay: () => this.saveDelay,
       locale: () => this.locale,
       count: (n) => this.fmtCount(n),
@@ -378,10 +365,6 @@ export class BillingContactsEditor extends BillingElement {
   #setRecipient(key: number, value: string): void {
     const recipients = this.#doc.draft!.recipients.map((r) => (r.key === key ? { ...r, value } : r));
     this.#edit({ recipients }, `recipient-${key}`);
-  }
-
-  #focus(id: string): void {
-    this.renderRoot.querySelector<HTMLElement>(`#${id}`)?.focus();
   }
 
   // ---------------------------------------------------------------------------------
@@ -468,7 +451,7 @@ export class BillingContactsEditor extends BillingElement {
         ? 'denied'
         : this.#editingFailed
           ? 'failed'
-          : (editing?.status ?? (this.#restored ? 'restored' : this.#doc.edited ? 'pending' : 'idle'));
+          : (editing?.status ?? (this.#doc.restored ? 'restored' : this.#doc.edited ? 'pending' : 'idle'));
     const tone = s === 'saved' ? 'ok' : /^(failed|invalid|blocked|conflict|denied)$/.test(s) ? 'bad' : '';
     // Once editing is loaded it says every status; before (or when a part failed to load), the element says its own.
     const text =
@@ -632,7 +615,8 @@ export class BillingContactsEditor extends BillingElement {
                   type="button"
                   part="retry-button"
                   @click=${() => {
-                    this.#focus('contact');
+                    // The search answers the field that has the focus.
+                    this.renderRoot.querySelector<HTMLElement>('#contact')?.focus();
                     void this.#usePicker((p) => p.search());
                   }}
                 >
@@ -761,7 +745,7 @@ export class BillingContactsEditor extends BillingElement {
         ${this.#renderStatus()}
       </div>
       ${
-        this.#restored
+        this.#doc.restored
           ? this.#drafts?.notice(this.locale, {
               // Not while compared with another version (the comparison decides), nor without the role.
               canSave: (!this.#editing || this.#editing.status === 'restored') && this.#mayWrite,

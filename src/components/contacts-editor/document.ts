@@ -7,6 +7,7 @@ import type { ReactiveControllerHost } from 'lit';
 import type { BillingClient, BillingDetails } from '../../client/client.js';
 import type { BillingApiError } from '../../client/errors.js';
 import { draftOf } from './draft.js';
+import type { KeptDraft } from './kept-draft.js';
 import type { Draft, FieldId } from './model.js';
 
 /** The server's version of the billing details, the user's draft of them, and the save bookkeeping. */
@@ -26,6 +27,10 @@ export class DetailsDocument {
   edited = false;
   /** Said by the form's live region. */
   announcement = '';
+  /** What is kept in the tab's session storage for a reload (none: nothing kept). */
+  kept: KeptDraft | undefined;
+  /** The draft shown was restored after a reload and waits for the user: it is not saved until they edit or ask. */
+  restored = false;
 
   /** Shows a server version, replacing the draft. */
   adopt(details: BillingDetails, etag: string): void {
@@ -60,8 +65,6 @@ export interface EditorContext {
   client(): BillingClient | undefined;
   /** The draft may be saved now (the role allows it, and no save was refused for the role since). */
   canWrite(): boolean;
-  /** The draft was restored after a reload and waits for the user: it is not saved until they edit or ask. */
-  restored(): boolean;
   /** Milliseconds after the last change before it is saved. */
   saveDelay(): number;
   /** The element's language (the parts say their words in it: see editing.messages.ts). */

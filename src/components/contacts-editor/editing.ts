@@ -93,7 +93,7 @@ export class Editing implements ReactiveController {
   hostConnected(): void {
     for (const type of POINTER_EVENTS) window.addEventListener(type, this.#onPointer, true);
     if (!this.#dirty) return;
-    if (this.#ctx.restored() && this.status === 'idle') this.status = 'restored';
+    if (this.#ctx.doc.restored && this.status === 'idle') this.status = 'restored';
     else if (this.status !== 'restored') this.schedule();
   }
 

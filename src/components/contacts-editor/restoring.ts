@@ -4,11 +4,11 @@
  * notice that says so, whose English is with the other parts' (editing.messages.ts).
  */
 import type { TemplateResult } from 'lit';
+import type { BillingDetails } from '../../client/client.js';
 import { translate, type MessageKey } from '../../i18n/index.js';
+import type { EditorContext } from './document.js';
 import { messages } from './editing.messages.js';
-import { restoredNotice, type RestoredView } from './kept-draft.js';
-
-export { restore } from './kept-draft.js';
+import { restore, restoredNotice, type RestoredView } from './kept-draft.js';
 
 /** A message about the restored draft, in `locale`. */
 export function say(locale: string, key: MessageKey): string {
@@ -18,4 +18,31 @@ export function say(locale: string, key: MessageKey): string {
 /** The notice of restored changes (kept-draft.ts), in `locale`. */
 export function notice(locale: string, view: Omit<RestoredView, 't'>): TemplateResult {
   return restoredNotice({ ...view, t: (key) => say(locale, key) });
+}
+
+/**
+ * Shows the draft kept under `key` in the editor's document, unless it is what the server
+ * has (`answer`), and says so once the form is there. True when the draft was made from
+ * another version than the server's: the editor then has editing compare both.
+ */
+export function show(ctx: EditorContext, key: string, answer: { details: BillingDetails; etag: string }): boolean {
+  const { doc, host } = ctx;
+  const record = restore(key, doc, answer.details);
+  if (!record) return false;
+  doc.kept = record;
+  doc.restored = true;
+  // Said once by the form's live region, once the form is there.
+  void host.updateComplete.then(() => {
+    doc.announcement = say(ctx.locale(), 'contacts.restored.title');
+    host.requestUpdate();
+  });
+  return record.etag !== answer.etag;
+}
+
+/** The restored changes were dropped (the editor shows the server's version again): said, and the focus on the title. */
+export function discarded(ctx: EditorContext): void {
+  ctx.doc.restored = false;
+  ctx.doc.announcement = say(ctx.locale(), 'contacts.restored.discarded');
+  ctx.host.requestUpdate();
+  ctx.host.shadowRoot?.querySelector<HTMLElement>('#title')?.focus();
 }
