@@ -310,7 +310,8 @@ export class Editing implements ReactiveController {
       try {
         await ctx.loadReview();
         fetching = true;
-        const theirs = error.problem?.current ?? (await ctx.client()!.getBillingDetails()).details;
+        const client = ctx.client()!;
+        const theirs = error.problem?.current ?? (await client.getBillingDetails()).details;
         if (differences(this.asSaved(doc.draft!), this.asSaved(draftOf(theirs))).length > 0) {
           this.conflict = theirs;
           this.status = 'conflict';

@@ -85,7 +85,8 @@ export class PeoplePicker implements ReactiveController {
     this.#searching = this.open = true;
     this.#ctx.host.requestUpdate();
     try {
-      const { items } = await this.#ctx.client()!.searchPeople(q.trim(), LIMIT, { signal: ctrl.signal });
+      const client = this.#ctx.client()!;
+      const { items } = await client.searchPeople(q.trim(), LIMIT, { signal: ctrl.signal });
       if (ctrl.signal.aborted) return;
       this.people = items;
       this.#failed = false;
