@@ -1028,7 +1028,8 @@ describe('<billing-contacts-editor>', () => {
     });
 
     it('tries a save refused for the role again on Retry', async () => {
-      const el = await editor(page(100));
+      // The save waits for the typing to end: a refusal in the middle of it would make the field read-only.
+      const el = await editor(page(1000));
       store().setSession({ role: 'member' });
       await typeInto($<HTMLInputElement>(el, '#po-number'), 'ROLE-3');
       await until(() => status(el).startsWith('Not saved: saving needs'), 'the refusal was not shown');
