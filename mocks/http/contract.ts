@@ -174,9 +174,26 @@ export const CONTRACT_DOCUMENT: ContractDocument = {
           required: true,
         },
         { name: 'billed', in: 'query', schema: { type: 'boolean', default: true } },
+        {
+          name: 'lang',
+          in: 'query',
+          schema: {
+            type: 'string',
+            maxLength: 35,
+            pattern: '^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$',
+            'x-error-code': 'invalid-lang',
+            'x-error-message': 'Give the language as a BCP 47 tag, e.g. nl or de-AT.',
+          },
+        },
       ],
       responses: {
-        '200': { headers: { 'Content-Disposition': { schema: { type: 'string' } } }, content: { 'text/csv': null } },
+        '200': {
+          headers: {
+            'Content-Language': { schema: { type: 'string' } },
+            'Content-Disposition': { schema: { type: 'string' } },
+          },
+          content: { 'text/csv': null },
+        },
         '400': { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
         '401': { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
         '403': { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
@@ -359,10 +376,24 @@ export const CONTRACT_DOCUMENT: ContractDocument = {
       tags: ['invoices'],
       parameters: [
         { name: 'invoiceId', in: 'path', schema: { type: 'string', minLength: 1, maxLength: 200 }, required: true },
+        {
+          name: 'lang',
+          in: 'query',
+          schema: {
+            type: 'string',
+            maxLength: 35,
+            pattern: '^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$',
+            'x-error-code': 'invalid-lang',
+            'x-error-message': 'Give the language as a BCP 47 tag, e.g. nl or de-AT.',
+          },
+        },
       ],
       responses: {
         '200': {
-          headers: { 'Content-Disposition': { schema: { type: 'string' } } },
+          headers: {
+            'Content-Language': { schema: { type: 'string' } },
+            'Content-Disposition': { schema: { type: 'string' } },
+          },
           content: { 'application/pdf': null },
         },
         '401': { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
@@ -753,6 +784,26 @@ export const CONTRACT_DOCUMENT: ContractDocument = {
         'no-qualifying-activity',
       ],
     },
+    TextParams: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        plan: { type: 'string', maxLength: 200 },
+        model: { $ref: '#/components/schemas/BillingModel' },
+        qualifyingActivity: { type: 'boolean' },
+        count: { type: 'integer', minimum: 0 },
+        included: { type: 'integer', minimum: 0 },
+        licenses: { type: 'integer', minimum: 0 },
+        months: { type: 'integer', minimum: 0 },
+        days: { type: 'integer', minimum: 0 },
+        periodDays: { type: 'integer', minimum: 1 },
+        max: { type: 'integer', minimum: 0 },
+        seconds: { type: 'integer', minimum: 0 },
+        amount: { type: 'integer' },
+        date: { $ref: '#/components/schemas/Date' },
+        value: { type: 'string', maxLength: 320 },
+      },
+    },
     Problem: {
       type: 'object',
       required: ['type', 'title', 'status'],
@@ -763,6 +814,7 @@ export const CONTRACT_DOCUMENT: ContractDocument = {
         detail: { type: 'string' },
         instance: { type: 'string' },
         code: { type: 'string' },
+        params: { $ref: '#/components/schemas/TextParams' },
         errors: { type: 'array', items: { $ref: '#/components/schemas/FieldError' } },
         current: { $ref: '#/components/schemas/BillingDetails' },
         quote: { $ref: '#/components/schemas/LicenseQuote' },
@@ -771,7 +823,12 @@ export const CONTRACT_DOCUMENT: ContractDocument = {
     FieldError: {
       type: 'object',
       required: ['field', 'code', 'message'],
-      properties: { field: { type: 'string' }, code: { type: 'string' }, message: { type: 'string' } },
+      properties: {
+        field: { type: 'string' },
+        code: { type: 'string' },
+        params: { $ref: '#/components/schemas/TextParams' },
+        message: { type: 'string' },
+      },
     },
     Permissions: {
       type: 'object',
@@ -980,13 +1037,13 @@ export const CONTRACT_DOCUMENT: ContractDocument = {
     InvoiceStatus: { type: 'string', enum: ['upcoming', 'open', 'paid', 'past_due', 'payment_failed'] },
     InvoiceLine: {
       type: 'object',
-      required: ['kind', 'description', 'quantity', 'unitPrice', 'amount'],
+      required: ['kind', 'quantity', 'unitPrice', 'amount'],
       properties: {
         kind: {
           type: 'string',
           enum: ['base-fee', 'user-count', 'extra-users', 'users', 'licenses', 'proration', 'credit'],
         },
-        description: { type: 'string' },
+        params: { $ref: '#/components/schemas/TextParams' },
         quantity: { type: 'number' },
         unitPrice: { type: 'integer' },
         amount: { type: 'integer' },

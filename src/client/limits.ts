@@ -15,6 +15,19 @@
  */
 export const dateLimits = { maxLength: 10 } as const;
 export const roleLimits = { minLength: 1, maxLength: 64 } as const;
+export const textParamsLimits = {
+  plan: { maxLength: 200 },
+  count: { min: 0 },
+  included: { min: 0 },
+  licenses: { min: 0 },
+  months: { min: 0 },
+  days: { min: 0 },
+  periodDays: { min: 1 },
+  max: { min: 0 },
+  seconds: { min: 0 },
+  date: { maxLength: 10 },
+  value: { maxLength: 320 },
+} as const;
 export const permissionsLimits = { today: { maxLength: 10 }, role: { minLength: 1, maxLength: 64 } } as const;
 export const periodLimits = { start: { maxLength: 10 }, end: { maxLength: 10 } } as const;
 export const subscriptionOverviewLimits = { today: { maxLength: 10 } } as const;
@@ -68,7 +81,7 @@ export const listUsersLimits = {
   limit: { min: 1, max: 500 },
   q: { maxLength: 200 },
 } as const;
-export const exportUsersLimits = { month: { maxLength: 7 } } as const;
+export const exportUsersLimits = { month: { maxLength: 7 }, lang: { maxLength: 35 } } as const;
 export const deactivateUserLimits = {
   userId: { minLength: 1, maxLength: 200 },
   'Idempotency-Key': { minLength: 8, maxLength: 200 },
@@ -86,7 +99,7 @@ export const listInvoicesLimits = {
   limit: { min: 1, max: 500 },
 } as const;
 export const getInvoiceLimits = { invoiceId: { minLength: 1, maxLength: 200 } } as const;
-export const getInvoicePdfLimits = { invoiceId: { minLength: 1, maxLength: 200 } } as const;
+export const getInvoicePdfLimits = { invoiceId: { minLength: 1, maxLength: 200 }, lang: { maxLength: 35 } } as const;
 export const settleBalanceLimits = { 'Idempotency-Key': { minLength: 8, maxLength: 200 } } as const;
 export const quoteLicensesLimits = { quantity: { min: 1, max: 100000 } } as const;
 export const orderLicensesLimits = { 'Idempotency-Key': { minLength: 8, maxLength: 200 } } as const;
@@ -100,6 +113,7 @@ export const mockPutFaultsLimits = { items: { maxItems: 100 } } as const;
 export const LIMITS = {
   date: dateLimits,
   role: roleLimits,
+  textParams: textParamsLimits,
   permissions: permissionsLimits,
   period: periodLimits,
   subscriptionOverview: subscriptionOverviewLimits,

@@ -105,7 +105,10 @@ export interface paths {
         /**
          * CSV of the month's billed users, for reconciling against the invoice.
          * @description Cells starting with `=`, `+`, `-`, `@`, tab, CR or LF are prefixed with `'` so
-         *     spreadsheets never run them as formulas.
+         *     spreadsheets never run them as formulas. The header row, the role, status and
+         *     reason columns and the dates are written in the language asked for (`lang`,
+         *     else `Accept-Language`, else the tenant's locale); the file starts with a UTF-8
+         *     byte-order mark so spreadsheet apps read names such as Schäfer right.
          */
         get: operations["exportUsers"];
         put?: never;
@@ -534,6 +537,34 @@ export interface components {
          * @enum {string}
          */
         BillingReason: "active-on-peak-day" | "active-in-month" | "active-full-month" | "invited-and-active" | "holds-license" | "deactivated" | "not-yet-started" | "created-mid-month" | "ended-mid-month" | "guest" | "not-invited" | "no-qualifying-activity";
+        /**
+         * @description The typed values a code is worded with. The client formats each by its type in the
+         *     reader's language: counts as numbers, dates as dates, amounts as money in the
+         *     currency at hand (the invoice's, else the tenant's). Names (`plan`, `value`) are
+         *     shown as given.
+         */
+        TextParams: {
+            /** @description A plan's (edition's) name. */
+            plan?: string;
+            model?: components["schemas"]["BillingModel"];
+            /** @description Full-month plans that also ask for an activity. */
+            qualifyingActivity?: boolean;
+            count?: number;
+            /** @description Users included in a base fee. */
+            included?: number;
+            licenses?: number;
+            months?: number;
+            /** @description Days billed of `periodDays`. */
+            days?: number;
+            periodDays?: number;
+            max?: number;
+            seconds?: number;
+            /** @description Minor units. */
+            amount?: number;
+            date?: components["schemas"]["Date"];
+            /** @description What the user sent (an address that was refused). */
+            value?: string;
+        };
         /** @description RFC 9457 problem details. */
         Problem: {
             /** @description A URI naming the problem, e.g. `urn:billing:problem:validation`. */
@@ -542,8 +573,10 @@ export interface components {
             status: number;
             detail?: string;
             instance?: string;
-            /** @description A stable code, e.g. `below-active-users`, `forbidden`, `stale-etag`. */
+            /** @description A stable code, e.g. `below-active-users`, `forbidden`, `stale-etag`, `rate-limited`. */
             code?: string;
+            /** @description The values `code` is worded with (see `FieldError.code`); `rate-limited` gives `seconds`. */
+            params?: components["schemas"]["TextParams"];
             errors?: components["schemas"]["FieldError"][];
             /** @description On 412, the version someone else saved. */
             current?: components["schemas"]["BillingDetails"];
@@ -553,9 +586,28 @@ export interface components {
         FieldError: {
             /** @description A JSON path into the request, e.g. `recipients[1]`, `address.postalCode`, `quantity`, or a query parameter name. */
             field: string;
-            /** @description e.g. `required`, `invalid-email`, `duplicate`, `below-active-users`. */
+            /**
+             * @description What is wrong, a stable code the client words in the reader's language:
+             *
+             *     | code | params |
+             *     | --- | --- |
+             *     | `required` | — |
+             *     | `invalid` | — |
+             *     | `too-long` | `max` (characters) |
+             *     | `too-many` | `max` |
+             *     | `invalid-email` | `value` |
+             *     | `duplicate` | `value` |
+             *     | `unknown-person` | — |
+             *     | `below-active-users` | `count` (active users), `licenses` (what would be left), `date` (from when), `max` (most that can be removed, on a removal) |
+             *     | `license-required` | `date` (the day the person would start) |
+             *     | `same-plan` | `plan`, `date` |
+             */
             code: string;
-            /** @description One plain sentence a user can act on. */
+            params?: components["schemas"]["TextParams"];
+            /**
+             * @description One plain sentence a user can act on, in English (for logs, and for a code the
+             *     client has no words for).
+             */
             message: string;
         };
         Permissions: {
@@ -708,10 +760,26 @@ export interface components {
         };
         /** @enum {string} */
         InvoiceStatus: "upcoming" | "open" | "paid" | "past_due" | "payment_failed";
+        /**
+         * @description A line of an invoice. It carries no sentence: the client words it from `kind` and
+         *     `params` in the reader's language (en: "Advanced base fee, 50 users included";
+         *     nl: "Advanced basisbedrag, 50 gebruikers inbegrepen"). A line with only `kind`
+         *     still reads right ("Base fee"); each parameter adds to it.
+         *
+         *     | kind | params it is worded from |
+         *     | --- | --- |
+         *     | `base-fee` | `plan`, `included` |
+         *     | `user-count` | `count` (the month's billed users), with `peak.on` the first day it was reached |
+         *     | `extra-users` | `included`, `peak` (or none: no active users) |
+         *     | `users` | `plan`, `model` (`per-user`, `full-month`, `invited`), `qualifyingActivity`, `count` |
+         *     | `licenses` | `plan`, `licenses`, `months`, `periodStart`/`periodEnd` |
+         *     | `proration` | `plan`, `licenses`, `months`, `days` of `periodDays`, `periodStart`/`periodEnd` |
+         *     | `credit` | `date` (when the credit arose) |
+         */
         InvoiceLine: {
             /** @enum {string} */
             kind: "base-fee" | "user-count" | "extra-users" | "users" | "licenses" | "proration" | "credit";
-            description: string;
+            params?: components["schemas"]["TextParams"];
             quantity: number;
             unitPrice: number;
             amount: number;
@@ -900,7 +968,11 @@ export interface components {
             poNumber?: string;
             readonly companyName: string;
             readonly vatNumber?: string;
-            /** @description Where company name and VAT number are changed. */
+            /**
+             * @description Where company name and VAT number are changed: a place in the host product, in
+             *     its own words, in the language of `Accept-Language` (the kit sends the element's
+             *     language), e.g. `Account › Company profile`, `Account › Bedrijfsprofiel`.
+             */
             readonly companyManagedAt?: string;
             /** @description Same as the ETag. */
             readonly version: string;
@@ -1023,6 +1095,13 @@ export interface components {
         InvoiceId: string;
         /** @description Case-insensitive search in name and e-mail; no control characters (line breaks, tabs). */
         Search: string;
+        /**
+         * @description The language of a document's words and dates (a BCP 47 tag, e.g. `nl`, `de-AT`).
+         *     Without it, the `Accept-Language` header decides, then the tenant's locale. A
+         *     backend answers in the nearest language it has (the mock: `en`, `nl`, `de`) and
+         *     says which in `Content-Language`.
+         */
+        Lang: string;
         /** @description A unique key per user action; a replay returns the first result. */
         IdempotencyKey: string;
         /** @description A unique key per user action; a replay returns the first result and orders nothing. */
@@ -1030,6 +1109,8 @@ export interface components {
     };
     requestBodies: never;
     headers: {
+        /** @description The language the document is written in (`en`, `nl`, `de`). */
+        "Content-Language": string;
         /** @description The version of the billing details. */
         ETag: string;
         /** @description `true` when this answer replays an earlier request with the same key. */
@@ -1204,6 +1285,13 @@ export interface operations {
                 /** @description A month from 2000-01 to 2100-12 (the range the API answers for). */
                 month: components["parameters"]["Month"];
                 billed?: boolean;
+                /**
+                 * @description The language of a document's words and dates (a BCP 47 tag, e.g. `nl`, `de-AT`).
+                 *     Without it, the `Accept-Language` header decides, then the tenant's locale. A
+                 *     backend answers in the nearest language it has (the mock: `en`, `nl`, `de`) and
+                 *     says which in `Content-Language`.
+                 */
+                lang?: components["parameters"]["Lang"];
             };
             header?: never;
             path?: never;
@@ -1211,9 +1299,10 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description UTF-8 CSV with a header row. */
+            /** @description UTF-8 CSV (with a byte-order mark) with a header row. */
             200: {
                 headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
                     /**
                      * @description `attachment; filename="billed-users-2026-03.csv"; filename*=UTF-8''billed-users-2026-03.csv`
                      *     (RFC 6266: an ASCII fallback in `filename`, the exact name in `filename*`).
@@ -1460,7 +1549,15 @@ export interface operations {
     };
     getInvoicePdf: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description The language of a document's words and dates (a BCP 47 tag, e.g. `nl`, `de-AT`).
+                 *     Without it, the `Accept-Language` header decides, then the tenant's locale. A
+                 *     backend answers in the nearest language it has (the mock: `en`, `nl`, `de`) and
+                 *     says which in `Content-Language`.
+                 */
+                lang?: components["parameters"]["Lang"];
+            };
             header?: never;
             path: {
                 invoiceId: components["parameters"]["InvoiceId"];
@@ -1469,9 +1566,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A PDF showing the lines, PO number, currency, tax and total. */
+            /**
+             * @description A PDF showing the lines, PO number, currency, tax and total, its labels, line
+             *     texts, dates and amounts in the language asked for (`lang`, else
+             *     `Accept-Language`, else the tenant's locale).
+             */
             200: {
                 headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
                     /**
                      * @description `attachment; filename="INV-2026-0003.pdf"; filename*=UTF-8''INV-2026-0003.pdf`: the
                      *     invoice number as an ASCII-safe fallback in `filename` (anything but letters,
