@@ -71,3 +71,7 @@ export type AllMessages = typeof en & typeof partsEn;
 /** Dutch, loaded on first use: a page in English does not download it. */
 export const nl = (): Promise<Translations<AllMessages>> =>
   import('./contacts-editor.messages.nl.js').then((m) => m.nl);
+
+/** German, loaded on first use: a page in English does not download it. */
+export const de = (): Promise<Translations<AllMessages>> =>
+  import('./contacts-editor.messages.de.js').then((m) => m.de);

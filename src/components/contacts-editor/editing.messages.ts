@@ -1,12 +1,12 @@
 import type { ElementMessages } from '../../i18n/index.js';
-import { en as editorEn, nl } from './contacts-editor.messages.js';
+import { de, en as editorEn, nl } from './contacts-editor.messages.js';
 
 /**
  * English messages that only the parts <billing-contacts-editor> loads on demand say
  * (editing: the save's progress, the checks, a refused save; the people search; the
  * conflict review; a draft restored after a reload), bundled with them rather than with
  * the element. Their translations are
- * in the element's catalogue of each language (contacts-editor.messages.nl.ts), which the
+ * in the element's catalogue of each language (contacts-editor.messages.nl.ts, .de.ts), which the
  * element loads before it renders: a part loaded later waits for no words.
  */
 export const en = {
@@ -56,4 +56,4 @@ export const en = {
 } as const;
 
 /** What the parts translate with: the element's catalogue, with their English added. */
-export const messages: ElementMessages = { en: { ...editorEn, ...en }, nl };
+export const messages: ElementMessages = { en: { ...editorEn, ...en }, nl, de };

@@ -37,3 +37,6 @@ export const en = {
 
 /** Dutch, loaded on first use. */
 export const nl = (): Promise<Translations<typeof en>> => import('./invoice-detail.messages.nl.js').then((m) => m.nl);
+
+/** German, loaded on first use. */
+export const de = (): Promise<Translations<typeof en>> => import('./invoice-detail.messages.de.js').then((m) => m.de);

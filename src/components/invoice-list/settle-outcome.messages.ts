@@ -20,3 +20,6 @@ export const en = {
 
 /** Dutch, loaded on first use. */
 export const nl = (): Promise<Translations<typeof en>> => import('./settle-outcome.messages.nl.js').then((m) => m.nl);
+
+/** German, loaded on first use. */
+export const de = (): Promise<Translations<typeof en>> => import('./settle-outcome.messages.de.js').then((m) => m.de);

@@ -16,3 +16,6 @@ export const en = {
 
 /** Dutch, loaded on first use: a page in English does not download it. */
 export const nl = (): Promise<Translations<typeof en>> => import('./order-history.messages.nl.js').then((m) => m.nl);
+
+/** German, loaded on first use: a page in English does not download it. */
+export const de = (): Promise<Translations<typeof en>> => import('./order-history.messages.de.js').then((m) => m.de);

@@ -53,3 +53,6 @@ export const en = {
 
 /** Dutch, loaded on first use: a page in English does not download it. */
 export const nl = (): Promise<Translations<typeof en>> => import('./user-count-chart.messages.nl.js').then((m) => m.nl);
+
+/** German, loaded on first use: a page in English does not download it. */
+export const de = (): Promise<Translations<typeof en>> => import('./user-count-chart.messages.de.js').then((m) => m.de);

@@ -1,0 +1,31 @@
+import type { Translations } from '../../i18n/types.js';
+import type { en } from './change-dialog.messages.js';
+
+/** German messages of the overview's change flow; loaded when an admin first asks for a change in German. */
+export const de: Translations<typeof en> = {
+  'overview.dialog.add.title': { one: '{n} Lizenz hinzufügen?', other: '{n} Lizenzen hinzufügen?' },
+  'overview.dialog.add.body':
+    'Wird heute hinzugefügt und jetzt anteilig für den Rest dieses Zeitraums berechnet ({start} – {end}: {days} von {total} Tagen).',
+  'overview.dialog.add.price': 'Preis jetzt, zzgl. USt.',
+  'overview.dialog.add.confirm': 'Für {price} kaufen',
+  'overview.dialog.remove.title': { one: '{n} Lizenz entfernen?', other: '{n} Lizenzen entfernen?' },
+  'overview.dialog.remove.body':
+    'Bis {end} bleibt alles wie bisher; ab {date} wird die Entfernung wirksam. Für den aktuellen Zeitraum erfolgt keine Gutschrift.',
+  'overview.dialog.remove.confirm': 'Entfernung planen',
+  'overview.dialog.plan.title': 'Zur Edition {plan} wechseln?',
+  'overview.dialog.plan.body': 'Bis {end} bleiben Sie bei {current}; ab {date} gilt {plan}.',
+  'overview.dialog.period.title': 'Künftig {period} abrechnen?',
+  'overview.dialog.period.body': 'Der aktuelle Zeitraum bleibt unverändert; das neue Intervall gilt ab {date}.',
+  'overview.dialog.schedule': 'Änderung planen',
+  'overview.dialog.retry':
+    'Die Anfrage ist möglicherweise nicht angekommen. Versuchen Sie es erneut: Sie wird mit demselben Schlüssel gesendet, daher wird nichts doppelt bestellt.',
+
+  'overview.done.add': { one: '{n} Lizenz hinzugefügt.', other: '{n} Lizenzen hinzugefügt.' },
+  'overview.done.add-invoice': 'Rechnung {number} über {total} wurde ausgestellt.',
+  'overview.done.remove': {
+    one: '{n} Lizenz wird ab {date} entfernt.',
+    other: '{n} Lizenzen werden ab {date} entfernt.',
+  },
+  'overview.done.plan': 'Ab {date} gilt die Edition {plan}.',
+  'overview.done.period': 'Ab {date} wird {period} abgerechnet.',
+};

@@ -1,0 +1,68 @@
+import type { Translations } from '../../i18n/types.js';
+import type { en } from './users-table.messages.js';
+
+/** German messages of <billing-users-table>; loaded when an element first speaks German (a chunk of its own). */
+export const de: Translations<typeof en> = {
+  'users.tabs.label': 'Benutzer nach Abrechnungsstatus',
+  'users.tab.billed': 'Abgerechnete Benutzer',
+  'users.tab.not-billed': 'Nicht abgerechnete Benutzer',
+  'users.month': 'Monat',
+  'users.search': 'Suchen',
+  'users.search.placeholder': 'Name oder E-Mail',
+  'users.export': 'Abgerechnete Benutzer exportieren (CSV)',
+  'users.export.done': '{file} heruntergeladen.',
+  'users.col.name': 'Name',
+  'users.col.email': 'E-Mail',
+  'users.col.role': 'Rolle',
+  'users.col.directories': 'Aufgeführt in',
+  'users.col.start': 'Startdatum',
+  'users.col.reason': 'Warum nicht abgerechnet',
+  'users.col.actions': 'Aktionen',
+  'users.role.admin': 'Administrator',
+  'users.role.finance': 'Finanzen',
+  'users.role.member': 'Mitglied',
+  'users.role.guest': 'Gast',
+  'users.directory.wfm-employees': 'WFM-Mitarbeiter',
+  'users.directory.account-users': 'Kontobenutzer',
+  'users.directory.people': 'People',
+  'users.directory.workplace': 'Workplace',
+  'users.directory.severa': 'Severa',
+  'users.directory.m365': 'Microsoft 365',
+  'users.rule.peak-daily':
+    'Abgerechnet werden die Personen, die am Tag mit der höchsten Benutzerzahl des Monats aktiv waren; jede Person zählt einmal, egal in wie vielen Listen sie steht.',
+  'users.rule.per-user': 'Alle, die an mindestens einem Tag des Monats aktiv waren, werden einmal abgerechnet.',
+  'users.rule.full-month':
+    'Abgerechnet werden nur Personen, die den ganzen Kalendermonat aktiv waren; Gäste aus anderen Unternehmen werden nie abgerechnet.',
+  'users.rule.invited':
+    'Personen werden abgerechnet, sobald sie eingeladen wurden, ihr Konto zu übernehmen; lediglich angelegte Personen sind kostenlos.',
+  'users.rule.prepaid-licenses':
+    'Sie bezahlen für Lizenzen, nicht für Benutzer: Jeder aktive Benutzer belegt eine Ihrer Lizenzen, und freie Lizenzen werden ebenfalls berechnet.',
+  'users.reason.active-on-peak-day': 'Aktiv am {date}, dem Tag mit dem Spitzenwert des Monats',
+  'users.reason.active-in-month': 'Im Lauf des Monats aktiv',
+  'users.reason.active-full-month': 'Den ganzen Monat aktiv',
+  'users.reason.invited-and-active': 'Eingeladen und im Lauf des Monats aktiv',
+  'users.reason.holds-license': 'Hat eine Lizenz',
+  'users.reason.deactivated': 'Deaktiviert am {date}',
+  'users.reason.deactivated-before-peak': 'Deaktiviert am {date}, vor dem Spitzenwert des Monats',
+  'users.reason.not-yet-started': 'Beginnt am {date}',
+  'users.reason.created-mid-month': 'Angelegt am {date}: Es werden nur volle Kalendermonate abgerechnet',
+  'users.reason.created-after-peak': 'Hinzugekommen am {date}, nach dem Spitzenwert des Monats',
+  'users.reason.ended-mid-month': 'Deaktiviert am {date}: Es werden nur volle Kalendermonate abgerechnet',
+  'users.reason.guest': 'Gast aus einem anderen Unternehmen: wird nie abgerechnet',
+  'users.reason.not-invited': 'Nicht eingeladen, das eigene Konto zu übernehmen',
+  'users.reason.no-qualifying-activity': 'In diesem Monat keine Anmeldung und keine andere anrechenbare Aktivität',
+  'users.action.deactivate': 'Deaktivieren',
+  'users.action.reactivate': 'Reaktivieren',
+  'users.empty.search.title': 'Keine Treffer',
+  'users.empty.search.body':
+    'Kein Name und keine E-Mail-Adresse enthält „{q}“. Prüfen Sie die Schreibweise oder leeren Sie die Suche.',
+  'users.empty.billed.title': 'Niemand wird abgerechnet',
+  'users.empty.billed.body': 'Im {month} hat niemand die Abrechnungsregel erfüllt.',
+  'users.empty.not-billed.title': 'Alle werden abgerechnet',
+  'users.empty.not-billed.body': 'Jede aufgeführte Person wird in der Rechnung für {month} berücksichtigt.',
+  'users.total': { one: '{n} Benutzer', other: '{n} Benutzer' },
+  'users.hidden-deleted': {
+    one: '{n} abgerechneter Benutzer wurde inzwischen gelöscht und wird nicht aufgeführt',
+    other: '{n} abgerechnete Benutzer wurden inzwischen gelöscht und werden nicht aufgeführt',
+  },
+};
