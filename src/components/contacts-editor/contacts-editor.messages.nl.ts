@@ -4,7 +4,8 @@ import type { AllMessages } from './contacts-editor.messages.js';
 /** Dutch messages of <billing-contacts-editor>; loaded when an element first speaks Dutch (a chunk of its own). */
 export const nl: Translations<AllMessages> = {
   'contacts.title': 'Factuurgegevens',
-  'contacts.read-only': 'U kunt deze gegevens bekijken, maar alleen beheerders en financiën kunnen ze wijzigen.',
+  'contacts.read-only':
+    'U kunt deze gegevens bekijken, maar alleen mensen met de rol beheerder of financiën kunnen ze wijzigen.',
   'contacts.required': 'verplicht',
   'contacts.status.idle': 'Wijzigingen worden automatisch opgeslagen',
   'contacts.status.pending': 'Niet-opgeslagen wijzigingen',
@@ -74,7 +75,7 @@ export const nl: Translations<AllMessages> = {
   'contacts.po.legend': 'Inkooporder',
   'contacts.field.po-number': 'Inkoopordernummer (optioneel)',
   'contacts.field.po-number.hint':
-    'Staat op facturen die vanaf nu worden uitgegeven; eerdere facturen houden het hunne.',
+    'Staat op facturen die vanaf nu worden uitgereikt; al uitgereikte facturen behouden hun eigen nummer.',
   'contacts.company.title': 'Bedrijf',
   'contacts.company.name': 'Bedrijfsnaam',
   'contacts.company.vat': 'Btw-nummer',

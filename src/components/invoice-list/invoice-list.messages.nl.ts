@@ -83,7 +83,7 @@ export const nl: Translations<typeof en> = {
   'invoices.pager.range': { one: '{from}–{to} van {n} factuur', other: '{from}–{to} van {n} facturen' },
   'invoices.pager.loading': 'Facturen laden…',
   'invoices.empty.title': 'Nog geen facturen',
-  'invoices.empty.body': 'Facturen verschijnen hier zodra uw eerste gefactureerde periode is gefactureerd.',
+  'invoices.empty.body': 'Facturen verschijnen hier zodra uw eerste periode is gefactureerd.',
   'invoices.empty.first': 'Er zijn nog geen facturen uitgereikt. De eerste, voor {period}, wordt uitgereikt op {date}.',
   'invoices.empty.filter.title': 'Geen facturen gevonden',
   'invoices.empty.filter.body': 'Er zijn geen facturen met de gekozen status en het gekozen jaar.',

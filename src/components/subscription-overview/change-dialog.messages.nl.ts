@@ -10,10 +10,10 @@ export const nl: Translations<typeof en> = {
   'overview.dialog.add.confirm': 'Kopen voor {price}',
   'overview.dialog.remove.title': { one: '{n} licentie verwijderen?', other: '{n} licenties verwijderen?' },
   'overview.dialog.remove.body':
-    'Je houdt ze tot en met {end}; vanaf {date} vervallen ze. De huidige periode wordt niet gecrediteerd.',
+    'U houdt ze tot en met {end}; vanaf {date} vervallen ze. De huidige periode wordt niet gecrediteerd.',
   'overview.dialog.remove.confirm': 'Verwijdering plannen',
   'overview.dialog.plan.title': 'Editie wijzigen naar {plan}?',
-  'overview.dialog.plan.body': 'Je blijft op {current} tot en met {end}; {plan} geldt vanaf {date}.',
+  'overview.dialog.plan.body': 'U blijft op {current} tot en met {end}; {plan} geldt vanaf {date}.',
   'overview.dialog.period.title': 'Factuurfrequentie wijzigen naar {period}?',
   'overview.dialog.period.body': 'De huidige periode blijft zoals hij is; de nieuwe frequentie geldt vanaf {date}.',
   'overview.dialog.schedule': 'Wijziging plannen',
@@ -21,7 +21,7 @@ export const nl: Translations<typeof en> = {
     'Het verzoek is misschien niet aangekomen. Probeer het opnieuw: het gaat met dezelfde sleutel, dus er wordt niets dubbel besteld.',
 
   'overview.done.add': { one: '{n} licentie toegevoegd.', other: '{n} licenties toegevoegd.' },
-  'overview.done.add-invoice': 'Factuur {number} van {total} is uitgegeven.',
+  'overview.done.add-invoice': 'Factuur {number} van {total} is uitgereikt.',
   'overview.done.remove': {
     one: '{n} licentie wordt verwijderd vanaf {date}.',
     other: '{n} licenties worden verwijderd vanaf {date}.',

@@ -7,17 +7,17 @@ export const nl: Translations<typeof en> = {
   'overview.invalid-quantity': 'Vul een heel aantal licenties in, 1 of meer.',
   'overview.badge.trial': 'Proefperiode',
   'overview.rule.peak-daily':
-    'Een maandelijkse basisprijs omvat {included} gebruikers; gefactureerd wordt het hoogste aantal mensen dat op één dag van de maand actief was, en elke gebruiker boven de {included} kost een toeslag.',
+    'Een maandelijks basisbedrag omvat {included} gebruikers; gefactureerd wordt het hoogste aantal mensen dat op één dag van de maand actief was, en elke gebruiker boven de {included} wordt als extra gebruiker gefactureerd.',
   'overview.rule.per-user':
     'Iedereen die minstens één dag van de maand actief was, wordt één keer gefactureerd tegen de prijs per gebruiker.',
   'overview.rule.full-month':
     'Iemand wordt voor een maand alleen gefactureerd als het account elke dag van die maand actief was; gasten van andere bedrijven nooit.',
   'overview.rule.full-month-activity':
-    'Iemand wordt voor een maand alleen gefactureerd als het account elke dag van die maand actief was en diegene het die maand gebruikte (inloggen, een bezoek, een chat); gasten van andere bedrijven nooit.',
+    'Iemand wordt voor een maand alleen gefactureerd als het account elke dag van die maand actief was en de persoon het die maand gebruikte (inloggen, een bezoek, een chat); gasten van andere bedrijven nooit.',
   'overview.rule.invited':
-    'Mensen toevoegen is gratis; iemand wordt gefactureerd voor elke maand waarin diegene actief is en is uitgenodigd om het account te claimen.',
+    'Mensen toevoegen is gratis; iemand wordt gefactureerd voor elke maand waarin die persoon actief is en is uitgenodigd om het account te claimen.',
   'overview.rule.prepaid-licenses':
-    'Je koopt licenties vooraf per periode en betaalt voor elke licentie, toegewezen of vrij; je kunt altijd licenties bijkopen en ze vanaf de volgende periode verwijderen.',
+    'U koopt licenties vooraf per periode en betaalt voor elke licentie, toegewezen of vrij; u kunt altijd licenties bijkopen en ze vanaf de volgende periode verwijderen.',
   'overview.refreshing': 'Bijwerken…',
   'overview.refresh-failed': 'De cijfers konden niet worden bijgewerkt.',
 
@@ -28,22 +28,22 @@ export const nl: Translations<typeof en> = {
   'overview.period.months': { one: '{n} maand', other: '{n} maanden' },
   'overview.period.next-edition': 'Editie vanaf dan: {plan}',
   'overview.period.next-licenses': { one: '{n} licentie vanaf dan', other: '{n} licenties vanaf dan' },
-  'overview.trial.ends': 'Je gratis proefperiode eindigt op {date}.',
+  'overview.trial.ends': 'Uw gratis proefperiode eindigt op {date}.',
   'overview.trial.first-month': 'De rest van die maand is ook gratis: de eerste gefactureerde maand is {month}.',
 
   'overview.price.title': 'Prijs',
   'overview.price.monthly': 'Prijs per maand',
-  'overview.price.base-fee': '{fee} basisprijs, {included} gebruikers inbegrepen',
+  'overview.price.base-fee': '{fee} basisbedrag, {included} gebruikers inbegrepen',
   'overview.price.extra-user': '{price} per extra gebruiker',
   'overview.price.per-user': '{price} per gebruiker',
   'overview.price.per-license': '{price} per licentie',
   'overview.price.month-so-far': 'Deze maand tot nu toe',
   'overview.price.excl-tax': 'excl. btw',
-  'overview.price.not-charged': 'Niet in rekening gebracht: je zit in je proefperiode.',
+  'overview.price.not-charged': 'Niet in rekening gebracht: uw proefperiode loopt nog.',
   'overview.price.per-period': 'Prijs per periode',
   'overview.upcoming': 'Volgende factuur (schatting)',
-  'overview.upcoming.detail': 'Voor {period}, uitgegeven op {date}, incl. btw',
-  'overview.upcoming.provisional': 'Voorlopig: het bedrag kan veranderen tot de factuur is uitgegeven.',
+  'overview.upcoming.detail': 'Voor {period}, uitgereikt op {date}, incl. btw',
+  'overview.upcoming.provisional': 'Voorlopig: het bedrag kan veranderen tot de factuur is uitgereikt.',
   'overview.po': 'Inkoopordernummer op facturen',
 
   'overview.usage.title': 'Gebruikers deze maand',
@@ -58,7 +58,7 @@ export const nl: Translations<typeof en> = {
   'overview.usage.mau': 'Maandelijks actieve gebruikers',
   'overview.usage.mau-note':
     'Iedereen met enige activiteit in de laatste 30 dagen: meestal meer dan de gefactureerde gebruikers, die de hele maand actief moeten zijn.',
-  'overview.usage.trial-note': 'Niet in rekening gebracht: deze maand valt in je proefperiode.',
+  'overview.usage.trial-note': 'Niet in rekening gebracht: deze maand valt in uw proefperiode.',
 
   'overview.licenses.title': 'Licenties',
   'overview.licenses.assigned': 'Toegewezen aan actieve gebruikers',
@@ -87,7 +87,7 @@ export const nl: Translations<typeof en> = {
 
   'overview.manage.title': 'Abonnement wijzigen',
   'overview.add.label': 'Licenties bijkopen',
-  'overview.add.hint': 'Direct toegevoegd; je betaalt nu voor de rest van deze periode.',
+  'overview.add.hint': 'Direct toegevoegd; u betaalt nu voor de rest van deze periode.',
   'overview.add.button': 'Licenties bijkopen…',
   'overview.add.quoting': 'Prijs ophalen…',
   'overview.remove.label': 'Licenties verwijderen',
@@ -104,11 +104,11 @@ export const nl: Translations<typeof en> = {
   'overview.period.button': 'Frequentie wijzigen…',
   'overview.opening': 'Openen…',
   'overview.load-failed':
-    'Dit deel van de pagina kon niet worden geladen. Controleer je verbinding en probeer het opnieuw.',
+    'Dit deel van de pagina kon niet worden geladen. Controleer uw verbinding en probeer het opnieuw.',
 
   'overview.orders.title': 'Bestelgeschiedenis',
 
   'overview.empty.title': 'Nog geen abonnement',
   'overview.empty.body':
-    'Deze organisatie heeft geen abonnement. Zodra er een is, staan het plan, de periodes en de prijzen hier; neem contact op met je leverancier om er een te starten.',
+    'Deze organisatie heeft geen abonnement. Zodra er een is, staan de editie, de periodes en de prijzen hier; neem contact op met uw leverancier om er een te starten.',
 };

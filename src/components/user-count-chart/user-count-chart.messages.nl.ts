@@ -19,7 +19,7 @@ export const nl: Translations<typeof en> = {
   'chart.series.licenses': 'Licenties in gebruik',
   'chart.series.mau': 'Maandelijks actieve gebruikers',
   'chart.series.provisional': 'Voorlopig (maand loopt nog)',
-  'chart.series.not-charged': 'Niet gefactureerd (proefperiode)',
+  'chart.series.not-charged': 'Niet in rekening gebracht (proefperiode)',
   'chart.stat.peak-on': 'op {date}',
   'chart.stat.highest': 'Hoogste aantal op één dag',
   'chart.stat.extra': 'Extra gebruikers',
@@ -47,7 +47,7 @@ export const nl: Translations<typeof en> = {
   'chart.col.users': 'Gebruikers',
   'chart.col.note': 'Opmerking',
   'chart.note.provisional': 'Voorlopig',
-  'chart.note.not-charged': 'Niet gefactureerd (proefperiode of vóór het abonnement)',
+  'chart.note.not-charged': 'Niet in rekening gebracht (proefperiode of vóór het abonnement)',
   'chart.empty.month.title': 'Geen gebruikers in {month}',
   'chart.empty.month.body':
     'Niemand was op een dag van deze maand actief. Kies een andere maand om de aantallen per dag te zien.',

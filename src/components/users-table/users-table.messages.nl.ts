@@ -29,14 +29,14 @@ export const nl: Translations<typeof en> = {
   'users.directory.severa': 'Severa',
   'users.directory.m365': 'Microsoft 365',
   'users.rule.peak-daily':
-    'Gefactureerd worden de mensen die actief waren op de dag met het hoogste aantal gebruikers van de maand; iedereen telt één keer, in hoeveel lijsten hij ook staat.',
+    'Gefactureerd worden de mensen die actief waren op de dag met het hoogste aantal gebruikers van de maand; iedereen telt één keer, in hoeveel lijsten die persoon ook staat.',
   'users.rule.per-user': 'Iedereen die minstens één dag van de maand actief was, wordt één keer gefactureerd.',
   'users.rule.full-month':
     'Alleen mensen die de hele kalendermaand actief waren, worden gefactureerd; gasten van andere bedrijven nooit.',
   'users.rule.invited':
     'Mensen worden gefactureerd zodra ze zijn uitgenodigd om hun account te claimen; ingerichte accounts zijn gratis.',
   'users.rule.prepaid-licenses':
-    'Je betaalt voor licenties, niet voor gebruikers: elke actieve gebruiker heeft een van je licenties, en vrije licenties worden ook gefactureerd.',
+    'U betaalt voor licenties, niet voor gebruikers: elke actieve gebruiker heeft een van uw licenties, en vrije licenties worden ook gefactureerd.',
   'users.reason.active-on-peak-day': 'Actief op {date}, de dag met het hoogste aantal van de maand',
   'users.reason.active-in-month': 'Actief in de maand',
   'users.reason.active-full-month': 'De hele maand actief',
