@@ -19,4 +19,13 @@ export { BillingUpdatePaymentMethodEvent } from './internal/payment-method-event
 export { BillingElement } from './internal/billing-element.js';
 export { defineElement } from './internal/define-element.js';
 export { formatCount, formatDate, formatMoney, formatMonth } from './internal/format.js';
-export { languageOf, loadLanguage, supportedLanguages, translate, type MessageKey } from './i18n/index.js';
+export {
+  languageOf,
+  loadLanguage,
+  supportedLanguages,
+  translate,
+  type Message,
+  type MessageKey,
+  type MessageParams,
+} from './i18n/index.js';
+export { overrideMessages, registerLanguage, type KitMessageOverrides, type KitMessages } from './i18n/register.js';

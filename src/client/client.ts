@@ -73,6 +73,11 @@ export interface VersionedDetails {
 export interface CallOptions {
   signal?: AbortSignal;
   deadline?: number;
+  /**
+   * The reader's language (BCP 47), sent as `Accept-Language`: documents (the PDF, the
+   * CSV) and the host's own words (`companyManagedAt`) come back in it.
+   */
+  lang?: string;
 }
 
 /** The `Idempotency-Key` header of a write: the caller's key (a retry of one action) or a new one. */
@@ -103,6 +108,7 @@ type Ok<O> = O extends { responses: infer R }
 type RequestInit<O> = {
   signal?: AbortSignal | undefined;
   deadline?: number | undefined;
+  lang?: string | undefined;
   /** How to read a successful body: JSON (the default), text or a blob. */
   as?: 'json' | 'text' | 'blob';
 } & ([Path<O>] extends [never] ? unknown : { path: Path<O> }) &
@@ -117,6 +123,7 @@ interface Sent {
   body?: unknown;
   signal?: AbortSignal | undefined;
   deadline?: number | undefined;
+  lang?: string | undefined;
   as?: 'json' | 'text' | 'blob';
 }
 
@@ -350,6 +357,7 @@ export class BillingClient {
     const headers = new Headers(this.#headers);
     for (const [name, value] of Object.entries(sent.header ?? {})) headers.set(name, value);
     headers.set('Accept', as === 'text' ? 'text/csv' : as === 'blob' ? 'application/pdf' : 'application/json');
+    if (sent.lang) headers.set('Accept-Language', sent.lang);
     let body: string | undefined;
     if (sent.body !== undefined) {
       headers.set('Content-Type', 'application/json');

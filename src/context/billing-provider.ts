@@ -84,6 +84,12 @@ export class BillingProvider extends LitElement {
     (error) => this.dispatchEvent(new BillingErrorEvent(error)),
   );
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Moved in the page (disconnected, then connected): the session starts over.
+    if (this.hasUpdated) this.#configure();
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#session.dispose();
@@ -91,15 +97,17 @@ export class BillingProvider extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const keys = ['baseUrl', 'client', 'fetch', 'deadlines', 'lang'] as const;
-    if (keys.some((key) => changed.has(key))) {
-      this.#session.configure({
-        client: this.client,
-        baseUrl: this.baseUrl,
-        fetch: this.fetch,
-        deadlines: this.deadlines,
-        lang: this.lang,
-      });
-    }
+    if (keys.some((key) => changed.has(key))) this.#configure();
+  }
+
+  #configure(): void {
+    this.#session.configure({
+      client: this.client,
+      baseUrl: this.baseUrl,
+      fetch: this.fetch,
+      deadlines: this.deadlines,
+      lang: this.lang,
+    });
   }
 
   /** Loads the caller's permissions again and makes every element refetch (e.g. after the user's role changed). */

@@ -3,6 +3,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { BillingClient, type Deadlines, type Permissions } from '../client/client.js';
 import type { BillingApiError } from '../client/errors.js';
 import { BillingErrorEvent } from '../internal/events.js';
+import { onLanguageChange } from '../i18n/index.js';
 import { recoverWhen } from '../internal/recovery.js';
 import { billingContext, type BillingContextValue, type ChangeTopic } from './context.js';
 
@@ -38,6 +39,8 @@ export class BillingSession {
   #lang: string | undefined;
   #load: AbortController | undefined;
   #value: BillingContextValue | undefined;
+  /** Stops following the page's language (see `configure`). */
+  #unlisten: (() => void) | undefined;
 
   constructor(
     private readonly onChange: (value: BillingContextValue | undefined) => void,
@@ -53,6 +56,8 @@ export class BillingSession {
     const key = [config.client, config.baseUrl, config.fetch, JSON.stringify(config.deadlines ?? {})];
     const clientChanged = key.some((k, i) => k !== this.#clientKey[i]);
     this.#lang = config.lang || undefined;
+    // The page's `<html lang>` is the language when the host gives none: a change is followed.
+    this.#unlisten ??= onLanguageChange(() => this.#publish());
     if (clientChanged) {
       this.#clientKey = key;
       this.#client =
@@ -103,9 +108,14 @@ export class BillingSession {
     this.#publish();
   };
 
+  /** Stops the session's work; the next `configure` (connected again) starts it over. */
   dispose(): void {
     this.#load?.abort();
     this.#stopRecovery();
+    this.#unlisten?.();
+    this.#unlisten = undefined;
+    // `/me` stopped before it answered: the next `configure` asks again.
+    if (this.#permissions === undefined) this.#clientKey = [];
   }
 
   #loadPermissions(): void {

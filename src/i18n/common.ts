@@ -27,3 +27,6 @@ export const en = {
 
 /** Dutch, loaded on first use: a page in English does not download it. */
 export const nl = (): Promise<Translations<typeof en>> => import('./common.nl.js').then((m) => m.nl);
+
+/** German, loaded on first use. */
+export const de = (): Promise<Translations<typeof en>> => import('./common.de.js').then((m) => m.de);

@@ -1,12 +1,12 @@
-import { en as commonEn, nl as commonNl } from './common.js';
+import { de as commonDe, en as commonEn, nl as commonNl } from './common.js';
 import type { MessageKey } from './en.js';
 import type { Catalogue, CatalogueSource, Message } from './types.js';
 
-/** The shared catalogues (a plain object, not a module namespace: no namespace helper in the build). */
-const common = { en: commonEn, nl: commonNl };
-
 export type { MessageKey } from './en.js';
 export type { Catalogue, CatalogueSource, Message, Translations } from './types.js';
+
+/** The shared catalogues (a plain object, not a module namespace: no namespace helper in the build). */
+const common: Record<string, CatalogueSource> = { en: commonEn, nl: commonNl, de: commonDe };
 
 /**
  * An element's own messages, by language: `en` (the fallback for every key) is bundled
@@ -17,13 +17,28 @@ export interface ElementMessages {
   [lang: string]: CatalogueSource;
 }
 
-/** The languages the kit speaks. */
-export const supportedLanguages = /* @__PURE__ */ Object.keys(common);
+/**
+ * The languages the kit speaks: its own (`en`, `nl`, `de`) and those a host registered
+ * with `registerLanguage` (the array grows).
+ */
+export const supportedLanguages: string[] = ['en', 'nl', 'de'];
 
-/** The catalogue language for a BCP 47 tag: `nl-BE` → `nl`; anything unknown → `en`. */
+/**
+ * The host's words, by language, newest first: languages it registered and strings it
+ * overrode. They come before the kit's own (see `registerLanguage`).
+ *
+ * @internal
+ */
+export const hostMessages: Record<string, CatalogueSource[]> = {};
+
+/**
+ * The catalogue language for a BCP 47 tag: the tag itself when a host registered it
+ * (`pt-BR`), else its language (`nl-BE` → `nl`) when the kit speaks it; anything else → `en`.
+ */
 export function languageOf(locale: string | undefined): string {
-  const lang = (locale ?? '').toLowerCase().split(/[-_]/)[0] ?? '';
-  return lang in common ? lang : 'en';
+  const tag = (locale ?? '').toLowerCase().replace('_', '-');
+  const lang = tag.split('-')[0]!;
+  return supportedLanguages.includes(tag) ? tag : supportedLanguages.includes(lang) ? lang : 'en';
 }
 
 export type MessageParams = Record<string, string | number>;
@@ -54,6 +69,11 @@ function load(source: CatalogueSource | undefined): Promise<void> | undefined {
   return pending;
 }
 
+/** Where `lang`'s words come from, in order: the host's, the element's own, the shared ones. */
+function sources(lang: string, messages: ElementMessages | undefined): (CatalogueSource | undefined)[] {
+  return [...(hostMessages[lang] ?? []), messages?.[lang], common[lang]];
+}
+
 /**
  * Loads the messages of `locale`'s language: the shared ones and, given, an element's own.
  * Resolves at once when they are at hand (English always is); never rejects: what cannot
@@ -66,34 +86,36 @@ export function loadLanguage(locale: string, messages?: ElementMessages): Promis
 
 /** `undefined` when `locale`'s messages are at hand, else the promise of their loading. */
 export function languagePending(locale: string, messages?: ElementMessages): Promise<void> | undefined {
-  const lang = languageOf(locale);
-  if (lang === 'en') return undefined;
-  const pending = [load((common as Record<string, CatalogueSource>)[lang]), load(messages?.[lang])].filter(
-    (p) => p !== undefined,
-  );
+  const pending = sources(languageOf(locale), messages)
+    .map(load)
+    .filter((p) => p !== undefined);
   return pending.length ? Promise.all(pending).then(() => undefined) : undefined;
 }
 
 const pluralRules = new Map<string, Intl.PluralRules>();
 
+/**
+ * The form of `message` for `params.count`: `zero` for exactly 0 when the message has it,
+ * else the CLDR category of the count in `locale` (`one`, `two`, `few`, `many`), else `other`.
+ */
 function pick(message: Message, locale: string, params: MessageParams): string {
   if (typeof message === 'string') return message;
   const count = Number(params['count'] ?? 0);
-  if (count === 0 && message.zero !== undefined) return message.zero;
   let rules = pluralRules.get(locale);
   if (!rules) {
     rules = new Intl.PluralRules(locale);
     pluralRules.set(locale, rules);
   }
-  return rules.select(count) === 'one' ? message.one : message.other;
+  return (count === 0 && message.zero) || message[rules.select(count)] || message.other;
 }
 
 /**
- * The message `key` in the language of `locale`, from the element's own `messages` or the
- * shared ones, with `{name}` placeholders filled from `params`. Parameters are inserted
- * as plain text (callers format numbers, money and dates with Intl first); the result is
- * text, never HTML. A key found nowhere is returned as is (and shows up in tests).
- * Languages other than English answer in English until `loadLanguage` has loaded them.
+ * The message `key` in the language of `locale`, from the host's words, the element's own
+ * `messages` or the shared ones, with `{name}` placeholders filled from `params`.
+ * Parameters are inserted as plain text (callers format numbers, money and dates with Intl
+ * first); the result is text, never HTML. A key found nowhere is returned as is (and shows
+ * up in tests). Languages other than English answer in English until `loadLanguage` has
+ * loaded them.
  */
 export function translate(
   locale: string,
@@ -101,14 +123,35 @@ export function translate(
   params: MessageParams = {},
   messages?: ElementMessages,
 ): string {
-  const lang = languageOf(locale);
-  const message =
-    ready(messages?.[lang])?.[key] ??
-    ready((common as Record<string, CatalogueSource>)[lang])?.[key] ??
-    messages?.en[key] ??
-    (common.en as Catalogue)[key] ??
-    key;
-  return pick(message, locale, params).replace(/\{(\w+)\}/g, (m, name: string) =>
+  let message: Message | undefined;
+  for (const source of [...sources(languageOf(locale), messages), ...sources('en', messages)]) {
+    message ??= ready(source)?.[key];
+  }
+  return pick(message ?? key, locale, params).replace(/\{(\w+)\}/g, (m, name: string) =>
     name in params ? String(params[name]) : m,
   );
+}
+
+const listeners = new Set<() => void>();
+let observer: MutationObserver | undefined;
+
+/** Tells every listener that words may read differently now. @internal */
+export function languageChanged(): void {
+  for (const listener of listeners) listener();
+}
+
+/**
+ * Calls `listener` whenever the words may read differently: the page's `<html lang>`
+ * changed, or a host registered a language or overrode strings. Answers the function that
+ * stops it. Elements and providers listen while they are connected.
+ *
+ * @internal
+ */
+export function onLanguageChange(listener: () => void): () => void {
+  if (!observer && typeof MutationObserver === 'function') {
+    observer = new MutationObserver(languageChanged);
+    observer.observe(document.documentElement, { attributeFilter: ['lang'] });
+  }
+  listeners.add(listener);
+  return () => listeners.delete(listener);
 }

@@ -1,5 +1,18 @@
-/** A message: plain text with `{name}` placeholders, or plural forms picked by `count`. */
-export type Message = string | { readonly one: string; readonly other: string; readonly zero?: string };
+/**
+ * A message: plain text with `{name}` placeholders, or forms picked by `count`: `zero` for
+ * exactly 0 (when given), else the count's CLDR plural category in the language (`one`,
+ * `two`, `few`, `many`; see `Intl.PluralRules`), else `other`.
+ */
+export type Message =
+  | string
+  | {
+      readonly other: string;
+      readonly zero?: string;
+      readonly one?: string;
+      readonly two?: string;
+      readonly few?: string;
+      readonly many?: string;
+    };
 
 /** A translation of a catalogue: the same keys, each a message. */
 export type Translations<T> = { readonly [K in keyof T]: Message };

@@ -13,10 +13,10 @@ import type { BillingApiError } from '../client/errors.js';
 import { languagePending, translate } from '../i18n/index.js';
 import { defineElement } from './define-element.js';
 import { errorMessage } from './states.js';
-import { en, nl } from './error-details.messages.js';
+import { de, en, nl } from './error-details.messages.js';
 
 /** Its catalogues (a plain object, not a module namespace). */
-const messages = { en, nl };
+const messages = { en, nl, de };
 
 /**
  * The technical details of `error` in `locale`, or undefined when there is nothing to add

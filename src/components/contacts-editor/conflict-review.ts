@@ -78,7 +78,7 @@ export class BillingConflictReview extends BillingElement {
   protected override render() {
     const { mine, theirs } = this;
     if (!mine || !theirs) return nothing;
-    const speaker = { locale: this.locale, english: false, t: this.t.bind(this) };
+    const speaker = { locale: this.locale, t: this.t.bind(this) };
     return html`<section class="conflict" part="conflict" aria-labelledby="conflict-title">
       <h3 id="conflict-title">${this.t('contacts.conflict.title')}</h3>
       <p>${this.t('contacts.conflict.body')}</p>

@@ -93,6 +93,11 @@ export const nl: Translations<AllMessages> = {
   'contacts.error.required': 'Vul dit veld in.',
   'contacts.error.country': 'Kies een land.',
   'contacts.error.too-long': 'Dit is te lang. Maak het korter.',
+  'contacts.error.too-long.max': {
+    one: 'Dit is te lang: maximaal {max} teken.',
+    other: 'Dit is te lang: maximaal {max} tekens.',
+  },
+  'contacts.error.recipients.too-many': 'Er kunnen maximaal {max} ontvangers zijn.',
   'contacts.error.invalid': 'Deze waarde is niet geldig.',
   'contacts.conflict.title': 'Iemand anders heeft deze gegevens gewijzigd',
   'contacts.conflict.body':

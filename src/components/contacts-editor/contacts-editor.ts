@@ -19,13 +19,13 @@ import { DetailsDocument, draftKey, type EditorContext } from './document.js';
 import { COUNTRIES, countryName, MAX_KEPT, MAX_RECIPIENTS } from './draft.js';
 import type { Editing, SaveStatus } from './editing.js';
 import type * as Restoring from './restoring.js';
-import { en, nl } from './contacts-editor.messages.js';
+import { de, en, nl } from './contacts-editor.messages.js';
 import type { Draft, FieldId, TextField } from './model.js';
 import type { PeoplePicker } from './people-picker.js';
 import { contactsEditorStyles } from './contacts-editor.styles.js';
 
 /** This element's catalogues (a plain object, not a module namespace: no namespace helper in the build). */
-const messages = { en, nl };
+const messages = { en, nl, de };
 
 /** The text inputs: maximum length, required, with a hint (`contacts.field.<id>.hint`), autocomplete token. */
 const FIELDS: Record<
@@ -167,7 +167,9 @@ export class BillingContactsEditor extends BillingElement {
   /** The details as the server has them, with their version tag. */
   #details = new Query(this, {
     topics: ['details'],
-    run: (client, signal) => client.getBillingDetails({ signal }),
+    // The host's words in them (where the company name is changed) are in the reader's language.
+    args: () => [this.locale] as const,
+    run: (client, signal, [lang]) => client.getBillingDetails({ signal, lang }),
   });
 
   /** What the form shows and the user edits. */

@@ -34,6 +34,11 @@ export const en = {
   'contacts.error.required': 'Fill in this field.',
   'contacts.error.country': 'Choose a country.',
   'contacts.error.too-long': 'This is too long. Shorten it.',
+  'contacts.error.too-long.max': {
+    one: 'This is too long: at most {max} character.',
+    other: 'This is too long: at most {max} characters.',
+  },
+  'contacts.error.recipients.too-many': 'There can be at most {max} recipients.',
   'contacts.error.invalid': 'This value is not valid.',
   'contacts.conflict.title': 'Someone else changed these details',
   'contacts.conflict.body':

@@ -3,8 +3,8 @@
  * server's reasons by field (a `422`, in the user's language), and the fields in which
  * two versions differ (a `412`: someone else saved first). Pure functions, no DOM.
  */
-import type { BillingApiError } from '../../client/errors.js';
-import { languageOf, translate, type MessageKey, type MessageParams } from '../../i18n/index.js';
+import type { BillingApiError, FieldError } from '../../client/errors.js';
+import { translate, type MessageKey, type MessageParams } from '../../i18n/index.js';
 import { countryName } from './draft.js';
 import { messages } from './editing.messages.js';
 import type { Draft, DraftContact, FieldId } from './model.js';
@@ -12,8 +12,6 @@ import type { Draft, DraftContact, FieldId } from './model.js';
 /** What the reasons are said with: the element's language and words. */
 export interface Speaker {
   readonly locale: string;
-  /** True when the element speaks English: the server's reasons are shown in its own words. */
-  readonly english: boolean;
   t(key: MessageKey, params?: MessageParams): string;
 }
 
@@ -22,9 +20,6 @@ export function speaker(locale: () => string): Speaker {
   return {
     get locale() {
       return locale();
-    },
-    get english() {
-      return languageOf(locale()) === 'en';
     },
     t: (key, params) => translate(locale(), key, params, messages),
   };
@@ -59,11 +54,17 @@ export function fieldOf(path: string, rowKeysSent: readonly number[], draft: Dra
   return key === undefined ? undefined : `recipient-${key}`;
 }
 
-/** The server's reason, in the user's language: its own words in English, by code otherwise. */
-function reason(host: Speaker, field: FieldId | 'general', code: string, message: string, sent: Draft): string {
-  if (host.english) return message;
+/**
+ * The server's reason, in the user's language: worded from its code and params (the
+ * server's English `message` only for a code the kit has no words for).
+ */
+function reason(host: Speaker, field: FieldId | 'general', fe: FieldError, sent: Draft): string {
   const recipient = field.startsWith('recipient-');
-  const value = recipient ? (sent.recipients.find((r) => `recipient-${r.key}` === field)?.value.trim() ?? '') : '';
+  const value =
+    fe.params?.value ??
+    (recipient ? (sent.recipients.find((r) => `recipient-${r.key}` === field)?.value.trim() ?? '') : '');
+  const max = fe.params?.max;
+  const code = fe.code;
   const key: MessageKey | undefined =
     code === 'invalid-email'
       ? field === 'contact'
@@ -74,21 +75,25 @@ function reason(host: Speaker, field: FieldId | 'general', code: string, message
         : code === 'unknown-person'
           ? 'contacts.error.contact.unknown'
           : code === 'too-long'
-            ? 'contacts.error.too-long'
-            : code === 'required'
-              ? recipient
-                ? 'contacts.error.recipients.required'
-                : field === 'country'
-                  ? 'contacts.error.country'
-                  : field === 'contact'
-                    ? 'contacts.error.contact.invalid'
-                    : 'contacts.error.required'
-              : code === 'invalid'
-                ? field === 'country'
-                  ? 'contacts.error.country'
-                  : 'contacts.error.invalid'
-                : undefined;
-  return key ? host.t(key, { value }) : message;
+            ? max === undefined
+              ? 'contacts.error.too-long'
+              : 'contacts.error.too-long.max'
+            : code === 'too-many'
+              ? 'contacts.error.recipients.too-many'
+              : code === 'required'
+                ? recipient
+                  ? 'contacts.error.recipients.required'
+                  : field === 'country'
+                    ? 'contacts.error.country'
+                    : field === 'contact'
+                      ? 'contacts.error.contact.invalid'
+                      : 'contacts.error.required'
+                : code === 'invalid'
+                  ? field === 'country'
+                    ? 'contacts.error.country'
+                    : 'contacts.error.invalid'
+                  : undefined;
+  return key ? host.t(key, { value, count: max ?? 0, max: max ?? '' }) : fe.message;
 }
 
 /** The server's reasons for refusing `sent`, by control (what fits no control under `general`; none when it gave none). */
@@ -101,7 +106,7 @@ export function serverErrors(
   const errors: ServerErrors = {};
   for (const fe of error.problem?.errors ?? []) {
     const field = fieldOf(fe.field, rowKeysSent, sent) ?? 'general';
-    errors[field] ??= reason(host, field, fe.code, fe.message, sent);
+    errors[field] ??= reason(host, field, fe, sent);
   }
   return errors;
 }

@@ -33,6 +33,19 @@ export const en = {
   'invoices.line.users': 'Users',
   'invoices.line.licenses': 'Licenses',
   'invoices.line.proration': 'Licenses added mid-period (prorated)',
+  'invoices.line.of-plan': '{plan}: {text}',
+  'invoices.line.base-fee.detail': '{plan}, {users} included',
+  'invoices.line.extra-users.detail': 'Above the {users} included, at the month’s peak of {peak} on {date}',
+  'invoices.line.extra-users.none': 'No active users this month',
+  'invoices.line.users.per-user': 'active on at least one day of the month',
+  'invoices.line.users.full-month': 'active every day of the month',
+  'invoices.line.users.full-month.activity': 'active every day of the month, with a qualifying activity',
+  'invoices.line.users.invited': 'invited and active in the month',
+  'invoices.line.licenses.detail': '{licenses} × {months}',
+  'invoices.line.proration.days': { one: '{days} day of {of}', other: '{days} days of {of}' },
+  'invoices.count.users': { one: '{n} user', other: '{n} users' },
+  'invoices.count.licenses': { one: '{n} license', other: '{n} licenses' },
+  'invoices.count.months': { one: '{n} month', other: '{n} months' },
 } as const;
 
 /** Dutch, loaded on first use. */

@@ -8,10 +8,10 @@ import type { Invoice } from '../../client/client.js';
 import { joinMessages } from '../../i18n/join.js';
 import { BillingElement } from '../../internal/billing-element.js';
 import { defineElement } from '../../internal/define-element.js';
-import { en, nl } from './invoice-detail.messages.js';
+import { de, en, nl } from './invoice-detail.messages.js';
 import { invoiceDetailStyles } from './invoice-detail.styles.js';
 import { InvoiceElement } from './invoice-element.js';
-import { en as listEn, nl as listNl } from './invoice-list.messages.js';
+import { de as listDe, en as listEn, nl as listNl } from './invoice-list.messages.js';
 import { invoiceSharedStyles } from './invoice-list.styles.js';
 
 type Line = Invoice['lines'][number];
@@ -19,7 +19,7 @@ type ChargedKind = Exclude<Line['kind'], 'credit'>;
 
 export class BillingInvoiceDetail extends InvoiceElement {
   static override styles = [...BillingElement.styles, invoiceSharedStyles, invoiceDetailStyles];
-  static override messages = joinMessages({ en: listEn, nl: listNl }, { en, nl });
+  static override messages = joinMessages({ en: listEn, nl: listNl, de: listDe }, { en, nl, de });
 
   static override properties = {
     invoice: { attribute: false },
@@ -27,6 +27,68 @@ export class BillingInvoiceDetail extends InvoiceElement {
 
   /** The invoice shown. */
   invoice: Invoice | undefined;
+
+  /**
+   * What a line is for, worded from its kind and params in the reader's language (the
+   * backend sends no sentence); nothing when the params it needs are missing.
+   */
+  #detail(l: Line) {
+    const p = l.params ?? {};
+    const count = (key: 'invoices.count.users' | 'invoices.count.licenses' | 'invoices.count.months', n: number) =>
+      this.t(key, { count: n, n: this.fmtCount(n) });
+    let text: string | undefined;
+    if (l.kind === 'base-fee' && p.plan !== undefined && p.included !== undefined) {
+      text = this.t('invoices.line.base-fee.detail', {
+        plan: p.plan,
+        users: count('invoices.count.users', p.included),
+      });
+    } else if (l.kind === 'extra-users' && p.included !== undefined) {
+      text = l.peak
+        ? this.t('invoices.line.extra-users.detail', {
+            users: count('invoices.count.users', p.included),
+            peak: this.fmtCount(l.peak.count),
+            date: this.fmtDate(l.peak.on),
+          })
+        : this.t('invoices.line.extra-users.none');
+    } else if (l.kind === 'users' && p.model) {
+      const rule = this.t(
+        p.model === 'full-month'
+          ? p.qualifyingActivity
+            ? 'invoices.line.users.full-month.activity'
+            : 'invoices.line.users.full-month'
+          : p.model === 'invited'
+            ? 'invoices.line.users.invited'
+            : 'invoices.line.users.per-user',
+      );
+      text = p.plan === undefined ? rule : this.t('invoices.line.of-plan', { plan: p.plan, text: rule });
+    } else if (
+      (l.kind === 'licenses' || l.kind === 'proration') &&
+      p.licenses !== undefined &&
+      p.months !== undefined
+    ) {
+      const licenses = this.t('invoices.line.licenses.detail', {
+        licenses: count('invoices.count.licenses', p.licenses),
+        months: count('invoices.count.months', p.months),
+      });
+      const days =
+        l.kind === 'proration' && p.days !== undefined && p.periodDays !== undefined
+          ? this.t('invoices.line.proration.days', {
+              count: p.days,
+              days: this.fmtCount(p.days),
+              of: this.fmtCount(p.periodDays),
+            })
+          : '';
+      const period = l.periodStart && l.periodEnd ? this.period(l.periodStart, l.periodEnd) : '';
+      text = [
+        p.plan === undefined ? licenses : this.t('invoices.line.of-plan', { plan: p.plan, text: licenses }),
+        days,
+        period,
+      ]
+        .filter(Boolean)
+        .join(', ');
+    }
+    return text ? html`<span class="sub line-description">${text}</span>` : nothing;
+  }
 
   /** The invoice's dates, PO number and status, its lines, totals and payments. */
   protected override render() {
@@ -83,7 +145,7 @@ export class BillingInvoiceDetail extends InvoiceElement {
                             date: this.fmtDate(l.peak.on),
                           })}</span
                         >`
-                      : html`<span class="sub line-description">${l.description}</span>`
+                      : this.#detail(l)
                   }
                   <span class="sub qty-inline"
                     >${

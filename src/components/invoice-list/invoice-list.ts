@@ -1,4 +1,4 @@
-import { en, nl } from './invoice-list.messages.js';
+import { de, en, nl } from './invoice-list.messages.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type {
@@ -25,7 +25,7 @@ import { toolbarStyles } from '../../internal/toolbar.styles.js';
 import { invoiceListStyles, invoiceSharedStyles } from './invoice-list.styles.js';
 
 /** This element's catalogues (a plain object, not a module namespace: no namespace helper in the build). */
-const messages = { en, nl };
+const messages = { en, nl, de };
 
 /** The statuses a user can filter by, in the order the filter lists them. */
 const STATUSES: readonly InvoiceStatus[] = ['upcoming', 'open', 'paid', 'past_due', 'payment_failed'];
@@ -312,7 +312,7 @@ export class BillingInvoiceList extends InvoiceElement {
         onFirstUse.pdf().catch((cause: unknown) => {
           throw new BillingApiError({ status: 0, kind: 'network', message: String(cause), cause });
         }),
-        billing.client.getInvoicePdf(inv.id),
+        billing.client.getInvoicePdf(inv.id, { lang: this.locale }),
       ]);
       const file = saveFile(this.renderRoot as ShadowRoot, blob, fileName, `${inv.number || inv.id}.pdf`);
       this.notice = this.t('invoices.download.done', { file });

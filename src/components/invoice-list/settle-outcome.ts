@@ -10,9 +10,9 @@ import { joinMessages } from '../../i18n/join.js';
 import { BillingElement } from '../../internal/billing-element.js';
 import { defineElement } from '../../internal/define-element.js';
 import { InvoiceElement } from './invoice-element.js';
-import { en as listEn, nl as listNl } from './invoice-list.messages.js';
+import { de as listDe, en as listEn, nl as listNl } from './invoice-list.messages.js';
 import { invoiceSharedStyles } from './invoice-list.styles.js';
-import { en, nl } from './settle-outcome.messages.js';
+import { de, en, nl } from './settle-outcome.messages.js';
 
 /**
  * Paid (how much, and what is still outstanding), nothing due, or declined with the
@@ -22,7 +22,7 @@ import { en, nl } from './settle-outcome.messages.js';
  */
 export class BillingSettleOutcome extends InvoiceElement {
   static override styles = [...BillingElement.styles, invoiceSharedStyles];
-  static override messages = joinMessages({ en: listEn, nl: listNl }, { en, nl });
+  static override messages = joinMessages({ en: listEn, nl: listNl, de: listDe }, { en, nl, de });
 
   static override properties = {
     result: { attribute: false },

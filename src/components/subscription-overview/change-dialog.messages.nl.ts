@@ -28,4 +28,17 @@ export const nl: Translations<typeof en> = {
   },
   'overview.done.plan': 'De editie wordt {plan} vanaf {date}.',
   'overview.done.period': 'De factuurfrequentie wordt {period} vanaf {date}.',
+
+  'overview.count.licenses': { one: '{n} licentie', other: '{n} licenties' },
+  'overview.count.active-users': { one: '{n} actieve gebruiker', other: '{n} actieve gebruikers' },
+  'overview.refused.below-active-users': 'Vanaf {date} zouden er {licenses} zijn voor {users}.',
+  'overview.refused.remove-at-most': {
+    zero: 'Deactiveer eerst gebruikers.',
+    one: 'Verwijder maximaal {n} licentie, of deactiveer eerst gebruikers.',
+    other: 'Verwijder maximaal {n} licenties, of deactiveer eerst gebruikers.',
+  },
+  'overview.refused.deactivate-first': 'Koop licenties of deactiveer eerst gebruikers.',
+  'overview.refused.same-plan': 'U hebt {plan} al vanaf {date}.',
+  'overview.refused.same-period': 'De factureringsfrequentie is vanaf {date} al {period}.',
+  'overview.refused.quantity': 'Voer een heel aantal licenties in van 1 tot {max}.',
 };

@@ -30,6 +30,19 @@ export const en = {
   },
   'overview.done.plan': 'The edition changes to {plan} from {date}.',
   'overview.done.period': 'The billing frequency changes to {period} from {date}.',
+
+  'overview.count.licenses': { one: '{n} license', other: '{n} licenses' },
+  'overview.count.active-users': { one: '{n} active user', other: '{n} active users' },
+  'overview.refused.below-active-users': 'From {date} there would be {licenses} for {users}.',
+  'overview.refused.remove-at-most': {
+    zero: 'Deactivate users first.',
+    one: 'Remove at most {n} license, or deactivate users first.',
+    other: 'Remove at most {n} licenses, or deactivate users first.',
+  },
+  'overview.refused.deactivate-first': 'Buy licenses or deactivate users first.',
+  'overview.refused.same-plan': 'You are already on {plan} from {date}.',
+  'overview.refused.same-period': 'The billing frequency is already {period} from {date}.',
+  'overview.refused.quantity': 'Enter a whole number of licenses from 1 to {max}.',
 } as const;
 
 /** Dutch, loaded on first use: a page in English does not download it. */

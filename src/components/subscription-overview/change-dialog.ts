@@ -11,7 +11,7 @@
  */
 import { css, html, nothing, type PropertyValues } from 'lit';
 import type { BillingClient, LicenseQuote } from '../../client/client.js';
-import type { BillingApiError } from '../../client/errors.js';
+import type { BillingApiError, FieldError } from '../../client/errors.js';
 import { newIdempotencyKey } from '../../client/idempotency.js';
 import type { ChangeTopic } from '../../context/context.js';
 import { joinMessages } from '../../i18n/join.js';
@@ -19,9 +19,9 @@ import { BillingElement } from '../../internal/billing-element.js';
 import { defineElement } from '../../internal/define-element.js';
 import { dialogStyles } from '../../internal/dialog.styles.js';
 import { errorMessage } from '../../internal/states.js';
-import { en, nl } from './change-dialog.messages.js';
+import { de, en, nl } from './change-dialog.messages.js';
 import { OverviewElement } from './overview-element.js';
-import { en as overviewEn, nl as overviewNl } from './subscription-overview.messages.js';
+import { de as overviewDe, en as overviewEn, nl as overviewNl } from './subscription-overview.messages.js';
 import type { Action, OverviewData } from './types.js';
 
 /** A change an admin asked for, checked by the form. */
@@ -86,7 +86,7 @@ const styles = css`
 
 export class BillingChangeDialog extends OverviewElement {
   static override styles = [...BillingElement.styles, dialogStyles, styles];
-  static override messages = joinMessages({ en: overviewEn, nl: overviewNl }, { en, nl });
+  static override messages = joinMessages({ en: overviewEn, nl: overviewNl, de: overviewDe }, { en, nl, de });
 
   static override properties = {
     quote: { state: true, attribute: false },
@@ -150,15 +150,47 @@ export class BillingChangeDialog extends OverviewElement {
 
   /** Tells the overview why `action` was refused (the field's own reason when the server names one). */
   #refused(action: Action, err: BillingApiError): void {
-    const fields = err.fieldErrors;
-    const message =
-      fields['quantity'] ??
-      fields['planId'] ??
-      fields['periodMonths'] ??
-      Object.values(fields)[0] ??
-      errorMessage(this.locale, err);
+    const errors = err.problem?.errors ?? [];
+    const fe = errors.find((e) => ['quantity', 'planId', 'periodMonths'].includes(e.field)) ?? errors[0];
+    const message = fe ? this.#reason(fe) : errorMessage(this.locale, err);
     this.#dialogEl?.close();
     this.dispatchEvent(new CustomEvent<ChangeRefused>('change-refused', { detail: { action, message } }));
+  }
+
+  /**
+   * A rule's refusal in the reader's language, worded from its code and params; the
+   * server's English sentence only for a code the kit has no words for.
+   */
+  #reason(fe: FieldError): string {
+    const p = fe.params ?? {};
+    const n = (key: 'overview.count.licenses' | 'overview.count.active-users', count: number) =>
+      this.t(key, { count, n: this.fmtCount(count) });
+    const date = p.date ? this.fmtDate(p.date) : '';
+    switch (fe.code) {
+      case 'below-active-users':
+        if (p.count === undefined || p.licenses === undefined || !date) break;
+        return [
+          this.t('overview.refused.below-active-users', {
+            licenses: n('overview.count.licenses', p.licenses),
+            users: n('overview.count.active-users', p.count),
+            date,
+          }),
+          p.max === undefined
+            ? this.t('overview.refused.deactivate-first')
+            : this.t('overview.refused.remove-at-most', { count: p.max, n: this.fmtCount(p.max) }),
+        ].join(' ');
+      case 'same-plan':
+        if (p.plan === undefined || !date) break;
+        return this.t('overview.refused.same-plan', { plan: p.plan, date });
+      case 'same-period':
+        if (p.months === undefined || !date) break;
+        return this.t('overview.refused.same-period', { period: this.frequency(p.months), date });
+      case 'too-many-licenses':
+      case 'invalid-quantity':
+        if (p.max === undefined) break;
+        return this.t('overview.refused.quantity', { max: this.fmtCount(p.max) });
+    }
+    return fe.message;
   }
 
   /** Cancels the change (not while it is on its way: that would hide its outcome). */

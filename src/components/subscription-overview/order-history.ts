@@ -8,9 +8,9 @@ import type { Order } from '../../client/client.js';
 import { joinMessages } from '../../i18n/join.js';
 import { BillingElement } from '../../internal/billing-element.js';
 import { defineElement } from '../../internal/define-element.js';
-import { en, nl } from './order-history.messages.js';
+import { de, en, nl } from './order-history.messages.js';
 import { OverviewElement } from './overview-element.js';
-import { en as overviewEn, nl as overviewNl } from './subscription-overview.messages.js';
+import { de as overviewDe, en as overviewEn, nl as overviewNl } from './subscription-overview.messages.js';
 import type { OverviewData } from './types.js';
 
 const styles = css`
@@ -51,7 +51,7 @@ const styles = css`
 /** Every order, newest first, in a table that scrolls sideways on a narrow screen. */
 export class BillingOrderHistory extends OverviewElement {
   static override styles = [...BillingElement.styles, styles];
-  static override messages = joinMessages({ en: overviewEn, nl: overviewNl }, { en, nl });
+  static override messages = joinMessages({ en: overviewEn, nl: overviewNl, de: overviewDe }, { en, nl, de });
 
   static override properties = {
     orders: { attribute: false },

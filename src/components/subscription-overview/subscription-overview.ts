@@ -1,4 +1,4 @@
-import { en, nl } from './subscription-overview.messages.js';
+import { de, en, nl } from './subscription-overview.messages.js';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Plan, SubscriptionOverview } from '../../client/client.js';
 import { licenseOrderRequestLimits } from '../../client/limits.js';
@@ -82,7 +82,7 @@ const FREQUENCIES: readonly number[] = [1, 6, 12];
  */
 export class BillingSubscriptionOverview extends OverviewElement {
   static override styles = [...BillingElement.styles, subscriptionOverviewStyles];
-  static override messages = { en, nl };
+  static override messages = { en, nl, de };
 
   static override properties = {
     ordersOpen: { state: true, attribute: false },

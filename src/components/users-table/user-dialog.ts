@@ -15,8 +15,8 @@ import { BillingElement } from '../../internal/billing-element.js';
 import { defineElement } from '../../internal/define-element.js';
 import { dialogStyles } from '../../internal/dialog.styles.js';
 import { errorMessage } from '../../internal/states.js';
-import { en, nl } from './user-dialog.messages.js';
-import { en as tableEn, nl as tableNl } from './users-table.messages.js';
+import { de, en, nl } from './user-dialog.messages.js';
+import { de as tableDe, en as tableEn, nl as tableNl } from './users-table.messages.js';
 
 /** What is done: deactivate a person (asked first), reactivate one, or buy a license to reactivate one (asked). */
 export type UserDialogKind = 'deactivate' | 'reactivate' | 'reactivate-buy';
@@ -36,7 +36,7 @@ const styles = css`
 
 export class BillingUserDialog extends BillingElement {
   static override styles = [...BillingElement.styles, dialogStyles, styles];
-  static override messages = joinMessages({ en: tableEn, nl: tableNl }, { en, nl });
+  static override messages = joinMessages({ en: tableEn, nl: tableNl, de: tableDe }, { en, nl, de });
 
   static override properties = {
     busy: { state: true, attribute: false },

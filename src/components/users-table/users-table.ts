@@ -1,4 +1,4 @@
-import { en, nl } from './users-table.messages.js';
+import { de, en, nl } from './users-table.messages.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { BillingModel, BillingUser, UserPage } from '../../client/client.js';
 import { listUsersLimits } from '../../client/limits.js';
@@ -16,7 +16,7 @@ import { usersTableStyles } from './users-table.styles.js';
 import { VirtualRows } from './virtual-rows.js';
 
 /** This element's catalogues (a plain object, not a module namespace: no namespace helper in the build). */
-const messages = { en, nl };
+const messages = { en, nl, de };
 
 /** The changes that alter who is billed and why. */
 const TOPICS: readonly ChangeTopic[] = ['users', 'licenses', 'subscription'];
@@ -225,7 +225,10 @@ export class BillingUsersTable extends BillingElement {
     this.exporting = true;
     this.status = '';
     try {
-      const [{ saveCsv }, csv] = await Promise.all([onFirstUse.save(), billing.client.exportUsersCsv(month, true)]);
+      const [{ saveCsv }, csv] = await Promise.all([
+        onFirstUse.save(),
+        billing.client.exportUsersCsv(month, true, { lang: this.locale }),
+      ]);
       this.status = this.t('users.export.done', { file: saveCsv(this.renderRoot as ShadowRoot, month, csv) });
     } catch (e) {
       this.status = errorMessage(this.locale, this.reportError(e));
