@@ -98,6 +98,11 @@ export const de: Translations<AllMessages> = {
   'contacts.error.required': 'Füllen Sie dieses Feld aus.',
   'contacts.error.country': 'Wählen Sie ein Land aus.',
   'contacts.error.too-long': 'Diese Angabe ist zu lang. Kürzen Sie sie.',
+  'contacts.error.too-long.max': {
+    one: 'Diese Angabe ist zu lang: höchstens {max} Zeichen.',
+    other: 'Diese Angabe ist zu lang: höchstens {max} Zeichen.',
+  },
+  'contacts.error.recipients.too-many': 'Es sind höchstens {max} Empfänger möglich.',
   'contacts.error.invalid': 'Dieser Wert ist ungültig.',
   'contacts.conflict.title': 'Jemand anderes hat diese Daten geändert',
   'contacts.conflict.body':

@@ -28,4 +28,17 @@ export const de: Translations<typeof en> = {
   },
   'overview.done.plan': 'Ab {date} gilt die Edition {plan}.',
   'overview.done.period': 'Ab {date} wird {period} abgerechnet.',
+
+  'overview.count.licenses': { one: '{n} Lizenz', other: '{n} Lizenzen' },
+  'overview.count.active-users': { one: '{n} aktiver Benutzer', other: '{n} aktive Benutzer' },
+  'overview.refused.below-active-users': 'Ab {date} wären es {licenses}, aber {users}.',
+  'overview.refused.remove-at-most': {
+    zero: 'Deaktivieren Sie zuerst Benutzer.',
+    one: 'Entfernen Sie höchstens {n} Lizenz, oder deaktivieren Sie zuerst Benutzer.',
+    other: 'Entfernen Sie höchstens {n} Lizenzen, oder deaktivieren Sie zuerst Benutzer.',
+  },
+  'overview.refused.deactivate-first': 'Kaufen Sie Lizenzen hinzu, oder deaktivieren Sie zuerst Benutzer.',
+  'overview.refused.same-plan': 'Sie haben ab {date} bereits die Edition {plan}.',
+  'overview.refused.same-period': 'Ab {date} wird bereits {period} abgerechnet.',
+  'overview.refused.quantity': 'Geben Sie eine ganze Zahl von Lizenzen von 1 bis {max} ein.',
 };
