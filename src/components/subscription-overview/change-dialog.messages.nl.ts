@@ -38,7 +38,7 @@ export const nl: Translations<typeof en> = {
     other: 'Verwijder maximaal {n} licenties, of deactiveer eerst gebruikers.',
   },
   'overview.refused.deactivate-first': 'Koop licenties of deactiveer eerst gebruikers.',
-  'overview.refused.same-plan': 'U hebt {plan} al vanaf {date}.',
-  'overview.refused.same-period': 'De factureringsfrequentie is vanaf {date} al {period}.',
-  'overview.refused.quantity': 'Voer een heel aantal licenties in van 1 tot {max}.',
+  'overview.refused.same-plan': 'U hebt vanaf {date} al de editie {plan}.',
+  'overview.refused.same-period': 'De factuurfrequentie is vanaf {date} al {period}.',
+  'overview.refused.quantity': 'Vul een heel aantal licenties in, van 1 tot en met {max}.',
 };
