@@ -22,7 +22,6 @@ import { css } from 'lit';
  */
 export const tokens = css`
   :host {
-    --_font: var(--billing-font-family, inherit);
     --_text: var(--billing-color-text, light-dark(#1f2328, #e6e8eb));
     --_muted: var(--billing-color-text-muted, light-dark(#59636e, #9aa4af));
     --_surface: var(--billing-color-surface, light-dark(#ffffff, #1b1f24));
@@ -36,7 +35,7 @@ export const tokens = css`
     --_radius: var(--billing-radius, 6px);
     --_space: var(--billing-space, 8px);
 
-    font-family: var(--_font);
+    font-family: var(--billing-font-family, inherit);
     color: var(--_text);
   }
 `;
@@ -106,8 +105,7 @@ export const baseStyles = css`
     border-radius: var(--_radius);
     background: var(--_surface);
   }
-  .state h2,
-  .state h3 {
+  .state h2 {
     margin: 0;
     font-size: 1.05rem;
   }
@@ -146,7 +144,6 @@ export const baseStyles = css`
     font-size: 0.9em;
   }
   select,
-  textarea,
   input:not([type='checkbox'], [type='radio']) {
     font: inherit;
     color: var(--_text);

@@ -199,6 +199,10 @@ export const contactsEditorStyles = css`
     width: 100%;
     min-height: 2.5rem;
   }
+  /* An address reads left to right, and shows its start, on a right-to-left page too. */
+  [type='email'] {
+    unicode-bidi: plaintext;
+  }
   input[readonly] {
     background: var(--_subtle);
   }

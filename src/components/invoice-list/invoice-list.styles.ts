@@ -105,7 +105,6 @@ export const invoiceSharedStyles = css`
   tbody th {
     font-weight: normal;
   }
-  .col-issued,
   /* Status badges */
   .badge {
     display: inline-flex;
@@ -251,19 +250,16 @@ export const invoiceListStyles = css`
     width: 1%;
     white-space: nowrap;
   }
+  /* The invoice's number (or the upcoming one's words) wraps rather than push the amount out
+     of view: the link inherits its cell's white-space (all: unset). */
   button.link {
     all: unset;
     cursor: pointer;
-    white-space: nowrap;
     color: var(--_accent);
     font-weight: 600;
     text-decoration: underline;
     text-underline-offset: 2px;
     border-radius: 2px;
-  }
-  /* The invoice's number (or the upcoming one's words) wraps rather than push the amount out of view. */
-  th button.link {
-    white-space: normal;
   }
   button.link:hover {
     text-decoration-thickness: 2px;
@@ -293,6 +289,11 @@ export const invoiceListStyles = css`
   }
   .pager.single {
     justify-content: end;
+  }
+  /* Right to left, the pager's arrows point the other way. */
+  .pager [aria-hidden]:dir(rtl) {
+    display: inline-flex;
+    scale: -1 1;
   }
   .pager .range {
     color: var(--_muted);

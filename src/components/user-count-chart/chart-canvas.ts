@@ -119,7 +119,7 @@ export class ChartCanvas implements ReactiveController {
   }
 }
 
-/** The theme's colours, resolved on the probe (so `light-dark()` and the host's values apply). */
+/** The theme's colours, resolved on the probe (so `light-dark()` and the host's values apply), and the direction. */
 function readPalette(probe: HTMLElement): Palette {
   const s = getComputedStyle(probe);
   return {
@@ -131,5 +131,6 @@ function readPalette(probe: HTMLElement): Palette {
     warning: s.borderLeftColor,
     danger: s.outlineColor,
     font: s.fontFamily,
+    rtl: s.direction === 'rtl',
   };
 }

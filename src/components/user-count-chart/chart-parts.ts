@@ -45,7 +45,7 @@ export interface Series {
   outline?: string;
 }
 
-/** The theme's colours in force, as canvas colours, and its font. */
+/** The theme's colours in force, as canvas colours, its font, and the element's writing direction. */
 export interface Palette {
   accent: string;
   text: string;
@@ -55,6 +55,8 @@ export interface Palette {
   warning: string;
   danger: string;
   font: string;
+  /** Right to left: time runs from right to left, the counts' axis on the right. */
+  rtl: boolean;
 }
 
 /** What to draw: a month's days, or a year's months (of which `shown` have figures). */
@@ -264,7 +266,7 @@ let registered = false;
  */
 export function plot(canvas: HTMLCanvasElement, chart: Chart | undefined, figures: Figures): Chart {
   const [series, min, max, everyOne, tick] = seriesOf(figures);
-  const { muted, border: color, font } = figures.palette;
+  const { muted, border: color, font, rtl } = figures.palette;
   const ticks = { color: muted, font: { family: font } };
   const border = { color };
   const zero = !('daily' in figures);
@@ -278,12 +280,13 @@ export function plot(canvas: HTMLCanvasElement, chart: Chart | undefined, figure
       parsing: false,
       normalized: true,
       events: [], // the element follows the pointer and the keys itself (its readout)
-      layout: { padding: { top: 10, right: 10 } },
+      layout: { padding: { top: 10, [rtl ? 'left' : 'right']: 10 } },
       scales: {
         x: {
           type: 'linear',
           min,
           max,
+          reverse: rtl,
           border,
           grid: { display: false },
           // A tick on every day or month when there are few (chart.js skips those that overlap).
@@ -302,6 +305,7 @@ export function plot(canvas: HTMLCanvasElement, chart: Chart | undefined, figure
         },
         y: {
           type: 'linear',
+          position: rtl ? 'right' : 'left',
           beginAtZero: zero,
           grace: zero ? '5%' : '8%',
           border,

@@ -230,7 +230,7 @@ export const userCountChartStyles = css`
     color: var(--_warning);
   }
   /* The chart's colours, resolved: the element reads them here, and their transition tells
-     it when the theme changed. */
+     it when the theme changed (or the direction: right to left, the chart is mirrored). */
   .probe {
     position: absolute;
     width: 0;
@@ -241,6 +241,9 @@ export const userCountChartStyles = css`
     border-color: var(--_muted) var(--_border) var(--_surface) var(--_warning);
     outline-color: var(--_danger);
     transition: all 1ms;
+  }
+  .probe:dir(rtl) {
+    opacity: 0;
   }
   @container (max-width: 40rem) {
     .panel {

@@ -296,7 +296,8 @@ export class BillingUserCountChart extends BillingElement {
   #onKey(e: KeyboardEvent): void {
     const last = this.#rows!.count - 1;
     const r = this.#activeRow ?? last;
-    const next = { ArrowLeft: r - 1, ArrowRight: r + 1, Home: 0, End: last }[e.key];
+    const step = this.matches(':dir(rtl)') ? -1 : 1; // right to left, time runs leftwards
+    const next = { ArrowLeft: r - step, ArrowRight: r + step, Home: 0, End: last }[e.key];
     if (next === undefined) return;
     e.preventDefault();
     this.#setActive(next);
