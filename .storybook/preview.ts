@@ -1,6 +1,6 @@
 import { setCustomElementsManifest } from '@storybook/web-components-vite';
 import type { Decorator, Loader, Preview } from '@storybook/web-components-vite';
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import { setupWorker } from 'msw/browser';
 import { mswLoader } from 'msw-storybook-addon/csf3';
 import rawManifest from '../custom-elements.json';
@@ -60,6 +60,7 @@ const withProvider: Decorator = (story, context) => {
     base-url="/api/billing"
     lang=${p.lang ?? context.globals['locale']}
     theme=${theme}
+    dir=${p.dir ?? nothing}
     .deadlines=${p.deadlines}
   >
     ${story()}

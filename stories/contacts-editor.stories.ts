@@ -337,3 +337,12 @@ export const RoleLostWhileEditing: Story = {
     await waitFor(() => expect(statusText(canvasElement)).toContain('saving needs'), { timeout: 8000 });
   },
 };
+
+/** Right to left (the provider's `dir="rtl"`): sections, legends and labels from the right; e-mail addresses still read from their start. */
+export const Rtl: Story = {
+  name: 'Right to left',
+  parameters: billing({ dir: 'rtl' }),
+  play: async ({ canvasElement }) => {
+    await ready(canvasElement);
+  },
+};

@@ -231,3 +231,16 @@ export const NarrowDarkDutch: Story = {
   args: { width: '360px' },
   parameters: billing({ scenario: 'm365-declined', theme: 'dark', lang: 'nl' }),
 };
+
+/**
+ * Right to left (the provider's `dir="rtl"`): the columns run from the right, amounts keep
+ * to the end (left) of their cells, the pager's arrows point the other way, the warning's
+ * thick edge is on the right.
+ */
+export const Rtl: Story = {
+  name: 'Right to left',
+  parameters: billing({ dir: 'rtl', scenario: 'm365-declined' }),
+  play: async ({ canvasElement }) => {
+    await ready(canvasElement);
+  },
+};

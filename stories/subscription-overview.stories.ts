@@ -267,3 +267,12 @@ export const MissingEndpoint: Story = {
     return html`<billing-subscription-overview .client=${client}></billing-subscription-overview>`;
   },
 };
+
+/** Right to left (the provider's `dir="rtl"`): the title, the cards and their figures run from the right. */
+export const Rtl: Story = {
+  name: 'Right to left',
+  parameters: billing({ dir: 'rtl' }),
+  play: async ({ canvasElement }) => {
+    await ready(canvasElement);
+  },
+};

@@ -187,3 +187,13 @@ export const DarkFullMonthYear: Story = {
 
 /** A phone-wide column (360 px): the toolbar stacks, the chart follows the width. */
 export const Narrow: Story = { args: { width: '360px' }, play: drawn };
+
+/** Right to left (the provider's `dir="rtl"`): time runs from right to left, the counts' axis on the right. */
+export const Rtl: Story = {
+  name: 'Right to left',
+  parameters: billing({ dir: 'rtl' }),
+  play: async (context) => {
+    await drawn(context);
+    await expect(chartOf(context.canvasElement).chart!.scales['x']!.options.reverse).toBe(true);
+  },
+};

@@ -185,3 +185,21 @@ export const DeactivateFlow: Story = {
     );
   },
 };
+
+/**
+ * Right to left (the provider's `dir="rtl"`): the columns run from the right, the name
+ * first; on a narrow screen the table scrolls sideways from its right edge.
+ */
+export const Rtl: Story = {
+  name: 'Right to left',
+  parameters: billing({ dir: 'rtl' }),
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(inner(canvasElement).querySelectorAll('tbody tr.row').length).toBeGreaterThan(0), {
+      timeout: 8000,
+    });
+    const [name, email] = [...inner(canvasElement).querySelectorAll('thead th')].map((th) =>
+      th.getBoundingClientRect(),
+    );
+    await expect(name!.left).toBeGreaterThanOrEqual(email!.right - 1);
+  },
+};
