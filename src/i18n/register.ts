@@ -37,7 +37,7 @@ export function registerLanguage(lang: string, messages: KitMessages | (() => Pr
  * overrides also stand in where another language has no word of its own.
  *
  * @example
- * overrideMessages('en', { 'users.title': 'Seats' });
+ * overrideMessages('en', { 'users.tab.billed': 'Billed seats' });
  */
 export function overrideMessages(lang: string, messages: KitMessageOverrides): void {
   add(lang, messages);
