@@ -28,7 +28,6 @@ import { isLicensed, periodAt, periodLicenseCount, periodsThrough, planById, pro
 import type { LicensePeriod } from './licenses.js';
 import { amountPaid, InvoiceIssuer, invoiceBalance, issueInvoice } from './payments.js';
 import type { InvoiceDraft } from './payments.js';
-import { plural } from './text.js';
 import { firstBilledMonth } from './trial.js';
 import type { Invoice, InvoiceLine, InvoiceStatus, IsoDate, World } from './types.js';
 import { monthBilling, planOn } from './usage.js';
@@ -115,7 +114,12 @@ export function upcomingInvoice(world: World): UpcomingInvoice {
   return { ...invoice, id: `upcoming-${draft.periodStart}`, number: '', provisional: true, status: 'upcoming' };
 }
 
-/** The draft invoice of a B1–B4 month (in arrears). Reads the month's figures from usage. */
+/**
+ * The draft invoice of a B1–B4 month (in arrears). Reads the month's figures from usage.
+ * Lines carry no sentence, only `params` (and `peak`) to word them with in any language:
+ * base fee (plan, included users), the user count (count; `peak` its first day), extra
+ * users (included; `peak`), or one users line (plan, model, qualifyingActivity, count).
+ */
 export function monthDraft(world: World, month: YearMonth): InvoiceDraft {
   const mb = monthBilling(world, month);
   const plan = planById(world, mb.planId);
@@ -127,33 +131,33 @@ export function monthDraft(world: World, month: YearMonth): InvoiceDraft {
     const included = mb.includedUsers ?? plan.includedUsers ?? 0;
     const extra = mb.extraUsers ?? Math.max(0, mb.billedCount - included);
     const baseFee = plan.baseFee ?? 0;
-    const peakText = mb.peak ? `peak ${mb.peak.count} on ${mb.peak.on}` : 'no active users';
+    const peak = mb.peak ? { count: mb.peak.count, on: mb.peak.on } : undefined;
     lines.push({
       kind: 'base-fee',
-      description: `${plan.name} base fee, ${included} users included`,
+      params: { plan: plan.name, included },
       quantity: 1,
       unitPrice: baseFee,
       amount: baseFee,
       ...span,
     });
-    const count: InvoiceLine = {
+    lines.push({
       kind: 'user-count',
-      description: `User count: ${mb.billedCount} (highest daily count${mb.peak ? `, first reached on ${mb.peak.on}` : ''})`,
+      params: { count: mb.billedCount },
       quantity: mb.billedCount,
       unitPrice: 0,
       amount: 0,
       informative: true,
       ...span,
-    };
-    if (mb.peak) count.peak = { count: mb.peak.count, on: mb.peak.on };
-    lines.push(count);
+      ...(peak ? { peak } : {}),
+    });
     lines.push({
       kind: 'extra-users',
-      description: `Extra users above ${included} included (${peakText})`,
+      params: { included },
       quantity: extra,
       unitPrice: plan.unitPrice,
       amount: extra * plan.unitPrice,
       ...span,
+      ...(peak ? { peak: { ...peak } } : {}),
     });
   } else if (mb.model === 'prepaid-licenses') {
     throw new WorldError(
@@ -161,15 +165,14 @@ export function monthDraft(world: World, month: YearMonth): InvoiceDraft {
       `Month ${month} is on a prepaid-license plan; it is billed per period.`,
     );
   } else {
-    const what =
-      mb.model === 'per-user'
-        ? 'Users active in the month'
-        : mb.model === 'full-month'
-          ? `Users active the full month${plan.requiresActivity ? ' with a qualifying activity' : ''}`
-          : 'Invited users active in the month';
     lines.push({
       kind: 'users',
-      description: `${plan.name}: ${what} (${mb.billedCount})`,
+      params: {
+        plan: plan.name,
+        model: mb.model,
+        ...(mb.model === 'full-month' ? { qualifyingActivity: plan.requiresActivity === true } : {}),
+        count: mb.billedCount,
+      },
       quantity: mb.billedCount,
       unitPrice: plan.unitPrice,
       amount: mb.billedCount * plan.unitPrice,
@@ -179,7 +182,10 @@ export function monthDraft(world: World, month: YearMonth): InvoiceDraft {
   return { periodStart, periodEnd, planId: plan.id, lines };
 }
 
-/** The draft invoice of a B5 period (in advance): licenses × months at the price per license-month. */
+/**
+ * The draft invoice of a B5 period (in advance): licenses × months at the price per
+ * license-month, one `licenses` line worded from plan, licenses and months.
+ */
 export function periodDraft(world: World, period: LicensePeriod): InvoiceDraft {
   const plan = planOn(world, period.start);
   const licenses = periodLicenseCount(world, period.start);
@@ -191,7 +197,7 @@ export function periodDraft(world: World, period: LicensePeriod): InvoiceDraft {
     lines: [
       {
         kind: 'licenses',
-        description: `${plan.name}: ${plural(licenses, 'license')} × ${plural(period.months, 'month')} (${period.start} – ${period.end})`,
+        params: { plan: plan.name, licenses, months: period.months },
         quantity,
         unitPrice: plan.unitPrice,
         amount: quantity * plan.unitPrice,

@@ -142,7 +142,9 @@ export function addLicenses(
 
 /**
  * The invoice draft billing an `add-licenses` order: one `proration` line of
- * added × p license-months at the unit price, times daysRemaining / daysInPeriod.
+ * added × p license-months at the unit price, times daysRemaining / daysInPeriod, worded
+ * from its params ("2 licenses × €20.00 × 6 months × 91/181 days": plan, licenses,
+ * months, days of periodDays) and its dates (effective date through the period's end).
  */
 export function prorationDraft(world: World, order: Order): InvoiceDraft {
   const quantity = order.quantity ?? 0;
@@ -156,10 +158,13 @@ export function prorationDraft(world: World, order: Order): InvoiceDraft {
     lines: [
       {
         kind: 'proration',
-        description:
-          `${plural(quantity, 'license')} added on ${order.effectiveOn} for the rest of the period ` +
-          `${quote.period.start} – ${quote.period.end}: ${quantity} × ${plural(quote.periodMonths, 'month')} × ` +
-          `${quote.daysRemaining}/${quote.daysInPeriod} days (${plan.name})`,
+        params: {
+          plan: plan.name,
+          licenses: quantity,
+          months: quote.periodMonths,
+          days: quote.daysRemaining,
+          periodDays: quote.daysInPeriod,
+        },
         quantity: quantity * quote.periodMonths,
         unitPrice: quote.unitPrice,
         amount: quote.amount,

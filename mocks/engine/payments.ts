@@ -35,7 +35,7 @@ import type { Invoice, InvoiceLine, IsoDate, Payment, World } from './types.js';
 export interface InvoiceDraft {
   periodStart: IsoDate;
   periodEnd: IsoDate;
-  /** Charge lines and informative lines; the credit line is added by {@link issueInvoice}. */
+  /** Charge lines and informative lines; the credit line (its `date`: when the credit arose) is added by {@link issueInvoice}. */
   lines: InvoiceLine[];
   planId: string;
   orderId?: string;
@@ -88,6 +88,29 @@ export function creditBalance(world: World): number {
     received += Math.max(0, paid - Math.max(0, inv.amountDue));
   });
   return Math.max(0, received - applied);
+}
+
+/**
+ * When the credit balance arose: the day of the latest succeeded payment that added to
+ * it (a payment on account, or the one that took an invoice's payments past its amount
+ * due); `undefined` when none did. The `credit` line of an invoice names this day.
+ */
+export function creditArose(world: World): IsoDate | undefined {
+  const due = new Map<string, number>();
+  for (const inv of world.invoices) due.set(inv.id, Math.max(0, inv.amountDue));
+  const paid = new Map<string, number>();
+  let latest: IsoDate | undefined;
+  for (const p of world.payments) {
+    if (p.outcome !== 'succeeded') continue;
+    let adds = p.invoiceId === undefined;
+    if (p.invoiceId !== undefined) {
+      const sum = (paid.get(p.invoiceId) ?? 0) + p.amount;
+      paid.set(p.invoiceId, sum);
+      adds = sum > (due.get(p.invoiceId) ?? 0);
+    }
+    if (adds && p.amount > 0 && (latest === undefined || p.on > latest)) latest = p.on;
+  }
+  return latest;
 }
 
 /** Issued invoices (issued on or before today) with a balance, oldest first, and the sum of their balances. */
@@ -240,6 +263,8 @@ export class InvoiceIssuer {
   readonly #world: World;
   readonly #limitLedger: boolean;
   #credit: number;
+  /** When the credit balance arose (the credit line's `date`). */
+  readonly #creditOn: IsoDate | undefined;
   #ledgerTotal = 0;
   readonly #ids = new Set<string>();
   readonly #numbers = new Set<string>();
@@ -250,6 +275,7 @@ export class InvoiceIssuer {
     this.#world = world;
     this.#limitLedger = options.limitLedger === true;
     this.#credit = creditBalance(world);
+    this.#creditOn = this.#credit > 0 ? creditArose(world) : undefined;
     for (const inv of world.invoices) {
       this.#ids.add(inv.id);
       this.#numbers.add(inv.number);
@@ -292,7 +318,7 @@ export class InvoiceIssuer {
     if (creditApplied > 0) {
       lines.push({
         kind: 'credit',
-        description: 'Credit balance applied (paid from your credit; not part of the subtotal)',
+        params: { date: this.#creditOn !== undefined && this.#creditOn <= issuedOn ? this.#creditOn : issuedOn },
         quantity: 1,
         unitPrice: -creditApplied,
         amount: -creditApplied,

@@ -206,11 +206,45 @@ export interface Order {
   placedBy?: Id;
 }
 
-/** One invoice line. amount = round-half-up(quantity × unitPrice × factor). */
+/** The typed values a line (or a refusal) is worded with, as the API's TextParams: counts as numbers, dates as dates, amounts in minor units; names shown as given. */
+export interface TextParams {
+  /** A plan's (edition's) name. */
+  plan?: string;
+  /** The billing model of a users line. */
+  model?: BillingModel;
+  /** Full-month plans that also ask for a qualifying activity. */
+  qualifyingActivity?: boolean;
+  /** Users counted (billed users, active users). */
+  count?: number;
+  /** Users included in a base fee. */
+  included?: number;
+  /** A number of licenses. */
+  licenses?: number;
+  /** A number of months (a billing period's length). */
+  months?: number;
+  /** Days billed of periodDays. */
+  days?: number;
+  /** Days in the period. */
+  periodDays?: number;
+  /** The most allowed (characters, items, licenses to remove). */
+  max?: number;
+  /** Seconds to wait. */
+  seconds?: number;
+  /** Minor units. */
+  amount?: Minor;
+  /** The date the text names (a credit line: the day the credit arose). */
+  date?: IsoDate;
+  /** What the user sent (an address that was refused). */
+  value?: string;
+}
+
+/** One invoice line. amount = round-half-up(quantity × unitPrice × factor). A line carries no sentence: the invoice PDF and the client word it from kind and params in the reader's language. */
 export interface InvoiceLine {
   kind: InvoiceLineKind;
-  /** Plain-language description, printed on the invoice. */
-  description: string;
+  /** The values the line is worded with, by kind: base-fee plan, included; user-count count; extra-users included; users plan, model, qualifyingActivity, count; licenses plan, licenses, months; proration plan, licenses, months, days, periodDays; credit date. A line without them reads by its kind alone ("Base fee"). */
+  params?: TextParams;
+  /** Deprecated and ignored: lines are worded from kind and params. Accepted (at most 1,000 characters) so that worlds written when lines carried an English sentence still load; never printed or answered. */
+  description?: string;
   /** Units billed (users, license-months…). */
   quantity: number;
   /** Minor units per unit (0 for informative lines such as the user count). */
@@ -223,7 +257,7 @@ export interface InvoiceLine {
   periodEnd?: IsoDate;
   /** Informative lines (the user count, the credit applied) carry no amount in the subtotal. */
   informative?: boolean;
-  /** User-count lines: the peak and the first day it was reached. */
+  /** User-count and extra-users lines (peak-daily): the peak and the first day it was reached. */
   peak?: {
     count: number;
     on: IsoDate;
@@ -329,8 +363,35 @@ export interface BillingDetails {
   };
   /** Bumped on every save: the ETag of the details. */
   version: number;
-  /** Where company name and VAT number are changed, e.g. "Account › Company profile". */
-  companyManagedAt?: string;
+  /** Where company name and VAT number are changed, in one language or several: a string ("Account › Company profile"), or the words per language ({ "en": "Account › Company profile", "nl": "Account › Bedrijfsprofiel", "de": "Konto › Unternehmensprofil" }), of which the API answers the one nearest the request's Accept-Language (else English, else the first given). */
+  companyManagedAt?:
+    | string
+    | {
+        /** In the language en. */
+        en?: string;
+        /** In the language nl. */
+        nl?: string;
+        /** In the language de. */
+        de?: string;
+        /** In the language fr. */
+        fr?: string;
+        /** In the language es. */
+        es?: string;
+        /** In the language it. */
+        it?: string;
+        /** In the language pt. */
+        pt?: string;
+        /** In the language fi. */
+        fi?: string;
+        /** In the language sv. */
+        sv?: string;
+        /** In the language da. */
+        da?: string;
+        /** In the language nb. */
+        nb?: string;
+        /** In the language pl. */
+        pl?: string;
+      };
 }
 
 /** The clock's date: a calendar date from 2000-01-01 through 2100-12-31 (dates derived from it, such as period ends and due dates, stay within 2110). */

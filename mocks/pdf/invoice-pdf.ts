@@ -255,7 +255,7 @@ async function build(invoice: Invoice, ctx: InvoicePdfContext): Promise<{ doc: P
     const informative = line.informative === true;
     const font = informative ? fonts.italic : fonts.regular;
     const color = informative ? MUTED : INK;
-    const descLines = w.wrap(line.description, font, 9.5, COLS.descWidth);
+    const descLines = w.wrap(line.description ?? line.kind, font, 9.5, COLS.descWidth);
     const period =
       line.periodStart && line.periodEnd && !informative
         ? `${f.date(line.periodStart)} – ${f.date(line.periodEnd)}`

@@ -15,6 +15,7 @@ export type ApiChangeRequest = Schemas['ChangeRequest'];
 export type ApiDailyUsage = Schemas['DailyUsage'];
 export type ApiFault = Schemas['Fault'];
 export type ApiInvoice = Schemas['Invoice'];
+export type ApiInvoiceLine = Schemas['InvoiceLine'];
 export type ApiInvoicePage = Schemas['InvoicePage'];
 export type ApiInvoiceSummary = Schemas['InvoiceSummary'];
 export type ApiLicenseOrderResult = Schemas['LicenseOrderResult'];
@@ -33,6 +34,7 @@ export type ApiUserChange = Schemas['UserChange'];
 export type ApiUserPage = Schemas['UserPage'];
 export type FieldError = Schemas['FieldError'];
 export type Problem = Schemas['Problem'];
+export type TextParams = Schemas['TextParams'];
 
 /** The columns the users list sorts by (`-` in front: descending). */
 export type UserSortKey = 'name' | 'email' | 'role' | 'startDate' | 'reason' | 'reasonDate' | 'directories';

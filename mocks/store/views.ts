@@ -12,6 +12,7 @@ import { trialInfo } from '../engine/trial.js';
 import type {
   BillingDetailsRecord,
   Invoice,
+  InvoiceLine,
   Order,
   Payment,
   Person,
@@ -27,6 +28,7 @@ import type {
   ApiBillingUser,
   ApiDailyUsage,
   ApiInvoice,
+  ApiInvoiceLine,
   ApiInvoiceSummary,
   ApiLicenseQuote,
   ApiLicenseSummary,
@@ -121,10 +123,25 @@ function summaryFields(
   };
 }
 
+/**
+ * An invoice line as the API shows it: its kind, params and figures. A world written
+ * before lines carried params may still hold an English `description`: it is never
+ * answered (the client words every line from kind and params).
+ */
+export function lineView(l: InvoiceLine): ApiInvoiceLine {
+  const out: ApiInvoiceLine = { kind: l.kind, quantity: l.quantity, unitPrice: l.unitPrice, amount: l.amount };
+  if (l.params !== undefined) out.params = { ...l.params };
+  if (l.periodStart !== undefined) out.periodStart = l.periodStart;
+  if (l.periodEnd !== undefined) out.periodEnd = l.periodEnd;
+  if (l.informative !== undefined) out.informative = l.informative;
+  if (l.peak !== undefined) out.peak = { ...l.peak };
+  return out;
+}
+
 /** The fields of an invoice's detail beyond its summary. */
 function detailFields(inv: Invoice) {
   return {
-    lines: inv.lines.map((l) => ({ ...l })),
+    lines: inv.lines.map(lineView),
     subtotal: inv.subtotal,
     taxRate: inv.taxRate,
     tax: inv.tax,
@@ -299,20 +316,39 @@ export const EMPTY_DETAILS: BillingDetailsRecord = {
   version: 0,
 };
 
+/** Where company name and VAT number are changed, as the world gives it: words, or words per language. */
+export type CompanyPlace = NonNullable<BillingDetailsRecord['companyManagedAt']>;
+
+/** Picks the words of one language from words given per language (the HTTP layer's language negotiation). */
+export type PlacePicker = (words: Readonly<Record<string, string | undefined>>) => string | undefined;
+
+/** Without a request to negotiate with: English, else the first language given. */
+const englishPlace: PlacePicker = (words) =>
+  words['en'] ?? Object.values(words).find((w): w is string => typeof w === 'string' && w !== '');
+
+/** `companyManagedAt` in one language: as given when it is one string, else as `pick` chooses. */
+export function companyPlace(place: CompanyPlace | undefined, pick: PlacePicker = englishPlace): string | undefined {
+  if (place === undefined) return undefined;
+  const text = typeof place === 'string' ? place : pick(place);
+  return text === undefined || text === '' ? undefined : text;
+}
+
 /**
  * The billing details: the record's recipients, contact, address and e-invoicing, the PO
- * number of the subscription, company name and VAT number of the tenant (read-only), the
- * version (same as the ETag) and the recommendations.
+ * number of the subscription, company name and VAT number of the tenant (read-only), where
+ * those are changed (in the language `pick` chooses, English by default), the version
+ * (same as the ETag) and the recommendations.
  */
-export function detailsView(world: World): ApiBillingDetails {
+export function detailsView(world: World, pick?: PlacePicker): ApiBillingDetails {
   const d = world.billingDetails ?? EMPTY_DETAILS;
+  const place = companyPlace(d.companyManagedAt, pick);
   const out: ApiBillingDetails = {
     recipients: [...d.recipients],
     address: { ...d.address },
     eInvoicing: { ...d.eInvoicing },
     companyName: world.tenant.name,
     ...(world.tenant.vatNumber ? { vatNumber: world.tenant.vatNumber } : {}),
-    ...(d.companyManagedAt ? { companyManagedAt: d.companyManagedAt } : {}),
+    ...(place ? { companyManagedAt: place } : {}),
     version: detailsEtag(world),
     recommendations: detailsRecommendations(d),
   };

@@ -165,7 +165,14 @@ describe('invoices', () => {
       expect(inv!.lines[0]).to.include({ quantity: 1, unitPrice: 49900, amount: 49900 });
       expect(inv!.lines[1]).to.include({ quantity: 53, unitPrice: 0, amount: 0, informative: true });
       expect(inv!.lines[1]!.peak).to.deep.equal({ count: 53, on: '2026-03-10' });
-      expect(inv!.lines[1]!.description).to.contain('2026-03-10');
+      // Lines carry params to be worded in any language, never an English sentence.
+      expect(inv!.lines.map((l) => l.params)).to.deep.equal([
+        { plan: example1().subscription.plans.find((p) => p.id === 'essential')!.name, included: 50 },
+        { count: 53 },
+        { included: 50 },
+      ]);
+      expect(inv!.lines[2]!.peak).to.deep.equal({ count: 53, on: '2026-03-10' });
+      expect(inv!.lines.some((l) => 'description' in l)).to.equal(false);
       expect(inv!.lines[2]).to.include({ quantity: 3, unitPrice: 1250, amount: 3750 });
     });
 
@@ -344,6 +351,8 @@ describe('invoices', () => {
       const inv = w.invoices[0]!;
       expect(inv).to.include({ total: 2481, creditApplied: 2481, amountDue: 0 });
       expect(inv.lines.at(-1)).to.include({ kind: 'credit', amount: -2481, informative: true });
+      // The day the credit arose: the payment on account of 15 January.
+      expect(inv.lines.at(-1)!.params).to.deep.equal({ date: '2026-01-15' });
       expect(inv.subtotal).to.equal(2050);
       expect(invoiceStatus(w, inv)).to.equal('paid');
       expect(creditBalance(w)).to.equal(5000 - 2481);
@@ -366,6 +375,7 @@ describe('invoices', () => {
       const second = w.invoices[1]!;
       expect(second).to.include({ subtotal: 2050, tax: 431, total: 2481, creditApplied: 519, amountDue: 1962 });
       expect(second.lines.find((l) => l.kind === 'credit')).to.include({ amount: -519, informative: true });
+      expect(second.lines.find((l) => l.kind === 'credit')!.params).to.deep.equal({ date: received[1]!.on });
       expect(creditBalance(w)).to.equal(0);
       expect(invoiceBalance(w, second)).to.equal(1962);
     });

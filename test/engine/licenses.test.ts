@@ -311,6 +311,15 @@ describe('licenses (B5)', () => {
       });
       expect(invoice.lines).to.have.length(1);
       expect(invoice.lines[0]).to.include({ kind: 'proration', quantity: 12, unitPrice: 2000, amount: 12066 });
+      // Worded from params ("2 licenses × €20.00 × 6 months × 91/181 days"), no English sentence.
+      expect(invoice.lines[0]!.params).to.deep.equal({
+        plan: w.subscription.plans.find((p) => p.id === invoice.planId)!.name,
+        licenses: 2,
+        months: 6,
+        days: 91,
+        periodDays: 181,
+      });
+      expect(invoice.lines[0]).not.to.have.property('description');
       const after = apply(w, { orders: [order], invoices: [invoice] });
       expect(licenseCountOn(after, '2026-04-01')).to.equal(12);
     });
