@@ -11,6 +11,7 @@
 import { isEmail } from './email.js';
 import { LIMITS } from './limits.js';
 import type { BillingDetailsRecord } from './types.js';
+import type { TextParams } from './world.js';
 
 /** One problem with a details document. */
 export interface DetailsIssue {
@@ -18,9 +19,14 @@ export interface DetailsIssue {
   field: string;
   /** `required`, `invalid-email`, `duplicate`, `too-long`, `too-many`, `invalid`, `unknown-person`. */
   code: string;
-  /** One plain sentence a user can act on. */
+  /** One plain English sentence a user can act on (for logs and clients without words for the code). */
   message: string;
+  /** What the code is worded with: `max` (too-long, too-many), `value` (invalid-email, duplicate). */
+  params?: TextParams;
 }
+
+/** What the user sent, as a `value` param (at most 320 characters, as the contract bounds it). */
+const sent = (v: unknown): string => String(v).slice(0, 320);
 
 /** What a client may send: the record without its version. */
 export type BillingDetailsInput = Omit<BillingDetailsRecord, 'version' | 'companyManagedAt'> & { poNumber?: string };
@@ -51,7 +57,12 @@ function text(
   } else if (required && v.trim() === '') {
     issues.push({ field: path, code: 'required', message: `Enter the ${label}.` });
   } else if (v.length > max) {
-    issues.push({ field: path, code: 'too-long', message: `The ${label} can be at most ${max} characters.` });
+    issues.push({
+      field: path,
+      code: 'too-long',
+      message: `The ${label} can be at most ${max} characters.`,
+      params: { max },
+    });
   }
 }
 
@@ -72,19 +83,34 @@ export function checkBillingDetails(input: unknown, personIds?: ReadonlySet<stri
     });
   } else {
     if (recipients.length > MAX_RECIPIENTS) {
-      issues.push({ field: 'recipients', code: 'too-many', message: `At most ${MAX_RECIPIENTS} recipients.` });
+      issues.push({
+        field: 'recipients',
+        code: 'too-many',
+        message: `At most ${MAX_RECIPIENTS} recipients.`,
+        params: { max: MAX_RECIPIENTS },
+      });
     }
     const seen = new Map<string, number>();
     recipients.forEach((r, i) => {
       const field = `recipients[${i}]`;
       if (!isEmail(typeof r === 'string' ? r.trim() : r)) {
-        issues.push({ field, code: 'invalid-email', message: `"${String(r)}" is not a valid e-mail address.` });
+        issues.push({
+          field,
+          code: 'invalid-email',
+          message: `"${String(r)}" is not a valid e-mail address.`,
+          params: { value: sent(r) },
+        });
         return;
       }
       const key = r.trim().toLowerCase();
       const first = seen.get(key);
       if (first !== undefined) {
-        issues.push({ field, code: 'duplicate', message: `${r.trim()} is already in the list.` });
+        issues.push({
+          field,
+          code: 'duplicate',
+          message: `${r.trim()} is already in the list.`,
+          params: { value: sent(r.trim()) },
+        });
       } else {
         seen.set(key, i);
       }
@@ -109,13 +135,16 @@ export function checkBillingDetails(input: unknown, personIds?: ReadonlySet<stri
           field: 'contact.email',
           code: 'invalid-email',
           message: 'Pick a person or enter a valid e-mail address for the billing contact.',
+          params: { value: sent(contact['email']) },
         });
       }
     } else if (!isEmail(contact['email'])) {
+      const missing = blank(contact['email']);
       issues.push({
         field: 'contact.email',
-        code: blank(contact['email']) ? 'required' : 'invalid-email',
+        code: missing ? 'required' : 'invalid-email',
         message: 'Pick a person or enter a valid e-mail address for the billing contact.',
+        ...(missing ? {} : { params: { value: sent(contact['email']) } }),
       });
     }
     if (isObj(contact)) text(issues, contact, 'name', 'contact.name', 'contact name', LIMITS.nameLength, false);

@@ -185,7 +185,8 @@ export function licenseShortfall(world: World): LicenseCoverage | undefined {
  * a day from today on and the change made that worse than in `before` (a world loaded
  * with too few licenses can still be put right step by step).
  *
- * @throws RuleError `below-active-users` naming `field`.
+ * @throws RuleError `below-active-users` naming `field`, with `count` (active users),
+ *   `licenses` (held then) and `date` (the first such day).
  */
 export function requireLicenseCoverage(before: World, after: World, field: string): void {
   if (!isLicensed(after)) return;
@@ -197,6 +198,7 @@ export function requireLicenseCoverage(before: World, after: World, field: strin
     'below-active-users',
     `This would leave ${plural(worst.licenses, 'license')} for ${plural(worst.activeUsers, 'active user')} ` +
       `from ${worst.on}. Buy licenses or deactivate users first.`,
+    { count: worst.activeUsers, licenses: Math.max(0, worst.licenses), date: worst.on },
   );
 }
 

@@ -69,15 +69,18 @@ export function quoteAddLicenses(world: World, quantity: number, effectiveOn: Is
       'effectiveOn',
       'before-start',
       `Licenses can be added from the subscription start (${world.subscription.startedOn}) on.`,
+      { date: world.subscription.startedOn },
     );
   }
   const most = mostLicensesFrom(world, effectiveOn);
   if (most + quantity > LIMITS.licenses) {
+    const canAdd = Math.max(0, LIMITS.licenses - most);
     throw new RuleError(
       'quantity',
       'too-many-licenses',
       `A subscription holds at most ${LIMITS.licenses.toLocaleString('en-US')} licenses; ` +
-        `you can add at most ${Math.max(0, LIMITS.licenses - most).toLocaleString('en-US')}.`,
+        `you can add at most ${canAdd.toLocaleString('en-US')}.`,
+      { licenses: LIMITS.licenses, max: canAdd },
     );
   }
   const period = periodAt(world, effectiveOn);
@@ -204,6 +207,7 @@ export function removeLicenses(
         ? `You have ${plural(active, 'active user')}; removing ${request.quantity} would leave ${plural(after, 'license')} from ${effectiveOn}.`
         : `You will have ${plural(active, 'active user')} on ${worst.on}; removing ${request.quantity} would leave ${plural(after, 'license')} then.`) +
         ` Remove at most ${most}, or deactivate users first.`,
+      { count: active, licenses: Math.max(0, after), date: now ? effectiveOn : worst.on, max: most },
     );
   }
   return {
@@ -225,11 +229,15 @@ export function changePlan(
       'planId',
       'unknown-plan',
       `There is no edition ${JSON.stringify(request.planId)} to change to.`,
+      { value: String(request.planId).slice(0, 320) },
     );
   const effectiveOn = nextChangeDate(world);
   const then = planOn(world, effectiveOn);
   if (then.id === plan.id) {
-    throw new RuleError('planId', 'same-plan', `You are already on ${plan.name} from ${effectiveOn}.`);
+    throw new RuleError('planId', 'same-plan', `You are already on ${plan.name} from ${effectiveOn}.`, {
+      plan: plan.name,
+      date: effectiveOn,
+    });
   }
   const licensedNow = planOn(world, world.today).model === 'prepaid-licenses';
   if ((plan.model === 'prepaid-licenses') !== licensedNow) {
@@ -238,6 +246,7 @@ export function changePlan(
       'different-billing-model',
       `${plan.name} is billed ${licensedNow ? 'per user' : 'by prepaid licenses'}; ` +
         'you can only change to an edition billed the same way. Contact sales to switch.',
+      { plan: plan.name, model: plan.model },
     );
   }
   return { order: makeOrder(world, request, { kind: 'change-plan', effectiveOn, planId: plan.id }), replayed: false };
@@ -257,6 +266,7 @@ export function changePeriod(
       'periodMonths',
       'invalid-period',
       `The billing period must be a whole number of months from 1 to ${MAX_PERIOD_MONTHS}.`,
+      { max: MAX_PERIOD_MONTHS },
     );
   }
   const effectiveOn = nextChangeDate(world);
@@ -266,6 +276,7 @@ export function changePeriod(
       'periodMonths',
       'same-period',
       `The period from ${effectiveOn} is already ${plural(months, 'month')}.`,
+      { months, date: effectiveOn },
     );
   }
   return {
@@ -352,6 +363,7 @@ function checkQuantity(quantity: unknown): asserts quantity is number {
       'quantity',
       'invalid-quantity',
       `Enter a whole number of licenses from 1 to ${LIMITS.licenses.toLocaleString('en-US')}.`,
+      { max: LIMITS.licenses },
     );
   }
 }

@@ -211,7 +211,9 @@ export function recordPayment(
   const on = request.on ?? world.today;
   if (!isIsoDate(on)) throw new RuleError('on', 'invalid-date', 'Enter the payment date as YYYY-MM-DD.');
   if (on > world.today) {
-    throw new RuleError('on', 'in-future', `A payment cannot be received after today (${world.today}).`);
+    throw new RuleError('on', 'in-future', `A payment cannot be received after today (${world.today}).`, {
+      date: world.today,
+    });
   }
   let targets: Invoice[];
   if (request.invoiceId !== undefined) {

@@ -55,7 +55,8 @@ export function uriTooLongHandler(baseUrl: string): HttpHandler {
       return problem(414, {
         code: 'uri-too-long',
         detail: message,
-        errors: [{ field: '', code: 'too-long', message }],
+        params: { max },
+        errors: [{ field: '', code: 'too-long', params: { max }, message }],
       });
     },
   );

@@ -131,6 +131,7 @@ export async function applyFaults(
       const seconds = failing.retryAfter ?? 1;
       return problem(429, {
         code: 'rate-limited',
+        params: { seconds },
         detail: `Too many requests; try again in ${seconds} second${seconds === 1 ? '' : 's'}.`,
         headers: { 'Retry-After': String(seconds) },
       });

@@ -1,12 +1,13 @@
 /**
  * RFC 9457 problem responses (`application/problem+json`): a stable `code`, a URI `type`
- * derived from it, a title, a plain-language `detail`, per-field `errors` where a request
- * was invalid, and extra members (`current` on 412, `quote` on a license refusal).
+ * derived from it, a title, a plain-language English `detail`, the `params` the code is
+ * worded with, per-field `errors` (each with its code, params and English message) where
+ * a request was invalid, and extra members (`current` on 412, `quote` on a license refusal).
  */
 import { RuleError, WorldError } from '../engine/errors.js';
 import { fromRuleError, StoreError } from '../store/errors.js';
 import type { StoreErrorKind } from '../store/errors.js';
-import type { FieldError, Problem } from '../store/contract.js';
+import type { FieldError, Problem, TextParams } from '../store/contract.js';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
@@ -47,7 +48,9 @@ function storeProblem(e: StoreError, instance?: string): Response {
     return field === undefined ? f : { ...f, field };
   });
   const code = WIRE_CODES[e.code] ?? e.code;
-  return problem(STATUS_OF[e.kind], { code, detail: e.message, errors, extra: e.extra }, instance);
+  const init: ProblemInit = { code, detail: e.message, errors, extra: e.extra };
+  if (e.params !== undefined) init.params = e.params;
+  return problem(STATUS_OF[e.kind], init, instance);
 }
 
 /** What a problem response carries besides its status. */
@@ -55,6 +58,8 @@ export interface ProblemInit {
   code: string;
   title?: string;
   detail?: string;
+  /** The values `code` is worded with (e.g. `seconds` of `rate-limited`). */
+  params?: TextParams;
   errors?: FieldError[];
   /** Extra members of the document (`current`, `quote`). */
   extra?: Record<string, unknown>;
@@ -83,6 +88,7 @@ export function problemBody(status: number, init: ProblemInit, instance?: string
     code: init.code,
   };
   if (init.detail !== undefined) body.detail = init.detail;
+  if (init.params !== undefined) body.params = { ...init.params };
   if (instance !== undefined) body.instance = instance;
   if (init.errors && init.errors.length > 0) body.errors = init.errors;
   return { ...body, ...(init.extra ?? {}) } as Problem;

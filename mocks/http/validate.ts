@@ -17,7 +17,7 @@
  * number, `true`/`false`, a comma-separated list) and absent ones take the contract's
  * default.
  */
-import type { FieldError } from '../store/contract.js';
+import type { FieldError, TextParams } from '../store/contract.js';
 import { CONTRACT_DOCUMENT } from './contract.js';
 import { badRequest, ProblemError } from './problem.js';
 import { requestSide, SchemaCompiler } from './schema.js';
@@ -30,8 +30,8 @@ export const CONTRACT: RequestContract = requestSide(CONTRACT_DOCUMENT);
 export class Checks {
   readonly errors: FieldError[] = [];
 
-  add(field: string, code: string, message: string): void {
-    this.errors.push({ field, code, message });
+  add(field: string, code: string, message: string, params?: TextParams): void {
+    this.errors.push(params === undefined ? { field, code, message } : { field, code, params, message });
   }
 
   /** Throws a 400 problem listing every error, if any. */
@@ -100,7 +100,62 @@ function checkValue(
 ): void {
   const ctx: CheckContext = { errors: [], ...(defer ? { defer } : {}) };
   compiler.compile(schema).check(value, field, ctx);
-  for (const e of ctx.errors) checks.add(flat ? field : e.field, e.code, e.message);
+  for (const e of ctx.errors) {
+    const at = e.field.startsWith(field) ? e.field.slice(field.length) : e.field;
+    checks.add(flat ? field : e.field, e.code, e.message, paramsOf(e.code, schema, value, at));
+  }
+}
+
+/** The steps of a JSON path (`recipients[1]`, `address.city`, `.kind`): property names and indexes. */
+function steps(path: string): (string | number)[] {
+  return [...path.matchAll(/\[(\d+)\]|([^.[\]]+)/g)].map((m) => (m[1] !== undefined ? Number(m[1]) : (m[2] as string)));
+}
+
+function deref(schema: JsonSchema | undefined): JsonSchema | undefined {
+  return schema?.$ref !== undefined ? compiler.resolve(schema.$ref) : schema;
+}
+
+/** The schema of the value at `path` below `schema` (through references and `allOf`), if the path has one. */
+function schemaAt(schema: JsonSchema, path: string): JsonSchema | undefined {
+  let s = deref(schema);
+  for (const step of steps(path)) {
+    if (!s) return undefined;
+    if (typeof step === 'number') {
+      s = deref(s.items);
+      continue;
+    }
+    const own: JsonSchema | undefined = s.properties?.[step];
+    s = deref(own ?? (s.allOf ?? []).map((b) => deref(b)?.properties?.[step]).find((b) => b !== undefined));
+  }
+  return s;
+}
+
+/** The value at `path` below `value`. */
+function valueAt(value: unknown, path: string): unknown {
+  let v = value;
+  for (const step of steps(path)) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<string | number, unknown>)[step];
+  }
+  return v;
+}
+
+/**
+ * The params a field error's code is worded with (the contract's `FieldError.code`
+ * table): `max` of `too-long` and `too-many` (the schema's bound), `value` of
+ * `invalid-email` and `duplicate` (what was sent).
+ */
+function paramsOf(code: string, schema: JsonSchema, value: unknown, path: string): TextParams | undefined {
+  if (code === 'too-long' || code === 'too-many') {
+    const s = schemaAt(schema, path);
+    const max = code === 'too-long' ? (s?.maxLength ?? deref(s?.items)?.maxLength) : s?.maxItems;
+    return max === undefined ? undefined : { max };
+  }
+  if (code === 'invalid-email' || code === 'duplicate') {
+    const sent = valueAt(value, path);
+    return typeof sent === 'string' ? { value: sent.slice(0, 320) } : undefined;
+  }
+  return undefined;
 }
 
 function checkParameters(
@@ -162,7 +217,8 @@ function tooLarge(limit: number): ProblemError {
   return new ProblemError(413, {
     code: 'too-large',
     detail: message,
-    errors: [{ field: '', code: 'too-large', message }],
+    params: { max: limit },
+    errors: [{ field: '', code: 'too-large', params: { max: limit }, message }],
   });
 }
 

@@ -7,7 +7,7 @@
  */
 import type { WorldError } from '../engine/errors.js';
 import { RuleError } from '../engine/errors.js';
-import type { FieldError } from './contract.js';
+import type { FieldError, TextParams } from './contract.js';
 
 /**
  * - `invalid`: the request is malformed (a role, a date, a quantity out of range).
@@ -29,18 +29,21 @@ export class StoreError extends Error {
   readonly errors: FieldError[];
   /** What the caller needs next: `current` (the details now, on `stale`), `quote` (the license to buy). */
   readonly extra: Record<string, unknown>;
+  /** The values `code` is worded with (the problem's `params`), if any. */
+  readonly params: TextParams | undefined;
 
   constructor(
     kind: StoreErrorKind,
     code: string,
     message: string,
-    options: { errors?: FieldError[]; extra?: Record<string, unknown> } = {},
+    options: { errors?: FieldError[]; extra?: Record<string, unknown>; params?: TextParams } = {},
   ) {
     super(message);
     this.kind = kind;
     this.code = code;
     this.errors = options.errors ?? [];
     this.extra = options.extra ?? {};
+    this.params = options.params;
   }
 }
 
@@ -49,19 +52,30 @@ export { StoreError as MockError };
 /** The former name of {@link StoreErrorKind}. */
 export type MockErrorKind = StoreErrorKind;
 
+/** One field's error, with its params when it has some. */
+export function fieldError(field: string, code: string, message: string, params?: TextParams): FieldError {
+  return params === undefined ? { field, code, message } : { field, code, params: { ...params }, message };
+}
+
 /** An `invalid` refusal of one field. */
-export function invalid(field: string, code: string, message: string): StoreError {
-  return new StoreError('invalid', code, message, { errors: [{ field, code, message }] });
+export function invalid(field: string, code: string, message: string, params?: TextParams): StoreError {
+  return new StoreError('invalid', code, message, {
+    errors: [fieldError(field, code, message, params)],
+    ...(params ? { params } : {}),
+  });
 }
 
 /** The engine's refusal as a store refusal (prepaid-license actions on a subscription without them: `conflict`). */
 export function fromRuleError(e: RuleError): StoreError {
   if (e.code === 'not-prepaid-licenses') {
     return new StoreError('conflict', 'not-licensed', e.reason, {
-      errors: [{ field: e.field, code: 'not-licensed', message: e.reason }],
+      errors: [fieldError(e.field, 'not-licensed', e.reason, e.params)],
     });
   }
-  return new StoreError('rule', e.code, e.reason, { errors: [{ field: e.field, code: e.code, message: e.reason }] });
+  return new StoreError('rule', e.code, e.reason, {
+    errors: [fieldError(e.field, e.code, e.reason, e.params)],
+    ...(e.params ? { params: e.params } : {}),
+  });
 }
 
 /** Runs `fn`, turning the engine's RuleError into a StoreError. */

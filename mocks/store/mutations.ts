@@ -34,7 +34,7 @@ import type {
   ApiSettleResult,
   ApiUserChange,
 } from './contract.js';
-import { invalid, rules, StoreError, worldErrors } from './errors.js';
+import { fieldError, invalid, rules, StoreError, worldErrors } from './errors.js';
 import { personIndex, userRow } from './users.js';
 import {
   balanceView,
@@ -323,8 +323,11 @@ function applyReactivate(
         const when =
           can.freeLicenses > 0 && can.shortOn ? ` from ${can.shortOn} (licenses are scheduled for removal)` : '';
         const message = `There is no free license for ${person.name}${when}: buy one to reactivate them.`;
+        // The day the person would start needing a license they do not have.
+        const params = { date: can.freeLicenses > 0 && can.shortOn ? can.shortOn : world.today };
         throw new StoreError('rule', 'license-required', message, {
-          errors: [{ field: 'buyLicense', code: 'license-required', message }],
+          errors: [fieldError('buyLicense', 'license-required', message, params)],
+          params,
           extra: can.quote ? { quote: quoteView(world, can.quote) } : {},
         });
       }

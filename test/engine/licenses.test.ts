@@ -389,6 +389,8 @@ describe('licenses (B5)', () => {
       expect(e.code).to.equal('below-active-users');
       expect(e.reason).to.match(/^You have 7 active users;/);
       expect(e.reason).to.contain('at most 3');
+      // The values a client words the refusal with in any language.
+      expect(e.params).to.deep.equal({ count: 7, licenses: 6, date: '2026-07-01', max: 3 });
       expect(w).to.deep.equal(snapshot);
       expect(removeLicenses(w, { quantity: 3 }).order.quantity).to.equal(3);
     });
@@ -418,7 +420,12 @@ describe('licenses (B5)', () => {
       const after = apply(w, { orders: [order] });
       expect(planOn(after, after.today).id).to.equal('severa-pro');
       expect(licenseSummary(after).nextPeriod.planId).to.equal('severa-enterprise');
-      expect(ruleError(() => changePlan(after, { planId: 'severa-enterprise' })).code).to.equal('same-plan');
+      const same = ruleError(() => changePlan(after, { planId: 'severa-enterprise' }));
+      expect(same.code).to.equal('same-plan');
+      expect(same.params).to.deep.equal({
+        plan: after.subscription.plans.find((p) => p.id === 'severa-enterprise')!.name,
+        date: '2026-07-01',
+      });
       // Changing back before the boundary is a new order that wins.
       const back = changePlan(after, { planId: 'severa-pro' }).order;
       expect(licenseSummary(apply(after, { orders: [back] })).nextPeriod.planId).to.equal('severa-pro');
