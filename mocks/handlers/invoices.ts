@@ -12,6 +12,7 @@ import { invoiceState } from '../engine/invoices.js';
 import { idempotent } from '../http/idempotency.js';
 import { notFound } from '../http/problem.js';
 import { attachment } from '../http/headers.js';
+import { documentLanguage } from '../http/language.js';
 import { json, route, written } from '../http/route.js';
 import type { RouteTarget } from '../http/route.js';
 import { renderInvoicePdf } from '../pdf/invoice-pdf.js';
@@ -77,17 +78,29 @@ export function invoicesHandlers(t: RouteTarget): HttpHandler[] {
     route(
       t,
       { method: 'get', path: '/invoices/:invoiceId/pdf', operationId: 'getInvoicePdf', access: 'billing' },
-      async ({ path, store }) => {
+      async ({ path, query, request, store }) => {
         const world = store.world;
         const invoice = issued(store, path['invoiceId'] as string);
+        // `lang`, else Accept-Language, else the tenant's locale: the nearest of en, nl, de.
+        const { language, locale } = documentLanguage(
+          request,
+          query['lang'] as string | undefined,
+          world.tenant.locale,
+        );
         const bytes = await renderInvoicePdf(invoice, {
           world,
           status: invoiceState(world, invoice).status,
-          locale: world.tenant.locale,
+          language,
+          locale,
         });
         return new Response(bytes as BodyInit, {
           status: 200,
-          headers: { 'Content-Type': 'application/pdf', 'Content-Disposition': attachment(`${invoice.number}.pdf`) },
+          headers: {
+            'Content-Type': 'application/pdf',
+            'Content-Disposition': attachment(`${invoice.number}.pdf`),
+            'Content-Language': language,
+            Vary: 'Accept-Language',
+          },
         });
       },
     ),

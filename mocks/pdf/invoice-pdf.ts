@@ -6,14 +6,16 @@
  * An A4 page drawn with pdf-lib's standard fonts: the seller's header, the tenant's
  * company name, VAT number and billing address, the invoice's number, dates, service
  * period and PO number, its status, the lines, and the totals (subtotal, tax with its
- * rate, credit applied, total, amount due, payments received). Money is formatted with
- * `Intl.NumberFormat` in the invoice currency (minor units → major), dates with
- * `Intl.DateTimeFormat`, both in the tenant's locale unless `ctx.locale` says otherwise;
- * the labels are English, like the engine's line descriptions.
+ * rate, credit applied, total, amount due, payments received). Its words are those of
+ * `ctx.language` (`en`, `nl`, `de`; default the nearest to the tenant's locale): labels,
+ * notes and each line, worded from its kind and params (`words.ts`). Money is formatted
+ * with `Intl.NumberFormat` in the invoice currency (minor units → major), dates with
+ * `Intl.DateTimeFormat`, both in `ctx.locale` (default: the tenant's locale when it is of
+ * the document's language, else the language's usual region).
  *
  * The pieces: `winansi.ts` (text the standard fonts can draw), `format.ts` (money, dates,
- * numbers), `seller.ts` (who sends the invoice), `writer.ts` (the page, the text cursor);
- * this module lays the invoice out on them.
+ * numbers), `words.ts` (the words of each language), `seller.ts` (who sends the invoice),
+ * `writer.ts` (the page, the text cursor); this module lays the invoice out on them.
  *
  * Deterministic: no clock is read; the document's creation and modification dates are
  * the issue date, so the same invoice and world give the same bytes.
@@ -22,12 +24,16 @@ import type * as PdfLib from 'pdf-lib';
 import type { RGB } from 'pdf-lib';
 import { invoiceState } from '../engine/invoices.js';
 import type { Invoice, InvoiceLine, InvoiceStatus, Person, World } from '../engine/types.js';
+import { DOCUMENT_LANGUAGES, formatLocale, nearestLanguage } from '../http/language.js';
+import type { DocumentLanguage } from '../http/language.js';
 import { formats } from './format.js';
 import type { Formats } from './format.js';
 import { PDFDocument, rgb, StandardFonts } from './pdf-lib.js';
 import { sellerFor } from './seller.js';
 import type { Seller } from './seller.js';
 import { toWinAnsi } from './winansi.js';
+import { lineNamesDates, lineText, PDF_WORDS } from './words.js';
+import type { PdfWords } from './words.js';
 import { BAND, BODY_BOTTOM, CONTENT, INK, MARGIN, MUTED, RULE, WHITE, Writer } from './writer.js';
 import type { Fonts, TextBox } from './writer.js';
 
@@ -38,16 +44,18 @@ export type { TextBox } from './writer.js';
 export interface InvoicePdfContext {
   world: World;
   status: InvoiceStatus;
-  /** BCP 47 locale for numbers and dates; default the tenant's. */
+  /** The language of the words; default the nearest to `locale`, else to the tenant's locale (else English). */
+  language?: DocumentLanguage;
+  /** BCP 47 locale for numbers and dates; default the tenant's when of the same language, else the language's usual region. */
   locale?: string;
 }
 
-const STATUS: Record<InvoiceStatus, { label: string; color: RGB }> = {
-  paid: { label: 'PAID', color: rgb(0.09, 0.55, 0.3) },
-  open: { label: 'OPEN', color: rgb(0.15, 0.39, 0.8) },
-  past_due: { label: 'PAST DUE', color: rgb(0.78, 0.13, 0.13) },
-  payment_failed: { label: 'PAYMENT FAILED', color: rgb(0.85, 0.42, 0.0) },
-  upcoming: { label: 'PROVISIONAL', color: rgb(0.45, 0.48, 0.53) },
+const STATUS_COLOR: Record<InvoiceStatus, RGB> = {
+  paid: rgb(0.09, 0.55, 0.3),
+  open: rgb(0.15, 0.39, 0.8),
+  past_due: rgb(0.78, 0.13, 0.13),
+  payment_failed: rgb(0.85, 0.42, 0.0),
+  upcoming: rgb(0.45, 0.48, 0.53),
 };
 
 /** Table columns: description, quantity, unit price, amount (right-aligned numbers). */
@@ -71,18 +79,31 @@ function personName(world: World, id: string | undefined): Person | undefined {
   return id === undefined ? undefined : world.people.find((p) => p.id === id);
 }
 
-function paymentMethodText(world: World, seller: Seller, invoice: Invoice, f: Formats): string {
+function paymentMethodText(world: World, seller: Seller, invoice: Invoice, f: Formats, words: PdfWords): string {
   const pm = world.paymentMethod;
-  if (!pm) return 'No payment method on file.';
+  if (!pm) return words.payment.none;
   if (pm.kind === 'card') {
-    const brand = pm.brand ? pm.brand.charAt(0).toUpperCase() + pm.brand.slice(1) : 'Card';
-    const expires = pm.expires ? ` (valid through ${pm.expires.slice(5)}/${pm.expires.slice(0, 4)})` : '';
-    return `Charged to ${brand} •••• ${pm.last4 ?? '????'}${expires}.`;
+    const brand = pm.brand ? pm.brand.charAt(0).toUpperCase() + pm.brand.slice(1) : undefined;
+    const valid = pm.expires ? `${pm.expires.slice(5)}/${pm.expires.slice(0, 4)}` : undefined;
+    return words.payment.card(brand, pm.last4 ?? '????', valid);
   }
-  if (pm.kind === 'sepa-debit') {
-    return `SEPA direct debit from the account ending ${pm.last4 ?? '????'}, collected on ${f.date(invoice.dueOn)}.`;
-  }
-  return `Bank transfer to ${seller.legalName}, IBAN ${seller.iban}, quoting ${invoice.number || 'the invoice number'}.`;
+  if (pm.kind === 'sepa-debit') return words.payment.sepa(pm.last4 ?? '????', f.date(invoice.dueOn));
+  return words.payment.transfer(seller.legalName, seller.iban, invoice.number || undefined);
+}
+
+/**
+ * The language and format locale of a PDF: as asked; else the language nearest the asked
+ * locale or, without one, the tenant's (else English), and the format locale for it.
+ */
+export function pdfLanguage(
+  world: World,
+  ctx: Pick<InvoicePdfContext, 'language' | 'locale'>,
+): {
+  language: DocumentLanguage;
+  locale: string;
+} {
+  const language = ctx.language ?? nearestLanguage(ctx.locale ?? world.tenant.locale, DOCUMENT_LANGUAGES) ?? 'en';
+  return { language, locale: ctx.locale ?? formatLocale(language, undefined, world.tenant.locale) };
 }
 
 /** Most lines an invoice fact (PO number, customer id, plan…) takes beside its label. */
@@ -109,13 +130,14 @@ export async function layoutInvoicePdf(invoice: Invoice, ctx: InvoicePdfContext)
 
 async function build(invoice: Invoice, ctx: InvoicePdfContext): Promise<{ doc: PdfLib.PDFDocument; w: Writer }> {
   const { world, status } = ctx;
-  const locale = ctx.locale ?? world.tenant.locale;
-  const f = formats(locale, invoice.currency);
+  const { language, locale } = pdfLanguage(world, ctx);
+  const words = PDF_WORDS[language];
+  const f = formats(locale, invoice.currency, language);
   const seller = sellerFor(world, invoice);
   const plan = world.subscription.plans.find((p) => p.id === invoice.planId);
   const details = world.billingDetails;
   const provisional = status === 'upcoming';
-  const title = provisional ? 'Provisional invoice' : `Invoice ${invoice.number}`;
+  const title = provisional ? words.provisionalTitle : words.title(invoice.number);
   const issued = new Date(`${invoice.issuedOn}T00:00:00Z`);
 
   const doc = await PDFDocument.create({ updateMetadata: false });
@@ -124,7 +146,7 @@ async function build(invoice: Invoice, ctx: InvoicePdfContext): Promise<{ doc: P
   doc.setSubject(toWinAnsi(`${plan?.name ?? invoice.planId}, ${invoice.periodStart} – ${invoice.periodEnd}`));
   doc.setCreator('billing-elements mock backend');
   doc.setProducer('pdf-lib');
-  doc.setLanguage(locale);
+  doc.setLanguage(language);
   doc.setKeywords([invoice.number, invoice.currency, status].filter((k) => k !== ''));
   doc.setCreationDate(issued);
   doc.setModificationDate(issued);
@@ -138,15 +160,15 @@ async function build(invoice: Invoice, ctx: InvoicePdfContext): Promise<{ doc: P
     w.ensure(24);
     w.page.drawRectangle({ x: MARGIN, y: w.y - 16, width: CONTENT, height: 20, color: BAND });
     const y = w.y - 10;
-    w.text('Description', COLS.desc + 6, y, 8, fonts.bold, MUTED);
-    w.right('Qty', COLS.qtyRight, y, 8, fonts.bold, MUTED);
-    w.right('Unit price', COLS.unitRight, y, 8, fonts.bold, MUTED);
-    w.right('Amount', COLS.amountRight - 6, y, 8, fonts.bold, MUTED);
+    w.text(words.columns.description, COLS.desc + 6, y, 8, fonts.bold, MUTED);
+    w.right(words.columns.quantity, COLS.qtyRight, y, 8, fonts.bold, MUTED);
+    w.right(words.columns.unitPrice, COLS.unitRight, y, 8, fonts.bold, MUTED);
+    w.right(words.columns.amount, COLS.amountRight - 6, y, 8, fonts.bold, MUTED);
     w.y -= 24;
   };
   let inTable = false;
   const w = new Writer(doc, fonts, (x) => {
-    const [first = '', more] = x.wrap(`${title} (continued)`, fonts.bold, 10, CONTENT - 12);
+    const [first = '', more] = x.wrap(words.continued(title), fonts.bold, 10, CONTENT - 12);
     x.text(more === undefined ? first : `${first}…`, MARGIN, x.y - 10, 10, fonts.bold, MUTED);
     x.y -= 28;
     if (inTable) tableHeader(x);
@@ -157,13 +179,14 @@ async function build(invoice: Invoice, ctx: InvoicePdfContext): Promise<{ doc: P
   w.page.drawRectangle({ x: MARGIN, y: top - 21, width: 4, height: 20, color: seller.accent });
   w.text(seller.brand, MARGIN + 12, top - 18, 20, fonts.bold, seller.accent);
   let sy = top - 38;
-  for (const line of [seller.legalName, ...seller.address, `VAT ${seller.vatNumber}`]) {
+  for (const line of [seller.legalName, ...seller.address, words.vatNumber(seller.vatNumber)]) {
     w.text(line, MARGIN, sy, 8.5, fonts.regular, MUTED);
     sy -= 11;
   }
-  w.right(provisional ? 'PROVISIONAL INVOICE' : 'INVOICE', MARGIN + CONTENT, top - 18, 20, fonts.bold, INK);
-  w.right(provisional ? 'Not yet issued' : invoice.number, MARGIN + CONTENT, top - 36, 11, fonts.regular, INK);
-  const badge = STATUS[status];
+  const heading = provisional ? words.heading.provisional : words.heading.invoice;
+  w.right(heading, MARGIN + CONTENT, top - 18, 20, fonts.bold, INK);
+  w.right(provisional ? words.notYetIssued : invoice.number, MARGIN + CONTENT, top - 36, 11, fonts.regular, INK);
+  const badge = { label: words.status[status], color: STATUS_COLOR[status] };
   const badgeWidth = w.widthOf(badge.label, fonts.bold, 9) + 16;
   w.page.drawRectangle({
     x: MARGIN + CONTENT - badgeWidth,
@@ -183,21 +206,21 @@ async function build(invoice: Invoice, ctx: InvoicePdfContext): Promise<{ doc: P
   // a long name), the facts stay on the first.
   const blockTop = w.y;
   const facts: [string, string][] = [
-    ['Invoice number', provisional ? '—' : invoice.number],
-    ['Issue date', f.date(invoice.issuedOn)],
-    ['Due date', f.date(invoice.dueOn)],
-    ['Service period', `${f.date(invoice.periodStart)} – ${f.date(invoice.periodEnd)}`],
+    [words.facts.number, provisional ? '—' : invoice.number],
+    [words.facts.issued, f.date(invoice.issuedOn)],
+    [words.facts.due, f.date(invoice.dueOn)],
+    [words.facts.servicePeriod, `${f.date(invoice.periodStart)} – ${f.date(invoice.periodEnd)}`],
   ];
-  if (invoice.poNumber) facts.push(['PO number', invoice.poNumber]);
-  facts.push(['Customer ID', world.tenant.id]);
-  facts.push(['Plan', plan?.name ?? invoice.planId]);
-  facts.push(['Currency', invoice.currency]);
+  if (invoice.poNumber) facts.push([words.facts.po, invoice.poNumber]);
+  facts.push([words.facts.customerId, world.tenant.id]);
+  facts.push([words.facts.plan, plan?.name ?? invoice.planId]);
+  facts.push([words.facts.currency, invoice.currency]);
   const labelX = MARGIN + 282;
   const valueRight = MARGIN + CONTENT;
   let fy = blockTop;
   for (const [label, value] of facts) {
     w.text(label, labelX, fy, 8.5, fonts.regular, MUTED);
-    const font = label === 'Invoice number' || label === 'PO number' ? fonts.bold : fonts.regular;
+    const font = label === words.facts.number || label === words.facts.po ? fonts.bold : fonts.regular;
     // Right-aligned beside its label, never over it: wrapped, at most FACT_LINES lines.
     const room = valueRight - (labelX + w.widthOf(toWinAnsi(label), fonts.regular, 8.5) + 10);
     let lines = w.wrap(value, font, 9.5, room);
@@ -210,7 +233,7 @@ async function build(invoice: Invoice, ctx: InvoicePdfContext): Promise<{ doc: P
     fy -= 15 + (lines.length - 1) * 12;
   }
 
-  w.text('BILL TO', MARGIN, blockTop, 8, fonts.bold, MUTED);
+  w.text(words.billTo, MARGIN, blockTop, 8, fonts.bold, MUTED);
   let by = blockTop - 16;
   const firstPage = w.pageIndex;
   const billLine = (s: string, font = fonts.regular, size = 9.5, color = INK) => {
@@ -227,7 +250,7 @@ async function build(invoice: Invoice, ctx: InvoicePdfContext): Promise<{ doc: P
   billLine(world.tenant.name, fonts.bold, 11);
   const contact = details?.contact;
   const contactName = personName(world, contact?.personId)?.name ?? contact?.name ?? contact?.email;
-  if (contactName) billLine(`Attn. ${contactName}`);
+  if (contactName) billLine(words.attention(contactName));
   if (details) {
     const a = details.address;
     billLine(a.line1);
@@ -235,16 +258,16 @@ async function build(invoice: Invoice, ctx: InvoicePdfContext): Promise<{ doc: P
     billLine(`${a.postalCode} ${a.city}`);
     billLine(f.country(a.country));
   }
-  if (world.tenant.vatNumber) billLine(`VAT ${world.tenant.vatNumber}`, fonts.regular, 9.5, INK);
+  if (world.tenant.vatNumber) billLine(words.vatNumber(world.tenant.vatNumber), fonts.regular, 9.5, INK);
   if (details?.eInvoicing.enabled) {
     billLine(
-      `E-invoice address ${details.eInvoicing.address ?? ''} (operator ${details.eInvoicing.operatorCode ?? ''})`,
+      words.eInvoice(details.eInvoicing.address ?? '', details.eInvoicing.operatorCode ?? ''),
       fonts.regular,
       8.5,
       MUTED,
     );
   } else if (details && details.recipients.length > 0) {
-    billLine(`Sent to ${details.recipients.join(', ')}`, fonts.regular, 8.5, MUTED);
+    billLine(words.sentTo(details.recipients.join(', ')), fonts.regular, 8.5, MUTED);
   }
   w.y = (w.pageIndex === firstPage ? Math.min(by, fy) : by) - 18;
 
@@ -255,10 +278,10 @@ async function build(invoice: Invoice, ctx: InvoicePdfContext): Promise<{ doc: P
     const informative = line.informative === true;
     const font = informative ? fonts.italic : fonts.regular;
     const color = informative ? MUTED : INK;
-    const descLines = w.wrap(line.description ?? line.kind, font, 9.5, COLS.descWidth);
+    const descLines = w.wrap(lineText(words, line, f), font, 9.5, COLS.descWidth);
     const period =
-      line.periodStart && line.periodEnd && !informative
-        ? `${f.date(line.periodStart)} – ${f.date(line.periodEnd)}`
+      line.periodStart && line.periodEnd && !informative && !lineNamesDates(line)
+        ? `${f.shortDate(line.periodStart)} – ${f.shortDate(line.periodEnd)}`
         : undefined;
     const height = descLines.length * 13 + (period ? 11 : 0) + 10;
     w.ensure(height);
@@ -290,20 +313,25 @@ async function build(invoice: Invoice, ctx: InvoicePdfContext): Promise<{ doc: P
   const state =
     provisional || !world.invoices.some((i) => i.id === invoice.id) ? undefined : invoiceState(world, invoice);
   const rows: { label: string; value: string; strong?: boolean; big?: boolean }[] = [
-    { label: 'Subtotal', value: f.money(invoice.subtotal) },
-    { label: `${world.tenant.vatNumber ? 'VAT' : 'Tax'} ${f.percent(invoice.taxRate)}`, value: f.money(invoice.tax) },
-    { label: 'Total', value: f.money(invoice.total), strong: true },
+    { label: words.totals.subtotal, value: f.money(invoice.subtotal) },
+    {
+      label: words.totals.tax(f.percent(invoice.taxRate), Boolean(world.tenant.vatNumber)),
+      value: f.money(invoice.tax),
+    },
+    { label: words.totals.total, value: f.money(invoice.total), strong: true },
   ];
-  if (invoice.creditApplied > 0) rows.push({ label: 'Credit applied', value: f.money(-invoice.creditApplied) });
+  if (invoice.creditApplied > 0) {
+    rows.push({ label: words.totals.creditApplied, value: f.money(-invoice.creditApplied) });
+  }
   rows.push({
-    label: provisional ? 'Estimated amount due' : 'Amount due',
+    label: provisional ? words.totals.estimatedAmountDue : words.totals.amountDue,
     value: f.money(invoice.amountDue),
     strong: true,
     big: true,
   });
   if (state && state.paid > 0) {
-    rows.push({ label: 'Payments received', value: f.money(-state.paid) });
-    rows.push({ label: 'Balance due', value: f.money(state.balance), strong: true });
+    rows.push({ label: words.totals.paymentsReceived, value: f.money(-state.paid) });
+    rows.push({ label: words.totals.balanceDue, value: f.money(state.balance), strong: true });
   }
   w.ensure(rows.length * 18 + 20);
   w.y -= 8;
@@ -335,30 +363,25 @@ async function build(invoice: Invoice, ctx: InvoicePdfContext): Promise<{ doc: P
       .map((p) => p.on)
       .sort()
       .at(-1);
-    notes.push(paidOn ? `Paid in full on ${f.date(paidOn)}. Thank you.` : 'Paid in full. Thank you.');
+    notes.push(paidOn ? words.notes.paidOn(f.date(paidOn)) : words.notes.paid);
   } else if (status === 'past_due') {
-    notes.push(
-      `This invoice was due on ${f.date(invoice.dueOn)} and is past due. Please pay the balance now to avoid suspension of the service.`,
-    );
+    notes.push(words.notes.pastDue(f.date(invoice.dueOn)));
   } else if (status === 'payment_failed') {
-    notes.push(
-      `The payment attempt failed. Please update your payment method and settle the balance by ${f.date(invoice.dueOn)}.`,
-    );
+    notes.push(words.notes.paymentFailed(f.date(invoice.dueOn)));
   } else if (status === 'open') {
-    notes.push(`Please pay by ${f.date(invoice.dueOn)}.`);
+    notes.push(words.notes.open(f.date(invoice.dueOn)));
   } else {
-    notes.push(
-      'Provisional: the figures so far for a period that is still open. The invoice is issued when the period closes.',
-    );
+    notes.push(words.notes.provisional);
   }
   if (state?.declineReason && state.declinedOn) {
-    notes.push(
-      `Last payment attempt on ${f.date(state.declinedOn)} was declined (${state.declineReason.replace(/_/g, ' ')}).`,
-    );
+    const reason = Object.hasOwn(words.declineReasons, state.declineReason)
+      ? (words.declineReasons[state.declineReason] as string)
+      : state.declineReason.replace(/_/g, ' ');
+    notes.push(words.notes.declined(f.date(state.declinedOn), reason));
   }
   const noteLines = notes.flatMap((n) => w.wrap(n, fonts.regular, 9.5, CONTENT - 24));
   const noteHeight = noteLines.length * 13 + 14;
-  const paymentLines = w.wrap(paymentMethodText(world, seller, invoice, f), fonts.regular, 9.5, CONTENT);
+  const paymentLines = w.wrap(paymentMethodText(world, seller, invoice, f, words), fonts.regular, 9.5, CONTENT);
   // The note, the payment heading, its lines and the term line together, above the footer.
   w.ensure(noteHeight + 28 + paymentLines.length * 13);
   w.page.drawRectangle({ x: MARGIN, y: w.y - noteHeight + 10, width: 3, height: noteHeight, color: badge.color });
@@ -375,25 +398,17 @@ async function build(invoice: Invoice, ctx: InvoicePdfContext): Promise<{ doc: P
     ny -= 13;
   }
   w.y -= noteHeight + 14;
-  w.text('PAYMENT', MARGIN, w.y, 8, fonts.bold, MUTED);
+  w.text(words.payment.heading, MARGIN, w.y, 8, fonts.bold, MUTED);
   w.y -= 14;
   for (const l of paymentLines) {
     w.text(l, MARGIN, w.y, 9.5);
     w.y -= 13;
   }
-  w.text(
-    `Payment term ${world.tenant.paymentTermDays} days. Prices exclude tax.`,
-    MARGIN,
-    w.y,
-    8.5,
-    fonts.regular,
-    MUTED,
-  );
+  w.text(words.payment.term(world.tenant.paymentTermDays), MARGIN, w.y, 8.5, fonts.regular, MUTED);
 
   // --- footer on every page ----------------------------------------------------------
-  const footer = `${seller.legalName} · ${seller.address.join(', ')} · VAT ${seller.vatNumber}`;
-  const note =
-    'Generated by the billing-elements mock backend from its billing engine; sample data, not a tax document.';
+  const footer = `${seller.legalName} · ${seller.address.join(', ')} · ${words.vatNumber(seller.vatNumber)}`;
+  const note = words.footer.note;
   w.pages.forEach((page, i) => {
     page.drawLine({
       start: { x: MARGIN, y: MARGIN + 22 },
@@ -403,7 +418,7 @@ async function build(invoice: Invoice, ctx: InvoicePdfContext): Promise<{ doc: P
     });
     w.footer(i, footer, MARGIN, MARGIN + 10, 7.5, fonts.regular);
     w.footer(i, note, MARGIN, MARGIN, 7.5, fonts.italic);
-    const pageNo = `Page ${i + 1} of ${w.pages.length}`;
+    const pageNo = words.footer.page(i + 1, w.pages.length);
     w.footer(i, pageNo, MARGIN + CONTENT - w.widthOf(pageNo, fonts.regular, 7.5), MARGIN + 10, 7.5, fonts.regular);
   });
 

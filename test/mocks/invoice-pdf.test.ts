@@ -1,13 +1,18 @@
 /**
  * The invoice PDF: real PDF bytes that pdf.js can open, showing what the rules promise
  * (number, PO number, lines, tax, total in the invoice currency), the same bytes for the
- * same input, and text the standard fonts can encode whatever the locale.
+ * same input, text the standard fonts can encode whatever the locale, and its words in the
+ * language asked for (English here unless said; Dutch and German in
+ * test/node/invoice-pdf.test.ts too).
  */
 import { expect } from '@open-wc/testing';
 import * as pdfjs from 'pdfjs-dist';
 import { invoiceStatus, upcomingInvoice } from '../../mocks/engine/invoices.js';
-import type { Invoice, World } from '../../mocks/engine/types.js';
+import type { Invoice, InvoiceLine, World } from '../../mocks/engine/types.js';
+import type { DocumentLanguage } from '../../mocks/http/language.js';
+import { formats } from '../../mocks/pdf/format.js';
 import { renderInvoicePdf, toWinAnsi } from '../../mocks/pdf/invoice-pdf.js';
+import { lineText, PDF_WORDS } from '../../mocks/pdf/words.js';
 import { loadScenario } from '../../mocks/scenarios/index.js';
 
 pdfjs.GlobalWorkerOptions.workerSrc = new URL('/node_modules/pdfjs-dist/build/pdf.worker.mjs', location.origin).href;
@@ -33,8 +38,19 @@ function money(minor: number, currency: string, locale: string): string {
   return norm(new Intl.NumberFormat(locale, { style: 'currency', currency }).format(minor / 100));
 }
 
-async function render(w: World, inv: Invoice, locale?: string): Promise<Uint8Array> {
-  return renderInvoicePdf(inv, { world: w, status: invoiceStatus(w, inv), ...(locale ? { locale } : {}) });
+/** English words, numbers and dates in `locale` (default: the tenant's). */
+async function render(w: World, inv: Invoice, locale?: string, language: DocumentLanguage = 'en'): Promise<Uint8Array> {
+  return renderInvoicePdf(inv, {
+    world: w,
+    status: invoiceStatus(w, inv),
+    language,
+    locale: locale ?? w.tenant.locale,
+  });
+}
+
+/** A line as the PDF words it in English, with numbers and dates of `locale`. */
+function english(line: InvoiceLine, currency: string, locale: string): string {
+  return norm(lineText(PDF_WORDS.en, line, formats(locale, currency, 'en')));
 }
 
 describe('invoice PDF', () => {
@@ -64,14 +80,15 @@ describe('invoice PDF', () => {
     expect(text).to.include(advanced.tenant.vatNumber as string);
     expect(text).to.include(advanced.billingDetails?.address.line1 as string);
     expect(text).to.include('Attn. Daan Silva');
-    const date = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'medium', timeZone: 'UTC' });
+    const date = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeZone: 'UTC' });
     expect(text).to.include(norm(date.format(new Date(Date.UTC(2026, 11, 1))))); // due 1 December 2026
     expect(text).to.include('OPEN');
   });
 
   it('shows every line, the tax line with its rate and the total in the invoice currency (€)', async () => {
     const { text } = await pdfText(bytes);
-    for (const line of invoice.lines) expect(text).to.include(norm(line.description));
+    for (const line of invoice.lines) expect(text).to.include(english(line, 'EUR', 'nl-NL'));
+    expect(text).to.include('injixo Advanced base fee, 50 users included');
     const total = money(invoice.total, 'EUR', 'nl-NL');
     expect(total).to.include('€');
     expect(text).to.include(`Total ${total}`);
@@ -85,7 +102,7 @@ describe('invoice PDF', () => {
     const count = invoice.lines.find((l) => l.kind === 'user-count');
     expect(count).to.exist;
     // Description, then only the count: no price follows it.
-    expect(text).to.include(`${norm(count?.description ?? '')} ${count?.quantity} Extra users`);
+    expect(text).to.include(`${english(count!, 'EUR', 'nl-NL')} ${count?.quantity} Extra users`);
   });
 
   it('is deterministic: the same input gives the same bytes', async () => {
@@ -100,7 +117,7 @@ describe('invoice PDF', () => {
     const { text } = await pdfText(await render(w, inv));
     expect(text).to.include(`Credit applied ${money(-inv.creditApplied, 'EUR', 'de-DE')}`);
     expect(text).to.include(`VAT 19 % ${money(inv.tax, 'EUR', 'de-DE')}`);
-    for (const line of inv.lines) expect(text).to.include(norm(line.description));
+    for (const line of inv.lines) expect(text).to.include(english(line, 'EUR', 'de-DE'));
     expect(text).to.include('Balance due');
     expect(text).to.include('PAID');
   });
@@ -146,25 +163,58 @@ describe('invoice PDF', () => {
   it('renders a provisional (upcoming) invoice', async () => {
     const w = loadScenario('severa-prepaid');
     const up = upcomingInvoice(w);
-    const { text } = await pdfText(await renderInvoicePdf(up, { world: w, status: 'upcoming' }));
+    const { text } = await pdfText(await renderInvoicePdf(up, { world: w, status: 'upcoming', language: 'en' }));
     expect(text).to.include('PROVISIONAL');
-    for (const line of up.lines) expect(text).to.include(norm(line.description));
+    for (const line of up.lines) expect(text).to.include(english(line, up.currency, 'en-GB'));
   });
 
-  it('continues on more pages when the lines do not fit, keeping every description', async () => {
+  it('continues on more pages when the lines do not fit, keeping every line', async () => {
     const w = loadScenario('injixo-advanced');
     const inv = w.invoices.at(-1) as Invoice;
     const many: Invoice = {
       ...inv,
       lines: Array.from({ length: 45 }, (_, i) => ({
         ...(inv.lines[0] as Invoice['lines'][number]),
-        description: `Line ${i + 1}: ${'a rather long description that wraps onto a second line '.repeat(i % 3 === 0 ? 2 : 1)}end`,
+        params: {
+          plan: `Plan ${i + 1}: ${'a rather long plan name that wraps onto a second line '.repeat(i % 3 === 0 ? 2 : 1)}end`,
+          included: i,
+        },
       })),
     };
-    const { text, pages } = await pdfText(await renderInvoicePdf(many, { world: w, status: 'open' }));
+    const { text, pages } = await pdfText(await renderInvoicePdf(many, { world: w, status: 'open', language: 'en' }));
     expect(pages).to.be.greaterThan(1);
     expect(text).to.include(`Page 1 of ${pages}`);
-    for (const line of many.lines) expect(text).to.include(norm(line.description));
+    for (const line of many.lines) expect(text).to.include(english(line, 'EUR', 'en-GB'));
+  });
+
+  it('prints an invoice of an older world, whose lines carry an English description and no params, by kind', async () => {
+    const w = loadScenario('injixo-advanced');
+    const inv = w.invoices.at(-1) as Invoice;
+    const old: Invoice = {
+      ...inv,
+      lines: inv.lines.map(({ params: _params, ...l }) => ({ ...l, description: 'An English sentence of old' })),
+    };
+    const { text } = await pdfText(await render(w, old, 'nl-NL', 'nl'));
+    expect(text).not.to.include('An English sentence of old');
+    expect(text).to.include('Basisbedrag');
+    expect(text).to.include('Aantal gebruikers');
+  });
+
+  it('writes Dutch and German labels and dates (13 oktober 2026, 13. Oktober 2026)', async () => {
+    const w = loadScenario('injixo-advanced');
+    const inv = w.invoices.at(-1) as Invoice;
+    const { text: nl } = await pdfText(await render(w, inv, undefined, 'nl'));
+    expect(nl).to.include('Factuurnummer');
+    expect(nl).to.include('13 oktober 2026');
+    expect(nl).not.to.include('Invoice number');
+    expect(nl).not.to.include('Subtotal');
+    const { text: de } = await pdfText(await render(w, inv, 'de-DE', 'de'));
+    expect(de).to.include('Rechnungsnummer');
+    expect(de).to.include('Grundgebühr');
+    expect(de).to.include('13. Oktober 2026');
+    expect(de).to.include('Fällig am');
+    expect(de).not.to.include('Invoice number');
+    expect(de).not.to.include('Subtotal');
   });
 
   it('toWinAnsi keeps what WinAnsi encodes and replaces the rest', () => {
