@@ -13,8 +13,13 @@
  *   numbers. Only strings are neutralised: the string `"-12.5"` becomes `'-12.5`. Pass
  *   amounts as numbers, names and descriptions as strings. A number that is not finite
  *   (NaN, ±Infinity) is refused with a `RangeError`: it is a bug, not data.
- * - No byte-order mark is added: a caller serving the file to Excel may prepend `\uFEFF`.
+ * - No byte-order mark is added by {@link toCsv}: a caller serving the file to spreadsheet
+ *   apps prepends {@link CSV_BOM} (the users export does), so Excel reads UTF-8 names such
+ *   as Schäfer right instead of guessing a legacy code page.
  */
+
+/** The UTF-8 byte-order mark (U+FEFF) that tells spreadsheet apps a CSV file is UTF-8. */
+export const CSV_BOM = '\uFEFF';
 
 /** First characters that make a spreadsheet evaluate a cell as a formula. */
 const FORMULA_START = /^[=+\-@\t\r\n]/;

@@ -3,41 +3,16 @@
  * and deactivating or reactivating a person.
  */
 import type { HttpHandler } from 'msw';
-import { toCsv } from '../csv.js';
 import { attachment } from '../http/headers.js';
 import { idempotent } from '../http/idempotency.js';
+import { documentLanguage } from '../http/language.js';
 import { json, route, written } from '../http/route.js';
 import type { RouteTarget } from '../http/route.js';
-import type { ApiBillingUser, UserSort } from '../store/contract.js';
+import type { UserSort } from '../store/contract.js';
+import { exportHeader, usersCsv } from './users-export.js';
 
-/** The CSV columns of the export, in order. */
-export const EXPORT_HEADER = [
-  'Name',
-  'E-mail',
-  'Role',
-  'Directories',
-  'Start date',
-  'Status',
-  'Deactivated on',
-  'Billed',
-  'Reason',
-  'Reason date',
-];
-
-function exportRow(u: ApiBillingUser): string[] {
-  return [
-    u.name,
-    u.email,
-    u.role,
-    u.directories.join('; '),
-    u.startDate,
-    u.status,
-    u.deactivatedOn ?? '',
-    u.billable ? 'yes' : 'no',
-    u.reason,
-    u.reasonDate ?? '',
-  ];
-}
+/** The CSV columns of the export, in order (in English; `lang` asks for another language). */
+export const EXPORT_HEADER = exportHeader('en');
 
 export function usersHandlers(t: RouteTarget): HttpHandler[] {
   return [
@@ -57,14 +32,21 @@ export function usersHandlers(t: RouteTarget): HttpHandler[] {
     route(
       t,
       { method: 'get', path: '/users/export', operationId: 'exportUsers', access: 'billing' },
-      ({ query, store }) => {
+      ({ query, request, store }) => {
         const month = query['month'] as string;
         const billed = query['billed'] as boolean;
-        const csv = toCsv(EXPORT_HEADER, store.exportUsers(month, billed).map(exportRow));
+        const lang = query['lang'] as string | undefined;
+        const { language } = documentLanguage(request, lang, store.world.tenant.locale);
+        const csv = usersCsv(store.exportUsers(month, billed), language);
         const fileName = `${billed ? 'billed' : 'not-billed'}-users-${month}.csv`;
         return new Response(csv, {
           status: 200,
-          headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': attachment(fileName) },
+          headers: {
+            'Content-Type': 'text/csv; charset=utf-8',
+            'Content-Disposition': attachment(fileName),
+            'Content-Language': language,
+            Vary: 'Accept-Language',
+          },
         });
       },
     ),

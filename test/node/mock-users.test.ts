@@ -182,9 +182,10 @@ describe('mock users list', () => {
   });
 
   it('CSV export: a header row, every user of the tab, an attachment named by the month', async () => {
-    const r = await send(BASE, 'GET', `/users/export?month=${MONTH}`);
+    const r = await send(BASE, 'GET', `/users/export?month=${MONTH}`, undefined, { 'Accept-Language': 'en' });
     assert.equal(r.status, 200);
     assert.match(r.headers.get('Content-Type') ?? '', /^text\/csv/);
+    assert.equal(r.headers.get('Content-Language'), 'en');
     assert.equal(
       r.headers.get('Content-Disposition'),
       `attachment; filename="billed-users-${MONTH}.csv"; filename*=UTF-8''billed-users-${MONTH}.csv`,

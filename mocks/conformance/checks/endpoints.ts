@@ -114,7 +114,7 @@ function expectedOf(ctx: Context, id: string): string {
   const types = Object.keys(ctx.contract.operation(id).responses['200']?.content ?? {});
   const extra =
     id === 'exportUsers' || id === 'getInvoicePdf'
-      ? ' with Content-Disposition: attachment; filename=…'
+      ? ' with Content-Disposition: attachment; filename=… and Content-Language'
       : id === 'getBillingDetails'
         ? ' with an ETag'
         : '';
@@ -163,6 +163,16 @@ function judgeRead(ctx: Context, id: string, answer: Answer): string | void {
         expected,
         got: `${got(answer)}, Content-Disposition: ${disposition || '(none)'}`,
         hint: 'Name the file: Content-Disposition: attachment; filename="…"; filename*=UTF-8\'\'… (RFC 6266).',
+      });
+    }
+    // The document is written in a language (lang, else Accept-Language, else the tenant's
+    // locale), and the answer says which.
+    const language = answer.headers.get('Content-Language') ?? '';
+    if (!/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(language.trim())) {
+      fail({
+        expected,
+        got: `${got(answer)}, Content-Language: ${language || '(none)'}`,
+        hint: 'Say the language the document is written in: Content-Language: en (or nl, de…), as the contract asks.',
       });
     }
   }
