@@ -217,13 +217,32 @@ export function tenantCountry(world: World): string {
   return new Intl.Locale(world.tenant.locale).region ?? 'NL';
 }
 
-/** Where company name and VAT number are changed, per product. */
+/**
+ * Where company name and VAT number are changed, per product, in the host product's own
+ * words in each language the kit speaks (the API answers the one of `Accept-Language`).
+ */
 export const COMPANY_MANAGED_AT = {
-  injixo: 'Account › Company profile',
-  workplace: 'Admin panel › Settings › Company profile',
-  severa: 'Settings › Organization settings',
-  m365: 'Microsoft 365 admin center › Settings › Org settings › Organization profile',
-} as const;
+  injixo: {
+    en: 'Account › Company profile',
+    nl: 'Account › Bedrijfsprofiel',
+    de: 'Konto › Unternehmensprofil',
+  },
+  workplace: {
+    en: 'Admin panel › Settings › Company profile',
+    nl: 'Beheerpaneel › Instellingen › Bedrijfsprofiel',
+    de: 'Adminbereich › Einstellungen › Unternehmensprofil',
+  },
+  severa: {
+    en: 'Settings › Organization settings',
+    nl: 'Instellingen › Organisatie-instellingen',
+    de: 'Einstellungen › Organisationseinstellungen',
+  },
+  m365: {
+    en: 'Microsoft 365 admin center › Settings › Org settings › Organization profile',
+    nl: 'Microsoft 365-beheercentrum › Instellingen › Organisatie-instellingen › Organisatieprofiel',
+    de: 'Microsoft 365 Admin Center › Einstellungen › Organisationseinstellungen › Organisationsprofil',
+  },
+} as const satisfies Record<string, NonNullable<BillingDetailsRecord['companyManagedAt']>>;
 
 /**
  * Billing details for the world: invoices go to `recipients` (local parts at the
@@ -237,7 +256,7 @@ export function billingDetails(
     contactPersonId?: string;
     eInvoicing?: BillingDetailsRecord['eInvoicing'];
     version?: number;
-    companyManagedAt: string;
+    companyManagedAt: NonNullable<BillingDetailsRecord['companyManagedAt']>;
     address?: PostalAddress;
   },
 ): BillingDetailsRecord {
@@ -250,7 +269,8 @@ export function billingDetails(
     address: { ...address },
     eInvoicing: options.eInvoicing ?? { enabled: false },
     version: options.version ?? 1,
-    companyManagedAt: options.companyManagedAt,
+    companyManagedAt:
+      typeof options.companyManagedAt === 'string' ? options.companyManagedAt : { ...options.companyManagedAt },
   };
   if (options.contactPersonId !== undefined) details.contact = { personId: options.contactPersonId };
   return details;
