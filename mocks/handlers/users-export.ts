@@ -2,7 +2,8 @@
  * The users CSV export in every language the mock writes documents in (`en`, `nl`, `de`;
  * see `mocks/http/language.ts`): the header row and the role, directory, status, billed
  * and reason values, one object per language of the type {@link ExportWords} (a language
- * missing a word does not compile). Formal register (Dutch "u", German "Sie").
+ * missing a word does not compile). Formal register (Dutch "u", German "Sie"), the terms
+ * of docs/i18n.md's glossary.
  *
  * Dates stay ISO 8601 (`YYYY-MM-DD`) in every language: spreadsheet apps read them as
  * dates whatever their locale, where `13-10-2026` or `13.10.2026` is read as text or as
@@ -104,7 +105,7 @@ export const nl: ExportWords = {
   status: { active: 'Actief', deactivated: 'Gedeactiveerd' },
   billed: { yes: 'Ja', no: 'Nee' },
   reasons: {
-    'active-on-peak-day': 'Actief op de piekdag',
+    'active-on-peak-day': 'Actief op de dag met het hoogste aantal',
     'active-in-month': 'Actief in de maand',
     'active-full-month': 'De hele maand actief',
     'invited-and-active': 'Uitgenodigd en actief in de maand',
@@ -124,7 +125,7 @@ export const de: ExportWords = {
     name: 'Name',
     email: 'E-Mail',
     role: 'Rolle',
-    directories: 'Verzeichnisse',
+    directories: 'Aufgeführt in',
     startDate: 'Startdatum',
     status: 'Status',
     deactivatedOn: 'Deaktiviert am',
@@ -134,8 +135,8 @@ export const de: ExportWords = {
   },
   roles: { admin: 'Administrator', finance: 'Finanzen', member: 'Mitglied', guest: 'Gast' },
   directories: {
-    'wfm-employees': 'WFM-Mitarbeitende',
-    'account-users': 'Kontonutzer',
+    'wfm-employees': 'WFM-Mitarbeiter',
+    'account-users': 'Kontobenutzer',
     people: 'People',
     workplace: 'Workplace',
     severa: 'Severa',
@@ -144,17 +145,17 @@ export const de: ExportWords = {
   status: { active: 'Aktiv', deactivated: 'Deaktiviert' },
   billed: { yes: 'Ja', no: 'Nein' },
   reasons: {
-    'active-on-peak-day': 'Am Spitzentag aktiv',
-    'active-in-month': 'Im Monat aktiv',
+    'active-on-peak-day': 'Am Tag mit dem Spitzenwert aktiv',
+    'active-in-month': 'Im Lauf des Monats aktiv',
     'active-full-month': 'Den ganzen Monat aktiv',
-    'invited-and-active': 'Eingeladen und im Monat aktiv',
+    'invited-and-active': 'Eingeladen und im Lauf des Monats aktiv',
     'holds-license': 'Hat eine Lizenz',
     deactivated: 'Deaktiviert',
     'not-yet-started': 'Noch nicht begonnen',
-    'created-mid-month': 'Nach dem 1. angelegt: nur volle Kalendermonate werden abgerechnet',
-    'ended-mid-month': 'Vor dem letzten Tag beendet: nur volle Kalendermonate werden abgerechnet',
-    guest: 'Gast eines anderen Unternehmens: wird nie abgerechnet',
-    'not-invited': 'Nicht eingeladen, das Konto zu übernehmen',
+    'created-mid-month': 'Nach dem 1. angelegt: Es werden nur volle Kalendermonate abgerechnet',
+    'ended-mid-month': 'Vor dem letzten Tag beendet: Es werden nur volle Kalendermonate abgerechnet',
+    guest: 'Gast aus einem anderen Unternehmen: wird nie abgerechnet',
+    'not-invited': 'Nicht eingeladen, das eigene Konto zu übernehmen',
     'no-qualifying-activity': 'Keine anrechenbare Aktivität im Monat',
   },
 };

@@ -3,7 +3,8 @@
  * `de`; see `mocks/http/language.ts`): labels, notes, the payment text, and each invoice
  * line worded from its kind and params (the engine's lines carry no sentence). One object
  * per language, all of the type {@link PdfWords}, so a language missing a word does not
- * compile. Formal register: Dutch "u", German "Sie". Values (numbers, money, dates) come
+ * compile. Formal register: Dutch "u", German "Sie"; the terms of docs/i18n.md's glossary
+ * (German "Benutzer", "Grundgebühr", "Spitzenwert"…). Values (numbers, money, dates) come
  * formatted from `format.ts`; the words only place them.
  */
 import type { InvoiceLine, InvoiceStatus } from '../engine/types.js';
@@ -230,7 +231,7 @@ export const nl: PdfWords = {
   },
   billTo: 'FACTUUR AAN',
   attention: (name) => `T.a.v. ${name}`,
-  eInvoice: (address, operator) => `E-factuuradres ${address} (operator ${operator})`,
+  eInvoice: (address, operator) => `E-factuuradres ${address} (e-factuuroperator ${operator})`,
   sentTo: (recipients) => `Verzonden aan ${recipients}`,
   columns: { description: 'Omschrijving', quantity: 'Aantal', unitPrice: 'Prijs per eenheid', amount: 'Bedrag' },
   totals: {
@@ -269,7 +270,7 @@ export const nl: PdfWords = {
       `Afgeschreven van ${brand ?? 'kaart'} •••• ${last4}${valid ? ` (geldig tot en met ${valid})` : ''}.`,
     sepa: (last4, on) => `SEPA-incasso van de rekening eindigend op ${last4}, geïnd op ${on}.`,
     transfer: (name, iban, ref) =>
-      `Overmaking naar ${name}, IBAN ${iban}, onder vermelding van ${ref ?? 'het factuurnummer'}.`,
+      `Bankoverschrijving naar ${name}, IBAN ${iban}, onder vermelding van ${ref ?? 'het factuurnummer'}.`,
     term: (days) => `Betalingstermijn ${days} dagen. Prijzen exclusief btw.`,
   },
   footer: {
@@ -349,7 +350,7 @@ export const de: PdfWords = {
   },
   billTo: 'RECHNUNG AN',
   attention: (name) => `z. Hd. ${name}`,
-  eInvoice: (address, operator) => `E-Rechnungsadresse ${address} (Betreiber ${operator})`,
+  eInvoice: (address, operator) => `E-Rechnungsadresse ${address} (Dienstleister ${operator})`,
   sentTo: (recipients) => `Gesendet an ${recipients}`,
   columns: { description: 'Beschreibung', quantity: 'Menge', unitPrice: 'Einzelpreis', amount: 'Betrag' },
   totals: {
@@ -399,26 +400,26 @@ export const de: PdfWords = {
     'base-fee': (_, p, f) =>
       p.plan === undefined
         ? 'Grundgebühr'
-        : `${p.plan} Grundgebühr${p.included === undefined ? '' : `, ${count(f, p.included, 'Nutzer', 'Nutzer')} inklusive`}`,
+        : `${p.plan} Grundgebühr${p.included === undefined ? '' : `, ${count(f, p.included, 'Benutzer', 'Benutzer')} inbegriffen`}`,
     'user-count': (line, p, f) =>
       p.count === undefined
-        ? 'Anzahl Nutzer'
-        : `Anzahl Nutzer: ${f.number(p.count)} (höchste Zahl an einem Tag${line.peak ? `, erstmals erreicht am ${f.date(line.peak.on)}` : ''})`,
+        ? 'Benutzerzahl'
+        : `Benutzerzahl: ${f.number(p.count)} (Spitzenwert an einem Tag${line.peak ? `, erstmals erreicht am ${f.date(line.peak.on)}` : ''})`,
     'extra-users': (line, p, f) =>
       p.included === undefined
-        ? 'Zusätzliche Nutzer'
-        : `Zusätzliche Nutzer über die ${f.number(p.included)} inklusiven hinaus (${
-            line.peak ? `Spitze ${f.number(line.peak.count)} am ${f.date(line.peak.on)}` : 'keine aktiven Nutzer'
+        ? 'Zusätzliche Benutzer'
+        : `Zusätzliche Benutzer über die ${f.number(p.included)} inbegriffenen hinaus (${
+            line.peak ? `Spitzenwert ${f.number(line.peak.count)} am ${f.date(line.peak.on)}` : 'keine aktiven Benutzer'
           })`,
     users: (_, p, f) => {
       const what =
         p.model === 'per-user'
-          ? 'Im Monat aktive Nutzer'
+          ? 'Im Monat aktive Benutzer'
           : p.model === 'full-month'
-            ? `Den ganzen Monat aktive Nutzer${p.qualifyingActivity ? ' mit anrechenbarer Aktivität' : ''}`
+            ? `Den ganzen Monat aktive Benutzer${p.qualifyingActivity ? ' mit anrechenbarer Aktivität' : ''}`
             : p.model === 'invited'
-              ? 'Eingeladene, im Monat aktive Nutzer'
-              : 'Nutzer';
+              ? 'Eingeladene, im Monat aktive Benutzer'
+              : 'Benutzer';
       return withPlan(p, `${what}${p.count === undefined ? '' : ` (${f.number(p.count)})`}`);
     },
     licenses: (line, p, f) =>

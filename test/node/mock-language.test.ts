@@ -90,10 +90,10 @@ describe('mock users CSV in a language', () => {
     assert.equal(r.headers.get('Content-Language'), 'de');
     assert.equal(
       lines[0],
-      'Name,E-Mail,Rolle,Verzeichnisse,Startdatum,Status,Deaktiviert am,Abgerechnet,Grund,Datum des Grundes',
+      'Name,E-Mail,Rolle,Aufgeführt in,Startdatum,Status,Deaktiviert am,Abgerechnet,Grund,Datum des Grundes',
     );
     const row = lines.find((l) => l.startsWith('"Schäfer, Jürgen"'))!;
-    assert.match(row, /,Aktiv,,Ja,Am Spitzentag aktiv,\d{4}-\d{2}-\d{2}$/);
+    assert.match(row, /,Aktiv,,Ja,Am Tag mit dem Spitzenwert aktiv,\d{4}-\d{2}-\d{2}$/);
     assert.match(row, /,(Administrator|Finanzen|Mitglied|Gast),/);
     assert.match(row, /,\d{4}-\d{2}-\d{2},Aktiv,/);
   });
@@ -113,7 +113,7 @@ describe('mock users CSV in a language', () => {
       nl.lines[0]!,
       /^Naam,E-mailadres,Rol,Vermeld in,Startdatum,Status,Gedeactiveerd op,Gefactureerd,Reden/,
     );
-    assert.ok(nl.lines.some((l) => l.includes(',Ja,Actief op de piekdag,')));
+    assert.ok(nl.lines.some((l) => l.includes(',Ja,Actief op de dag met het hoogste aantal,')));
     const en = await csv('&lang=fr', { 'Accept-Language': 'nl' });
     assert.equal(en.r.headers.get('Content-Language'), 'en');
     assert.match(en.lines[0]!, /^Name,E-mail,Role,Directories,Start date,Status,Deactivated on,Billed,Reason/);
