@@ -101,7 +101,7 @@ const preview: Preview = {
     },
     locale: {
       description: 'Language',
-      toolbar: { title: 'Language', icon: 'globe', dynamicTitle: true, items: ['en', 'nl'] },
+      toolbar: { title: 'Language', icon: 'globe', dynamicTitle: true, items: ['en', 'nl', 'de'] },
     },
     theme: {
       description: 'Colour scheme',

@@ -4,13 +4,18 @@
  * JavaScript error, or when no billing element rendered anything (an empty box).
  * Play functions run as part of each story's render.
  *
+ * Renders every story again in Dutch and German (the toolbar's language) and fails it
+ * when a text it showed in English is still there, word for word: numbers, dates,
+ * amounts, names from the mock's world, codes and e-mail addresses excepted (see
+ * `untranslated`).
+ *
  * Opens every Docs page too. An element's page (autodocs) must render its live example and
  * an API table that lists every attribute and event of the element in custom-elements.json
  * (events with their class) and none of its private or protected members. The theming page
  * must list exactly the `--billing-*` tokens that src/internal/tokens.ts reads, each
  * described (docs/theming.md), with no disagreement flagged.
  *
- *   node scripts/storybook-smoke.js [--dir storybook-static] [--filter users-table]
+ *   node scripts/storybook-smoke.js [--dir storybook-static] [--filter users-table] [--no-languages]
  *
  * Prints one line per story or page and ends with `storybook: N passed, N failed`; with
  * SMOKE_SUMMARY_FILE set, writes the counts there as JSON instead (for scripts/test.js).
@@ -28,6 +33,8 @@ const flag = (name, fallback) => {
 };
 const dir = flag('dir', 'storybook-static');
 const filter = flag('filter', '');
+/** `--no-languages`: skip the Dutch and German renders that find English left. */
+const skipLanguages = args.includes('--no-languages');
 if (!existsSync(join(dir, 'index.json'))) {
   console.error(`${dir}/index.json not found: run \`npm run build-storybook\` first.`);
   process.exit(2);
@@ -93,16 +100,19 @@ const tokenNames = [
 ];
 
 const browser = await chromium.launch(chromiumLaunchOptions());
+/** Pages in their language pass (see `untranslated`). */
+const quiet = new WeakSet();
 
 /** Runs one story or Docs page; returns the reasons it failed (empty when it passed). */
 async function check(entry) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const problems = [];
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  const data = recordData(page);
+  page.on('pageerror', (e) => quiet.has(page) || problems.push(`page error: ${e.message}`));
   page.on('console', (m) => {
     // Failed requests are what fault stories are about; JavaScript errors are not.
-    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) {
+    if (m.type() === 'error' && !quiet.has(page) && !m.text().startsWith('Failed to load resource')) {
       problems.push(`console: ${m.text().split('\n')[0].slice(0, 300)}`);
     }
   });
@@ -137,10 +147,148 @@ async function check(entry) {
       return empty.length ? `empty render: ${empty.map((el) => el.localName).join(', ')}` : '';
     });
     if (shown) problems.push(shown);
+    if (problems.length === 0 && !skipLanguages) problems.push(...(await untranslated(page, story, data)));
   } catch (e) {
     problems.push(`did not finish: ${e instanceof Error ? e.message.split('\n')[0] : e}`);
   } finally {
     await context.close();
+  }
+  return problems;
+}
+
+/**
+ * What a story shows a reader: its text nodes and the labels a screen reader says
+ * (`aria-label`, `title`, `placeholder`, `alt`), from every shadow root, visible or in a
+ * select's options; each whitespace-collapsed. Also the provider's language and the
+ * names in the mock's world (people, plans, companies, addresses, invoice numbers), which
+ * are the same in every language.
+ */
+async function shownTexts(page) {
+  return page.evaluate(async () => {
+    await new Promise((r) => setTimeout(r, 500));
+    const texts = new Set();
+    const add = (t) => {
+      const s = (t ?? '').replace(/\s+/g, ' ').trim();
+      if (s) texts.add(s);
+    };
+    const walk = (root) => {
+      for (const el of root.querySelectorAll('*')) {
+        if (el.shadowRoot) walk(el.shadowRoot);
+        if (['STYLE', 'SCRIPT', 'TEMPLATE'].includes(el.tagName)) continue;
+        for (const a of ['aria-label', 'title', 'placeholder', 'alt']) if (el.hasAttribute(a)) add(el.getAttribute(a));
+        const visible = el.tagName === 'OPTION' || (el.checkVisibility?.() ?? true);
+        if (!visible) continue;
+        for (const n of el.childNodes) if (n.nodeType === Node.TEXT_NODE) add(n.textContent);
+      }
+    };
+    const root = document.querySelector('#storybook-root');
+    walk(root);
+    // The language the story is shown in: the toolbar's, on the outer provider, unless a
+    // provider or an element inside names its own (then it is '', and not compared).
+    const langs = new Set(
+      [...root.querySelectorAll('billing-provider, [lang]')].map((el) => el.getAttribute('lang') ?? ''),
+    );
+    const lang = langs.size === 1 ? [...langs][0] : '';
+    // Month names are dates: German writes "November 2026" as English does.
+    const calendar = [];
+    for (const l of ['en', lang]) {
+      for (let m = 0; m < 12; m++) {
+        for (const month of ['long', 'short']) {
+          calendar.push(new Intl.DateTimeFormat(l, { month, timeZone: 'UTC' }).format(Date.UTC(2026, m, 15)));
+        }
+      }
+    }
+    // So are country names (Intl's own): Malta, Portugal, Finland.
+    const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+    for (const l of ['en', lang]) {
+      const regions = new Intl.DisplayNames([l], { type: 'region', fallback: 'none' });
+      for (const a of letters) for (const b of letters) calendar.push(regions.of(a + b) ?? '');
+    }
+    return { texts: [...texts], lang, calendar: calendar.filter(Boolean) };
+  });
+}
+
+/**
+ * The strings in the billing API's JSON answers a page received (names of people, plans
+ * and companies, addresses, invoice numbers): data, the same in every language.
+ */
+function recordData(page) {
+  const names = new Set();
+  page.on('response', async (response) => {
+    if (!response.url().includes('/api/billing/') || !(response.headers()['content-type'] ?? '').includes('json'))
+      return;
+    try {
+      (function collect(v) {
+        if (typeof v === 'string') {
+          if (/[A-Z0-9@ ]/.test(v) && v.length > 1) names.add(v);
+        } else if (v && typeof v === 'object') for (const x of Object.values(v)) collect(x);
+      })(await response.json());
+    } catch {
+      // A body that cannot be read (a redirect, a page closed meanwhile) names nothing.
+    }
+  });
+  return names;
+}
+
+/**
+ * Words that are the same in English and the language (a shared loanword or symbol), so
+ * a text made only of them is not untranslated.
+ */
+const BRANDS = ['People', 'Workplace', 'Severa', 'Microsoft', 'SEPA', 'Visa', 'Mastercard', 'IBAN', 'PDF', 'CSV'];
+/** Typed by the stories' play functions (a city), so in no API answer. */
+const TYPED = ['Leeds'];
+const SAME = {
+  nl: [...BRANDS, ...TYPED, 'Status', 'PO', 'Team', 'E-mail', 'Account', 'Open'],
+  de: [...BRANDS, ...TYPED, 'Status', 'PO', 'Team', 'Name', 'Details', 'Edition'],
+};
+
+/**
+ * The story's texts that stay English in Dutch and German: rendered again with the
+ * toolbar's language, every text also shown in the English render is untranslated unless
+ * it is a number, date or amount, a name from the world, a code, or a word the languages
+ * share. (Stories that set their own language are not compared.)
+ */
+async function untranslated(page, story, data) {
+  const en = await shownTexts(page);
+  if (en.lang !== 'en') return [];
+  const english = new Set(en.texts);
+  const problems = [];
+  quiet.add(page); // the story's play function may look for English words: not this check's business
+  for (const lang of ['nl', 'de']) {
+    // A fresh render in the language (switching in place would keep what the story's
+    // play function left on screen in English).
+    await page.goto(`http://127.0.0.1:${port}/iframe.html?id=${story.id}&viewMode=story&globals=locale:${lang}`, {
+      waitUntil: 'load',
+    });
+    await page.waitForFunction(
+      () =>
+        ['finished', 'completed', 'played', 'errored', 'aborted'].includes(
+          window.__STORYBOOK_PREVIEW__?.currentRender?.phase,
+        ),
+      undefined,
+      { timeout: 30_000, polling: 100 },
+    );
+    const shown = await shownTexts(page);
+    if (shown.lang !== lang) {
+      problems.push(`${lang}: the story did not switch to ${lang} (it shows lang="${shown.lang}")`);
+      continue;
+    }
+    const names = [...data].sort((a, b) => b.length - a.length);
+    const same = new Set([...SAME[lang], ...shown.calendar]);
+    const left = shown.texts.filter((t) => {
+      if (!english.has(t)) return false;
+      let rest = t;
+      for (const n of names) rest = rest.split(n).join(' ');
+      for (const c of shown.calendar) rest = rest.split(c).join(' ');
+      // Codes (INV-2026-0003, wfm-employees), e-mail addresses, then numbers and symbols.
+      const words = rest
+        .replace(/\S+@\S+/g, ' ')
+        .split(/[^\p{L}'’-]+/u)
+        .filter((w) => /\p{L}{3,}/u.test(w) && !/^[\p{Lu}\d-]+$/u.test(w) && !/^[a-z]+(-[a-z]+)+$/.test(w));
+      return words.length > 0 && !words.every((w) => same.has(w));
+    });
+    if (left.length)
+      problems.push(`${lang}: English left: ${left.map((t) => JSON.stringify(t.slice(0, 80))).join(', ')}`);
   }
   return problems;
 }

@@ -203,7 +203,8 @@ export const SessionFailed: Story = {
 
 /** No subscription (the API answers 404 with the problem code `no-subscription`): says why, and what to do. */
 export const Empty: Story = {
-  render: () => {
+  // The element's own client (no provider's session), so it takes the toolbar's language itself.
+  render: (_args, { globals }) => {
     const client = new BillingClient({
       baseUrl: '/api/billing',
       fetch: (request: Request) =>
@@ -219,7 +220,10 @@ export const Empty: Story = {
             )
           : fetch(request),
     });
-    return html`<billing-subscription-overview .client=${client}></billing-subscription-overview>`;
+    return html`<billing-subscription-overview
+      .client=${client}
+      lang=${globals['locale'] ?? 'en'}
+    ></billing-subscription-overview>`;
   },
 };
 
@@ -254,7 +258,7 @@ export const Narrow: Story = { args: { width: '360px' }, parameters: billing({ s
  * request, so the host's backend engineer knows what to implement.
  */
 export const MissingEndpoint: Story = {
-  render: () => {
+  render: (_args, { globals }) => {
     const client = new BillingClient({
       baseUrl: '/api/billing',
       fetch: (request: Request) =>
@@ -264,7 +268,10 @@ export const MissingEndpoint: Story = {
             )
           : fetch(request),
     });
-    return html`<billing-subscription-overview .client=${client}></billing-subscription-overview>`;
+    return html`<billing-subscription-overview
+      .client=${client}
+      lang=${globals['locale'] ?? 'en'}
+    ></billing-subscription-overview>`;
   },
 };
 

@@ -92,8 +92,6 @@ export function languagePending(locale: string, messages?: ElementMessages): Pro
   return pending.length ? Promise.all(pending).then(() => undefined) : undefined;
 }
 
-const pluralRules = new Map<string, Intl.PluralRules>();
-
 /**
  * The form of `message` for `params.count`: `zero` for exactly 0 when the message has it,
  * else the CLDR category of the count in `locale` (`one`, `two`, `few`, `many`), else `other`.
@@ -101,12 +99,7 @@ const pluralRules = new Map<string, Intl.PluralRules>();
 function pick(message: Message, locale: string, params: MessageParams): string {
   if (typeof message === 'string') return message;
   const count = Number(params['count'] ?? 0);
-  let rules = pluralRules.get(locale);
-  if (!rules) {
-    rules = new Intl.PluralRules(locale);
-    pluralRules.set(locale, rules);
-  }
-  return (count === 0 && message.zero) || message[rules.select(count)] || message.other;
+  return (count === 0 && message.zero) || message[new Intl.PluralRules(locale).select(count)] || message.other;
 }
 
 /**
@@ -143,7 +136,8 @@ export function languageChanged(): void {
 /**
  * Calls `listener` whenever the words may read differently: the page's `<html lang>`
  * changed, or a host registered a language or overrode strings. Answers the function that
- * stops it. Elements and providers listen while they are connected.
+ * stops it. Sessions (a provider's, an element's own) listen and give their elements a
+ * new context, so every element inside renders again.
  *
  * @internal
  */

@@ -6,7 +6,6 @@ import { billingContext, type BillingContextValue, type ChangeTopic } from '../c
 import type { OwnSession } from '../context/session.js';
 import {
   languagePending,
-  onLanguageChange,
   translate,
   type ElementMessages,
   type MessageKey,
@@ -61,8 +60,6 @@ export class BillingElement extends LitElement {
   #session: OwnSession | undefined;
   /** The focus was on one of the element's states (a retry button, the loading it led to) when it updated. */
   #onState = false;
-  /** Stops listening to language changes (while connected: `<html lang>`, a host's words). */
-  #unlisten: (() => void) | undefined;
 
   constructor() {
     super();
@@ -83,16 +80,6 @@ export class BillingElement extends LitElement {
         next?.focus();
       },
     });
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.#unlisten = onLanguageChange(() => this.requestUpdate());
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#unlisten?.();
   }
 
   /** The billing context in force: the element's own configuration wins over the provider's. */

@@ -525,7 +525,8 @@ describe('<billing-contacts-editor>', () => {
       await typeInto(city, '');
       await leave();
       await until(() => fieldError(el, city).invalid === 'true', 'city not marked');
-      expect(fieldError(el, city).message).to.equal('Enter the city.');
+      // Worded by the kit from the server's code (`required`), in the reader's language.
+      expect(fieldError(el, city).message).to.equal('Fill in this field.');
       expect(city.value).to.equal('');
       expect(details().address.city).not.to.equal('');
     });

@@ -382,14 +382,20 @@ describe('<billing-subscription-overview>', () => {
 
       const error = await find(el, '#remove-error');
       expect(JSON.stringify(store().world)).to.equal(worldBefore); // nothing changed
-      // The reason is the server's own words (the refused call changes nothing, so ask again).
+      // The reason is worded by the kit from the server's code and params (the refused call
+      // changes nothing, so ask again): the active users, the licenses left, from when.
       const refusal = await client.orderLicenses('remove', tooMany).then(
         () => undefined,
         (e: BillingApiError) => e,
       );
       expect(refusal?.code).to.equal('below-active-users');
-      expect(text(error)).to.equal(refusal!.fieldErrors['quantity']);
-      expect(text(error)).to.include(`${l.assigned} active users`);
+      const params = refusal!.problem!.errors!.find((e) => e.field === 'quantity')!.params!;
+      const on = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(params.date!));
+      expect(text(error)).to.equal(
+        `From ${on} there would be ${params.licenses} licenses for ${params.count} active users. ` +
+          `Remove at most ${params.max} licenses, or deactivate users first.`,
+      );
+      expect(params.count).to.equal(l.assigned);
       const input = field(el, 'remove');
       expect(input.getAttribute('aria-invalid')).to.equal('true');
       expect(input.getAttribute('aria-describedby')).to.include('remove-error');
@@ -412,7 +418,8 @@ describe('<billing-subscription-overview>', () => {
       const dialog = await openDialog(el);
       dialog.querySelector<HTMLButtonElement>('[part=confirm-button]')!.click();
       const error = await find(el, '#remove-error');
-      expect(text(error)).to.include('Remove at most 0');
+      expect(text(error)).to.include('Deactivate users first.');
+      expect(text(error)).not.to.include('Remove at most');
       expect(store().world.orders.length).to.equal(ordersBefore);
     });
 
