@@ -105,9 +105,10 @@ export interface paths {
         /**
          * CSV of the month's billed users, for reconciling against the invoice.
          * @description Cells starting with `=`, `+`, `-`, `@`, tab, CR or LF are prefixed with `'` so
-         *     spreadsheets never run them as formulas. The header row, the role, status and
-         *     reason columns and the dates are written in the language asked for (`lang`,
-         *     else `Accept-Language`, else the tenant's locale); the file starts with a UTF-8
+         *     spreadsheets never run them as formulas. The header row and the role, status,
+         *     directory and reason values are written in the language asked for (`lang`, else
+         *     `Accept-Language`, else the tenant's locale); dates stay ISO `YYYY-MM-DD`, which
+         *     every spreadsheet reads as a date in every locale. The file starts with a UTF-8
          *     byte-order mark so spreadsheet apps read names such as Schäfer right.
          */
         get: operations["exportUsers"];
@@ -598,9 +599,16 @@ export interface components {
              *     | `invalid-email` | `value` |
              *     | `duplicate` | `value` |
              *     | `unknown-person` | — |
-             *     | `below-active-users` | `count` (active users), `licenses` (what would be left), `date` (from when), `max` (most that can be removed, on a removal) |
-             *     | `license-required` | `date` (the day the person would start) |
+             *     | `below-active-users` | `count` (active users), `licenses` (what would be left, at least 0), `date` (from when), `max` (most that can be removed, on a removal) |
+             *     | `license-required` | `date` (the first day the person would have no license: today, or when a scheduled removal takes effect) |
              *     | `same-plan` | `plan`, `date` |
+             *     | `same-period` | `months`, `date` |
+             *     | `too-many-licenses` | `licenses`, `max` |
+             *     | `invalid-quantity`, `invalid-period` | `max` |
+             *     | `different-billing-model` | `plan`, `model` |
+             *     | `unknown-plan` | `value` |
+             *     | `before-start`, `in-future` | `date` |
+             *     | `uri-too-long`, `too-large` | `max` (characters, bytes) |
              */
             code: string;
             params?: components["schemas"]["TextParams"];
@@ -770,7 +778,7 @@ export interface components {
          *     | --- | --- |
          *     | `base-fee` | `plan`, `included` |
          *     | `user-count` | `count` (the month's billed users), with `peak.on` the first day it was reached |
-         *     | `extra-users` | `included`, `peak` (or none: no active users) |
+         *     | `extra-users` | `included`, with the line's `peak` (none: no active users) |
          *     | `users` | `plan`, `model` (`per-user`, `full-month`, `invited`), `qualifyingActivity`, `count` |
          *     | `licenses` | `plan`, `licenses`, `months`, `periodStart`/`periodEnd` |
          *     | `proration` | `plan`, `licenses`, `months`, `days` of `periodDays`, `periodStart`/`periodEnd` |
@@ -787,6 +795,7 @@ export interface components {
             periodEnd?: components["schemas"]["Date"];
             /** @description A line with no amount of its own (the user count). */
             informative?: boolean;
+            /** @description On user-count and extra-users lines: the month's peak and its first day. */
             peak?: components["schemas"]["Peak"];
         };
         InvoiceSummary: {
@@ -971,7 +980,9 @@ export interface components {
             /**
              * @description Where company name and VAT number are changed: a place in the host product, in
              *     its own words, in the language of `Accept-Language` (the kit sends the element's
-             *     language), e.g. `Account › Company profile`, `Account › Bedrijfsprofiel`.
+             *     language; without it, the tenant's locale), e.g. `Account › Company profile`,
+             *     `Account › Bedrijfsprofiel`. Answers that depend on the language send
+             *     `Vary: Accept-Language`.
              */
             readonly companyManagedAt?: string;
             /** @description Same as the ETag. */

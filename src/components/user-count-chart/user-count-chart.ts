@@ -1,4 +1,4 @@
-import { en, nl } from './user-count-chart.messages.js';
+import { de, en, nl } from './user-count-chart.messages.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { Chart } from 'chart.js';
 import type { BillingModel, DailyUsage, MonthUsage } from '../../client/client.js';
@@ -13,7 +13,7 @@ import { ChartCanvas } from './chart-canvas.js';
 import { userCountChartStyles } from './user-count-chart.styles.js';
 
 /** This element's catalogues (a plain object, not a module namespace: no namespace helper in the build). */
-const messages = { en, nl };
+const messages = { en, nl, de };
 
 /** What `getMonthlyUsage(year)` answers: a year's twelve months. */
 export interface YearUsage {
