@@ -226,7 +226,7 @@ describe('<billing-contacts-editor>', () => {
 
   it('shows company name and VAT number read-only, saying where to change them', async () => {
     const el = await editor();
-    const { details: d } = await client.getBillingDetails();
+    const { details: d } = await client.getBillingDetails({ lang: 'en' });
     const company = $(el, '[part~=company]');
     expect(text(company.querySelector('.company-name'))).to.equal(d.companyName);
     expect(text(company.querySelector('.vat-number'))).to.equal(d.vatNumber);
@@ -234,6 +234,18 @@ describe('<billing-contacts-editor>', () => {
     expect(company.querySelector('input, select, textarea, [contenteditable]')).to.equal(null);
     const values = all<HTMLInputElement>(el, 'input').map((i) => i.value);
     expect(values).not.to.include(d.companyName);
+  });
+
+  it("says where to change them in the host's own words, in the reader's language", async () => {
+    const el = await editor(
+      html`<billing-provider base-url=${BASE_URL} lang="de"
+        ><billing-contacts-editor></billing-contacts-editor
+      ></billing-provider>`,
+    );
+    await until(() => text($(el, '[part~=company]')).includes('Konto › Unternehmensprofil'), 'no German place');
+    // The element follows a change of language, asking the backend again for its words.
+    el.closest('billing-provider')!.setAttribute('lang', 'nl');
+    await until(() => text($(el, '[part~=company]')).includes('Account › Bedrijfsprofiel'), 'no Dutch place');
   });
 
   describe('invoice recipients', () => {
@@ -490,7 +502,9 @@ describe('<billing-contacts-editor>', () => {
       const refused = await client
         .putBillingDetails({ recipients: d.recipients, address: d.address, eInvoicing: { enabled: true } }, etag)
         .catch((e: BillingApiError) => e);
-      const reasons = (refused as BillingApiError).fieldErrors;
+      // Both are `required`: the kit words them in the reader's language.
+      const codes = (refused as BillingApiError).problem!.errors!.map((e) => `${e.field} ${e.code}`);
+      expect(codes).to.include.members(['eInvoicing.address required', 'eInvoicing.operatorCode required']);
 
       $<HTMLButtonElement>(el, '#einvoice-enabled').click();
       await until(() => status(el).startsWith('Not saved: the billing service refused'), 'no refusal shown', 8000);
@@ -498,11 +512,11 @@ describe('<billing-contacts-editor>', () => {
       const operator = $<HTMLInputElement>(el, '#operator-code');
       expect(fieldError(el, address)).to.deep.equal({
         invalid: 'true',
-        message: reasons['eInvoicing.address'],
+        message: 'Fill in this field.',
       });
       expect(fieldError(el, operator)).to.deep.equal({
         invalid: 'true',
-        message: reasons['eInvoicing.operatorCode'],
+        message: 'Fill in this field.',
       });
       expect($(el, '#einvoice-enabled').getAttribute('aria-checked')).to.equal('true');
       expect(details().version).to.equal(before);

@@ -770,7 +770,7 @@ export class BillingContactsEditor extends BillingElement {
             <legend>${this.t('contacts.po.legend')}</legend>
             ${this.#field('po-number')}
           </fieldset>
-          ${this.#renderCompany(server)}
+          ${this.#renderCompany(this.#details.value?.details ?? server)}
         </div>
       </div>
       <p class="visually-hidden" role="status">${this.#doc.announcement}</p>
