@@ -53,6 +53,13 @@ export function invoicesHandlers(t: RouteTarget): HttpHandler[] {
           total: all.length,
           items: all.slice(offset, offset + limit),
           balance: balanceView(world),
+          years: [
+            ...new Set(
+              world.invoices
+                .filter((inv) => inv.issuedOn <= world.today)
+                .map((inv) => Number(inv.issuedOn.slice(0, 4))),
+            ),
+          ].sort((a, b) => b - a),
         };
         return json(page);
       },

@@ -1105,13 +1105,14 @@ export const CONTRACT_DOCUMENT: ContractDocument = {
     },
     InvoicePage: {
       type: 'object',
-      required: ['offset', 'limit', 'total', 'items', 'balance'],
+      required: ['offset', 'limit', 'total', 'items', 'balance', 'years'],
       properties: {
         offset: { type: 'integer' },
         limit: { type: 'integer' },
         total: { type: 'integer' },
         items: { type: 'array', items: { $ref: '#/components/schemas/InvoiceSummary' } },
         balance: { $ref: '#/components/schemas/Balance' },
+        years: { type: 'array', maxItems: 101, items: { type: 'integer' } },
       },
     },
     Balance: {

@@ -832,6 +832,15 @@ export interface components {
             total: number;
             items: components["schemas"]["InvoiceSummary"][];
             balance: components["schemas"]["Balance"];
+            /**
+             * @description Every year in which an invoice was issued (whatever the filters), newest first:
+             *     the year filter's choices, with no second request.
+             * @example [
+             *       2026,
+             *       2025
+             *     ]
+             */
+            years: number[];
         };
         Balance: {
             currency: components["schemas"]["Currency"];

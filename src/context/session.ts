@@ -3,7 +3,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { BillingClient, type Deadlines, type Permissions } from '../client/client.js';
 import type { BillingApiError } from '../client/errors.js';
 import { BillingErrorEvent } from '../internal/events.js';
-import { onLanguageChange } from '../i18n/index.js';
+import { onLanguageChange } from '../i18n/changes.js';
 import { recoverWhen } from '../internal/recovery.js';
 import { billingContext, type BillingContextValue, type ChangeTopic } from './context.js';
 

@@ -36,8 +36,8 @@ export const hostMessages: Record<string, CatalogueSource[]> = {};
  * (`pt-BR`), else its language (`nl-BE` → `nl`) when the kit speaks it; anything else → `en`.
  */
 export function languageOf(locale: string | undefined): string {
-  const tag = (locale ?? '').toLowerCase().replace('_', '-');
-  const lang = tag.split('-')[0]!;
+  const tag = (locale ?? '').toLowerCase();
+  const lang = tag.split(/[-_]/)[0]!;
   return supportedLanguages.includes(tag) ? tag : supportedLanguages.includes(lang) ? lang : 'en';
 }
 
@@ -123,29 +123,4 @@ export function translate(
   return pick(message ?? key, locale, params).replace(/\{(\w+)\}/g, (m, name: string) =>
     name in params ? String(params[name]) : m,
   );
-}
-
-const listeners = new Set<() => void>();
-let observer: MutationObserver | undefined;
-
-/** Tells every listener that words may read differently now. @internal */
-export function languageChanged(): void {
-  for (const listener of listeners) listener();
-}
-
-/**
- * Calls `listener` whenever the words may read differently: the page's `<html lang>`
- * changed, or a host registered a language or overrode strings. Answers the function that
- * stops it. Sessions (a provider's, an element's own) listen and give their elements a
- * new context, so every element inside renders again.
- *
- * @internal
- */
-export function onLanguageChange(listener: () => void): () => void {
-  if (!observer && typeof MutationObserver === 'function') {
-    observer = new MutationObserver(languageChanged);
-    observer.observe(document.documentElement, { attributeFilter: ['lang'] });
-  }
-  listeners.add(listener);
-  return () => listeners.delete(listener);
 }

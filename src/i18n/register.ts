@@ -1,4 +1,5 @@
-import { hostMessages, languageChanged, supportedLanguages, type MessageKey } from './index.js';
+import { languageChanged } from './changes.js';
+import { hostMessages, supportedLanguages, type MessageKey } from './index.js';
 import type { Message } from './types.js';
 
 /**

@@ -157,26 +157,6 @@ export class BillingInvoiceList extends InvoiceElement {
     },
   });
 
-  /**
-   * The years that have invoices, from the newest invoice's issue year back to the
-   * oldest's: asked for once the list is in (the list comes first).
-   */
-  #years = new Query(this, {
-    topics: ['invoices'],
-    args: () => [this.#list.value !== undefined] as const,
-    run: async (client, signal, [listed]) => {
-      if (!listed) return [];
-      // The year of a page's first invoice; NaN when it has none (no years, then).
-      const year = (p: InvoicePage) => Number(p.items[0]?.issuedOn.slice(0, 4));
-      const newest = await client.listInvoices({ limit: 1 }, { signal });
-      const oldest =
-        newest.total > 1 ? await client.listInvoices({ offset: newest.total - 1, limit: 1 }, { signal }) : newest;
-      const years: number[] = [];
-      for (let y = year(newest); y >= year(oldest); y--) years.push(y);
-      return years;
-    },
-  });
-
   get #dialogEl(): HTMLDialogElement | null {
     return this.renderRoot?.querySelector<HTMLDialogElement>('dialog') ?? null;
   }
@@ -239,7 +219,7 @@ export class BillingInvoiceList extends InvoiceElement {
   }
 
   async #reload(): Promise<void> {
-    await Promise.all([this.#list.refresh(), this.#account.refresh(), this.#years.refresh()]);
+    await Promise.all([this.#list.refresh(), this.#account.refresh()]);
   }
 
   get #paymentMethodOnFile(): PaymentMethod | null | undefined {
@@ -499,7 +479,8 @@ export class BillingInvoiceList extends InvoiceElement {
   }
 
   #renderToolbar(): TemplateResult {
-    const years = [...(this.#years.value ?? [])];
+    // The years that have invoices come with every page.
+    const years = [...(this.#list.value?.years ?? [])];
     if (this.year && !years.includes(this.year)) years.unshift(this.year);
     return html`<div class="toolbar" part="toolbar">
       <label
@@ -600,7 +581,7 @@ export class BillingInvoiceList extends InvoiceElement {
         : emptyState(this.t('invoices.empty.title'), this.t('invoices.empty.body'));
     }
     return html`<div class="table-wrap">
-        <table part="table" aria-label=${this.t('invoices.label')} aria-busy=${this.#list.loading ? 'true' : 'false'}>
+        <table part="table" aria-label=${this.t('invoices.label')} aria-busy=${this.#list.loading}>
           <thead>
             <tr>
               ${COLUMNS.map((c) => html`<th scope="col" class="col-${c}">${this.t(`invoices.col.${c}`)}</th>`)}
