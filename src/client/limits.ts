@@ -47,6 +47,7 @@ export const invoiceSummaryLimits = {
   issuedOn: { maxLength: 10 },
   dueOn: { maxLength: 10 },
 } as const;
+export const invoicePageLimits = { years: { maxItems: 101 } } as const;
 export const paymentLimits = { on: { maxLength: 10 } } as const;
 export const licenseQuoteLimits = { factor: { min: 0, max: 1 } } as const;
 export const licenseOrderRequestLimits = { quantity: { min: 1, max: 100000 } } as const;
@@ -122,6 +123,7 @@ export const LIMITS = {
   peak: peakLimits,
   invoiceLine: invoiceLineLimits,
   invoiceSummary: invoiceSummaryLimits,
+  invoicePage: invoicePageLimits,
   payment: paymentLimits,
   licenseQuote: licenseQuoteLimits,
   licenseOrderRequest: licenseOrderRequestLimits,
