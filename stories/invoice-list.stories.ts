@@ -4,7 +4,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { expect, waitFor } from 'storybook/test';
 import type { BillingParameters } from '../.storybook/billing-parameters.js';
 import type { BillingInvoiceList } from '../src/components/invoice-list/invoice-list.js';
-import { flat, type FlatTree } from '../test/dom.js';
+import { flat } from '../test/dom.js';
 
 interface Args {
   status: string;
@@ -20,9 +20,6 @@ const inner = (root: HTMLElement) => flat(element(root).shadowRoot!);
 
 const ready = async (root: HTMLElement) =>
   waitFor(() => expect(inner(root).querySelector('tbody tr')).not.toBeNull(), { timeout: 8000 });
-
-const buttonNamed = (root: FlatTree, start: string) =>
-  [...root.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent?.trim().startsWith(start));
 
 /**
  * What a host does on `billing-update-payment-method`: open its payment provider's form.
@@ -86,7 +83,7 @@ export const SettleBalanceFlow: Story = {
     await ready(canvasElement);
     root().querySelector<HTMLButtonElement>('[part=settle-button]')!.click();
     await waitFor(() => expect(root().querySelector('.outcome.failed')).not.toBeNull(), { timeout: 8000 });
-    buttonNamed(root(), 'Update payment method')!.click();
+    root().querySelector<HTMLButtonElement>('[part~=update-payment-method-button]')!.click();
     await waitFor(() => expect(root().querySelector('.summary')?.textContent).toContain('4242'), { timeout: 8000 });
     root().querySelector<HTMLButtonElement>('[part=settle-button]')!.click();
     await waitFor(() => expect(root().querySelector('.outcome.paid')).not.toBeNull(), { timeout: 8000 });

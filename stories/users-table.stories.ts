@@ -171,11 +171,12 @@ export const DeactivateFlow: Story = {
   play: async ({ canvasElement }) => {
     const root = () => inner(canvasElement);
     await waitFor(() => expect(root().querySelectorAll('tbody tr.row').length).toBeGreaterThan(0), { timeout: 8000 });
-    const row = [...root().querySelectorAll('tbody tr.row')].find((r) => r.textContent?.includes('Member'))!;
+    // A person with a deactivate button (found by structure, not by words: the story runs in every language).
+    const row = [...root().querySelectorAll('tbody tr.row')].filter((r) => r.querySelector('button')).at(-1)!;
     const name = row.querySelector('td')!.textContent!.trim();
     row.querySelector('button')!.click();
     await waitFor(() => expect(root().querySelector('dialog[open]')).not.toBeNull());
-    const confirm = [...root().querySelectorAll('dialog button')].find((b) => b.textContent?.trim() === 'Deactivate')!;
+    const confirm = root().querySelector('dialog button.primary')!;
     (confirm as HTMLButtonElement).click();
     await waitFor(
       () => expect(root().querySelector('.status-message')!.textContent).toContain(`${name} is deactivated`),
