@@ -13,6 +13,7 @@ import { runChartBench } from './chart.bench.js';
 import { runDemoBench } from './demo.bench.js';
 import { runEngineBench } from './engine.bench.js';
 import { allFigures, brokenBudgets, fail, failedSuites, format, section, setBaseline, type Figure } from './harness.js';
+import { runHeadroomBench } from './headroom.bench.js';
 import { runMockBench } from './mock.bench.js';
 import { runSizeBench } from './size.bench.js';
 import { runUsersTableBench } from './users-table.bench.js';
@@ -71,6 +72,7 @@ async function suite(name: string, run: () => unknown, always = false): Promise<
 await suite('size (minified, gzip -9)', runSizeBench);
 await suite('engine (Node)', runEngineBench);
 await suite('mock (Node)', runMockBench);
+await suite('headroom (Node, 1,000,000 people, millions of events)', runHeadroomBench);
 
 let session: BrowserSession | undefined;
 const browserSuites = ['users table', 'chart', 'demo'];

@@ -10,9 +10,10 @@
  * - people ({@link peopleIndex}): every person's active interval
  *   `[billingStart, min(deactivatedOn, deletedOn))`, their deletion and invitation days,
  *   guests, and the intervals of the non-guests (B3) and the invited (B4) on first use;
- * - activity ({@link activityIndex}, built only when a rule needs it, i.e. B3): per person
- *   the sorted days of their qualifying activity, and the merged 30-day windows all their
- *   events cover, so the "monthly active users" of any day is two look-ups.
+ * - activity ({@link activityIndex}, built only when a rule needs it, i.e. B3): the persons
+ *   of the qualifying events in day order (who qualifies in a month is one pass over that
+ *   month's), and the merged 30-day windows all their events cover, so the "monthly active
+ *   users" of any day is two look-ups. Linear in the events, in the order they come.
  *
  * Dates are calendar dates as epoch day numbers (`toDayNumber`); a date that is not one
  * is a `WorldError` naming its field. No rules here: which interval counts for which
@@ -327,12 +328,14 @@ export function peopleIndex(world: World): PeopleIndex {
 // The per-world activity index
 
 export interface ActivityIndex {
+  /** Number of persons (positions in the `people` array the index was built for). */
+  n: number;
   /**
-   * Qualifying activity days per person, ascending: person `i`'s are
-   * `qualifyingDays[qualifyingFrom[i] .. qualifyingFrom[i + 1])`.
+   * Per person, 1 when they have a qualifying activity on a day in `from..through`:
+   * counted once per window from the qualifying events of those days (the last few
+   * windows asked are kept; a month asks for its window once per rule).
    */
-  qualifyingFrom: Int32Array;
-  qualifyingDays: Int32Array;
+  qualifyingIn(from: number, through: number): Uint8Array;
   /**
    * Per person, the merged windows `[eventDay, eventDay + 30)` their events cover: the
    * number of intervals containing day `e` is the number of distinct persons with an
@@ -367,38 +370,55 @@ for (const kind of QUALIFYING_ACTIVITY) {
   if (activityKindCode(kind) !== 1) throw new Error(`indexes.ts: activity kind ${kind} must qualify`);
 }
 
-/** Keyed by the `activity` array, then the `people` array (it maps ids to positions in it). */
-const activityIndexes = new WeakMap<readonly ActivityEvent[], WeakMap<readonly Person[], ActivityIndex>>();
+/**
+ * Keyed by the `activity` array, then the `people` array (the index maps ids to positions
+ * in it). The ids of the last people array indexed are kept: a new people array with the
+ * same ids in the same places (a person deactivated, reactivated, renamed: none added,
+ * removed or moved) shares the index, checked in one pass over the ids, instead of
+ * reading every event again (seconds, for millions of them).
+ */
+const activityIndexes = new WeakMap<
+  readonly ActivityEvent[],
+  { byPeople: WeakMap<readonly Person[], ActivityIndex>; ids: string[]; index: ActivityIndex }
+>();
 
-/** Sorts each segment `values[from[j] .. from[j + 1])` in place (they usually arrive sorted). */
-function sortSegments(values: Int32Array, from: Int32Array): void {
-  for (let j = 0; j + 1 < from.length; j++) {
-    const lo = from[j] as number;
-    const hi = from[j + 1] as number;
-    let sorted = true;
-    for (let t = lo + 1; t < hi && sorted; t++) sorted = (values[t - 1] as number) <= (values[t] as number);
-    if (!sorted) values.subarray(lo, hi).sort();
-  }
+/** True when `people` holds exactly `ids`, in that order. */
+function sameIds(people: readonly Person[], ids: readonly string[]): boolean {
+  if (people.length !== ids.length) return false;
+  for (let i = 0; i < ids.length; i++) if ((people[i] as Person | undefined)?.id !== ids[i]) return false;
+  return true;
 }
 
-/** Turns per-slot counts (`counts[i + 1]` = size of slot `i`) into slot starts, in place. */
-function prefixSum(counts: Int32Array): void {
-  for (let i = 1; i < counts.length; i++) counts[i] = (counts[i] as number) + (counts[i - 1] as number);
-}
+/** Windows of qualifying activity kept per index (the months last asked). */
+const KEPT_WINDOWS = 4;
 
 /**
- * Builds the activity index in a few linear passes over typed arrays (a world may hold
- * millions of events): one pass to resolve each event's person, kind and day, one to
- * group the days per person (a counting sort that keeps their order), one to merge each
- * person's 30-day windows.
+ * Builds the activity index in passes whose every step is O(events + people + days), and
+ * which touch memory in the order events come, not person by person: past a million
+ * events, scattering each event's day into per-person lists (then reading them back)
+ * missed the caches on most events and made the index grow faster than its events.
+ *
+ * 1. Each event's person, kind and day, into two typed arrays, in order.
+ * 2. The events in day order: as they come when they come so (generated and saved
+ *    worlds), else a stable counting sort by day.
+ * 3. One pass in day order: each person's 30-day windows merged as their events arrive
+ *    (a window per person open at a time, closed when an event falls past it), and the
+ *    person and day of each qualifying event, in day order.
+ *
+ * "Who has a qualifying activity in these days" is then a pass over those days' qualifying
+ * events ({@link ActivityIndex.qualifyingIn}), not a search per person.
  */
 export function activityIndex(world: World): ActivityIndex {
   const events = world.activity;
   if (!Array.isArray(events)) throw new WorldError('activity', 'must be a list of activity events');
   if (!Array.isArray(world.people)) throw new WorldError('people', 'must be a list of persons');
-  let byPeople = activityIndexes.get(events);
-  const cached = byPeople?.get(world.people);
+  const known = activityIndexes.get(events);
+  const cached = known?.byPeople.get(world.people);
   if (cached) return cached;
+  if (known && sameIds(world.people, known.ids)) {
+    known.byPeople.set(world.people, known.index);
+    return known.index;
+  }
   const nPeople = world.people.length;
   const byId = new Map<string, number>();
   for (let i = 0; i < nPeople; i++) {
@@ -408,13 +428,14 @@ export function activityIndex(world: World): ActivityIndex {
   }
   const parser = new DayParser();
   const m = events.length;
-  /** Person index of each event; `~index` (negative) for a qualifying one. */
+  // 1. Person index of each event (`~index`, negative, for a qualifying one) and its day.
   const who = new Int32Array(m);
   const when = new Int32Array(m);
-  const allFrom = new Int32Array(nPeople + 1);
-  const qualifyingFrom = new Int32Array(nPeople + 1);
   let lastId: unknown = undefined;
   let lastIndex = -1;
+  let inDayOrder = true;
+  let previousDay = -Infinity;
+  let qualifying = 0;
   for (let k = 0; k < m; k++) {
     const ev = events[k] as ActivityEvent;
     let i = lastIndex;
@@ -428,78 +449,88 @@ export function activityIndex(world: World): ActivityIndex {
     }
     const kind = activityKindCode(ev.kind);
     if (kind === 0) throw new WorldError(`activity[${k}].kind`, `unknown activity kind ${JSON.stringify(ev.kind)}`);
-    when[k] = parser.day(ev.on, 'activity', k, 'on');
-    allFrom[i + 1] = (allFrom[i + 1] as number) + 1;
+    const day = parser.day(ev.on, 'activity', k, 'on');
+    if (day < previousDay) inDayOrder = false;
+    previousDay = day;
+    when[k] = day;
     if (kind === 1) {
       who[k] = ~i;
-      qualifyingFrom[i + 1] = (qualifyingFrom[i + 1] as number) + 1;
+      qualifying++;
     } else {
       who[k] = i;
     }
   }
-  prefixSum(allFrom);
-  prefixSum(qualifyingFrom);
-  const allDays = new Int32Array(m);
-  const qualifyingDays = new Int32Array(qualifyingFrom[nPeople] as number);
-  const allFill = allFrom.slice(0, nPeople);
-  const qualifyingFill = qualifyingFrom.slice(0, nPeople);
-  for (let k = 0; k < m; k++) {
+  // 2. Day order.
+  const byDay = inDayOrder ? null : orderByDay(when);
+  // 3. Windows and the qualifying events, in day order. A person's windows each hold one
+  // of their events at least, so there are no more windows than events: in day order the
+  // windows are written over the events already read (`who` and `when`), else anew.
+  const NONE = -1;
+  const openStart = new Int32Array(nPeople).fill(NONE);
+  const openEnd = new Int32Array(nPeople);
+  const starts = byDay === null ? when : new Int32Array(m);
+  const ends = byDay === null ? who : new Int32Array(m);
+  let windows = 0;
+  const qualifyingWho = new Int32Array(qualifying);
+  const qualifyingDay = new Int32Array(qualifying);
+  let q = 0;
+  for (let j = 0; j < m; j++) {
+    const k = byDay === null ? j : (byDay[j] as number);
     const code = who[k] as number;
     const i = code < 0 ? ~code : code;
     const day = when[k] as number;
-    allDays[allFill[i] as number] = day;
-    allFill[i] = (allFill[i] as number) + 1;
+    const s = openStart[i] as number;
+    if (s === NONE) {
+      openStart[i] = day;
+    } else if (day > (openEnd[i] as number)) {
+      starts[windows] = s;
+      ends[windows] = openEnd[i] as number;
+      windows++;
+      openStart[i] = day;
+    }
+    openEnd[i] = day + MONTHLY_ACTIVE_WINDOW_DAYS;
     if (code < 0) {
-      qualifyingDays[qualifyingFill[i] as number] = day;
-      qualifyingFill[i] = (qualifyingFill[i] as number) + 1;
+      qualifyingWho[q] = i;
+      qualifyingDay[q] = day;
+      q++;
     }
   }
-  sortSegments(allDays, allFrom);
-  sortSegments(qualifyingDays, qualifyingFrom);
-  // Merge each person's windows; `who` and `when` are free again and hold the result.
-  const starts = when;
-  const ends = who;
-  let w = 0;
   for (let i = 0; i < nPeople; i++) {
-    const lo = allFrom[i] as number;
-    const hi = allFrom[i + 1] as number;
-    if (lo === hi) continue;
-    let s = allDays[lo] as number;
-    let e = s + MONTHLY_ACTIVE_WINDOW_DAYS;
-    for (let t = lo + 1; t < hi; t++) {
-      const d = allDays[t] as number;
-      if (d > e) {
-        starts[w] = s;
-        ends[w] = e;
-        w++;
-        s = d;
-      }
-      e = d + MONTHLY_ACTIVE_WINDOW_DAYS;
+    const s = openStart[i] as number;
+    if (s !== NONE) {
+      starts[windows] = s;
+      ends[windows] = openEnd[i] as number;
+      windows++;
     }
-    starts[w] = s;
-    ends[w] = e;
-    w++;
   }
+  const kept = new Map<string, Uint8Array>();
   const index: ActivityIndex = {
-    qualifyingFrom,
-    qualifyingDays,
-    monthlyActive: new IntervalIndex(starts.subarray(0, w), ends.subarray(0, w)),
+    n: nPeople,
+    qualifyingIn(from: number, through: number): Uint8Array {
+      const key = `${from}|${through}`;
+      let hit = kept.get(key);
+      if (hit) return hit;
+      hit = new Uint8Array(nPeople);
+      // The qualifying events are in day order: from the first on or after `from`.
+      let lo = 0;
+      let hi = qualifyingDay.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if ((qualifyingDay[mid] as number) < from) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let t = lo; t < qualifyingDay.length && (qualifyingDay[t] as number) <= through; t++) {
+        hit[qualifyingWho[t] as number] = 1;
+      }
+      kept.set(key, hit);
+      if (kept.size > KEPT_WINDOWS) kept.delete(kept.keys().next().value as string);
+      return hit;
+    },
+    monthlyActive: new IntervalIndex(starts.subarray(0, windows), ends.subarray(0, windows)),
   };
-  if (!byPeople) activityIndexes.set(events, (byPeople = new WeakMap()));
+  const ids = Array.from(world.people, (p) => p.id);
+  const byPeople = known?.byPeople ?? new WeakMap<readonly Person[], ActivityIndex>();
   byPeople.set(world.people, index);
+  activityIndexes.set(events, { byPeople, ids, index });
   return index;
-}
-
-/** Whether person `i` has a qualifying activity on a day in `from..through`. */
-export function hasQualifyingBetween(activity: ActivityIndex, i: number, from: number, through: number): boolean {
-  const days = activity.qualifyingDays;
-  let lo = activity.qualifyingFrom[i] as number;
-  let hi = activity.qualifyingFrom[i + 1] as number;
-  // First of the person's days >= from.
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((days[mid] as number) < from) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < (activity.qualifyingFrom[i + 1] as number) && (days[lo] as number) <= through;
 }

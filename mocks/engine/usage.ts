@@ -21,8 +21,8 @@ import {
 } from './dates.js';
 import type { IsoDate, YearMonth } from './dates.js';
 import { WorldError } from './errors.js';
-import { activityIndex, hasQualifyingBetween, peopleIndex } from './indexes.js';
-import type { ActivityIndex, PeopleIndex } from './indexes.js';
+import { activityIndex, peopleIndex } from './indexes.js';
+import type { PeopleIndex } from './indexes.js';
 import { firstBilledMonth } from './trial.js';
 import type { BillingModel, BillingReason, Person, PersonBilling, Plan, World } from './types.js';
 
@@ -327,10 +327,10 @@ export function monthBilling(world: World, month: YearMonth): MonthBilling {
 }
 
 function fullMonthWithActivity(world: World, ix: PeopleIndex, w: MonthWindow): number {
-  const activity = activityIndex(world);
+  const qualified = activityIndex(world).qualifyingIn(w.first, w.through);
   let count = 0;
   for (let i = 0; i < ix.n; i++) {
-    if (isFullMonth(ix, i, w) && hasQualifyingBetween(activity, i, w.first, w.through)) count++;
+    if (isFullMonth(ix, i, w) && qualified[i] === 1) count++;
   }
   return count;
 }
@@ -367,8 +367,8 @@ interface VerdictContext {
   model: BillingModel;
   /** B1: the day the peak was first reached, `null` when nobody was active. */
   peakDay: number | null;
-  /** B3 with requiresActivity: the activity index (qualifying activity must fall in the counted days). */
-  activity: ActivityIndex | null;
+  /** B3 with requiresActivity: per person, 1 with a qualifying activity in the counted days. */
+  qualified: Uint8Array | null;
   /** Day number → date text, memoised. */
   dates: Map<number, IsoDate>;
 }
@@ -386,8 +386,11 @@ function verdictContext(world: World, month: YearMonth): VerdictContext {
     const peak = countsFor(ix, w).peak;
     peakDay = peak ? toDayNumber(peak.on) : null;
   }
-  const activity = plan.model === 'full-month' && plan.requiresActivity === true ? activityIndex(world) : null;
-  return { world, ix, w, model: plan.model, peakDay, activity, dates: new Map() };
+  const qualified =
+    plan.model === 'full-month' && plan.requiresActivity === true
+      ? activityIndex(world).qualifyingIn(w.first, w.through)
+      : null;
+  return { world, ix, w, model: plan.model, peakDay, qualified, dates: new Map() };
 }
 
 function verdictOf(
@@ -417,9 +420,7 @@ function isBilled(ctx: VerdictContext, i: number): boolean {
       return from <= w.through && from < e;
     }
     case 'full-month':
-      return (
-        isFullMonth(ix, i, w) && (ctx.activity === null || hasQualifyingBetween(ctx.activity, i, w.first, w.through))
-      );
+      return isFullMonth(ix, i, w) && (ctx.qualified === null || ctx.qualified[i] === 1);
     case 'invited': {
       const from = Math.max(s, ix.invited[i] as number, w.first);
       return from <= w.through && from < e;
@@ -506,6 +507,61 @@ export function peopleBilling(world: World, month: YearMonth): PersonBilling[] {
     if (isListed(ctx.ix, i, today, ctx.w)) out.push(verdict(ctx, i));
   }
   return out;
+}
+
+/**
+ * {@link peopleBilling} and {@link hiddenDeletedCount} of one month without an object per
+ * person: which tab each person is on and the counts come from one pass over the people
+ * index's typed arrays, and a person's verdict is built only when asked (a page of the
+ * users list shows a hundred of a million).
+ */
+export interface MonthVerdicts {
+  /** Per person, in the order of `world.people`: 1 listed and billed, 0 listed and not billed, 2 not listed. */
+  readonly tab: Uint8Array;
+  /** Listed persons billed (the billable verdicts of {@link peopleBilling}). */
+  readonly billedCount: number;
+  /** Listed persons not billed. */
+  readonly notBilledCount: number;
+  /** {@link hiddenDeletedCount}. */
+  readonly hiddenDeleted: number;
+  /** Person `i`'s verdict, the one {@link peopleBilling} lists; `undefined` when not listed. */
+  verdict(i: number): PersonBilling | undefined;
+}
+
+/**
+ * The month's verdicts as {@link MonthVerdicts}: the same answers as {@link peopleBilling}
+ * (in person order, the unlisted left out) and {@link hiddenDeletedCount}.
+ *
+ * @throws RangeError for a malformed month; WorldError naming an unusable world field.
+ */
+export function monthVerdicts(world: World, month: YearMonth): MonthVerdicts {
+  const ctx = verdictContext(world, month);
+  const { ix, w } = ctx;
+  const tab = new Uint8Array(ix.n).fill(2);
+  if (w.state === 'future') {
+    return { tab, billedCount: 0, notBilledCount: 0, hiddenDeleted: 0, verdict: () => undefined };
+  }
+  const today = todayOf(world);
+  let listed = 0;
+  let billed = 0;
+  let hidden = 0;
+  for (let i = 0; i < ix.n; i++) {
+    const isBill = isBilled(ctx, i);
+    if (isListed(ix, i, today, w)) {
+      listed++;
+      if (isBill) billed++;
+      tab[i] = isBill ? 1 : 0;
+    } else if (isBill) {
+      hidden++;
+    }
+  }
+  return {
+    tab,
+    billedCount: billed,
+    notBilledCount: listed - billed,
+    hiddenDeleted: hidden,
+    verdict: (i) => (tab[i] === 0 || tab[i] === 1 ? verdict(ctx, i) : undefined),
+  };
 }
 
 /**

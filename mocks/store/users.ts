@@ -1,22 +1,33 @@
 /**
- * The billed / not billed users list: server-side paging, sorting and search over up to
- * 100,000 people, fast enough to answer a page in a few milliseconds.
+ * The billed / not billed users list: server-side paging, sorting and search over up to a
+ * million people, fast enough to answer a page in a few milliseconds once warm, and the
+ * first page of a new world without building a table of every person.
  *
  * Everything expensive is cached by world identity (worlds are never mutated; the store
- * replaces them), in `WeakMap`s so a replaced world's caches go with it:
- * - per people list (kept across world changes that leave the people alone): each person's lower-case, accent-free search text ("haystack", all joined in one string) and sort
- *   keys, the name order (name, then id: the tie-break of every sort), and the order of
- *   every column that does not depend on the month. Columns whose values repeat a lot
+ * replaces them), in `WeakMap`s so a replaced world's caches go with it, and built on
+ * first use, piece by piece:
+ * - per people list (kept across world changes that leave the people alone): the folded
+ *   name of each distinct name; then, when a request needs them, each person's folded
+ *   name and e-mail, the search text (every lower-case, accent-free "haystack" joined in
+ *   one string), the name order (name, then id: the tie-break of every sort) and the order
+ *   of every column that does not depend on the month. Columns whose values repeat a lot
  *   (names in a generated tenant, role, start date) are ordered by sorting their distinct
- *   values, not every person: the first page of a 100,000-person world is built about twice
- *   as fast, and it blocks the browser mock's page for that long;
- * - per (world, month): the engine's verdicts, the tab of each person, the counts, the
- *   order of each (column, direction, tab) on first use, and the last few searches.
- * A page is then a filter of a cached order (search) and a slice.
+ *   values, not every person;
+ * - per (world, month): the engine's {@link monthVerdicts} (each person's tab and the
+ *   counts, from one pass over typed arrays; a person's verdict is made only for the rows
+ *   shown), the first rows of each (column, direction, tab) asked for, the full order of
+ *   each on first use beyond those, and the last few searches.
+ *
+ * A first page (no search, within the first {@link SELECT_LIMIT} rows) is a selection of
+ * the first rows in one pass over the people — a bounded heap, and most people ruled out
+ * by the first letter of their key — rather than a sort of everyone: at a million people
+ * it costs a pass, not the name table and its sort. Deeper pages and searches use the
+ * full orders. Both give the same rows in the same order.
  */
 import { isYearMonth } from '../engine/dates.js';
 import type { BillingModel, Person, PersonBilling, World } from '../engine/types.js';
-import { hiddenDeletedCount, peopleBilling, planForMonth } from '../engine/usage.js';
+import { monthVerdicts, planForMonth } from '../engine/usage.js';
+import type { MonthVerdicts } from '../engine/usage.js';
 import type { ApiBillingUser, ApiUserPage, UserSort, UserSortKey } from './contract.js';
 import { billingUserView } from './views.js';
 
@@ -51,32 +62,38 @@ const MISSING = '\uffff';
 interface PeopleTable {
   n: number;
   people: Person[];
-  byId: Map<string, number>;
-  /** Every haystack in person order, each followed by a separator, for one native scan per search. */
-  text: string;
-  /** Where each person's haystack starts in `text` (n + 1 entries). */
-  rowStart: Int32Array;
-  /** Rank of each person in name order (folded name, then id). */
-  nameRank: Int32Array;
+  /** Each distinct raw name, folded (names repeat: fold each once). */
+  folded: Map<string, string>;
+  /** Folded name and lower-case e-mail of every person (on first use). */
+  text?: { names: string[]; emails: string[] };
+  /** The search text (on the first search). */
+  search?: SearchText;
+  /** The name order (folded name, then id, then position) and each person's rank in it (on first use). */
+  nameOrder?: { byName: Int32Array; nameRank: Int32Array };
   /** Orders of all people by month-independent columns, ascending. */
   orders: Map<UserSortKey, Int32Array>;
   keys: Map<UserSortKey, string[]>;
 }
 
+interface SearchText {
+  /** Every haystack in person order, each followed by a separator, for one native scan per search. */
+  text: string;
+  /** Where each person's haystack starts in `text` (n + 1 entries). */
+  rowStart: Int32Array;
+}
+
 interface MonthTable {
   people: PeopleTable;
   month: string;
-  /** Per person: 1 billed, 0 not billed, 2 not listed. */
-  tab: Uint8Array;
-  verdicts: (PersonBilling | undefined)[];
-  billedCount: number;
-  notBilledCount: number;
-  hiddenDeleted: number;
+  /** Each person's tab (1 billed, 0 not billed, 2 not listed), the counts, and verdicts on demand. */
+  verdicts: MonthVerdicts;
   provisional: boolean;
   /** The billing model in force that month. */
   model: BillingModel;
   /** `${sort}|${tab}` → person indices of that tab in that order. */
   orders: Map<string, Int32Array>;
+  /** `${sort}|${tab}` → the first rows of that order (all of them when the tab is shorter). */
+  firstRows: Map<string, Int32Array>;
   /** `${sort}|${tab}|${q}` → the matches, most recent last (a few kept). */
   searches: Map<string, Int32Array>;
 }
@@ -87,33 +104,64 @@ const monthTables = new WeakMap<World, Map<string, MonthTable>>();
 const MAX_SEARCHES = 16;
 /** Months kept per world, most recently asked last: asking many months never grows memory without bound. */
 export const MAX_MONTHS = 24;
+/**
+ * Pages ending within this many rows of an order not yet built are selected from the
+ * people (a pass each) rather than sorted (all of them, once); a selection keeps twice
+ * the rows asked for (at least {@link MIN_SELECTED}), so the next pages reuse it.
+ */
+export const SELECT_LIMIT = 5_000;
+const MIN_SELECTED = 1_000;
 const MONTH_INDEPENDENT: ReadonlySet<UserSortKey> = new Set(['name', 'email', 'role', 'startDate', 'directories']);
 
 function peopleTable(world: World): PeopleTable {
   const people = world.people;
   let t = peopleTables.get(people);
   if (t) return t;
-  const n = people.length;
-  const byId = new Map<string, number>();
-  const names: string[] = new Array<string>(n);
-  const emails: string[] = new Array<string>(n);
-  const haystack: string[] = new Array<string>(n); // joined into `text`, not kept
-  // Generated tenants repeat names (100,000 people, a few thousand names): fold each once.
-  const folded = new Map<string, string>();
-  for (let i = 0; i < n; i++) {
-    const p = people[i] as Person;
-    byId.set(p.id, i);
-    let name = folded.get(p.name);
-    if (name === undefined) folded.set(p.name, (name = foldText(p.name)));
-    const email = p.email.toLowerCase();
-    names[i] = name;
-    emails[i] = email;
-    haystack[i] = `${name}\n${email}`;
+  t = { n: people.length, people, folded: new Map(), orders: new Map(), keys: new Map() };
+  peopleTables.set(people, t);
+  return t;
+}
+
+/** A person's folded name (each distinct name folded once). */
+function foldedName(t: PeopleTable, i: number): string {
+  const raw = (t.people[i] as Person).name;
+  let name = t.folded.get(raw);
+  if (name === undefined) t.folded.set(raw, (name = foldText(raw)));
+  return name;
+}
+
+/** Every person's folded name and lower-case e-mail. */
+function textOf(t: PeopleTable): { names: string[]; emails: string[] } {
+  if (t.text) return t.text;
+  const names: string[] = new Array<string>(t.n);
+  const emails: string[] = new Array<string>(t.n);
+  for (let i = 0; i < t.n; i++) {
+    names[i] = foldedName(t, i);
+    emails[i] = (t.people[i] as Person).email.toLowerCase();
   }
+  t.text = { names, emails };
+  t.keys.set('name', names);
+  t.keys.set('email', emails);
+  return t.text;
+}
+
+function searchTextOf(t: PeopleTable): SearchText {
+  if (t.search) return t.search;
+  const { names, emails } = textOf(t);
+  const n = t.n;
+  const haystack: string[] = new Array<string>(n); // joined into `text`, not kept
+  for (let i = 0; i < n; i++) haystack[i] = `${names[i] as string}\n${emails[i] as string}`;
   const rowStart = new Int32Array(n + 1);
   for (let i = 0; i < n; i++) rowStart[i + 1] = (rowStart[i] as number) + (haystack[i] as string).length + 1;
-  const text = haystack.join(SEPARATOR) + SEPARATOR;
-  // Name order: the distinct names sorted, then each name's people by id.
+  t.search = { text: haystack.join(SEPARATOR) + SEPARATOR, rowStart };
+  return t.search;
+}
+
+/** The name order: the distinct names sorted, then each name's people by id. */
+function nameOrderOf(t: PeopleTable): { byName: Int32Array; nameRank: Int32Array } {
+  if (t.nameOrder) return t.nameOrder;
+  const { people, n } = t;
+  const { names } = textOf(t);
   const byName = new Int32Array(n);
   let w = 0;
   const idOrder = (a: number, b: number): number => {
@@ -130,21 +178,9 @@ function peopleTable(world: World): PeopleTable {
   }
   const nameRank = new Int32Array(n);
   for (let rank = 0; rank < n; rank++) nameRank[byName[rank] as number] = rank;
-  t = {
-    n,
-    people,
-    byId,
-    text,
-    rowStart,
-    nameRank,
-    orders: new Map([['name', byName]]),
-    keys: new Map([
-      ['name', names],
-      ['email', emails],
-    ]),
-  };
-  peopleTables.set(people, t);
-  return t;
+  t.nameOrder = { byName, nameRank };
+  t.orders.set('name', byName);
+  return t.nameOrder;
 }
 
 /** True when `keys` repeat a lot (sampled): grouping then beats sorting every index. */
@@ -176,22 +212,27 @@ function groupsInKeyOrder(keys: readonly string[], subset: Int32Array | null): n
   return [...groups.keys()].sort().map((key) => groups.get(key) as number[]);
 }
 
+/** One person's sort key for a month-independent column other than name and e-mail. */
+function columnKey(p: Person, key: UserSortKey): string {
+  switch (key) {
+    case 'role':
+      return p.role;
+    case 'startDate':
+      return p.billingStart;
+    case 'directories':
+      return [...new Set(p.directories)].join(',');
+    default:
+      throw new RangeError(`Column ${key} has no per-person key here`);
+  }
+}
+
 /** The sort key of every person for a month-independent column. */
 function personKeys(t: PeopleTable, key: UserSortKey): string[] {
+  if (key === 'name') return textOf(t).names;
+  if (key === 'email') return textOf(t).emails;
   let keys = t.keys.get(key);
   if (keys) return keys;
-  keys = t.people.map((p) => {
-    switch (key) {
-      case 'role':
-        return p.role;
-      case 'startDate':
-        return p.billingStart;
-      case 'directories':
-        return [...new Set(p.directories)].join(',');
-      default:
-        throw new RangeError(`Column ${key} depends on the month`);
-    }
-  });
+  keys = t.people.map((p) => columnKey(p, key));
   t.keys.set(key, keys);
   return keys;
 }
@@ -246,30 +287,16 @@ function monthTable(world: World, month: string): MonthTable {
     return m;
   }
   const people = peopleTable(world);
-  const tab = new Uint8Array(people.n).fill(2);
-  const verdicts: (PersonBilling | undefined)[] = new Array<PersonBilling | undefined>(people.n);
-  let billedCount = 0;
-  for (const v of peopleBilling(world, month)) {
-    const i = people.byId.get(v.personId);
-    if (i === undefined) continue;
-    verdicts[i] = v;
-    tab[i] = v.billable ? 1 : 0;
-    if (v.billable) billedCount++;
-  }
-  let listed = 0;
-  for (let i = 0; i < people.n; i++) if (tab[i] !== 2) listed++;
-  const today = world.today;
+  const verdicts = monthVerdicts(world, month);
+  if (verdicts.tab.length !== people.n) throw new Error('users.ts: the verdicts and the people differ in length');
   m = {
     people,
     month,
-    tab,
     verdicts,
-    billedCount,
-    notBilledCount: listed - billedCount,
-    hiddenDeleted: hiddenDeletedCount(world, month),
-    provisional: month >= today.slice(0, 7),
+    provisional: month >= world.today.slice(0, 7),
     model: planForMonth(world, month).model,
     orders: new Map(),
+    firstRows: new Map(),
     searches: new Map(),
   };
   byMonth.set(month, m);
@@ -282,9 +309,17 @@ export function cachedMonths(world: World): number {
   return monthTables.get(world)?.size ?? 0;
 }
 
-/** The month's verdict-dependent key of every person (listed ones only matter). */
-function monthKeys(m: MonthTable, key: 'reason' | 'reasonDate'): string[] {
-  return m.verdicts.map((v) => (v ? (key === 'reason' ? v.reason : (v.reasonDate ?? MISSING)) : MISSING));
+/** A month-dependent key of one listed person. */
+function verdictKey(v: PersonBilling | undefined, key: 'reason' | 'reasonDate'): string {
+  return v ? (key === 'reason' ? v.reason : (v.reasonDate ?? MISSING)) : MISSING;
+}
+
+/** The month's verdict-dependent key of every person of one tab (`MISSING` for the others: they are not sorted). */
+function monthKeys(m: MonthTable, key: 'reason' | 'reasonDate', want: number): string[] {
+  const { tab } = m.verdicts;
+  const keys: string[] = new Array<string>(tab.length);
+  for (let i = 0; i < tab.length; i++) keys[i] = tab[i] === want ? verdictKey(m.verdicts.verdict(i), key) : MISSING;
+  return keys;
 }
 
 /** The people of one tab in one order (cached). */
@@ -296,30 +331,258 @@ function tabOrder(m: MonthTable, sort: UserSort, billed: boolean): Int32Array {
   const key = (desc ? sort.slice(1) : sort) as UserSortKey;
   const want = billed ? 1 : 0;
   const t = m.people;
+  const { tab } = m.verdicts;
+  const { byName, nameRank } = nameOrderOf(t);
   let asc: Int32Array;
   let keys: string[];
   if (MONTH_INDEPENDENT.has(key)) {
-    keys = key === 'name' || key === 'email' ? (t.keys.get(key) as string[]) : personKeys(t, key);
+    keys = personKeys(t, key);
     let all = t.orders.get(key);
     if (!all) {
       all = sortBy(
         Int32Array.from({ length: t.n }, (_, i) => i),
         keys,
-        t.nameRank,
-        t.orders.get('name') as Int32Array,
+        nameRank,
+        byName,
       );
       t.orders.set(key, all);
     }
-    asc = all.filter((i) => m.tab[i] === want);
+    asc = all.filter((i) => tab[i] === want);
   } else {
-    keys = monthKeys(m, key as 'reason' | 'reasonDate');
+    keys = monthKeys(m, key as 'reason' | 'reasonDate', want);
     const members: number[] = [];
-    for (let i = 0; i < t.n; i++) if (m.tab[i] === want) members.push(i);
-    asc = sortBy(Int32Array.from(members), keys, t.nameRank, t.orders.get('name') as Int32Array);
+    for (let i = 0; i < t.n; i++) if (tab[i] === want) members.push(i);
+    asc = sortBy(Int32Array.from(members), keys, nameRank, byName);
   }
   const order = desc ? descending(asc, keys) : asc;
   m.orders.set(cacheKey, order);
+  m.firstRows.delete(cacheKey);
   return order;
+}
+
+/** Code unit order of strings (as `<`): -1, 0 or 1. */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * A number in the order of a key's first two characters (`<` on strings): -1 for an empty
+ * key. For a key made from `raw` by {@link foldText} or `toLowerCase` (`lower`) it is
+ * read from `raw` when its first two characters are ASCII (both keep them in front,
+ * lower-cased, whatever follows), else `undefined`: the key must be made to know.
+ */
+function leadCode(raw: string, lower: boolean): number | undefined {
+  const n = raw.length;
+  if (n === 0) return -1;
+  let a = raw.charCodeAt(0);
+  if (a >= 0x80) return undefined;
+  if (lower && a >= 65 && a <= 90) a += 32;
+  if (n === 1) return a * 0x10001;
+  let b = raw.charCodeAt(1);
+  if (b >= 0x80) return undefined;
+  if (lower && b >= 65 && b <= 90) b += 32;
+  return a * 0x10001 + b + 1;
+}
+
+/** {@link leadCode} of a key already made. */
+function keyCode(key: string): number {
+  const n = key.length;
+  if (n === 0) return -1;
+  return key.charCodeAt(0) * 0x10001 + (n === 1 ? 0 : key.charCodeAt(1) + 1);
+}
+
+/**
+ * The first `k` people of tab `want` in the order of `sort` (all of them when the tab is
+ * shorter): exactly the start of {@link tabOrder}'s order, found in one pass over the
+ * people without sorting them. The order is the column's key (ascending, or descending
+ * for `-column`), then the name order: folded name, id, position. A bounded heap keeps the
+ * `k` best so far, its worst on top; a person whose key's first two characters already come
+ * after the worst one's is passed over without making their key, so most people cost
+ * two character reads.
+ */
+function selectFirst(m: MonthTable, sort: UserSort, want: number, k: number): Int32Array {
+  const desc = sort.startsWith('-');
+  const key = (desc ? sort.slice(1) : sort) as UserSortKey;
+  const sign = desc ? -1 : 1;
+  const t = m.people;
+  const { people } = t;
+  const { tab } = m.verdicts;
+  const byName = key === 'name';
+  // The column's key (not used for `name`: the name is the key) and its first code.
+  const keyOf = (i: number): string => {
+    const p = people[i] as Person;
+    switch (key) {
+      case 'email':
+        return p.email.toLowerCase();
+      case 'reason':
+      case 'reasonDate':
+        return verdictKey(m.verdicts.verdict(i), key);
+      default:
+        return columnKey(p, key);
+    }
+  };
+  const codeOf = (i: number): number => {
+    const p = people[i] as Person;
+    let code: number | undefined;
+    switch (key) {
+      case 'name':
+        return leadCode(p.name, true) ?? keyCode(foldedName(t, i));
+      case 'email':
+        code = leadCode(p.email, true);
+        break;
+      case 'role':
+        code = leadCode(p.role, false);
+        break;
+      case 'startDate':
+        code = leadCode(p.billingStart, false);
+        break;
+      case 'directories': {
+        // The first directory's first two characters, when it has two (else make the key).
+        const first: string | undefined = p.directories[0];
+        if (first === undefined) code = -1;
+        else if (first.length >= 2) code = leadCode(first, false);
+        break;
+      }
+      default:
+        // reason, reasonDate: the verdict is needed anyway.
+        break;
+    }
+    return code ?? keyCode(keyOf(i));
+  };
+
+  // The heap: person, their first code, and their key and folded name once made.
+  const cap = Math.max(0, k);
+  const heap = new Int32Array(cap);
+  const codes = new Float64Array(cap);
+  const keys: (string | undefined)[] = new Array<string | undefined>(cap);
+  const names: (string | undefined)[] = new Array<string | undefined>(cap);
+  let size = 0;
+  // The candidate in hand, its code and its key and name once made.
+  let cand = -1;
+  let candCode = 0;
+  let candKey: string | undefined;
+  let candName: string | undefined;
+  const slotKey = (s: number): string =>
+    (keys[s] ??= byName ? foldedName(t, heap[s] as number) : keyOf(heap[s] as number));
+  const slotName = (s: number): string => (names[s] ??= foldedName(t, heap[s] as number));
+  // Order of two people given as (code, key, name, person) getters: negative when the first comes first.
+  const order = (
+    ca: number,
+    ka: () => string,
+    na: () => string,
+    a: number,
+    cb: number,
+    kb: () => string,
+    nb: () => string,
+    b: number,
+  ): number => {
+    if (ca !== cb) return sign * (ca < cb ? -1 : 1);
+    let c = sign * compareText(ka(), kb());
+    if (c !== 0) return c;
+    if (!byName) {
+      c = compareText(na(), nb());
+      if (c !== 0) return c;
+    }
+    c = compareText((people[a] as Person).id, (people[b] as Person).id);
+    return c !== 0 ? c : a - b;
+  };
+  const candKeyOf = (): string => (candKey ??= byName ? foldedName(t, cand) : keyOf(cand));
+  const candNameOf = (): string => (candName ??= foldedName(t, cand));
+  const compareSlots = (x: number, y: number): number =>
+    order(
+      codes[x] as number,
+      () => slotKey(x),
+      () => slotName(x),
+      heap[x] as number,
+      codes[y] as number,
+      () => slotKey(y),
+      () => slotName(y),
+      heap[y] as number,
+    );
+  const swap = (x: number, y: number): void => {
+    const h = heap[x] as number;
+    heap[x] = heap[y] as number;
+    heap[y] = h;
+    const c = codes[x] as number;
+    codes[x] = codes[y] as number;
+    codes[y] = c;
+    const kk = keys[x];
+    keys[x] = keys[y];
+    keys[y] = kk;
+    const nn = names[x];
+    names[x] = names[y];
+    names[y] = nn;
+  };
+  const place = (s: number): void => {
+    heap[s] = cand;
+    codes[s] = candCode;
+    keys[s] = candKey;
+    names[s] = candName;
+  };
+  for (let i = 0; i < t.n && cap > 0; i++) {
+    if (tab[i] !== want) continue;
+    cand = i;
+    candCode = codeOf(i);
+    candKey = undefined;
+    candName = undefined;
+    if (size < cap) {
+      // Sift up: the worst stays on top.
+      let s = size++;
+      place(s);
+      while (s > 0) {
+        const parent = (s - 1) >> 1;
+        if (compareSlots(s, parent) <= 0) break;
+        swap(s, parent);
+        s = parent;
+      }
+      continue;
+    }
+    // Passed over unless it comes before the worst kept.
+    const top = codes[0] as number;
+    if (sign * (candCode - top) > 0) continue;
+    const before =
+      order(
+        candCode,
+        candKeyOf,
+        candNameOf,
+        cand,
+        top,
+        () => slotKey(0),
+        () => slotName(0),
+        heap[0] as number,
+      ) < 0;
+    if (!before) continue;
+    place(0);
+    // Sift down.
+    let s = 0;
+    for (;;) {
+      const l = 2 * s + 1;
+      const r = l + 1;
+      let worst = s;
+      if (l < size && compareSlots(l, worst) > 0) worst = l;
+      if (r < size && compareSlots(r, worst) > 0) worst = r;
+      if (worst === s) break;
+      swap(s, worst);
+      s = worst;
+    }
+  }
+  // The kept people, best first.
+  const slots = Array.from({ length: size }, (_, s) => s).sort(compareSlots);
+  return Int32Array.from(slots, (s) => heap[s] as number);
+}
+
+/** The first `need` rows of a tab's order: from the full order when built, else selected (and kept). */
+function firstRowsOf(m: MonthTable, sort: UserSort, billed: boolean, need: number): Int32Array {
+  const cacheKey = `${sort}|${billed ? 1 : 0}`;
+  const full = m.orders.get(cacheKey);
+  if (full) return full;
+  const tabSize = billed ? m.verdicts.billedCount : m.verdicts.notBilledCount;
+  const kept = m.firstRows.get(cacheKey);
+  if (kept && (kept.length >= need || kept.length === tabSize)) return kept;
+  if (need > SELECT_LIMIT) return tabOrder(m, sort, billed);
+  const rows = selectFirst(m, sort, billed ? 1 : 0, Math.min(tabSize, Math.max(MIN_SELECTED, 2 * need)));
+  m.firstRows.set(cacheKey, rows);
+  return rows;
 }
 
 /**
@@ -328,7 +591,7 @@ function tabOrder(m: MonthTable, sort: UserSort, billed: boolean): Int32Array {
  */
 function matchesOf(t: PeopleTable, q: string): Uint8Array {
   const hit = new Uint8Array(t.n);
-  const { text, rowStart } = t;
+  const { text, rowStart } = searchTextOf(t);
   let row = 0;
   let from = 0;
   for (;;) {
@@ -375,13 +638,21 @@ export function listUsers(world: World, query: UsersQuery): ApiUserPage {
   const sort = query.sort ?? 'name';
   const q = foldText((query.q ?? '').trim()).replaceAll(SEPARATOR, '');
   const m = monthTable(world, query.month);
-  let rows = tabOrder(m, sort, billed);
-  if (q !== '') rows = searchIn(m, rows, `${sort}|${billed ? 1 : 0}|${q}`, q);
+  const v = m.verdicts;
+  let rows: Int32Array;
+  let total: number;
+  if (q !== '') {
+    rows = searchIn(m, tabOrder(m, sort, billed), `${sort}|${billed ? 1 : 0}|${q}`, q);
+    total = rows.length;
+  } else {
+    rows = firstRowsOf(m, sort, billed, offset + limit);
+    total = billed ? v.billedCount : v.notBilledCount;
+  }
   const items: ApiBillingUser[] = [];
   const end = Math.min(rows.length, offset + limit);
   for (let j = offset; j < end; j++) {
     const i = rows[j] as number;
-    items.push(billingUserView(world, m.people.people[i] as Person, m.verdicts[i]));
+    items.push(billingUserView(world, m.people.people[i] as Person, v.verdict(i)));
   }
   return {
     month: query.month,
@@ -389,11 +660,11 @@ export function listUsers(world: World, query: UsersQuery): ApiUserPage {
     billed,
     offset,
     limit,
-    total: rows.length,
-    billedCount: m.billedCount,
-    notBilledCount: m.notBilledCount,
+    total,
+    billedCount: v.billedCount,
+    notBilledCount: v.notBilledCount,
     provisional: m.provisional,
-    hiddenDeleted: m.hiddenDeleted,
+    hiddenDeleted: v.hiddenDeleted,
     items,
   };
 }
@@ -403,13 +674,17 @@ export function allUsers(world: World, month: string, billed: boolean): ApiBilli
   if (!isYearMonth(month)) throw new RangeError(`Not a month (YYYY-MM): ${JSON.stringify(month)}`);
   const m = monthTable(world, month);
   return Array.from(tabOrder(m, 'name', billed), (i) =>
-    billingUserView(world, m.people.people[i] as Person, m.verdicts[i]),
+    billingUserView(world, m.people.people[i] as Person, m.verdicts.verdict(i)),
   );
 }
 
 /** The index of a person in `world.people`, by id. */
 export function personIndex(world: World, id: string): number | undefined {
-  return peopleTable(world).byId.get(id);
+  // One scan (a change asks once per new people list; a table of ids would cost more).
+  // From the end: with duplicate ids (never in a valid world) the last one, as a map would.
+  const people = world.people;
+  for (let i = people.length - 1; i >= 0; i--) if ((people[i] as Person).id === id) return i;
+  return undefined;
 }
 
 /**
@@ -424,7 +699,7 @@ export function searchPeople(world: World, q: string, limit: number): Person[] {
   const inactive: Person[] = [];
   if (needle.includes(SEPARATOR)) return [];
   const hits = needle === '' ? undefined : matchesOf(t, needle);
-  const byName = t.orders.get('name') as Int32Array;
+  const { byName } = nameOrderOf(t);
   for (let j = 0; j < byName.length && active.length < limit; j++) {
     const i = byName[j] as number;
     if (hits && hits[i] !== 1) continue;
@@ -440,5 +715,5 @@ export function searchPeople(world: World, q: string, limit: number): Person[] {
 /** One person as a users-list row, with their verdict for the month of today. */
 export function userRow(world: World, index: number): ApiBillingUser {
   const m = monthTable(world, world.today.slice(0, 7));
-  return billingUserView(world, world.people[index] as Person, m.verdicts[index]);
+  return billingUserView(world, world.people[index] as Person, m.verdicts.verdict(index));
 }
