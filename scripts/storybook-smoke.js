@@ -191,7 +191,7 @@ async function shownTexts(page) {
     const lang = langs.size === 1 ? [...langs][0] : '';
     // Month names are dates: German writes "November 2026" as English does.
     const calendar = [];
-    for (const l of ['en', lang]) {
+    for (const l of ['en', lang].filter(Boolean)) {
       for (let m = 0; m < 12; m++) {
         for (const month of ['long', 'short']) {
           calendar.push(new Intl.DateTimeFormat(l, { month, timeZone: 'UTC' }).format(Date.UTC(2026, m, 15)));
@@ -200,7 +200,7 @@ async function shownTexts(page) {
     }
     // So are country names (Intl's own): Malta, Portugal, Finland.
     const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
-    for (const l of ['en', lang]) {
+    for (const l of ['en', lang].filter(Boolean)) {
       const regions = new Intl.DisplayNames([l], { type: 'region', fallback: 'none' });
       for (const a of letters) for (const b of letters) calendar.push(regions.of(a + b) ?? '');
     }
