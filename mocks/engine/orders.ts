@@ -291,6 +291,104 @@ export function nextChangeDate(world: World): IsoDate {
   return firstDayOfMonth(addMonths(monthOf(world.today), 1));
 }
 
+/**
+ * The most licenses one removal may take away today: removed from the next period start,
+ * every day from then on (with the changes already scheduled and the people starting or
+ * leaving later) keeps a license per active user. What `removeLicenses` refuses above
+ * (`below-active-users`, whose `max` it is); 0 when none can go.
+ */
+export function removableLicenses(world: World): number {
+  requireLicensed(world, 'quantity');
+  return Math.max(0, fewestFreeLicenses(world, nextChangeDate(world)).free);
+}
+
+/** What cancelling a scheduled change leaves: the orders without it, and what went. */
+export interface CancelledChange {
+  /** The order cancelled, as it was. */
+  order: Order;
+  /** Later scheduled changes of the same kind that would then change nothing, withdrawn with it. */
+  withdrawn: Order[];
+  /** `world.orders` without them (the rest in their order). */
+  orders: Order[];
+}
+
+/**
+ * Cancels a scheduled change (an order effective after today): it is removed from the
+ * future, as if never placed. Readings:
+ * - Only what has not taken effect can be cancelled: an order effective today or earlier
+ *   is refused (`already-effective`, with its `date`); an order with its own invoice
+ *   (an addition, billed at once) is refused (`order-invoiced`); an unknown id is
+ *   `unknown-order`.
+ * - A cancelled license removal means the licenses stay (nothing is billed or credited:
+ *   the next period's invoice bills what is held then); a cancelled edition or period
+ *   change means the one in force stays.
+ * - A later scheduled change of the same kind that would then change nothing (an edition
+ *   change back to the edition in force, say) is withdrawn with it: a scheduled change
+ *   always changes something, as when it was placed (`same-plan`, `same-period`).
+ * - The license count stays within `LIMITS.licenses` on every day.
+ *
+ * @throws RuleError `unknown-order`, `already-effective` or `order-invoiced` (field `orderId`),
+ *   `too-many-licenses` (field `orderId`).
+ */
+export function cancelScheduledChange(world: World, orderId: string): CancelledChange {
+  const order = world.orders.find((o) => o.id === orderId);
+  if (!order) {
+    throw new RuleError('orderId', 'unknown-order', `There is no order ${JSON.stringify(orderId)} to cancel.`);
+  }
+  if (order.effectiveOn <= world.today) {
+    throw new RuleError(
+      'orderId',
+      'already-effective',
+      `Order ${order.id} took effect on ${order.effectiveOn}; only a change that has not taken effect can be cancelled.`,
+      { date: order.effectiveOn },
+    );
+  }
+  if (world.invoices.some((i) => i.orderId === order.id)) {
+    throw new RuleError(
+      'orderId',
+      'order-invoiced',
+      `Order ${order.id} was billed by its own invoice; it cannot be cancelled.`,
+    );
+  }
+  const rest = world.orders.filter((o) => o !== order);
+  const withdrawn =
+    order.kind === 'change-plan' || order.kind === 'change-period' ? noOpChanges(world, rest, order.kind) : [];
+  const orders = withdrawn.length === 0 ? rest : rest.filter((o) => !withdrawn.includes(o));
+  if (isLicensed(world) && (order.kind === 'remove-licenses' || order.kind === 'add-licenses')) {
+    const most = mostLicensesFrom({ ...world, orders }, world.today);
+    if (most > LIMITS.licenses) {
+      throw new RuleError(
+        'orderId',
+        'too-many-licenses',
+        `Without order ${order.id} the subscription would hold ${most.toLocaleString('en-US')} licenses, ` +
+          `more than the ${LIMITS.licenses.toLocaleString('en-US')} allowed.`,
+        { licenses: LIMITS.licenses, max: LIMITS.licenses },
+      );
+    }
+  }
+  return { order, withdrawn, orders };
+}
+
+/**
+ * The scheduled orders of `kind` (in `orders`) that change nothing: each compared with
+ * the edition or period length in force before it (the latest such order effective
+ * earlier, or on the same day earlier in the list; else the subscription's own).
+ */
+function noOpChanges(world: World, orders: Order[], kind: 'change-plan' | 'change-period'): Order[] {
+  const value = (o: Order): unknown => (kind === 'change-plan' ? o.planId : o.periodMonths);
+  let current: unknown = kind === 'change-plan' ? world.subscription.planId : world.subscription.licenses?.periodMonths;
+  const out: Order[] = [];
+  const ofKind = orders
+    .map((order, index) => ({ order, index }))
+    .filter((x) => x.order.kind === kind)
+    .sort((a, b) => compareDates(a.order.effectiveOn, b.order.effectiveOn) || a.index - b.index);
+  for (const { order } of ofKind) {
+    if (order.effectiveOn > world.today && value(order) === current) out.push(order);
+    else current = value(order);
+  }
+  return out;
+}
+
 /** Orders taking effect after today, soonest first. */
 export function scheduledChanges(world: World): Order[] {
   return world.orders

@@ -1,4 +1,4 @@
-/** The subscription overview, the price list and scheduled edition / period changes. */
+/** The subscription overview, the price list, scheduled edition / period changes and their cancellation. */
 import type { HttpHandler } from 'msw';
 import { idempotent } from '../http/idempotency.js';
 import { json, route, written } from '../http/route.js';
@@ -38,6 +38,22 @@ export function subscriptionHandlers(t: RouteTarget): HttpHandler[] {
             : { kind: 'change-period', periodMonths: change.periodMonths as number };
         return written(
           idempotent(store, key, { op: 'schedule-change', change: input }, () => store.scheduleChange(input, key)),
+        );
+      },
+    ),
+    route(
+      t,
+      {
+        method: 'post',
+        path: '/subscription/changes/:orderId/cancel',
+        operationId: 'cancelScheduledChange',
+        access: 'billing',
+      },
+      ({ path, headers, store }) => {
+        const orderId = path['orderId'] as string;
+        const key = headers['Idempotency-Key'];
+        return written(
+          idempotent(store, key, { op: 'cancel-change', orderId }, () => store.cancelScheduledChange(orderId, key)),
         );
       },
     ),

@@ -67,6 +67,29 @@ export const CONTRACT_DOCUMENT: ContractDocument = {
       },
     },
     {
+      id: 'cancelScheduledChange',
+      method: 'post',
+      path: '/subscription/changes/{orderId}/cancel',
+      tags: ['subscription'],
+      parameters: [
+        { name: 'orderId', in: 'path', schema: { type: 'string', minLength: 1, maxLength: 200 }, required: true },
+        { name: 'Idempotency-Key', in: 'header', schema: { type: 'string', minLength: 8, maxLength: 200 } },
+      ],
+      responses: {
+        '200': {
+          headers: { 'Idempotent-Replayed': { schema: { type: 'string', enum: ['true'] } } },
+          content: { 'application/json': { $ref: '#/components/schemas/Order' } },
+        },
+        '400': { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+        '401': { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+        '403': { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+        '404': { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+        '409': { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+        '422': { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+        default: { content: { 'application/problem+json': { $ref: '#/components/schemas/Problem' } } },
+      },
+    },
+    {
       id: 'listPlans',
       method: 'get',
       path: '/plans',
@@ -1165,6 +1188,7 @@ export const CONTRACT_DOCUMENT: ContractDocument = {
         licenses: { type: 'integer' },
         assigned: { type: 'integer' },
         free: { type: 'integer' },
+        removableLicenses: { type: 'integer', minimum: 0 },
         periodMonths: { type: 'integer' },
         periodQuantity: { type: 'integer' },
         unitPrice: { type: 'integer' },

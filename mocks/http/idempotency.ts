@@ -16,6 +16,7 @@ import { ProblemError } from './problem.js';
 export type KeyedRequest =
   | { op: 'order-licenses'; kind: 'add' | 'remove'; quantity: number }
   | { op: 'schedule-change'; change: Extract<Mutation, { op: 'schedule-change' }>['change'] }
+  | { op: 'cancel-change'; orderId: string }
   | { op: 'settle' }
   | { op: 'deactivate'; userId: string; removeLicense: boolean }
   | { op: 'reactivate'; userId: string; buyLicense: boolean };
@@ -31,6 +32,8 @@ function fingerprint(m: Mutation | KeyedRequest): string | undefined {
         m.change.kind,
         m.change.kind === 'change-plan' ? m.change.planId : m.change.periodMonths,
       ]);
+    case 'cancel-change':
+      return JSON.stringify([m.op, m.orderId]);
     case 'settle':
       return JSON.stringify([m.op]);
     case 'deactivate':

@@ -15,9 +15,11 @@ import { checkBillingDetails, normaliseBillingDetails } from '../engine/details.
 import type { BillingDetailsInput } from '../engine/details.js';
 import { WorldError } from '../engine/errors.js';
 import { dueInvoices } from '../engine/invoices.js';
+import { RuleError } from '../engine/errors.js';
 import {
   addLicenses,
   canActivate,
+  cancelScheduledChange,
   changePeriod,
   changePlan,
   isLicensed,
@@ -34,7 +36,7 @@ import type {
   ApiSettleResult,
   ApiUserChange,
 } from './contract.js';
-import { fieldError, invalid, rules, StoreError, worldErrors } from './errors.js';
+import { fieldError, fromRuleError, invalid, rules, StoreError, worldErrors } from './errors.js';
 import { personIndex, userRow } from './users.js';
 import {
   balanceView,
@@ -65,6 +67,7 @@ export type Mutation =
   | { op: 'put-details'; input: BillingDetailsInput; basedOn: VersionMatch }
   | { op: 'order-licenses'; kind: 'add' | 'remove'; quantity: number; key: string }
   | { op: 'schedule-change'; change: ChangeInput; key?: string }
+  | { op: 'cancel-change'; orderId: string; key?: string }
   | { op: 'settle'; key?: string }
   | { op: 'deactivate'; userId: string; removeLicense: boolean; key?: string }
   | { op: 'reactivate'; userId: string; buyLicense: boolean; key?: string }
@@ -130,6 +133,8 @@ function applyOp(world: World, m: Mutation): Applied {
       return applyOrder(world, m.kind, m.quantity, m.key);
     case 'schedule-change':
       return applyChange(world, m.change, m.key);
+    case 'cancel-change':
+      return applyCancel(world, m.orderId);
     case 'settle':
       return applySettle(world);
     case 'deactivate':
@@ -238,6 +243,28 @@ function applyChange(world: World, change: ChangeInput, key: string | undefined)
   );
   if (r.replayed) return { world, result: { body: orderView(r.order), created: false, replayed: true } };
   return done(withDueInvoices({ ...world, orders: [...world.orders, r.order] }), orderView(r.order), true);
+}
+
+/**
+ * Cancels a scheduled change: an unknown order is `not-found` (`unknown-order`), one in
+ * effect or billed a `conflict` (`already-effective` with its `date`, `order-invoiced`),
+ * the rules' other refusals `rule`. Answers the cancelled order.
+ */
+function applyCancel(world: World, orderId: string): Applied<ApiOrder> {
+  let r: ReturnType<typeof cancelScheduledChange>;
+  try {
+    r = cancelScheduledChange(world, orderId);
+  } catch (e) {
+    if (e instanceof RuleError && e.code === 'unknown-order') throw new StoreError('not-found', e.code, e.reason);
+    if (e instanceof RuleError && (e.code === 'already-effective' || e.code === 'order-invoiced')) {
+      throw new StoreError('conflict', e.code, e.reason, e.params ? { params: e.params } : {});
+    }
+    if (e instanceof RuleError) throw fromRuleError(e);
+    throw e;
+  }
+  const changed: World = { ...world, orders: r.orders };
+  rules(() => requireLicenseCoverage(world, changed, 'orderId'));
+  return done(withDueInvoices(changed), orderView(r.order));
 }
 
 function applySettle(world: World): Applied<ApiSettleResult> {

@@ -291,6 +291,15 @@ export class MockStore {
     }) as MutationResult<ApiOrder>;
   }
 
+  /**
+   * Cancels a scheduled change (an order effective after today): it is removed from the
+   * future (see `cancelScheduledChange` of the engine). Refused as `not-found`
+   * (`unknown-order`) or `conflict` (`already-effective`, `order-invoiced`).
+   */
+  cancelScheduledChange(orderId: string, key?: string): MutationResult<ApiOrder> {
+    return this.#run({ op: 'cancel-change', orderId, ...(key ? { key } : {}) }) as MutationResult<ApiOrder>;
+  }
+
   /** Resubmits payment of everything outstanding with the payment method on file. */
   settleBalance(key?: string): MutationResult<ApiSettleResult> {
     return this.#run({ op: 'settle', ...(key ? { key } : {}) }) as MutationResult<ApiSettleResult>;

@@ -6,7 +6,7 @@ import { addMonths, firstDayOfMonth, lastDayOfMonth, monthOf } from '../engine/d
 import { detailsRecommendations } from '../engine/details.js';
 import { invoiceState, upcomingInvoice } from '../engine/invoices.js';
 import type { AddLicensesQuote } from '../engine/licenses.js';
-import { isLicensed, licenseSummary, scheduledChanges } from '../engine/licenses.js';
+import { isLicensed, licenseSummary, removableLicenses, scheduledChanges } from '../engine/licenses.js';
 import { creditBalance } from '../engine/payments.js';
 import { trialInfo } from '../engine/trial.js';
 import type {
@@ -200,6 +200,7 @@ export function licenseSummaryView(world: World): ApiLicenseSummary {
     licenses: s.licenses,
     assigned: s.assigned,
     free: s.free,
+    removableLicenses: removableLicenses(world),
     periodMonths: s.periodMonths,
     periodQuantity: s.periodQuantity,
     unitPrice: s.unitPrice,

@@ -197,6 +197,19 @@ export class BillingClient {
     });
   }
 
+  /**
+   * Cancels a scheduled change (an order of `scheduledChanges`, not yet in effect);
+   * answers the cancelled order. Rejects with kind `not-found` (`unknown-order`) or
+   * `conflict` (`already-effective`, `order-invoiced`).
+   */
+  cancelScheduledChange(orderId: string, o: CallOptions & { idempotencyKey?: string } = {}): Promise<Order> {
+    return this.#data('post', '/subscription/changes/{orderId}/cancel', {
+      path: { orderId },
+      header: idempotent(o),
+      ...o,
+    });
+  }
+
   listPlans(o: CallOptions = {}): Promise<{ currency: string; items: Plan[] }> {
     return this.#data('get', '/plans', o);
   }

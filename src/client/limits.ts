@@ -49,6 +49,7 @@ export const invoiceSummaryLimits = {
 } as const;
 export const invoicePageLimits = { years: { maxItems: 101 } } as const;
 export const paymentLimits = { on: { maxLength: 10 } } as const;
+export const licenseSummaryLimits = { removableLicenses: { min: 0 } } as const;
 export const licenseQuoteLimits = { factor: { min: 0, max: 1 } } as const;
 export const licenseOrderRequestLimits = { quantity: { min: 1, max: 100000 } } as const;
 export const orderLimits = { placedOn: { maxLength: 10 }, effectiveOn: { maxLength: 10 } } as const;
@@ -76,6 +77,10 @@ export const faultLimits = {
   times: { min: 1, max: 1000000 },
 } as const;
 export const scheduleChangeLimits = { 'Idempotency-Key': { minLength: 8, maxLength: 200 } } as const;
+export const cancelScheduledChangeLimits = {
+  orderId: { minLength: 1, maxLength: 200 },
+  'Idempotency-Key': { minLength: 8, maxLength: 200 },
+} as const;
 export const listUsersLimits = {
   month: { maxLength: 7 },
   offset: { min: 0, max: 100000000 },
@@ -125,6 +130,7 @@ export const LIMITS = {
   invoiceSummary: invoiceSummaryLimits,
   invoicePage: invoicePageLimits,
   payment: paymentLimits,
+  licenseSummary: licenseSummaryLimits,
   licenseQuote: licenseQuoteLimits,
   licenseOrderRequest: licenseOrderRequestLimits,
   order: orderLimits,
@@ -134,6 +140,7 @@ export const LIMITS = {
   billingDetailsInput: billingDetailsInputLimits,
   fault: faultLimits,
   scheduleChange: scheduleChangeLimits,
+  cancelScheduledChange: cancelScheduledChangeLimits,
   listUsers: listUsersLimits,
   exportUsers: exportUsersLimits,
   deactivateUser: deactivateUserLimits,

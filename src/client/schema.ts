@@ -55,6 +55,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/subscription/changes/{orderId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a scheduled change (an order not yet in effect) before its date.
+         * @description Withdraws one of the `scheduledChanges` of `GET /subscription`: an edition change, a
+         *     billing-frequency change or a license removal whose `effectiveOn` is after today.
+         *     The order is removed from the future: it no longer appears in the scheduled
+         *     changes or the order history, and the subscription is as if it had never been
+         *     placed (a cancelled license removal means the licenses stay; a cancelled edition
+         *     or frequency change means the one in force stays). A later scheduled change of the
+         *     same kind that would then change nothing (an edition change back to the edition in
+         *     force) is withdrawn with it. Nothing is billed or credited.
+         *
+         *     Refusals, each a problem document with its `code` and `params`:
+         *
+         *     | status | code | params |
+         *     | --- | --- | --- |
+         *     | `404` | `unknown-order` | — (no order with this id; also one cancelled before) |
+         *     | `409` | `already-effective` | `date` (the day it took effect: today or earlier) |
+         *     | `409` | `order-invoiced` | — (an order with its own invoice cannot be withdrawn) |
+         *     | `422` | `key-reused` | — (the `Idempotency-Key` was used for another request) |
+         *     | `422` | `too-many-licenses` | `licenses`, `max` (without the removal, a day would hold more licenses than allowed) |
+         */
+        post: operations["cancelScheduledChange"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/plans": {
         parameters: {
             query?: never;
@@ -876,6 +913,13 @@ export interface components {
             assigned: number;
             /** @description Unassigned licenses; still charged. */
             free: number;
+            /**
+             * @description The most licenses one removal may take away now: removed from the next period
+             *     start, every day from then on (with the changes already scheduled and the users
+             *     starting or leaving later) keeps a license per active user. `0` when none can
+             *     go; a larger removal is refused with `below-active-users` (its `max` is this).
+             */
+            removableLicenses?: number;
             periodMonths: number;
             /** @description licenses × months, the period invoice's quantity. */
             periodQuantity: number;
@@ -1112,6 +1156,8 @@ export interface components {
         Offset: number;
         Limit: number;
         UserId: string;
+        /** @description An order's `id`, as `scheduledChanges` and the order history give it. */
+        OrderId: string;
         InvoiceId: string;
         /** @description Case-insensitive search in name and e-mail; no control characters (line breaks, tabs). */
         Search: string;
@@ -1234,6 +1280,43 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    cancelScheduledChange: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key per user action; a replay returns the first result. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description An order's `id`, as `scheduledChanges` and the order history give it. */
+                orderId: components["parameters"]["OrderId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /**
+             * @description The order that was cancelled, as it was scheduled. A replay with the same
+             *     `Idempotency-Key` answers the same body with `Idempotent-Replayed: true`.
+             */
+            200: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             422: components["responses"]["Unprocessable"];
             default: components["responses"]["Problem"];
         };
