@@ -79,17 +79,18 @@ export const AddLicensesPreview: Story = {
   },
 };
 
-/** Removing more licenses than the active users allow: the server's reason is shown next to the field. */
+/** Removing more licenses than the active users allow: refused next to the field as it is typed, in the kit's words. */
 export const RemovalRefused: Story = {
   parameters: billing({ scenario: 'severa-prepaid' }),
   play: async ({ canvasElement }) => {
     await ready(canvasElement);
     const root = inner(canvasElement);
-    setValue(root.querySelector<HTMLInputElement>('#remove-field')!, '3');
-    root.querySelector<HTMLFormElement>('[part="remove-form"]')!.requestSubmit();
-    await dialogOpen(canvasElement);
-    root.querySelector<HTMLButtonElement>('[part="confirm-button"]')!.click();
+    // More than the field's maximum: refused as it is typed, before any confirmation.
+    const field = root.querySelector<HTMLInputElement>('#remove-field')!;
+    setValue(field, String(Number(field.max) + 1));
     await waitFor(() => expect(root.querySelector('#remove-error')).not.toBeNull(), { timeout: 8000 });
+    root.querySelector<HTMLFormElement>('[part="remove-form"]')!.requestSubmit();
+    await waitFor(() => expect(inner(canvasElement).querySelector('dialog[open]')).toBeNull());
   },
 };
 
@@ -282,4 +283,39 @@ export const Rtl: Story = {
   play: async ({ canvasElement }) => {
     await ready(canvasElement);
   },
+};
+
+/** Cancelling a scheduled change (the license decrease): the confirmation says what stays. */
+export const CancelScheduledChange: Story = {
+  parameters: billing({ scenario: 'severa-prepaid' }),
+  play: async ({ canvasElement }) => {
+    await ready(canvasElement);
+    inner(canvasElement)
+      .querySelector<HTMLButtonElement>('.scheduled li[data-kind="remove-licenses"] [part="cancel-button"]')!
+      .click();
+    await dialogOpen(canvasElement);
+  },
+};
+
+/** A scheduled change cancelled: it is gone from the list, the next period keeps the licenses. */
+export const ScheduledChangeCancelled: Story = {
+  parameters: billing({ scenario: 'severa-prepaid' }),
+  play: async ({ canvasElement }) => {
+    await ready(canvasElement);
+    inner(canvasElement)
+      .querySelector<HTMLButtonElement>('.scheduled li[data-kind="remove-licenses"] [part="cancel-button"]')!
+      .click();
+    await dialogOpen(canvasElement);
+    inner(canvasElement).querySelector<HTMLButtonElement>('[part="confirm-button"]')!.click();
+    await waitFor(
+      () => expect(inner(canvasElement).querySelector('.scheduled li[data-kind="remove-licenses"]')).toBeNull(),
+      { timeout: 8000 },
+    );
+  },
+};
+
+/** Cancelling, in German: the confirmation's words come with it. */
+export const GermanCancelScheduledChange: Story = {
+  ...CancelScheduledChange,
+  parameters: billing({ lang: 'de', scenario: 'severa-prepaid' }),
 };

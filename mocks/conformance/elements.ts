@@ -69,6 +69,12 @@ export const ELEMENT_NEEDS: readonly ElementNeed[] = Object.freeze([
     'scheduleChange',
     'cannot change the edition or the billing period',
   ),
+  need(
+    'billing-subscription-overview',
+    'cancelScheduledChange',
+    'cancelScheduledChange',
+    'cannot cancel a scheduled change',
+  ),
 
   need('billing-user-count-chart', 'getDailyUsage', 'getDailyUsage', "cannot show a month's daily counts"),
   need(

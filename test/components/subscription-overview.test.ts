@@ -102,6 +102,16 @@ function choose(select: HTMLSelectElement, value: string): void {
   select.dispatchEvent(new Event('change'));
 }
 
+/** A scheduled change as it reads (what and from when), without its Cancel button. */
+function scheduled(li: Element | null | undefined): string {
+  return li ? `${text(li.querySelector('.change'))} ${text(li.querySelector('.when'))}` : '';
+}
+
+/** Each option's words of a select. */
+function optionTexts(select: HTMLSelectElement): string[] {
+  return [...select.options].map((o) => fold(text(o)));
+}
+
 /** Refetches done by the element after a change: wait until the figures show the new state. */
 async function waitForFigure(el: HTMLElement, name: string, expected: string): Promise<void> {
   await waitUntil(() => figure(el, name) === expected, `${name} never became "${expected}" (is "${figure(el, name)}")`);
@@ -171,7 +181,7 @@ describe('<billing-subscription-overview>', () => {
       // The scheduled decrease and its date, also reflected in the next period.
       const decrease = sub.scheduledChanges.find((o) => o.kind === 'remove-licenses')!;
       const item = shadow(el).querySelector('.scheduled li[data-kind="remove-licenses"]');
-      expect(text(item)).to.equal(`${decrease.quantity} licenses removed from ${day(decrease.effectiveOn)}`);
+      expect(scheduled(item)).to.equal(`${decrease.quantity} licenses removed from ${day(decrease.effectiveOn)}`);
       expect(row(el, 'next-period')).to.include(`${day(l.nextPeriod.start)} – ${day(l.nextPeriod.end)}`);
       expect(row(el, 'next-period')).to.include(`${l.nextPeriod.licenses} licenses from then`);
       expect(row(el, 'next-period')).to.include(`${l.nextPeriod.months} months`);
@@ -368,10 +378,60 @@ describe('<billing-subscription-overview>', () => {
   });
 
   describe('removing licenses', () => {
-    it('is refused below the active users, with the server reason next to the field, and changes nothing', async () => {
+    it('says at once, next to the field, that more than can be removed is refused (before any confirmation)', async () => {
       const el = await overview();
       const l = await client.getLicenses();
-      const tooMany = l.nextPeriod.licenses - l.assigned + 1;
+      const max = l.removableLicenses!;
+      expect(max).to.be.greaterThan(0);
+      const input = field(el, 'remove');
+      expect(input.max).to.equal(String(max));
+      const hint = text(shadow(el).querySelector('#remove-hint'));
+      expect(hint).to.include(`At most ${max} licenses can be removed.`);
+      const ordersBefore = store().world.orders.length;
+
+      await typeInto(input, String(max + 1));
+      // No click: the refusal is there as soon as the number is typed.
+      const error = await find(el, '#remove-error');
+      const expected =
+        `From ${day(l.nextPeriod.start)} there would be fewer licenses than active users. ` +
+        `Remove at most ${max} licenses, or deactivate users first.`;
+      expect(fold(text(error))).to.equal(expected);
+      expect(text(error)).not.to.match(/\d{4}-\d{2}-\d{2}/); // dates formatted, never ISO
+      expect(input.getAttribute('aria-invalid')).to.equal('true');
+      expect(input.getAttribute('aria-describedby')).to.include('remove-error');
+      await expect(el).to.be.accessible();
+
+      // "Remove licenses" does not open a confirmation for it either.
+      button(shadow(el), 'Remove licenses').click();
+      await el.updateComplete;
+      await new Promise((r) => setTimeout(r, 50));
+      expect(deepQuery(shadow(el), 'dialog[open]')).to.equal(null);
+      expect(fold(text(shadow(el).querySelector('#remove-error')))).to.equal(expected);
+      expect(store().world.orders.length).to.equal(ordersBefore);
+
+      // Back within the maximum: the refusal goes.
+      await typeInto(input, String(max));
+      await waitUntil(() => !shadow(el).querySelector('#remove-error'));
+    });
+
+    it('speaks the guard in Dutch, with the date formatted', async () => {
+      const el = await overview({ lang: 'nl' });
+      const l = await client.getLicenses();
+      const max = l.removableLicenses!;
+      await typeInto(field(el, 'remove'), String(max + 1));
+      const error = await find(el, '#remove-error');
+      expect(fold(text(error))).to.equal(
+        `Vanaf ${day(l.nextPeriod.start, 'nl')} zouden er minder licenties zijn dan actieve gebruikers. ` +
+          `Verwijder maximaal ${max} licenties, of deactiveer eerst gebruikers.`,
+      );
+    });
+
+    it('is refused below the active users by the server (figures changed since they were shown), with its reason next to the field, and changes nothing', async () => {
+      const el = await overview();
+      const l = await client.getLicenses();
+      // Someone else removes licenses meanwhile: the shown maximum is now too many.
+      const tooMany = l.removableLicenses!;
+      await client.orderLicenses('remove', 1);
       const worldBefore = JSON.stringify(store().world);
 
       await typeInto(field(el, 'remove'), String(tooMany));
@@ -393,16 +453,15 @@ describe('<billing-subscription-overview>', () => {
       const on = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(params.date!));
       expect(text(error)).to.equal(
         `From ${on} there would be ${params.licenses} licenses for ${params.count} active users. ` +
-          `Remove at most ${params.max} licenses, or deactivate users first.`,
+          `Remove at most ${params.max} ${params.max === 1 ? 'license' : 'licenses'}, or deactivate users first.`,
       );
-      expect(params.count).to.equal(l.assigned);
+      expect(params.max).to.equal(tooMany - 1);
       const input = field(el, 'remove');
       expect(input.getAttribute('aria-invalid')).to.equal('true');
       expect(input.getAttribute('aria-describedby')).to.include('remove-error');
       expect(input.value).to.equal(String(tooMany)); // the input is kept
       expect(shadow(el).activeElement).to.equal(input);
       expect(deepQuery(shadow(el), 'dialog[open]')).to.equal(null);
-      expect(figure(el, 'licenses')).to.equal(String(l.licenses));
       await expect(el).to.be.accessible();
 
       // Typing again clears the error.
@@ -410,14 +469,15 @@ describe('<billing-subscription-overview>', () => {
       await waitUntil(() => !shadow(el).querySelector('#remove-error'));
     });
 
-    it('m365-declined: with no free license, removing even one is refused', async () => {
+    it('m365-declined: with no free license, removing even one is refused at once', async () => {
       store().loadScenario('m365-declined');
       const el = await overview();
       const ordersBefore = store().world.orders.length;
+      expect(text(shadow(el).querySelector('#remove-hint'))).to.include('No license can be removed now.');
+      expect(field(el, 'remove').max).to.equal('0');
       button(shadow(el), 'Remove licenses').click();
-      const dialog = await openDialog(el);
-      dialog.querySelector<HTMLButtonElement>('[part=confirm-button]')!.click();
       const error = await find(el, '#remove-error');
+      expect(deepQuery(shadow(el), 'dialog[open]')).to.equal(null);
       expect(text(error)).to.include('Deactivate users first.');
       expect(text(error)).not.to.include('Remove at most');
       expect(store().world.orders.length).to.equal(ordersBefore);
@@ -442,7 +502,7 @@ describe('<billing-subscription-overview>', () => {
       expect(after.licenses).to.equal(l.licenses); // this period is unchanged
       expect(after.nextPeriod.licenses).to.equal(l.nextPeriod.licenses - 1);
       await waitUntil(() => row(el, 'next-period').includes(`${after.nextPeriod.licenses} licenses from then`));
-      expect(all(el, '.scheduled li[data-kind="remove-licenses"]').map((li) => text(li))).to.include(
+      expect(all(el, '.scheduled li[data-kind="remove-licenses"]').map((li) => scheduled(li))).to.include(
         `1 license removed from ${day(l.nextPeriod.start)}`,
       );
     });
@@ -472,12 +532,29 @@ describe('<billing-subscription-overview>', () => {
       const order = store().world.orders.at(-1)!;
       expect(order).to.include({ kind: 'change-plan', planId: target.id, effectiveOn: sub.nextPeriod.start });
       await waitUntil(() => shadow(el).querySelector('.scheduled li[data-kind="change-plan"]'));
-      expect(text(shadow(el).querySelector('.scheduled li[data-kind="change-plan"]'))).to.equal(
+      expect(scheduled(shadow(el).querySelector('.scheduled li[data-kind="change-plan"]'))).to.equal(
         `Edition changes to ${target.name} from ${day(sub.nextPeriod.start)}`,
       );
       expect(row(el, 'next-period')).to.include(`Edition from then: ${target.name}`);
       // This month is still billed on the current edition.
       expect(text(shadow(el).querySelector('h2'))).to.equal(sub.plan.name);
+      // "(current)" marks what is in force now, as the header says; the scheduled one says
+      // from when; the select shows the current edition again, and offers no change to either.
+      const current = items.find((p) => p.id === sub.plan.id)!;
+      await waitUntil(() => optionTexts(select).some((t) => t.includes('(from ')));
+      const labels = optionTexts(select);
+      expect(labels.filter((t) => t.endsWith('(current)'))).to.have.length(1);
+      expect(labels.find((t) => t.endsWith('(current)'))).to.match(new RegExp(`^${current.name} \\(`));
+      expect(labels.find((t) => t.includes('(from '))).to.match(
+        new RegExp(`^${target.name} \\(.*\\(from ${day(sub.nextPeriod.start)}\\)$`),
+      );
+      expect(select.value).to.equal(sub.plan.id);
+      expect(select.selectedOptions[0]?.value).to.equal(sub.plan.id);
+      expect(button(shadow(el), 'Change edition').disabled).to.equal(true);
+      choose(select, target.id);
+      await el.updateComplete;
+      expect(button(shadow(el), 'Change edition').disabled).to.equal(true);
+      await expect(el).to.be.accessible();
     });
 
     it('schedules a billing frequency change (prepaid licenses)', async () => {
@@ -503,9 +580,124 @@ describe('<billing-subscription-overview>', () => {
       expect(after.nextPeriod.months).to.equal(12);
       await waitUntil(() => row(el, 'next-period').includes('12 months'));
       expect(row(el, 'next-period')).to.include(`${day(after.nextPeriod.start)} – ${day(after.nextPeriod.end)}`);
-      expect(text(shadow(el).querySelector('.scheduled li[data-kind="change-period"]'))).to.equal(
+      expect(scheduled(shadow(el).querySelector('.scheduled li[data-kind="change-period"]'))).to.equal(
         `Billing frequency changes to yearly from ${day(l.nextPeriod.start)}`,
       );
+      // The frequency in force is still "(current)" and shown; yearly says from when.
+      await waitUntil(() => optionTexts(select).some((t) => t.includes('(from ')));
+      expect(select.value).to.equal(String(l.periodMonths));
+      expect(optionTexts(select)).to.include.members([
+        `${l.periodMonths === 6 ? 'every 6 months' : 'monthly'} (current)`,
+        `yearly (from ${day(l.nextPeriod.start)})`,
+      ]);
+      expect(button(shadow(el), 'Change frequency').disabled).to.equal(true);
+    });
+  });
+
+  describe('cancelling a scheduled change', () => {
+    it('asks to confirm, cancels it: the change disappears, billing-change fires, the licenses stay', async () => {
+      const el = await overview();
+      const sub = await client.getSubscription();
+      const decrease = sub.scheduledChanges.find((o) => o.kind === 'remove-licenses')!;
+      const l = await client.getLicenses();
+      const li = shadow(el).querySelector(`.scheduled li[data-order="${decrease.id}"]`)!;
+      const cancel = li.querySelector<HTMLButtonElement>('[part=cancel-button]')!;
+      expect(text(cancel)).to.equal('Cancel…');
+      cancel.click();
+      const dialog = await openDialog(el);
+      const change = `${decrease.quantity} licenses removed`;
+      expect(fold(text(dialog.querySelector('h2')))).to.equal(`Cancel “${change}” from ${day(decrease.effectiveOn)}?`);
+      expect(fold(text(dialog))).to.include(
+        `You keep ${decrease.quantity} licenses from ${day(decrease.effectiveOn)} too`,
+      );
+      expect(text(dialog)).not.to.match(/\d{4}-\d{2}-\d{2}/);
+      await expect(el).to.be.accessible();
+      const changed = oneEvent(el, 'billing-change');
+      button(dialog, 'Cancel the change').click();
+      const event = (await changed) as unknown as BillingChangeEvent;
+      expect(event.topic).to.equal('licenses');
+      expect((event.detail as { id: string }).id).to.equal(decrease.id);
+      await waitForText(el, `Cancelled: ${change} from ${day(decrease.effectiveOn)}.`);
+      await waitUntil(() => !shadow(el).querySelector(`.scheduled li[data-order="${decrease.id}"]`));
+      expect(store().world.orders.some((o) => o.id === decrease.id)).to.equal(false);
+      // The licenses stay: the next period holds as many as this one (no "from then" note).
+      const after = await client.getLicenses();
+      expect(after.nextPeriod.licenses).to.equal(l.nextPeriod.licenses + decrease.quantity!);
+      if (after.nextPeriod.licenses === after.licenses) {
+        await waitUntil(() => !row(el, 'next-period').includes('from then'));
+      } else {
+        await waitUntil(() => row(el, 'next-period').includes(`${after.nextPeriod.licenses} licenses from then`));
+      }
+    });
+
+    it('keeps the change when the admin keeps it', async () => {
+      const el = await overview();
+      const ordersBefore = JSON.stringify(store().world.orders);
+      shadow(el).querySelector<HTMLButtonElement>('.scheduled [part=cancel-button]')!.click();
+      const dialog = await openDialog(el);
+      button(dialog, 'Keep it').click();
+      await waitUntil(() => !deepQuery(shadow(el), 'dialog[open]'));
+      expect(JSON.stringify(store().world.orders)).to.equal(ordersBefore);
+      expect(shadow(el).querySelector('.scheduled li')).not.to.equal(null);
+    });
+
+    it('a change that took effect meanwhile: the reason in words, with its date formatted', async () => {
+      const el = await overview();
+      const sub = await client.getSubscription();
+      const decrease = sub.scheduledChanges.find((o) => o.kind === 'remove-licenses')!;
+      shadow(el).querySelector<HTMLButtonElement>(`li[data-order="${decrease.id}"] [part=cancel-button]`)!.click();
+      const dialog = await openDialog(el);
+      store().setToday(decrease.effectiveOn); // its date has come
+      button(dialog, 'Cancel the change').click();
+      const error = await find(el, '#cancel-error');
+      expect(fold(text(error))).to.equal(
+        `This change took effect on ${day(decrease.effectiveOn)}; it can no longer be cancelled.`,
+      );
+      expect(text(error)).not.to.match(/\d{4}-\d{2}-\d{2}/);
+      expect(deepQuery(shadow(el), 'dialog[open]')).to.equal(null);
+      expect(store().world.orders.some((o) => o.id === decrease.id)).to.equal(true);
+      // The overview shows the subscription as it is now: the change is no longer scheduled.
+      await waitUntil(() => !shadow(el).querySelector(`.scheduled li[data-order="${decrease.id}"]`));
+      expect(text(shadow(el).querySelector('#cancel-error'))).to.include('can no longer be cancelled');
+      await expect(el).to.be.accessible();
+    });
+
+    it('a change cancelled elsewhere meanwhile: says it is no longer scheduled, in Dutch too', async () => {
+      const el = await overview({ lang: 'nl' });
+      const sub = await client.getSubscription();
+      const decrease = sub.scheduledChanges.find((o) => o.kind === 'remove-licenses')!;
+      shadow(el).querySelector<HTMLButtonElement>(`li[data-order="${decrease.id}"] [part=cancel-button]`)!.click();
+      const dialog = await openDialog(el);
+      expect(fold(text(dialog.querySelector('h2')))).to.equal(
+        `„${decrease.quantity} licenties verwijderd” vanaf ${day(decrease.effectiveOn, 'nl')} annuleren?`,
+      );
+      await client.cancelScheduledChange(decrease.id); // someone else was first
+      button(dialog, 'Wijziging annuleren').click();
+      const error = await find(el, '#cancel-error');
+      expect(text(error)).to.equal('Deze wijziging is niet meer gepland: ze is intussen geannuleerd of ingegaan.');
+    });
+
+    it('an edition change cancelled: the edition in force stays, and the select marks only it', async () => {
+      store().loadScenario('injixo-advanced');
+      const order = await client.scheduleChange({ kind: 'change-plan', planId: 'injixo-enterprise' });
+      const el = await overview();
+      const sub = await client.getSubscription();
+      shadow(el).querySelector<HTMLButtonElement>(`li[data-order="${order.id}"] [part=cancel-button]`)!.click();
+      const dialog = await openDialog(el);
+      expect(fold(text(dialog))).to.include(`You stay on ${sub.plan.name} from ${day(order.effectiveOn)} too`);
+      const changed = oneEvent(el, 'billing-change');
+      button(dialog, 'Cancel the change').click();
+      expect(((await changed) as unknown as BillingChangeEvent).topic).to.equal('subscription');
+      await waitUntil(() => !shadow(el).querySelector(`.scheduled li[data-order="${order.id}"]`));
+      await waitUntil(() => !optionTexts(field(el, 'plan')).some((t) => t.includes('(from ')));
+      expect(field(el, 'plan').value).to.equal(sub.plan.id);
+      expect(row(el, 'next-period')).not.to.include('Edition from then');
+    });
+
+    it('lets the finance role cancel too', async () => {
+      store().setSession({ role: 'finance' });
+      const el = await overview();
+      expect(shadow(el).querySelector('.scheduled [part=cancel-button]')).not.to.equal(null);
     });
   });
 

@@ -2,15 +2,16 @@
  * `<billing-change-dialog>`, private to `<billing-subscription-overview>`: the change flow,
  * loaded when an admin first submits one of the change forms (add or remove licenses,
  * change the edition or the billing frequency), so a page view that changes nothing does
- * not download it. It prices added licenses, asks for confirmation in a modal dialog (what
- * the change costs, from when, what it means) and sends the change with one idempotency
- * key per action. It tells the overview how it ended with events:
+ * not download it; and the confirmation of cancelling a scheduled change. It prices added
+ * licenses, asks for confirmation in a modal dialog (what the change costs, from when, what
+ * it means) and sends the change with one idempotency key per action. It tells the
+ * overview how it ended with events:
  * `change-opened` (the dialog shows), `change-done` (the server confirmed;
  * {@link ChangeDone}), `change-refused` (the rules or the quote refused it;
  * {@link ChangeRefused}: the reason goes next to the form's field) and `change-closed`.
  */
 import { css, html, nothing, type PropertyValues } from 'lit';
-import type { BillingClient, LicenseQuote } from '../../client/client.js';
+import type { BillingClient, LicenseQuote, Order } from '../../client/client.js';
 import type { BillingApiError, FieldError } from '../../client/errors.js';
 import { newIdempotencyKey } from '../../client/idempotency.js';
 import type { ChangeTopic } from '../../context/context.js';
@@ -24,25 +25,27 @@ import { OverviewElement } from './overview-element.js';
 import { de as overviewDe, en as overviewEn, nl as overviewNl } from './subscription-overview.messages.js';
 import type { Action, OverviewData } from './types.js';
 
-/** A change an admin asked for, checked by the form. */
+/** A change an admin asked for, checked by the form; or (`cancel`) a scheduled change to cancel. */
 export interface ChangeRequest {
-  action: Action;
+  action: Action | 'cancel';
   quantity?: number;
   planId?: string;
   periodMonths?: number;
+  /** The scheduled change to cancel (`cancel`). */
+  order?: Order;
 }
 
 /** `change-done`'s detail: the topic that changed, the server's answer, and what was done in words. */
 export interface ChangeDone {
-  action: Action;
+  action: Action | 'cancel';
   topic: ChangeTopic;
   answer: unknown;
   message: string;
 }
 
-/** `change-refused`'s detail: the reason, for the field of `action`. */
+/** `change-refused`'s detail: the reason, for the field of `action` (or next to the scheduled changes). */
 export interface ChangeRefused {
-  action: Action;
+  action: Action | 'cancel';
   message: string;
 }
 
@@ -148,11 +151,18 @@ export class BillingChangeDialog extends OverviewElement {
     this.dispatchEvent(new Event('change-opened'));
   }
 
-  /** Tells the overview why `action` was refused (the field's own reason when the server names one). */
-  #refused(action: Action, err: BillingApiError): void {
+  /**
+   * Tells the overview why `action` was refused: the field's own reason when the server
+   * names one, else the problem's code worded by the kit (a cancellation's refusals).
+   */
+  #refused(action: Action | 'cancel', err: BillingApiError): void {
     const errors = err.problem?.errors ?? [];
-    const fe = errors.find((e) => ['quantity', 'planId', 'periodMonths'].includes(e.field)) ?? errors[0];
-    const message = fe ? this.#reason(fe) : errorMessage(this.locale, err);
+    const fallback = errorMessage(this.locale, err);
+    const fe =
+      errors.find((e) => ['quantity', 'planId', 'periodMonths'].includes(e.field)) ??
+      errors[0] ??
+      (err.code ? { field: '', code: err.code, params: err.problem?.params ?? {}, message: fallback } : undefined);
+    const message = fe ? this.#reason(fe) : fallback;
     this.#dialogEl?.close();
     this.dispatchEvent(new CustomEvent<ChangeRefused>('change-refused', { detail: { action, message } }));
   }
@@ -189,6 +199,13 @@ export class BillingChangeDialog extends OverviewElement {
       case 'invalid-quantity':
         if (p.max === undefined) break;
         return this.t('overview.refused.quantity', { max: this.fmtCount(p.max) });
+      case 'already-effective':
+        if (!date) break;
+        return this.t('overview.refused.already-effective', { date });
+      case 'unknown-order':
+        return this.t('overview.refused.unknown-order');
+      case 'order-invoiced':
+        return this.t('overview.refused.order-invoiced');
     }
     return fe.message;
   }
@@ -218,8 +235,10 @@ export class BillingChangeDialog extends OverviewElement {
     } catch (e) {
       const err = this.reportError(e);
       this.busy = false;
-      // The rules refused it: nothing changed; the reason goes next to the field.
-      if (err.kind === 'invalid' || err.kind === 'conflict') this.#refused(change.action, err);
+      // The rules refused it: nothing changed; the reason goes next to the field (a
+      // cancellation's: next to the scheduled changes, also when the change is gone).
+      if (err.kind === 'invalid' || err.kind === 'conflict' || (change.action === 'cancel' && err.kind === 'not-found'))
+        this.#refused(change.action, err);
       else this.error = err;
     }
   }
@@ -227,6 +246,17 @@ export class BillingChangeDialog extends OverviewElement {
   /** Sends `c`; resolves to the topic that changed, the server's answer, and what was done in words. */
   async #send(c: ChangeRequest, client: BillingClient): Promise<[ChangeTopic, unknown, string]> {
     const options = { idempotencyKey: this.#key };
+    if (c.action === 'cancel') {
+      const order = await client.cancelScheduledChange(c.order?.id ?? '', options);
+      return [
+        order.kind === 'remove-licenses' || order.kind === 'add-licenses' ? 'licenses' : 'subscription',
+        order,
+        this.t('overview.done.cancel', {
+          change: this.changeText(this.data, order),
+          date: this.fmtDate(order.effectiveOn),
+        }),
+      ];
+    }
     if (c.action === 'add' || c.action === 'remove') {
       const result = await client.orderLicenses(c.action, c.quantity ?? 0, options);
       const n = result.order.quantity ?? c.quantity ?? 0;
@@ -279,6 +309,7 @@ export class BillingChangeDialog extends OverviewElement {
     let body: string;
     let confirmText: string;
     let price: string | undefined;
+    let dismiss = this.t('common.cancel');
     switch (c.action) {
       case 'add': {
         const q = this.quote!;
@@ -303,7 +334,7 @@ export class BillingChangeDialog extends OverviewElement {
         title = this.t('overview.dialog.plan.title', { plan });
         body = this.t('overview.dialog.plan.body', {
           plan,
-          current: this.planName(this.data, sub.nextPeriod.planId ?? sub.plan.id),
+          current: sub.plan.name,
           end: date(sub.currentPeriod.end),
           date: nextStart,
         });
@@ -315,6 +346,24 @@ export class BillingChangeDialog extends OverviewElement {
         body = this.t('overview.dialog.period.body', { date: nextStart });
         confirmText = this.t('overview.dialog.schedule');
         break;
+      case 'cancel': {
+        const o = c.order!;
+        const on = date(o.effectiveOn);
+        const q = o.quantity ?? 0;
+        title = this.t('overview.dialog.cancel.title', { change: this.changeText(this.data, o), date: on });
+        body = this.t(`overview.dialog.cancel.${o.kind}`, {
+          count: q,
+          n: this.fmtCount(q),
+          date: on,
+          plan: this.planName(this.data, o.planId ?? ''),
+          current: sub.plan.name,
+          period: this.frequency(o.periodMonths ?? 1),
+          frequency: this.frequency(sub.currentPeriod.months ?? 1),
+        });
+        confirmText = this.t('overview.dialog.cancel.confirm');
+        dismiss = this.t('overview.dialog.cancel.keep');
+        break;
+      }
     }
     const error = this.error;
     return html`<dialog
@@ -347,7 +396,7 @@ export class BillingChangeDialog extends OverviewElement {
           : nothing
       }
       <div class="dialog-actions">
-        <button type="button" @click=${this.#close} ?disabled=${this.busy}>${this.t('common.cancel')}</button>
+        <button type="button" @click=${this.#close} ?disabled=${this.busy}>${dismiss}</button>
         <button type="button" class="primary" part="confirm-button" @click=${this.#confirm} ?disabled=${this.busy}>
           ${confirmText}
         </button>

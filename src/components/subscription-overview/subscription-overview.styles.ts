@@ -141,6 +141,9 @@ export const subscriptionOverviewStyles = css`
     padding-inline-start: var(--_space);
     border-inline-start: 3px solid var(--_accent);
   }
+  .scheduled li button {
+    justify-self: start;
+  }
   meter {
     width: 100%;
     height: 0.75rem;

@@ -1,6 +1,6 @@
 import { de, en, nl } from './subscription-overview.messages.js';
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Plan, SubscriptionOverview } from '../../client/client.js';
+import type { Order, Plan, SubscriptionOverview } from '../../client/client.js';
 import { licenseOrderRequestLimits } from '../../client/limits.js';
 import type { ChangeTopic } from '../../context/context.js';
 import type { MessageKey } from '../../i18n/index.js';
@@ -41,9 +41,11 @@ const FREQUENCIES: readonly number[] = [1, 6, 12];
  * users, the peak so far and its day, extra users and their cost so far) or the prepaid
  * licenses (assigned, free — still charged —, licenses × months and the price per
  * period), scheduled changes with their dates, the trial and file storage. Admins add
- * licenses (after seeing the prorated price), remove licenses from the next period, and
- * change the edition or billing frequency at the period boundary; the order history is
- * one click away.
+ * licenses (after seeing the prorated price), remove licenses from the next period (the
+ * field says how many can go, and refuses more at once, before any confirmation), change
+ * the edition or billing frequency at the period boundary (the choices mark what is in
+ * force now and what is scheduled), and cancel a scheduled change before its date; the
+ * order history is one click away.
  *
  * Every figure comes from the billing API; nothing is computed here. After a confirmed
  * change the other elements of the provider refetch, and the overview refetches whenever
@@ -56,7 +58,7 @@ const FREQUENCIES: readonly number[] = [1, 6, 12];
  * @summary Plan, periods, price, usage or licenses, scheduled changes, and license orders.
  * @tagname billing-subscription-overview
  *
- * @event billing-change - A change was confirmed by the server: licenses added or removed (topic `licenses`), edition or billing frequency scheduled (topic `subscription`); `event.detail` is the server's order confirmation.
+ * @event billing-change - A change was confirmed by the server: licenses added or removed (topic `licenses`), edition or billing frequency scheduled (topic `subscription`), a scheduled change cancelled (topic `licenses` for a license removal, else `subscription`); `event.detail` is the server's order confirmation (for a cancellation, the cancelled order).
  * @event billing-error - A request failed; `event.error` is a `BillingApiError`.
  *
  * @csspart header - Edition, badge and the billing rule.
@@ -69,8 +71,9 @@ const FREQUENCIES: readonly number[] = [1, 6, 12];
  * @csspart plan-form - The form that schedules an edition change.
  * @csspart period-form - The form that schedules a billing-frequency change.
  * @csspart field - Each input or select of the change forms.
- * @csspart field-error - The server's reason next to a field.
+ * @csspart field-error - The reason next to a field (the server's, or the license guard's before any request), or why a cancellation was refused.
  * @csspart action-button - Each button that opens a confirmation.
+ * @csspart cancel-button - The button next to each scheduled change that cancels it (after a confirmation).
  * @csspart orders - The order history disclosure.
  * @csspart dialog - The confirmation dialog.
  * @csspart confirm-button - The dialog's confirm button.
@@ -93,6 +96,8 @@ export class BillingSubscriptionOverview extends OverviewElement {
     fieldErrors: { state: true, attribute: false },
     inputs: { state: true, attribute: false },
     status: { state: true, attribute: false },
+    cancelError: { state: true, attribute: false },
+    cancelFailed: { state: true, attribute: false },
   };
 
   /** The subscription, its provisional next invoice and the plans offered. */
@@ -127,6 +132,10 @@ export class BillingSubscriptionOverview extends OverviewElement {
   private fieldErrors: Partial<Record<Action, string>> = {};
   private inputs: Record<Action, string> = { add: '1', remove: '1', plan: '', period: '' };
   private status = '';
+  /** Why the last cancellation was refused (shown in the scheduled changes' card). */
+  private cancelError = '';
+  /** The scheduled change whose confirmation could not be downloaded: a retry is offered. */
+  private cancelFailed: Order | undefined;
 
   // ---------------------------------------------------------------------------------
   // Handlers
@@ -134,7 +143,28 @@ export class BillingSubscriptionOverview extends OverviewElement {
   #onInput(action: Action, e: Event): void {
     const value = (e.target as HTMLInputElement | HTMLSelectElement).value;
     this.inputs = { ...this.inputs, [action]: value };
-    if (this.fieldErrors[action]) this.fieldErrors = { ...this.fieldErrors, [action]: undefined };
+    // More licenses than can be removed: refused at once, next to the field.
+    const guard = action === 'remove' ? this.#tooManyToRemove(value) : undefined;
+    if (guard || this.fieldErrors[action]) this.fieldErrors = { ...this.fieldErrors, [action]: guard };
+  }
+
+  /** The most licenses a removal may take (the backend's `removableLicenses`), if it says. */
+  get #removable(): number | undefined {
+    return this.#overview?.sub.licenses?.removableLicenses;
+  }
+
+  /**
+   * The refusal of removing `raw` licenses, worded by the kit, when it is a whole number
+   * above what can be removed; `undefined` otherwise (the server has the last word).
+   */
+  #tooManyToRemove(raw: string): string | undefined {
+    const max = this.#removable;
+    const sub = this.#overview?.sub;
+    if (max === undefined || !sub || !/^\d+$/.test(raw.trim()) || Number(raw) <= max) return undefined;
+    return `${this.t('overview.refused.too-few-left', { date: this.fmtDate(sub.nextPeriod.start) })} ${this.t(
+      'overview.refused.remove-at-most',
+      { count: max, n: this.fmtCount(max) },
+    )}`;
   }
 
   #onOrdersToggle(e: Event): void {
@@ -172,10 +202,15 @@ export class BillingSubscriptionOverview extends OverviewElement {
         this.#fieldError(action, this.t('overview.invalid-quantity'));
         return;
       }
+      const guard = action === 'remove' ? this.#tooManyToRemove(raw) : undefined;
+      if (guard) {
+        this.#fieldError(action, guard);
+        return;
+      }
       change = { action, quantity };
     } else {
       const value = this.#choice(action);
-      if (value === this.#current(action)) return;
+      if (value === this.#current(action) || value === this.#next(action)) return;
       change = action === 'plan' ? { action, planId: value } : { action, periodMonths: Number(value) };
     }
     this.fieldErrors = { ...this.fieldErrors, [action]: undefined };
@@ -190,17 +225,45 @@ export class BillingSubscriptionOverview extends OverviewElement {
     }
   }
 
+  /**
+   * Asks to confirm cancelling scheduled change `order`: the change dialog is downloaded
+   * the first time; if it cannot be, a retry is offered in the scheduled changes' card.
+   */
+  async #openCancel(order: Order): Promise<void> {
+    if (this.opening || this.pending) return;
+    this.cancelError = '';
+    this.cancelFailed = undefined;
+    try {
+      await onFirstUse.dialog();
+      this.pending = { action: 'cancel', order };
+    } catch {
+      this.cancelFailed = order;
+    }
+  }
+
   #onChangeDone(e: CustomEvent<ChangeDone>): void {
     const { action, topic, answer, message } = e.detail;
     this.pending = undefined;
-    this.inputs = { ...this.inputs, [action]: action === 'add' || action === 'remove' ? '1' : '' };
+    // The fields start again from what is in force: a number of 1, the current choice.
+    if (action !== 'cancel') {
+      this.inputs = { ...this.inputs, [action]: action === 'add' || action === 'remove' ? '1' : '' };
+    }
+    this.cancelError = '';
     this.status = message;
     this.changed(topic, answer);
   }
 
   #onChangeRefused(e: CustomEvent<ChangeRefused>): void {
     this.pending = this.opening = undefined;
-    this.#fieldError(e.detail.action, e.detail.message);
+    const { action, message } = e.detail;
+    if (action !== 'cancel') {
+      this.#fieldError(action, message);
+      return;
+    }
+    // The change is in force or gone: say why where the list was, and show it as it is now.
+    this.cancelError = message;
+    void this.#data.refresh();
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#cancel-error')?.focus());
   }
 
   // ---------------------------------------------------------------------------------
@@ -219,12 +282,20 @@ export class BillingSubscriptionOverview extends OverviewElement {
     return this.#data.value;
   }
 
-  /** The edition or frequency in force from the next period: what the select starts on. */
+  /** The edition or frequency in force now: what the select starts on, marked "(current)". */
   #current(action: Action): string {
     const sub = this.#overview?.sub;
     return action === 'plan'
-      ? (sub?.nextPeriod.planId ?? sub?.plan.id ?? '')
-      : String(sub?.nextPeriod.months ?? sub?.licenses?.nextPeriod.months ?? 1);
+      ? (sub?.plan.id ?? '')
+      : String(sub?.currentPeriod.months ?? sub?.licenses?.periodMonths ?? 1);
+  }
+
+  /** The edition or frequency from the next period (a scheduled change's, else the current one). */
+  #next(action: Action): string {
+    const sub = this.#overview?.sub;
+    return action === 'plan'
+      ? (sub?.nextPeriod.planId ?? this.#current(action))
+      : String(sub?.nextPeriod.months ?? this.#current(action));
   }
 
   #choice(action: Action): string {
@@ -446,7 +517,9 @@ export class BillingSubscriptionOverview extends OverviewElement {
     );
   }
 
+  /** The scheduled changes, each with its date and (for admins) a button that cancels it. */
   #renderScheduled(sub: SubscriptionOverview): TemplateResult {
+    const failed = this.cancelFailed;
     return this.#card(
       'scheduled',
       html` ${
@@ -454,14 +527,36 @@ export class BillingSubscriptionOverview extends OverviewElement {
           ? html`<p class="none">${this.t('overview.scheduled.none')}</p>`
           : html`<ul>
               ${sub.scheduledChanges.map(
-                (o) =>
-                  html`<li data-kind=${o.kind}>
-                    <span class="change">${this.changeText(this.#overview, o)}</span>
-                    <span class="when">${this.t('overview.scheduled.on', { date: this.fmtDate(o.effectiveOn) })}</span>
+                (o, i) =>
+                  html`<li data-kind=${o.kind} data-order=${o.id}>
+                    <span class="change" id="change-${i}">${this.changeText(this.#overview, o)}</span>
+                    <span class="when" id="when-${i}"
+                      >${this.t('overview.scheduled.on', { date: this.fmtDate(o.effectiveOn) })}</span
+                    >
+                    ${
+                      this.canWrite
+                        ? html`<button
+                            type="button"
+                            part="cancel-button"
+                            aria-describedby="change-${i} when-${i}"
+                            @click=${() => void this.#openCancel(o)}
+                          >
+                            ${this.t('overview.scheduled.cancel')}
+                          </button>`
+                        : nothing
+                    }
                   </li>`,
               )}
             </ul>`
-      }`,
+      }
+      ${
+        this.cancelError
+          ? html`<p id="cancel-error" class="field-error" part="field-error" role="alert" tabindex="-1">
+              ${this.cancelError}
+            </p>`
+          : nothing
+      }
+      ${failed ? this.#loadFailed(() => void this.#openCancel(failed)) : nothing}`,
     );
   }
 
@@ -485,7 +580,10 @@ export class BillingSubscriptionOverview extends OverviewElement {
   #renderForm(action: Action, hint: string, options?: [string, string][]): TemplateResult {
     const error = this.fieldErrors[action];
     const current = options && this.#current(action);
+    const next = options && this.#next(action);
     const value = options ? this.#choice(action) : this.inputs[action];
+    const max = action === 'remove' ? Math.min(QUANTITY.max, this.#removable ?? QUANTITY.max) : QUANTITY.max;
+    const from = this.fmtDate(this.#overview?.sub.nextPeriod.start ?? '');
     const busy = this.opening === action;
     const describedBy = error ? `${action}-error ${action}-hint` : `${action}-hint`;
     const onInput = (e: Event): void => this.#onInput(action, e);
@@ -508,8 +606,14 @@ export class BillingSubscriptionOverview extends OverviewElement {
               >
                 ${options.map(
                   ([v, label]) =>
-                    html`<option value=${v} ?selected=${v === value}>
-                      ${v === current ? this.t('overview.plan.current', { name: label }) : label}
+                    html`<option value=${v} .selected=${v === value}>
+                      ${
+                        v === current
+                          ? this.t('overview.plan.current', { name: label })
+                          : v === next
+                            ? this.t('overview.plan.scheduled', { name: label, date: from })
+                            : label
+                      }
                     </option>`,
                 )}
               </select>`
@@ -519,7 +623,7 @@ export class BillingSubscriptionOverview extends OverviewElement {
                 type="number"
                 inputmode="numeric"
                 min=${QUANTITY.min}
-                max=${QUANTITY.max}
+                max=${max}
                 step="1"
                 .value=${value}
                 aria-describedby=${describedBy}
@@ -527,7 +631,12 @@ export class BillingSubscriptionOverview extends OverviewElement {
                 @input=${onInput}
               />`
         }
-        <button type="submit" part="action-button" ?disabled=${value === current} aria-disabled=${busy || nothing}>
+        <button
+          type="submit"
+          part="action-button"
+          ?disabled=${options && (value === current || value === next)}
+          aria-disabled=${busy || nothing}
+        >
           ${busy ? this.t(action === 'add' ? 'overview.add.quoting' : 'overview.opening') : this.t(`overview.${action}.button`)}
         </button>
       </div>
@@ -545,6 +654,8 @@ export class BillingSubscriptionOverview extends OverviewElement {
     if (!licensed && choices.length < 2) return nothing;
     const boundary = this.t('overview.plan.hint', { date: this.fmtDate(sub.nextPeriod.start) });
     const months = Number(this.#current('period'));
+    const nextMonths = Number(this.#next('period'));
+    const removable = this.#removable;
     const label = (p: Plan): string =>
       p.model === 'peak-daily'
         ? this.t('overview.plan.option.peak-daily', {
@@ -570,7 +681,14 @@ export class BillingSubscriptionOverview extends OverviewElement {
                 this.#renderForm('add', this.t('overview.add.hint')),
                 this.#renderForm(
                   'remove',
-                  this.t('overview.remove.hint', { date: this.fmtDate(sub.nextPeriod.start) }),
+                  [
+                    this.t('overview.remove.hint', { date: this.fmtDate(sub.nextPeriod.start) }),
+                    removable === undefined
+                      ? ''
+                      : this.t('overview.remove.max', { count: removable, n: this.fmtCount(removable) }),
+                  ]
+                    .filter(Boolean)
+                    .join(' '),
                 ),
               ]
             : nothing
@@ -589,10 +707,9 @@ export class BillingSubscriptionOverview extends OverviewElement {
             ? this.#renderForm(
                 'period',
                 boundary,
-                (FREQUENCIES.includes(months) ? FREQUENCIES : [months, ...FREQUENCIES]).map((m) => [
-                  String(m),
-                  this.frequency(m),
-                ]),
+                [...new Set([months, nextMonths, ...FREQUENCIES])]
+                  .sort((a, b) => a - b)
+                  .map((m) => [String(m), this.frequency(m)]),
               )
             : nothing
         }
