@@ -4,18 +4,21 @@
  * licenses; and the ledger stays sound whatever sequence of actions the store is given.
  *
  * The property test drives random sequences of activations, deactivations (with or
- * without removing the license), license orders, removals, period changes, settling and
- * clock moves through the store (fast-check, seeded, bounded in time), and checks after
- * every step: licenses ≥ active users on every day from today on, invoice totals = lines
- * + tax − credit, no NaN, no negative counts, a refused step changed nothing, and the
- * world round-trips through the store's get/load (the JSON of GET/PUT /__mock/world).
+ * without removing the license), license orders, removals, period changes, cancellations
+ * of scheduled changes, settling and clock moves through the store (fast-check, seeded,
+ * bounded in time), and checks after every step: licenses ≥ active users on every day from
+ * today on, invoice totals = lines + tax − credit, no NaN, no negative counts, the license
+ * summary's `removableLicenses` is exactly what a removal may take, a refused step changed
+ * nothing, and the world round-trips through the store's get/load (the JSON of GET/PUT
+ * /__mock/world).
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { addDays } from '../../mocks/engine/dates.js';
 import { generateWorld } from '../../mocks/engine/generate.js';
-import { activeUserCount, licenseCountOn } from '../../mocks/engine/licenses.js';
+import { activeUserCount, licenseCountOn, removeLicenses, scheduledChanges } from '../../mocks/engine/licenses.js';
+import { RuleError } from '../../mocks/engine/errors.js';
 import { LIMITS } from '../../mocks/engine/limits.js';
 import { taxOn } from '../../mocks/engine/money.js';
 import type { Person, World } from '../../mocks/engine/types.js';
@@ -156,6 +159,7 @@ type Step =
   | { op: 'add'; quantity: number }
   | { op: 'remove'; quantity: number }
   | { op: 'period'; months: number }
+  | { op: 'cancel'; which: number }
   | { op: 'settle' }
   | { op: 'clock'; days: number };
 
@@ -165,6 +169,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   fc.record({ op: fc.constant('add' as const), quantity: fc.integer({ min: 1, max: 4 }) }),
   fc.record({ op: fc.constant('remove' as const), quantity: fc.integer({ min: 1, max: 6 }) }),
   fc.record({ op: fc.constant('period' as const), months: fc.constantFrom(1, 3, 6, 12) }),
+  fc.record({ op: fc.constant('cancel' as const), which: fc.nat(5) }),
   fc.record({ op: fc.constant('settle' as const) }),
   fc.record({ op: fc.constant('clock' as const), days: fc.integer({ min: 1, max: 200 }) }),
 );
@@ -197,6 +202,13 @@ function apply(store: MockStore, s: Step, n: number): void {
     case 'period':
       store.scheduleChange({ kind: 'change-period', periodMonths: s.months }, `k-${n}`);
       return;
+    case 'cancel': {
+      // One of the scheduled changes, or (none, or past the list) one in effect or unknown.
+      const all = scheduledChanges(store.world);
+      const order = all[s.which] ?? store.world.orders.at(-1);
+      store.cancelScheduledChange(order?.id ?? 'ord-unknown', `k-${n}`);
+      return;
+    }
     case 'settle':
       store.settleBalance(`k-${n}`);
       return;
@@ -239,6 +251,17 @@ function checkWorld(store: MockStore): void {
   const summary = licenseSummaryView(w);
   noNaN([summary, overviewView(w), upcomingInvoiceView(w)], 'views');
   assert.ok(summary.free >= 0 && summary.assigned >= 0 && summary.licenses >= 0, 'license summary counts');
+  // removableLicenses is what a removal may take: that many are accepted, one more refused.
+  const removable = summary.removableLicenses!;
+  assert.ok(Number.isSafeInteger(removable) && removable >= 0, `removableLicenses ${removable}`);
+  if (removable > 0) removeLicenses(w, { quantity: removable });
+  if (removable + 1 <= LIMITS.licenses) {
+    assert.throws(
+      () => removeLicenses(w, { quantity: removable + 1 }),
+      (e) => e instanceof RuleError && e.code === 'below-active-users' && e.params?.max === removable,
+      `removing ${removable + 1} is refused with max ${removable}`,
+    );
+  }
   // The world round-trips through get/load (GET and PUT /__mock/world).
   const json = JSON.parse(JSON.stringify(w)) as World;
   assert.deepEqual(validateWorldAll(json), []);
@@ -247,7 +270,7 @@ function checkWorld(store: MockStore): void {
 }
 
 describe('the store keeps the rules whatever it is asked (property)', () => {
-  it('random activations, deactivations, orders, removals and clock moves', (t) => {
+  it('random activations, deactivations, orders, removals, cancellations and clock moves', (t) => {
     let runs = 0;
     let steps = 0;
     let refused = 0;
