@@ -1,8 +1,8 @@
 /**
  * The activity index (B3, a full-month plan with qualifying activity): its answers are
  * those of a straightforward reading of the events, and its cost grows with its events,
- * not faster: every event is read a fixed number of times, and four times the events (and people) cost at
- * most a bounded multiple of four times the time, in date order or not.
+ * not faster: every event is read a fixed number of times. (Its time per event at 0.5M to
+ * 4M events is a bench figure, `npm run bench -- headroom`: tests check behaviour, not timings.)
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -134,29 +134,4 @@ describe('the activity index grows linearly with its events', () => {
       assert.ok(reads <= 5 * size, `${reads} reads of ${size} events`);
     }
   });
-
-  for (const inOrder of [true, false]) {
-    it(`four times the events cost less than twelve times the time (events ${inOrder ? 'in date order' : 'shuffled'})`, (t) => {
-      const cpu = (world: World): number => {
-        let best = Infinity;
-        for (let r = 0; r < 3; r++) {
-          const copy = { ...world, activity: world.activity.slice() }; // a new index each run
-          const before = process.cpuUsage();
-          activityIndex(copy);
-          const used = process.cpuUsage(before);
-          best = Math.min(best, (used.user + used.system) / 1000);
-        }
-        return best;
-      };
-      const small = synthetic(base, 6_000, 100_000, inOrder);
-      const large = synthetic(base, 24_000, 400_000, inOrder);
-      cpu(small); // warm-up
-      const t1 = cpu(small);
-      const t4 = cpu(large);
-      // Linear: about 4×; the margin absorbs caches and a busy machine, not an n log n or n² step.
-      const figures = `100,000 events: ${t1.toFixed(1)} ms, 400,000: ${t4.toFixed(1)} ms (CPU)`;
-      t.diagnostic(figures);
-      assert.ok(t4 < 10 * Math.max(t1, 2), figures);
-    });
-  }
 });
