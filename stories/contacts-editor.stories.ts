@@ -209,11 +209,39 @@ export const RecipientErrors: Story = {
   },
 };
 
-/** The server refuses e-invoicing without its address and operator code: its reasons show next to the fields. */
+/** The server refuses a required address field left empty: its reason shows next to the field, and the edit stays. */
 export const ServerFieldErrors: Story = {
   play: async ({ canvasElement }) => {
     await ready(canvasElement);
+    type($<HTMLInputElement>(canvasElement, '#city')!, '');
+    $<HTMLInputElement>(canvasElement, '#po-number')!.focus();
+    await waitFor(() => expect($(canvasElement, '#city')?.getAttribute('aria-invalid')).toBe('true'), {
+      timeout: 8000,
+    });
+  },
+};
+
+/**
+ * E-invoicing just turned on: its address and operator code show, required, with no error
+ * and nothing saved yet ("Unsaved changes"); the switch is saved with them once both are filled.
+ */
+export const EInvoicingTurnedOn: Story = {
+  play: async ({ canvasElement }) => {
+    await ready(canvasElement);
     $<HTMLButtonElement>(canvasElement, '#einvoice-enabled')!.click();
+    await waitFor(() => expect($(canvasElement, '#operator-code')).not.toBeNull(), { timeout: 8000 });
+    await expect($(canvasElement, '#operator-code')!.getAttribute('aria-invalid')).toBe('false');
+  },
+};
+
+/** E-invoicing on, and the section left with its fields empty: each says it is required. */
+export const EInvoicingIncomplete: Story = {
+  play: async ({ canvasElement }) => {
+    await ready(canvasElement);
+    $<HTMLButtonElement>(canvasElement, '#einvoice-enabled')!.click();
+    await waitFor(() => expect($(canvasElement, '#einvoice-address')).not.toBeNull(), { timeout: 8000 });
+    $<HTMLInputElement>(canvasElement, '#einvoice-address')!.focus();
+    $<HTMLInputElement>(canvasElement, '#po-number')!.focus();
     await waitFor(() => expect($(canvasElement, '#operator-code')?.getAttribute('aria-invalid')).toBe('true'), {
       timeout: 8000,
     });
@@ -230,7 +258,10 @@ export const SaveFailed: Story = {
   },
 };
 
-/** Someone else saved while you edited: both versions side by side, keep yours or take theirs. */
+/**
+ * Someone else saved while you edited, and both of you changed the PO number: only it is
+ * compared, keep yours or take theirs; their other change (the city) is in the form already.
+ */
 export const Conflict: Story = {
   play: async ({ canvasElement }) => {
     await ready(canvasElement);
@@ -252,6 +283,42 @@ export const Conflict: Story = {
     type($<HTMLInputElement>(canvasElement, '#po-number')!, 'MINE-7');
     $<HTMLInputElement>(canvasElement, '#line2')!.focus();
     await waitFor(() => expect($(canvasElement, '[part=conflict]')).not.toBeNull(), { timeout: 8000 });
+  },
+};
+
+/**
+ * Someone else saved while you edited, but changed another field (the city) than you (the
+ * PO number): both are kept and saved at once, no comparison; the status says their change
+ * to the city was kept.
+ */
+export const ConflictMerged: Story = {
+  name: 'Conflict merged',
+  play: async ({ canvasElement }) => {
+    await ready(canvasElement);
+    // Another admin saves a different city.
+    const r = await fetch('/api/billing/billing-details');
+    const etag = r.headers.get('ETag') ?? '';
+    const d = await r.json();
+    await fetch('/api/billing/billing-details', {
+      method: 'PUT',
+      headers: { 'If-Match': etag, 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        recipients: d.recipients,
+        contact: d.contact,
+        address: { ...d.address, city: 'Amersfoort' },
+        eInvoicing: d.eInvoicing,
+        ...(d.poNumber ? { poNumber: d.poNumber } : {}),
+      }),
+    });
+    type($<HTMLInputElement>(canvasElement, '#po-number')!, 'MINE-8');
+    $<HTMLInputElement>(canvasElement, '#line2')!.focus();
+    await waitFor(() => expect($<HTMLInputElement>(canvasElement, '#city')!.value).toBe('Amersfoort'), {
+      timeout: 8000,
+    });
+    await waitFor(() => expect($(canvasElement, '[part=save-status]')!.dataset['status']).toBe('saved'), {
+      timeout: 8000,
+    });
+    await expect($(canvasElement, '[part=conflict]')).toBeNull();
   },
 };
 

@@ -2,7 +2,6 @@ import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import type { World } from '../../mocks/engine/types.js';
 import { BillingClient, type BillingDetailsInput } from '../../src/client/index.js';
-import type { BillingApiError } from '../../src/client/errors.js';
 import type { BillingContactsEditor } from '../../src/components/contacts-editor/contacts-editor.js';
 import { onFirstUse } from '../../src/components/contacts-editor/contacts-editor.js';
 import { draftKey } from '../../src/components/contacts-editor/document.js';
@@ -67,8 +66,9 @@ async function addRecipient(el: HTMLElement, value: string): Promise<HTMLInputEl
   return input;
 }
 
-/** A real mouse click in the middle of an element. */
+/** A real mouse click in the middle of an element (scrolled into view first). */
 async function click(target: Element): Promise<void> {
+  target.scrollIntoView({ block: 'center' });
   const r = target.getBoundingClientRect();
   await sendMouse({ type: 'click', position: [Math.round(r.x + r.width / 2), Math.round(r.y + r.height / 2)] });
 }
@@ -442,6 +442,7 @@ describe('<billing-contacts-editor>', () => {
   });
 
   describe('when someone else saved first', () => {
+    /** Their edit of the city and PO number; I change the PO number too. */
     async function conflicted(): Promise<BillingContactsEditor> {
       const el = await editor();
       await theirEdit((d) => ({ ...d, address: { ...d.address, city: 'Their City' }, poNumber: 'THEIRS-1' }));
@@ -450,15 +451,19 @@ describe('<billing-contacts-editor>', () => {
       return el;
     }
 
-    it('shows the fields that differ, never overwriting theirs', async () => {
+    const rows = (el: HTMLElement): string[][] =>
+      [...$(el, '[part=conflict]').querySelectorAll('tbody tr')].map((r) => [...r.children].map((c) => text(c)));
+
+    it('compares only the fields both changed; what only they changed is taken into the form', async () => {
       const el = await conflicted();
       expect(status(el)).to.equal('Not saved: someone else changed these details. Choose which version to keep.');
       const panel = $(el, '[part=conflict]');
       expect(text(panel.querySelector('h3'))).to.equal('Someone else changed these details');
-      const rows = [...panel.querySelectorAll('tbody tr')].map((r) => [...r.children].map((c) => text(c)));
-      expect(rows).to.deep.include(['PO number (optional)', 'MINE-1', 'THEIRS-1']);
-      expect(rows.find((r) => r[0] === 'City')?.[2]).to.equal('Their City');
-      expect(rows.length).to.equal(2);
+      expect(rows(el)).to.deep.equal([['PO number (optional)', 'MINE-1', 'THEIRS-1']]);
+      expect(text(panel)).to.include(
+        'Their changes to City are in your version already. Only the fields below were changed by both of you.',
+      );
+      expect($<HTMLInputElement>(el, '#city').value).to.equal('Their City');
       expect(store().world.subscription.poNumber).to.equal('THEIRS-1');
       expect(details().address.city).to.equal('Their City');
       await expect(el).to.be.accessible();
@@ -480,59 +485,197 @@ describe('<billing-contacts-editor>', () => {
       expect(details().address.city).to.equal('Their City');
     });
 
-    it('"Keep mine" saves my version over theirs with the new version tag', async () => {
+    it('"Keep mine" saves my value of what both changed, with their other changes and the new version tag', async () => {
       const el = await conflicted();
-      const myCity = $<HTMLInputElement>(el, '#city').value;
       const changed = oneEvent(el, 'billing-change');
       $<HTMLButtonElement>(el, '[part=keep-mine-button]').click();
-      await saved(el);
+      await until(() => status(el).startsWith('Saved'), `status never "Saved" (was "${status(el)}")`);
       await changed;
+      expect(status(el)).to.equal('Saved, with the changes someone else made meanwhile to City.');
       expect($(el, '[part=conflict]')).to.equal(null);
       expect(store().world.subscription.poNumber).to.equal('MINE-1');
-      expect(details().address.city).to.equal(myCity);
+      // Their city: I never touched it.
+      expect(details().address.city).to.equal('Their City');
+    });
+
+    it('saves at once, without a review, when they changed other fields than I did: both are kept', async () => {
+      const el = await editor();
+      await theirEdit((d) => ({ ...d, address: { ...d.address, city: 'Their City' } }));
+      const before = details().version;
+      const changed = oneEvent(el, 'billing-change');
+      await typeInto($<HTMLInputElement>(el, '#po-number'), 'MINE-2');
+      await leave();
+      await until(() => status(el).startsWith('Saved'), `status never "Saved" (was "${status(el)}")`);
+      await changed;
+      expect(status(el)).to.equal('Saved, with the changes someone else made meanwhile to City.');
+      expect($(el, '[part=conflict]')).to.equal(null);
+      expect(details().address.city).to.equal('Their City');
+      expect(store().world.subscription.poNumber).to.equal('MINE-2');
+      expect(details().version).not.to.equal(before);
+      expect($<HTMLInputElement>(el, '#city').value).to.equal('Their City');
+      expect($<HTMLInputElement>(el, '#po-number').value).to.equal('MINE-2');
+      await expect(el).to.be.accessible();
+      // The next edit is saved over the merged version, and says nothing more of theirs.
+      await typeInto($<HTMLInputElement>(el, '#po-number'), 'MINE-3');
+      await leave();
+      await saved(el);
+      expect(store().world.subscription.poNumber).to.equal('MINE-3');
+      expect(details().address.city).to.equal('Their City');
+    });
+
+    /**
+     * I change the PO number and the city (the PO number's save is slow, so both are in my
+     * draft when it is refused); meanwhile they change the city and the second address line.
+     */
+    async function bothChangedTheCity(): Promise<BillingContactsEditor> {
+      store().setFaults([{ operation: 'putBillingDetails', kind: 'latency', latencyMs: 1500, times: 1 }]);
+      const el = await editor();
+      await typeInto($<HTMLInputElement>(el, '#po-number'), 'MINE-4');
+      // Leaving the PO number sends it (slowly); the city is typed while it is on its way.
+      await typeInto($<HTMLInputElement>(el, '#city'), 'My City');
+      await theirEdit((d) => ({ ...d, address: { ...d.address, city: 'Their City', line2: 'Their floor' } }));
+      await leave();
+      await find(el, '[part=conflict]');
+      expect(rows(el)).to.deep.equal([['City', 'My City', 'Their City']]);
+      expect($<HTMLInputElement>(el, '#line2').value).to.equal('Their floor');
+      expect($<HTMLInputElement>(el, '#po-number').value).to.equal('MINE-4');
+      expect(details().address.city).to.equal('Their City');
+      expect(store().world.subscription.poNumber).not.to.equal('MINE-4');
+      return el;
+    }
+
+    it('when both changed the city, compares only the city; "Keep mine" keeps my city and their other change', async () => {
+      const el = await bothChangedTheCity();
+      $<HTMLButtonElement>(el, '[part=keep-mine-button]').click();
+      await until(() => status(el).startsWith('Saved'), `status never "Saved" (was "${status(el)}")`);
+      expect(status(el)).to.equal('Saved, with the changes someone else made meanwhile to Address line 2 (optional).');
+      expect(details().address.city).to.equal('My City');
+      expect(details().address.line2).to.equal('Their floor');
+      expect(store().world.subscription.poNumber).to.equal('MINE-4');
+    });
+
+    it('when both changed the city, "Use theirs" takes their city and still saves my PO number', async () => {
+      const el = await bothChangedTheCity();
+      $<HTMLButtonElement>(el, '[part=use-theirs-button]').click();
+      await until(() => status(el).startsWith('Saved'), `status never "Saved" (was "${status(el)}")`);
+      expect($<HTMLInputElement>(el, '#city').value).to.equal('Their City');
+      expect(details().address.city).to.equal('Their City');
+      expect(details().address.line2).to.equal('Their floor');
+      expect(store().world.subscription.poNumber).to.equal('MINE-4');
+      expect($(el, '[part=conflict]')).to.equal(null);
+    });
+
+    it('never reverts a field I did not touch; recipients both changed keep what either added and removed', async () => {
+      const el = await editor();
+      const [first, second] = details().recipients;
+      const people = (await client.searchPeople('jansen', 8)).items;
+      // They drop the second recipient, add one, change the contact and the postal code.
+      await theirEdit((d) => ({
+        ...d,
+        recipients: [first!, 'theirs@lumen.example'],
+        contact: { personId: people[0]!.id },
+        address: { ...d.address, postalCode: '9999 ZZ' },
+      }));
+      // I add a recipient and change the city.
+      await addRecipient(el, 'mine@lumen.example');
+      await typeInto($<HTMLInputElement>(el, '#city'), 'My City');
+      await leave();
+      await until(() => details().address.city === 'My City', 'my city was not saved');
+      await until(() => status(el).startsWith('Saved'), `status never "Saved" (was "${status(el)}")`);
+      expect($(el, '[part=conflict]')).to.equal(null);
+      const d = details();
+      expect(d.recipients).to.deep.equal([first, 'theirs@lumen.example', 'mine@lumen.example']);
+      expect(d.recipients).not.to.include(second);
+      expect(d.contact?.personId).to.equal(people[0]!.id);
+      expect(d.address.postalCode).to.equal('9999 ZZ');
+      expect(d.address.city).to.equal('My City');
+      expect(recipientInputs(el).map((i) => i.value)).to.deep.equal(d.recipients);
+      expect($<HTMLInputElement>(el, '#contact').value).to.equal(people[0]!.name);
     });
   });
 
-  describe('server field errors', () => {
-    it('shows the reasons next to the fields when e-invoicing is on without address and operator code', async () => {
-      const el = await editor();
-      const before = details().version;
-      // The reasons the server gives for this document, asked directly.
-      const { details: d, etag } = await client.getBillingDetails();
-      const refused = await client
-        .putBillingDetails({ recipients: d.recipients, address: d.address, eInvoicing: { enabled: true } }, etag)
-        .catch((e: BillingApiError) => e);
-      // Both are `required`: the kit words them in the reader's language.
-      const codes = (refused as BillingApiError).problem!.errors!.map((e) => `${e.field} ${e.code}`);
-      expect(codes).to.include.members(['eInvoicing.address required', 'eInvoicing.operatorCode required']);
+  describe('e-invoicing', () => {
+    const standalone = (c: BillingClient) =>
+      html`<billing-contacts-editor .client=${c} lang="en" save-delay="100"></billing-contacts-editor>`;
 
-      $<HTMLButtonElement>(el, '#einvoice-enabled').click();
-      await until(() => status(el).startsWith('Not saved: the billing service refused'), 'no refusal shown', 8000);
-      const address = $<HTMLInputElement>(el, '#einvoice-address');
+    it('turned on, shows its required fields without an error and sends nothing; turned off again, nothing is unsaved', async () => {
+      const { client: counting, count } = countingClient();
+      const el = await editor(standalone(counting));
+      const toggle = $<HTMLButtonElement>(el, '#einvoice-enabled');
+      await click(toggle);
+      const address = await find<HTMLInputElement>(el, '#einvoice-address');
       const operator = $<HTMLInputElement>(el, '#operator-code');
-      expect(fieldError(el, address)).to.deep.equal({
-        invalid: 'true',
-        message: 'Fill in this field.',
-      });
-      expect(fieldError(el, operator)).to.deep.equal({
-        invalid: 'true',
-        message: 'Fill in this field.',
-      });
-      expect($(el, '#einvoice-enabled').getAttribute('aria-checked')).to.equal('true');
-      expect(details().version).to.equal(before);
+      expect(toggle.getAttribute('aria-checked')).to.equal('true');
+      await sleep(600);
+      expect(count('PUT')).to.equal(0);
+      expect(address.required && operator.required).to.equal(true);
+      expect(fieldError(el, address)).to.deep.equal({ invalid: 'false', message: '' });
+      expect(fieldError(el, operator)).to.deep.equal({ invalid: 'false', message: '' });
+      expect(all(el, '[part=field-error]')).to.deep.equal([]);
+      expect(status(el)).to.equal('Unsaved changes');
       await expect(el).to.be.accessible();
 
-      await typeInto(address, '0037123456789');
-      await until(() => fieldError(el, address).invalid === 'false', 'address still marked');
-      await typeInto(operator, 'E204503');
+      await click(toggle);
+      await until(() => !$(el, '#einvoice-address'), 'e-invoice fields still shown');
+      await sleep(300);
+      expect(count('PUT')).to.equal(0);
+      expect(status(el)).to.equal('Changes save automatically');
+      expect(leavingPrevented()).to.equal(false);
+      expect(details().eInvoicing.enabled).to.equal(false);
+    });
+
+    it('saves the switch together with its address and operator code once both are filled', async () => {
+      const { client: counting, count } = countingClient();
+      const el = await editor(standalone(counting));
+      await click($<HTMLButtonElement>(el, '#einvoice-enabled'));
+      await typeInto(await find<HTMLInputElement>(el, '#einvoice-address'), '0037123456789');
+      await sleep(400);
+      expect(count('PUT')).to.equal(0);
+      await typeInto($<HTMLInputElement>(el, '#operator-code'), 'E204503');
       await saved(el);
+      expect(count('PUT')).to.equal(1);
       expect(details().eInvoicing).to.deep.equal({
         enabled: true,
         address: '0037123456789',
         operatorCode: 'E204503',
       });
+      expect(all(el, '[part=field-error]')).to.deep.equal([]);
     });
 
+    it('marks an empty required field once it is left, both once the section is; other edits are saved meanwhile', async () => {
+      const el = await editor(standalone(client));
+      await click($<HTMLButtonElement>(el, '#einvoice-enabled'));
+      const address = await find<HTMLInputElement>(el, '#einvoice-address');
+      const operator = $<HTMLInputElement>(el, '#operator-code');
+      address.focus();
+      await leave();
+      await until(() => fieldError(el, address).invalid === 'true', 'address not marked');
+      expect(fieldError(el, address).message).to.equal('Fill in this field.');
+      // The operator code has the focus now: not marked before it is left.
+      expect(shadow(el).activeElement).to.equal(operator);
+      expect(fieldError(el, operator).invalid).to.equal('false');
+      await until(() => status(el) === 'Not saved: correct the marked fields.', `status was "${status(el)}"`);
+      await expect(el).to.be.accessible();
+
+      // Leaving the section for another field: both are marked, and that field's edit is saved without e-invoicing.
+      await typeInto($<HTMLInputElement>(el, '#po-number'), 'PO-E-1');
+      await until(() => fieldError(el, operator).invalid === 'true', 'operator code not marked');
+      await leave();
+      await until(() => store().world.subscription.poNumber === 'PO-E-1', 'the other edit was not saved');
+      expect(details().eInvoicing.enabled).to.equal(false);
+      // Saved, but not the switch: the status still asks for its fields.
+      await until(() => status(el) === 'Not saved: correct the marked fields.', `status was "${status(el)}"`);
+
+      await typeInto(address, '0037123456789');
+      await typeInto(operator, 'E204503');
+      await leave();
+      await saved(el);
+      expect(details().eInvoicing).to.deep.equal({ enabled: true, address: '0037123456789', operatorCode: 'E204503' });
+      expect(all(el, '[part=field-error]')).to.deep.equal([]);
+    });
+  });
+
+  describe('server field errors', () => {
     it('shows a required address field the server refuses, and keeps the edit', async () => {
       const el = await editor();
       const city = $<HTMLInputElement>(el, '#city');
@@ -1029,7 +1172,8 @@ describe('<billing-contacts-editor>', () => {
     });
 
     it('saves the kept edit on its own when the role comes back without a reload', async () => {
-      const el = await editor(page(100));
+      // The save waits for the typing to end: a refusal in the middle of it would make the field read-only.
+      const el = await editor(page(1000));
       const provider = el.closest<BillingProvider>('billing-provider')!;
       store().setSession({ role: 'member' });
       await typeInto($<HTMLInputElement>(el, '#po-number'), 'ROLE-2');

@@ -1,15 +1,17 @@
 /**
- * `<billing-conflict-review>`, private to `<billing-contacts-editor>`: someone else saved
- * other billing details while the user was editing. It compares the fields that differ,
- * both versions as they would be saved, and lets the user keep theirs (`keep-mine`) or
- * take the other (`use-theirs`). Loaded when a save first meets such a conflict.
+ * `<billing-contacts-editor>`'s private `<billing-conflict-review>`: someone else saved
+ * other billing details while the user was editing, and both changed some of the same
+ * fields. It compares those fields (`fields`), both versions as they would be saved, says
+ * which of the other version's changes are in the user's already (`taken`), and lets the
+ * user keep their values of the compared fields (`keep-mine`) or take the other's
+ * (`use-theirs`). Loaded when a save first meets such a conflict.
  */
 import { css, html, nothing } from 'lit';
 import { BillingElement } from '../../internal/billing-element.js';
 import { defineElement } from '../../internal/define-element.js';
 import { messages } from './editing.messages.js';
 import type { Draft } from './model.js';
-import { differences, label, shown } from './refusal.js';
+import { label, names, shown, type DiffField } from './refusal.js';
 
 const styles = css`
   :host {
@@ -64,12 +66,18 @@ export class BillingConflictReview extends BillingElement {
   static override properties = {
     mine: { attribute: false },
     theirs: { attribute: false },
+    fields: { attribute: false },
+    taken: { attribute: false },
   };
 
   /** The user's version, as it would be saved. */
   mine: Draft | undefined;
   /** The version someone else saved. */
   theirs: Draft | undefined;
+  /** The fields compared: both changed them, to different values. */
+  fields: DiffField[] = [];
+  /** The fields of the other version taken into the user's already (only they changed them). */
+  taken: DiffField[] = [];
 
   #choose(choice: 'keep-mine' | 'use-theirs'): void {
     this.dispatchEvent(new Event(choice));
@@ -82,6 +90,7 @@ export class BillingConflictReview extends BillingElement {
     return html`<section class="conflict" part="conflict" aria-labelledby="conflict-title">
       <h3 id="conflict-title">${this.t('contacts.conflict.title')}</h3>
       <p>${this.t('contacts.conflict.body')}</p>
+      ${this.taken.length > 0 ? html`<p>${this.t('contacts.conflict.merged', { fields: names(speaker, this.taken) })}</p>` : nothing}
       <div class="table-wrap">
         <table>
           <caption class="visually-hidden">
@@ -95,7 +104,7 @@ export class BillingConflictReview extends BillingElement {
             </tr>
           </thead>
           <tbody>
-            ${differences(mine, theirs).map(
+            ${this.fields.map(
               (f) =>
                 html`<tr data-field=${f}>
                   <th scope="row">${this.t(label(f))}</th>

@@ -18,6 +18,8 @@ export const de: Translations<AllMessages> = {
   'contacts.status.conflict':
     'Nicht gespeichert: Jemand anderes hat diese Daten geändert. Wählen Sie, welche Version erhalten bleiben soll.',
   'contacts.status.replaced': 'Angezeigt wird die Version, die jemand anderes gespeichert hat.',
+  'contacts.status.merged':
+    'Gespeichert, mit den Änderungen, die jemand anderes inzwischen an {fields} vorgenommen hat.',
   'contacts.status.denied':
     'Nicht gespeichert: Zum Speichern ist die Rolle Administrator oder Finanzen erforderlich. Ihre Änderungen bleiben erhalten; melden Sie sich mit dieser Rolle erneut an, um sie zu speichern.',
   'contacts.restored.title': 'Nicht gespeicherte Änderungen wiederhergestellt',
@@ -107,6 +109,8 @@ export const de: Translations<AllMessages> = {
   'contacts.conflict.title': 'Jemand anderes hat diese Daten geändert',
   'contacts.conflict.body':
     'Während Sie bearbeitet haben, hat jemand andere Rechnungsdaten gespeichert. Es wurde nichts überschrieben. Vergleichen Sie die abweichenden Felder und wählen Sie, welche Version erhalten bleiben soll.',
+  'contacts.conflict.merged':
+    'Die Änderungen der anderen Person an {fields} sind bereits in Ihrer Version. Nur die Felder unten haben Sie beide geändert.',
   'contacts.conflict.caption': 'Abweichende Felder',
   'contacts.conflict.field': 'Feld',
   'contacts.conflict.mine': 'Ihre Version',

@@ -18,6 +18,7 @@ export const nl: Translations<AllMessages> = {
   'contacts.status.conflict':
     'Niet opgeslagen: iemand anders heeft deze gegevens gewijzigd. Kies welke versie u bewaart.',
   'contacts.status.replaced': 'U ziet nu de versie die iemand anders heeft opgeslagen.',
+  'contacts.status.merged': 'Opgeslagen, met de wijzigingen die iemand anders intussen heeft aangebracht in {fields}.',
   'contacts.status.denied':
     'Niet opgeslagen: voor opslaan is de rol beheerder of financiën nodig. Uw wijzigingen blijven bewaard; meld u opnieuw aan met die rol om ze op te slaan.',
   'contacts.restored.title': 'Niet-opgeslagen wijzigingen hersteld',
@@ -102,6 +103,8 @@ export const nl: Translations<AllMessages> = {
   'contacts.conflict.title': 'Iemand anders heeft deze gegevens gewijzigd',
   'contacts.conflict.body':
     'Terwijl u bewerkte, heeft iemand andere factuurgegevens opgeslagen. Er is niets overschreven. Vergelijk de velden die verschillen en kies welke versie u bewaart.',
+  'contacts.conflict.merged':
+    'Hun wijzigingen in {fields} staan al in uw versie. Alleen de velden hieronder zijn door u beiden gewijzigd.',
   'contacts.conflict.caption': 'Velden die verschillen',
   'contacts.conflict.field': 'Veld',
   'contacts.conflict.mine': 'Uw versie',

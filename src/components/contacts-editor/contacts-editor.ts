@@ -105,9 +105,21 @@ function countries(locale: string, current: string): [code: string, name: string
  *
  * Edits save automatically (`save-delay` ms after the last change, or when a field loses
  * focus) with a visible status. The whole document is sent with `If-Match`: a failed save
- * keeps every edit and offers a retry; when someone else saved first, a panel compares
- * both versions and lets the user keep theirs or take the other; fields the server refuses
- * show its reason next to them.
+ * keeps every edit and offers a retry; fields the server refuses show its reason next to
+ * them. When someone else saved first, their version and the user's are merged field by
+ * field against the version the user started from: what only they changed is taken into
+ * the form, what only the user changed is kept, and the merged document is saved at once
+ * (the status names the fields of theirs that were kept). Recipients both changed are
+ * merged by additions and removals. Only fields both changed to different values are
+ * compared, in a panel where the user keeps their values or takes the other's; a draft
+ * restored after a reload (whose starting version is not kept) compares every field that
+ * differs.
+ *
+ * Turning e-invoicing on shows its address and operator code, required, without an error
+ * and without saving: the switch is saved together with them once both are filled. An
+ * empty one is marked ("required") when it is left, both when the section is; other edits
+ * are saved meanwhile, with e-invoicing as it was. Turning it off again leaves nothing
+ * unsaved.
  *
  * What only editing needs loads on demand, in chunks of their own that a page which only
  * shows the details never downloads: the checks and the auto-save when the user first
@@ -143,9 +155,9 @@ function countries(locale: string, current: string): [code: string, name: string
  * @csspart listbox - The list of people to pick from.
  * @csspart option - Each person in that list.
  * @csspart field-error - The message next to a field that needs fixing.
- * @csspart conflict - The panel shown when someone else saved first.
- * @csspart keep-mine-button - Saves the user's version over the other one.
- * @csspart use-theirs-button - Replaces the form with the other version.
+ * @csspart conflict - The panel shown when someone else saved first and both changed some of the same fields.
+ * @csspart keep-mine-button - Keeps the user's values of the fields both changed (with the other changes of theirs) and saves.
+ * @csspart use-theirs-button - Takes the other version's values of the fields both changed; the user's other changes are still saved.
  * @csspart company - The read-only company name and VAT number.
  * @csspart restored - The notice above the form after a reload restored unsaved changes.
  * @csspart discard-button - Drops restored changes: the form shows the server's version.

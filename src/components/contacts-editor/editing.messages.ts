@@ -30,6 +30,7 @@ export const en = {
   'contacts.status.invalid': 'Not saved: the billing service refused some fields. Correct the marked fields.',
   'contacts.status.conflict': 'Not saved: someone else changed these details. Choose which version to keep.',
   'contacts.status.replaced': 'Showing the version someone else saved.',
+  'contacts.status.merged': 'Saved, with the changes someone else made meanwhile to {fields}.',
   'contacts.error.contact.unknown': 'Pick the billing contact from the people of your organisation.',
   'contacts.error.required': 'Fill in this field.',
   'contacts.error.country': 'Choose a country.',
@@ -43,6 +44,8 @@ export const en = {
   'contacts.conflict.title': 'Someone else changed these details',
   'contacts.conflict.body':
     'While you were editing, someone saved other billing details. Nothing was overwritten. Compare the fields that differ and choose which version to keep.',
+  'contacts.conflict.merged':
+    'Their changes to {fields} are in your version already. Only the fields below were changed by both of you.',
   'contacts.conflict.caption': 'Fields that differ',
   'contacts.conflict.field': 'Field',
   'contacts.conflict.mine': 'Your version',

@@ -2,8 +2,9 @@
  * Editing in <billing-contacts-editor>, loaded when the user first focuses the form (a
  * chunk of its own): the client's checks and their messages, the auto-save cycle
  * (debounced, at once when a field is left, one save at a time, `If-Match`), adding and
- * removing recipients, the server's reasons for a refused save, and a conflict with
- * another saved version (whose review, a private element, loads when one first happens).
+ * removing recipients, the server's reasons for a refused save, and another saved version:
+ * merged with the user's field by field (what only one side changed is taken), and what
+ * both changed compared in a review (a private element, loaded when one first happens).
  */
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import type { BillingDetails } from '../../client/client.js';
@@ -12,7 +13,18 @@ import { errorMessage } from '../../internal/states.js';
 import type { EditorContext } from './document.js';
 import { draftOf, row } from './draft.js';
 import { clientIssues, inputOf, keyOf, type ClientIssue, type Draft, type FieldId } from './model.js';
-import { differences, serverErrors, speaker, type ServerErrors, type Speaker } from './refusal.js';
+import {
+  differences,
+  merge,
+  names,
+  serverErrors,
+  speaker,
+  take,
+  type DiffField,
+  type Merged,
+  type ServerErrors,
+  type Speaker,
+} from './refusal.js';
 
 /**
  * Where the auto-save stands, as the status line says it (`contacts.status.<status>`):
@@ -34,6 +46,10 @@ export type SaveStatus =
 
 const POINTER_EVENTS = ['pointerdown', 'pointerup', 'pointercancel'];
 
+/** E-invoicing's fields, required while it is on: marked once left (or the section is), never when it is turned on. */
+const EINVOICE: FieldId[] = ['einvoice-address', 'operator-code'];
+const IN_EINVOICE = /^(einvoice|operator)-/;
+
 /** The editing state and behaviour of one element, a controller of it; the element renders what it holds. */
 export class Editing implements ReactiveController {
   status: SaveStatus = 'idle';
@@ -43,8 +59,12 @@ export class Editing implements ReactiveController {
   serverErrors: ServerErrors = {};
   /** Fields whose client-side problems are shown (left once, or a save was attempted). */
   touched = new Set<string>();
-  /** The version someone else saved, while the user chooses. */
+  /** The version someone else saved, while the user chooses what both changed. */
   conflict: BillingDetails | undefined;
+  /** The fields of the version someone else saved that were taken into the user's (said once saved). */
+  taken: DiffField[] = [];
+  /** The version the user started from, as saved, while they choose (none: not known, every difference is a choice). */
+  #base: Draft | undefined;
   /** A refusal next to the recipients (removing the last one). */
   notice = '';
   #saving = false;
@@ -107,6 +127,7 @@ export class Editing implements ReactiveController {
     this.serverErrors = {};
     this.touched = new Set();
     this.conflict = undefined;
+    this.taken = [];
     this.notice = '';
     this.status = 'idle';
   }
@@ -114,6 +135,9 @@ export class Editing implements ReactiveController {
   /** After an edit of the draft: the server's reason for the field is stale, and a save is due. */
   edited(field?: FieldId): void {
     if (field && this.serverErrors[field]) this.serverErrors = { ...this.serverErrors, [field]: undefined };
+    // Turned on (again), e-invoicing's empty fields are not marked before they are left.
+    if (field === 'einvoice-enabled') this.touched = new Set([...this.touched].filter((id) => !IN_EINVOICE.test(id)));
+    if (!this.conflict) this.taken = [];
     this.notice = '';
     this.schedule();
   }
@@ -148,9 +172,20 @@ export class Editing implements ReactiveController {
   /** The control with this id lost the focus: its messages show, and a pending edit is saved at once. */
   focusOut(id: string): void {
     if (id && id !== 'title') this.#touch([id]);
-    this.#whenReleased(() => {
-      if (this.#dirty && (this.status === 'pending' || this.status === 'saving')) void this.save();
-    });
+    this.#whenReleased(() => this.#saveLeft());
+    // Once the focus is on nothing of e-invoicing any more, its empty required fields are marked.
+    if (IN_EINVOICE.test(id)) {
+      setTimeout(() => {
+        if (this.#ctx.host.shadowRoot?.activeElement?.closest('.einvoice')) return;
+        this.#touch(EINVOICE);
+        this.#whenReleased(() => this.#saveLeft());
+      });
+    }
+  }
+
+  /** A field was left: a pending edit is saved at once. */
+  #saveLeft(): void {
+    if (this.#dirty && (this.status === 'pending' || this.status === 'saving')) void this.save();
   }
 
   #focus(id: string): void {
@@ -218,19 +253,28 @@ export class Editing implements ReactiveController {
       this.#queued = true;
       return;
     }
-    const issues = clientIssues(draft);
-    if (issues.size > 0) {
+    const issues = [...clientIssues(draft)];
+    // E-invoicing turned on waits for its address and operator code (marked once left): the rest is saved without it.
+    const waiting = issues.filter(([, issue]) => issue.code === 'required').map(([id]) => id);
+    if (issues.length > waiting.length) {
       // A contact still being typed (the user may be searching for a person) is not marked until left.
       const typing = ctx.host.shadowRoot?.activeElement?.id === 'contact';
-      const shown = [...issues.keys()].filter((id) => !(typing && id === 'contact'));
+      const shown = issues.map(([id]) => id).filter((id) => !waiting.includes(id) && !(typing && id === 'contact'));
       this.#touch(shown);
       this.status = shown.length > 0 ? 'blocked' : 'pending';
       return;
     }
     const { input, rowKeys } = inputOf(draft);
+    if (waiting.length > 0) input.eInvoicing = inputOf(draftOf(doc.server!)).input.eInvoicing;
     const key = JSON.stringify(input);
     if (key === this.#savedKey) {
-      this.status = this.#everSaved ? 'saved' : 'idle';
+      this.status = !this.#dirty
+        ? this.#everSaved
+          ? 'saved'
+          : 'idle'
+        : waiting.some((id) => this.touched.has(id))
+          ? 'blocked'
+          : 'pending';
       return;
     }
     this.#saving = true;
@@ -273,7 +317,9 @@ export class Editing implements ReactiveController {
     const doc = this.#ctx.doc;
     try {
       await this.#ctx.loadReview();
+      // The version the draft was made from is not kept with it: every difference is the user's choice.
       if (differences(this.asSaved(doc.draft!), this.asSaved(draftOf(theirs))).length > 0) {
+        this.#base = undefined;
         this.conflict = theirs;
         this.status = 'conflict';
       } else {
@@ -305,25 +351,26 @@ export class Editing implements ReactiveController {
       this.serverErrors = errors;
       this.status = 'invalid';
     } else if (kind === 'stale') {
-      // Shown by a private element loaded now; until it is there, the status still says "Saving…".
-      let fetching = false;
+      // Until what both changed is shown (its review loads now), the status still says "Saving…".
+      let fetching = true;
       try {
-        await ctx.loadReview();
-        fetching = true;
-        const client = ctx.client()!;
-        const theirs = error.problem?.current ?? (await client.getBillingDetails()).details;
-        if (differences(this.asSaved(doc.draft!), this.asSaved(draftOf(theirs))).length > 0) {
+        const theirs = error.problem?.current ?? (await ctx.client()!.getBillingDetails()).details;
+        fetching = false;
+        const base = this.asSaved(draftOf(doc.server!));
+        const { conflicts } = this.#merge(theirs, base);
+        if (conflicts.length > 0) {
+          await ctx.loadReview();
+          this.#base = base;
           this.conflict = theirs;
           this.status = 'conflict';
-        } else {
-          // They saved exactly what the user has: nothing to choose.
-          doc.server = theirs;
-          doc.etag = theirs.version;
-          doc.savedKey = keyOf(doc.draft!);
-          this.status = 'saved';
+          return false;
         }
+        // Nothing both changed: the merged document is saved over theirs at once (or is theirs already).
+        this.#adoptTheirs(theirs);
+        this.status = this.#dirty ? 'pending' : 'saved';
+        return this.#dirty;
       } catch (e) {
-        // The review could not be loaded (no saveError: the status says so), or their version could not be fetched.
+        // Their version could not be fetched, or the review could not be loaded (no saveError: the status says so).
         this.saveError = fetching ? ctx.report(e) : undefined;
         this.status = 'failed';
       }
@@ -336,16 +383,61 @@ export class Editing implements ReactiveController {
     return this.#queued && keyOf(doc.draft ?? sent) !== keyOf(sent);
   }
 
-  /** While someone else's version conflicts with the user's: both, as they would be saved. */
-  get review(): { mine: Draft; theirs: Draft } | undefined {
-    const theirs = this.conflict;
+  /**
+   * Takes into the user's draft what only the other version (`theirs`) changed since `base`
+   * (the version the user started from, as saved): the form shows it at once. Returns the
+   * merge; what both changed is in its `conflicts`.
+   */
+  #merge(theirs: BillingDetails, base: Draft | undefined): Merged {
+    const doc = this.#ctx.doc;
+    const m = merge(base, this.asSaved(doc.draft!), this.asSaved(draftOf(theirs)));
+    if (m.taken.length > 0) {
+      const draft = { ...doc.draft! };
+      for (const f of m.taken) {
+        if (f !== 'recipients') take(draft, m.draft, f);
+        else {
+          // The user's rows keep their keys (and an input its focus), a blank one too.
+          const rows = draft.recipients;
+          draft.recipients = [
+            ...m.draft.recipients.map((r) => rows.find((x) => x.value.trim() === r.value) ?? r),
+            ...rows.filter((x) => !x.value.trim()),
+          ];
+        }
+      }
+      doc.draft = draft;
+      this.taken = [...new Set([...this.taken, ...m.taken])];
+    }
+    return m;
+  }
+
+  /** The version someone else saved is the one the draft is saved over from now on. */
+  #adoptTheirs(theirs: BillingDetails): void {
+    const doc = this.#ctx.doc;
+    doc.server = theirs;
+    doc.etag = theirs.version;
+    doc.savedKey = keyOf(draftOf(theirs));
+    this.conflict = undefined;
+  }
+
+  /**
+   * While someone else's version conflicts with the user's: both, as they would be saved,
+   * the fields both changed (the choice), and those of theirs taken already.
+   */
+  get review(): { mine: Draft; theirs: Draft; fields: DiffField[]; taken: DiffField[] } | undefined {
+    const conflict = this.conflict;
     const draft = this.#ctx.doc.draft;
-    return theirs && draft ? { mine: this.asSaved(draft), theirs: this.asSaved(draftOf(theirs)) } : undefined;
+    if (!conflict || !draft) return undefined;
+    const mine = this.asSaved(draft);
+    const theirs = this.asSaved(draftOf(conflict));
+    return { mine, theirs, fields: merge(this.#base, mine, theirs).conflicts, taken: this.taken };
   }
 
   /** The status line's words for `status` (`restored` says `pending`), with why the last save failed. */
   statusText(status: SaveStatus): string {
     const error = this.saveError;
+    if (status === 'saved' && this.taken.length > 0) {
+      return this.speaker.t('contacts.status.merged', { fields: names(this.speaker, this.taken) });
+    }
     return this.speaker.t(`contacts.status.${status === 'restored' ? 'pending' : status}`, {
       reason: error ? errorMessage(this.#ctx.locale(), error) : this.speaker.t('contacts.part-failed'),
     });
@@ -370,6 +462,8 @@ export class Editing implements ReactiveController {
             exportparts="conflict, keep-mine-button, use-theirs-button"
             .mine=${review.mine}
             .theirs=${review.theirs}
+            .fields=${review.fields}
+            .taken=${review.taken}
             @keep-mine=${() => this.keepMine()}
             @use-theirs=${() => this.useTheirs()}
           ></billing-conflict-review>`
@@ -383,27 +477,38 @@ export class Editing implements ReactiveController {
     return draftOf(inputOf(draft).input);
   }
 
-  /** Keeps the user's version: saves it over the other one. */
+  /**
+   * Keeps the user's values of the fields both changed; what only the other side changed is
+   * in the draft already. Saves it over the other version.
+   */
   keepMine(): void {
-    const doc = this.#ctx.doc;
-    const theirs = this.conflict!;
-    doc.server = theirs;
-    doc.etag = theirs.version;
-    doc.savedKey = keyOf(draftOf(theirs));
-    this.conflict = undefined;
+    this.#adoptTheirs(this.conflict!);
     this.#focus('title');
     void this.save();
   }
 
-  /** Takes the other version: the form shows it, the user's edit is dropped. */
+  /**
+   * Takes the other version's values of the fields both changed. What else the user changed
+   * is saved over it; when nothing is left of their edit, the form shows the other version.
+   */
   useTheirs(): void {
     clearTimeout(this.#timer);
+    const review = this.review!;
     const theirs = this.conflict!;
-    this.#ctx.doc.adopt(theirs, theirs.version);
+    const doc = this.#ctx.doc;
+    const draft = { ...doc.draft! };
+    for (const f of review.fields) take(draft, review.theirs, f);
+    doc.draft = draft;
+    this.#adoptTheirs(theirs);
+    this.#focus('title');
+    if (this.#dirty) {
+      void this.save();
+      return;
+    }
+    doc.adopt(theirs, theirs.version);
     this.reset();
     this.saveError = undefined;
     this.status = 'replaced';
-    this.#focus('title');
     this.#ctx.host.requestUpdate();
   }
 

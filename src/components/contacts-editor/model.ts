@@ -41,7 +41,7 @@ export type FieldId = TextField | `recipient-${number}` | 'contact' | 'einvoice-
 
 /** A problem the client found, by code (the element words it with the message `contacts.error.<code>`). */
 export interface ClientIssue {
-  code: 'recipient.invalid' | 'recipient.duplicate' | 'recipients.required' | 'contact.invalid';
+  code: 'recipient.invalid' | 'recipient.duplicate' | 'recipients.required' | 'contact.invalid' | 'required';
   value: string;
 }
 
@@ -94,8 +94,10 @@ export function keyOf(draft: Draft): string {
 
 /**
  * What the client checks as the user types: each recipient a valid e-mail address, no
- * duplicates ignoring case, at least one recipient; a typed contact a valid address.
- * The rest (required address fields, e-invoicing) the server checks and names per field.
+ * duplicates ignoring case, at least one recipient; a typed contact a valid address;
+ * e-invoicing, while on, its address and operator code (`required`: the switch waits for
+ * them, see editing.ts). The rest (required address fields) the server checks and names
+ * per field.
  */
 export function clientIssues(draft: Draft): Map<FieldId, ClientIssue> {
   const issues = new Map<FieldId, ClientIssue>();
@@ -118,6 +120,11 @@ export function clientIssues(draft: Draft): Map<FieldId, ClientIssue> {
   const c = draft.contact;
   if (c && !c.personId && c.email && !isEmail(c.email.trim())) {
     issues.set('contact', { code: 'contact.invalid', value: c.email });
+  }
+  if (draft['einvoice-enabled']) {
+    for (const id of ['einvoice-address', 'operator-code'] as const) {
+      if (!draft[id].trim()) issues.set(id, { code: 'required', value: '' });
+    }
   }
   return issues;
 }
