@@ -110,10 +110,12 @@ export class BillingProvider extends LitElement {
     });
   }
 
-  /** Loads the caller's permissions again and makes every element refetch (e.g. after the user's role changed). */
+  /**
+   * Loads the caller's permissions again and makes every element refetch once they are in
+   * (e.g. after the user's role changed): nothing is asked under the old role meanwhile.
+   */
   reload(): void {
-    this.#session.reload();
-    this.#session.refresh();
+    this.#session.renew();
   }
 
   /** Makes every element refetch; e.g. after the host changed billing data itself. Fires no event. */

@@ -32,7 +32,7 @@ export class BillingSession {
   #stopRecovery = () => {};
   /** The 429 wait was used: the next failure waits for the user. */
   #waited = false;
-  /** `/me` is asked again after it failed: its answer makes every element fetch again. */
+  /** `/me` is asked again after it failed, or the host's `reload()`: its answer makes every element fetch again. */
   #recovering = false;
   /** Changes by topic; `refresh()` counts under `*` (every topic). */
   #changes: Partial<Record<ChangeTopic | '*', number>> = {};
@@ -107,6 +107,16 @@ export class BillingSession {
     this.#loadPermissions();
     this.#publish();
   };
+
+  /**
+   * Loads the permissions again, then makes every element fetch again with them (the
+   * host's reload after a role change): nothing is asked under the old role meanwhile, so
+   * a role that lost billing sends no request but `/me`.
+   */
+  renew(): void {
+    this.#recovering = true;
+    this.reload();
+  }
 
   /** Stops the session's work; the next `configure` (connected again) starts it over. */
   dispose(): void {

@@ -151,8 +151,11 @@ export class BillingElement extends LitElement {
   }
 
   /**
-   * What a `Query` of `element` reads: the context it may fetch with (none while the caller
-   * may not read billing data) and where its failures go.
+   * What a `Query` of `element` reads: the context it may fetch with (none until `/me` says
+   * the caller may read billing data: a member's page asks for nothing but `/me`) and where
+   * its failures go. The price is one round trip on the first load, the data asked for
+   * after `/me` rather than beside it (issue 20 wishes them in parallel where the answer
+   * does not depend on the role; correctness comes first: no request a role may not make).
    *
    * @internal
    */
@@ -161,7 +164,7 @@ export class BillingElement extends LitElement {
     report(error: unknown): BillingApiError;
   } {
     return {
-      context: () => (element.roleForbidden ? undefined : element.billing),
+      context: () => (element.billing?.permissions?.canRead ? element.billing : undefined),
       report: (e) => element.reportError(e),
     };
   }

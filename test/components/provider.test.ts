@@ -164,4 +164,73 @@ describe('<billing-provider>', () => {
     root.querySelector('#b')!.append(list);
     await find(list, '.state.forbidden');
   });
+
+  describe('asks for nothing before /me says the role may read billing', () => {
+    /** Every element, and what shows once its data is there. */
+    const ELEMENTS = [
+      ['billing-users-table', 'tbody tr.row'],
+      ['billing-subscription-overview', '.cards'],
+      ['billing-user-count-chart', 'canvas'],
+      ['billing-invoice-list', 'tbody tr'],
+      ['billing-contacts-editor', 'form'],
+    ] as const;
+
+    /** A provider with all five elements, and the requests it sent (`GET /api/billing/me`, …). */
+    async function page(): Promise<{ provider: BillingProvider; elements: HTMLElement[]; seen: string[] }> {
+      const seen: string[] = [];
+      const hostFetch = (request: Request): Promise<Response> => {
+        seen.push(`${request.method} ${new URL(request.url).pathname}`);
+        return fetch(request);
+      };
+      const provider = await render<BillingProvider>(
+        html`<billing-provider base-url=${BASE_URL} lang="en" .fetch=${hostFetch}>
+          ${ELEMENTS.map(([tag]) => document.createElement(tag))}
+        </billing-provider>`,
+        'billing-provider',
+      );
+      return { provider, elements: ELEMENTS.map(([tag]) => provider.querySelector<HTMLElement>(tag)!), seen };
+    }
+
+    const forbidden = (elements: HTMLElement[]) => Promise.all(elements.map((el) => find(el, '.state.forbidden')));
+    const ready = (elements: HTMLElement[]) => Promise.all(elements.map((el, i) => find(el, ELEMENTS[i]![1], 10_000)));
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
+
+    for (const role of ['member', 'guest']) {
+      it(`${role}: one request, GET /me, and every element says it is forbidden`, async () => {
+        store().setSession({ role });
+        const { elements, seen } = await page();
+        await forbidden(elements);
+        await settle();
+        expect(seen).to.deep.equal(['GET /api/billing/me']);
+        for (const el of elements) expect(all(el, '.state.loading'), el.localName).to.have.length(0);
+      });
+    }
+
+    it('admin: every element shows its data', async () => {
+      const { elements, seen } = await page();
+      await ready(elements);
+      expect(seen[0]).to.equal('GET /api/billing/me');
+      // Each element's data is asked for once /me answered.
+      expect(seen.length).to.be.greaterThan(ELEMENTS.length);
+    });
+
+    it('a member made admin: the reload starts the fetching; made member again, only /me is asked', async () => {
+      store().setSession({ role: 'member' });
+      const { provider, elements, seen } = await page();
+      await forbidden(elements);
+      store().setSession({ role: 'admin' });
+      provider.reload();
+      await ready(elements);
+      expect(seen.filter((s) => s !== 'GET /api/billing/me').length).to.be.greaterThan(ELEMENTS.length);
+
+      // The role is taken away: the reload asks /me, and nothing under the old role meanwhile.
+      await settle();
+      const from = seen.length;
+      store().setSession({ role: 'member' });
+      provider.reload();
+      await forbidden(elements);
+      await settle();
+      expect(seen.slice(from)).to.deep.equal(['GET /api/billing/me']);
+    });
+  });
 });
