@@ -7,7 +7,8 @@
  */
 import { performance } from 'node:perf_hooks';
 
-export type Unit = 'ms' | 'kB' | 'rows' | 'modules';
+/** `×`: a ratio to a peer measured in the same run (1 = as fast as the peer). */
+export type Unit = 'ms' | 'kB' | 'rows' | 'modules' | '×';
 
 export interface Figure {
   suite: string;
@@ -142,6 +143,7 @@ export function fail(suite: string, error: unknown): void {
 export function format(value: number, unit: Unit): string {
   if (unit === 'kB') return `${value.toFixed(1)} kB`;
   if (unit === 'rows' || unit === 'modules') return `${Math.round(value)} ${unit}`;
+  if (unit === '×') return `${value.toFixed(2)}×`;
   return `${value.toFixed(value < 10 ? 2 : 1)} ms`;
 }
 

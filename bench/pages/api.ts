@@ -68,10 +68,15 @@ export interface ChartRun {
   longTasks: number[];
 }
 
+/** A chart library measured beside the element: uPlot, or chart.js's standard line chart. */
+export type PeerKind = 'uplot' | 'chartjs';
+
 export interface ChartBench {
   /** Loads chart.js (a first small chart), so the runs measure drawing, not loading. */
   warmUp(): Promise<void>;
   run(points: number): Promise<ChartRun>;
+  /** The same series drawn and updated by a peer (its module loaded on the first call). */
+  peer?(kind: PeerKind, points: number): Promise<ChartRun>;
 }
 
 export interface DemoReadiness {
