@@ -1,15 +1,19 @@
 /**
  * The demo host page: a SaaS product's "Account › Billing" page that embeds every billing
  * element, against the kit's mock backend running in a service worker. The controls at
- * the top steer the mock (tenant, role) and the page (language, theme); the mock keeps
- * its state across reloads until "Reset demo data".
+ * the top steer the mock (tenant, role, a world of one's own) and the page (language,
+ * theme); the mock keeps its state across reloads. "Reset demo data" starts the tenant
+ * shown over.
  */
 import { startBrowserMock } from '../mocks/browser.js';
 import { scenarios } from '../mocks/scenarios/index.js';
 import type { Role } from '../mocks/engine/types.js';
+import { loadWorld, startOver } from './mock-control.js';
 
 const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
 const SETTINGS_KEY = 'billing-elements-demo';
+/** The JSON of the world last loaded by hand, so that "Reset demo data" can load it again. */
+const WORLD_KEY = 'billing-elements-demo-world';
 
 interface Settings {
   lang: string;
@@ -23,6 +27,9 @@ const mock = await startBrowserMock({ quiet: true });
 await import('../src/define.js');
 const { store } = mock;
 const provider = document.querySelector('billing-provider')!;
+const BASE_URL = provider.baseUrl;
+/** Kept for the tab's life (in sessionStorage when it fits there: a large world does not). */
+let handWorld = sessionStorage.getItem(WORLD_KEY) ?? undefined;
 
 const scenarioSelect = $<HTMLSelectElement>('scenario');
 for (const s of scenarios.filter((s) => s.name !== 'generated-100k')) {
@@ -61,10 +68,8 @@ scenarioSelect.addEventListener('change', () => {
   // Let the select close and the busy state paint before a large world is built.
   setTimeout(() => {
     store.loadScenario(scenarioSelect.value);
-    provider.reload();
-    showState();
     document.body.removeAttribute('aria-busy');
-    toast(`Loaded ${scenarioSelect.selectedOptions[0]?.text ?? scenarioSelect.value}.`);
+    reloaded(`Loaded ${scenarioSelect.selectedOptions[0]?.text ?? scenarioSelect.value}.`);
   }, 30);
 });
 
@@ -86,11 +91,66 @@ $<HTMLSelectElement>('theme').addEventListener('change', (e) => {
   showState();
 });
 
-$('reset').addEventListener('click', async () => {
-  await store.reset();
+/** Shows the mock's refusal in words under the world form; nothing when it was done. */
+function showProblems(problems: string[]): void {
+  const box = $('world-problems');
+  box.replaceChildren();
+  if (!problems.length) return;
+  const [first, ...rest] = problems;
+  const p = document.createElement('p');
+  p.textContent = `Not loaded: ${first}`;
+  const list = document.createElement('ul');
+  for (const line of rest) list.append(Object.assign(document.createElement('li'), { textContent: line }));
+  box.append(p, ...(rest.length ? [list] : []));
+}
+
+/** After the mock's world or role changed: the elements load again, the controls say so. */
+function reloaded(message: string): void {
   provider.reload();
   showState();
-  toast('Demo data reset.');
+  toast(message);
+}
+
+async function loadWorldText(json: string): Promise<void> {
+  document.body.setAttribute('aria-busy', 'true');
+  try {
+    const problems = await loadWorld(BASE_URL, json);
+    showProblems(problems);
+    if (problems.length) return;
+    handWorld = json;
+    try {
+      sessionStorage.setItem(WORLD_KEY, json);
+    } catch {
+      sessionStorage.removeItem(WORLD_KEY); // too large to keep across a reload of the page
+    }
+    reloaded('Loaded your world.');
+  } finally {
+    document.body.removeAttribute('aria-busy');
+  }
+}
+
+$<HTMLFormElement>('world-form').addEventListener('submit', (e) => {
+  e.preventDefault();
+  void loadWorldText($<HTMLTextAreaElement>('world-text').value);
+});
+
+$<HTMLInputElement>('world-file').addEventListener('change', async (e) => {
+  const input = e.target as HTMLInputElement;
+  const file = input.files?.[0];
+  if (!file) return;
+  await loadWorldText(await file.text());
+  input.value = '';
+});
+
+$('reset').addEventListener('click', async () => {
+  // The tenant shown starts over (the mock's own reset would switch to its default tenant).
+  const problems = await startOver(BASE_URL, store.scenario, handWorld);
+  if (problems.length) {
+    toast(`Not reset: ${problems.join(' ')}`);
+    return;
+  }
+  showProblems([]);
+  reloaded('Demo data reset.');
 });
 
 // What a host does with the elements' events.
