@@ -191,6 +191,9 @@ describe('<billing-provider>', () => {
       return { provider, elements: ELEMENTS.map(([tag]) => provider.querySelector<HTMLElement>(tag)!), seen };
     }
 
+    // A draft the contacts editor kept (an earlier test's unsaved edit) would show instead of "forbidden".
+    beforeEach(() => sessionStorage.clear());
+
     const forbidden = (elements: HTMLElement[]) => Promise.all(elements.map((el) => find(el, '.state.forbidden')));
     const ready = (elements: HTMLElement[]) => Promise.all(elements.map((el, i) => find(el, ELEMENTS[i]![1], 10_000)));
     const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
