@@ -197,3 +197,79 @@ export const Rtl: Story = {
     await expect(chartOf(context.canvasElement).chart!.scales['x']!.options.reverse).toBe(true);
   },
 };
+
+/**
+ * Prepaid licenses (Severa), this month: the current period's 40 licenses drawn as a dashed
+ * line over the daily counts, with its legend entry and figure. (The API gives the current
+ * period's count only: earlier months have no line.)
+ */
+export const PrepaidLicensesLine: Story = {
+  name: 'Prepaid licenses line',
+  parameters: billing({ scenario: 'severa-prepaid' }),
+  play: async (context) => {
+    await drawn(context);
+    await waitFor(() =>
+      expect(chartOf(context.canvasElement).chart!.data.datasets.map((d) => d.label)).toContain(
+        'Licenses (current period)',
+      ),
+    );
+  },
+};
+
+/** Prepaid licenses over the year: the licenses as a step over the months of the current period. */
+export const PrepaidLicensesYear: Story = {
+  name: 'Prepaid licenses line, year',
+  args: { view: 'year' },
+  parameters: billing({ scenario: 'severa-prepaid' }),
+  play: drawn,
+};
+
+/** Prepaid licenses as a table: the licenses are a column of their own. */
+export const PrepaidLicensesTable: Story = {
+  name: 'Prepaid licenses line, table',
+  args: { showTable: true },
+  parameters: billing({ scenario: 'severa-prepaid' }),
+};
+
+/** Prepaid licenses in Dutch. */
+export const PrepaidLicensesDutch: Story = {
+  name: 'Prepaid licenses line, Dutch',
+  parameters: billing({ scenario: 'severa-prepaid', lang: 'nl' }),
+  play: drawn,
+};
+
+/** 100,000 people (generated): the count axis starts at 0 and its ticks stay round (0, 20,000, …). */
+export const HundredThousandPeople: Story = {
+  name: '100,000 people',
+  parameters: billing({ scenario: 'generated-100k' }),
+  play: async (context) => {
+    await drawn(context);
+    await expect(chartOf(context.canvasElement).chart!.scales['y']!.min).toBe(0);
+  },
+};
+
+/** 100,000 people over the year. */
+export const HundredThousandPeopleYear: Story = {
+  name: '100,000 people, year',
+  args: { view: 'year' },
+  parameters: billing({ scenario: 'generated-100k' }),
+  play: drawn,
+};
+
+/**
+ * The year the subscription started, for a tenant without a trial (injixo Advanced, billed
+ * from November 2025): the months before are "Not charged (before the subscription)", and
+ * the year picker offers 2025 and 2026 only.
+ */
+export const BeforeTheSubscription: Story = {
+  name: 'Before the subscription',
+  args: { view: 'year', year: 2025 },
+  play: drawn,
+};
+
+/** A trial's months (Workplace Core): "Not charged (trial)", and only the trial's year in the picker. */
+export const TrialMonths: Story = {
+  name: 'Trial months',
+  args: { view: 'year', showTable: true },
+  parameters: billing({ scenario: 'workplace-trial' }),
+};

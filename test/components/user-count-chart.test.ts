@@ -301,7 +301,8 @@ describe('<billing-user-count-chart>', () => {
     requests = [];
     await pick(el, '2025');
     await waitUntil(() => text(shadow(el).querySelector('h2')) === 'Billed users per month, 2025');
-    expect(requests).to.deep.equal(['/usage/monthly?year=2025']);
+    // At most 2025's counts (the year picker may have had them already, to find the subscription's start).
+    expect(requests.filter((r) => r !== '/usage/monthly?year=2025')).to.deep.equal([]);
     const y2025 = await client.getMonthlyUsage(2025);
     await waitUntil(
       () =>
@@ -317,8 +318,8 @@ describe('<billing-user-count-chart>', () => {
     expect(text(table.querySelector('caption'))).to.equal('Billed users per month, 2025');
     const rows = [...table.querySelectorAll('tbody tr')];
     expect(rows.length).to.equal(12);
-    const trial = y2025.months.filter((m) => m.beforeFirstBilledMonth).length;
-    expect(rows.filter((r) => text(r).includes('Not charged')).length).to.equal(trial);
+    const before = y2025.months.filter((m) => m.beforeFirstBilledMonth).length;
+    expect(rows.filter((r) => text(r).includes('Not charged (before the subscription)')).length).to.equal(before);
     await expect(el).to.be.accessible();
 
     // Back to the month view: a month of the year that was picked.
@@ -370,11 +371,11 @@ describe('<billing-user-count-chart>', () => {
       );
       // The keyboard starts at the latest month: both figures, and why it is not charged.
       canvas(el).focus();
-      await waitUntil(() => readout(el)[0] === 'November 2026', 'no readout');
+      await waitUntil(() => readout(el).includes('Not charged (trial)'), 'no readout of the trial month');
       expect(readout(el)).to.include.members([
+        'November 2026',
         `Billable users: ${year.months[nov]!.billedCount}`,
         `Monthly active users: ${year.months[nov]!.monthlyActiveUsers}`,
-        'Not charged (trial or before the subscription)',
       ]);
       shadow(el).querySelector<HTMLButtonElement>('[part=table-toggle]')!.click();
       const table = await find<HTMLTableElement>(el, 'table');
@@ -385,6 +386,153 @@ describe('<billing-user-count-chart>', () => {
       const novRow = [...table.querySelectorAll('tbody tr')].find((r) => text(r).startsWith('November 2026'))!;
       expect(text(novRow)).to.include(String(year.months[nov]!.monthlyActiveUsers));
       await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('the count axis (issue 16)', () => {
+    /** The y scale starts at 0, reaches the largest value, and has round, evenly spaced ticks. */
+    function checkAxis(chart: Chart, largest: number): void {
+      const y = chart.scales['y']!;
+      expect(y.min).to.equal(0);
+      expect(y.max).to.be.at.least(largest);
+      const ticks = y.ticks.map((t) => t.value);
+      expect(ticks[0]).to.equal(0);
+      expect(ticks.length).to.be.within(3, 11);
+      const step = ticks[1]! - ticks[0]!;
+      expect(ticks.every((v, i) => Number.isInteger(v) && v === i * step)).to.equal(true, String(ticks));
+      // A round step: 1, 2 or 5 (or 2.5) times a power of ten.
+      const unit = step / 10 ** Math.floor(Math.log10(step));
+      expect([1, 2, 2.5, 5]).to.include(unit);
+    }
+
+    for (const scenario of ['generated-100k', 'injixo-advanced']) {
+      it(`starts at 0 and reaches the largest count: ${scenario}, month and year`, async () => {
+        store().loadScenario(scenario);
+        const el = await chartEl();
+        const chart = await drawn(el);
+        const daily = await client.getDailyUsage('2026-11');
+        checkAxis(chart, Math.max(daily.peak!.count, daily.includedUsers ?? 0));
+        button(el, 'Year').click();
+        await waitUntil(() => el.chart?.data.datasets.some((d) => d.label === 'Billed users'), 'no year drawn');
+        const year = await client.getMonthlyUsage(2026);
+        checkAxis(el.chart!, Math.max(...year.months.map((m) => m.billedCount)));
+      });
+    }
+  });
+
+  describe('prepaid licenses (severa-prepaid)', () => {
+    beforeEach(() => store().loadScenario('severa-prepaid'));
+    const HELD = 'Licenses (current period)';
+
+    it("draws the current period's licenses over the month, with its legend entry, figure and column", async () => {
+      const el = await chartEl();
+      const { licenses, period } = await client.getLicenses();
+      expect(period.start <= '2026-11-01' && period.end >= '2026-11-30').to.equal(true);
+      await waitUntil(() => el.chart?.data.datasets.some((d) => d.label === HELD), 'no license line');
+      const line = series(el.chart, HELD);
+      expect(line).to.deep.equal([
+        { x: 0, y: licenses },
+        { x: 29, y: licenses }, // to the end of November: the licenses are held all month
+      ]);
+      expect(el.chart!.scales['y']!.max).to.be.at.least(licenses);
+      expect(all(el, '[part=legend] li').map((li) => text(li))).to.include(HELD);
+      expect(stat(el, HELD)).to.equal(count(licenses));
+      canvas(el).focus();
+      await waitUntil(() => readout(el).includes(`${HELD}: ${licenses}`), 'no licenses in the readout');
+
+      shadow(el).querySelector<HTMLButtonElement>('[part=table-toggle]')!.click();
+      const table = await find<HTMLTableElement>(el, 'table');
+      expect([...table.querySelectorAll('thead th')].map((th) => text(th))).to.deep.equal([
+        'Date',
+        'Users',
+        HELD,
+        'Note',
+      ]);
+      const cells = [...table.querySelectorAll('tbody tr')].map((r) => text(r.querySelectorAll('td')[1]));
+      expect(new Set(cells)).to.deep.equal(new Set([count(licenses)]));
+      await expect(el).to.be.accessible();
+    });
+
+    it('draws them as a step over the months of the period in the year, and not before it', async () => {
+      const el = await chartEl();
+      await drawn(el);
+      const { licenses } = await client.getLicenses();
+      button(el, 'Year').click();
+      const labels = (): string[] => el.chart?.data.datasets.map((d) => d.label!) ?? [];
+      await waitUntil(
+        () => labels().includes('Licenses in use') && labels().includes(HELD),
+        'no license line over the year',
+      );
+      const held = values(series(el.chart, HELD));
+      expect(held.slice(10)).to.deep.equal([licenses, licenses]); // November and December 2026
+      expect(held.slice(0, 10).every((v) => v === null)).to.equal(true); // no count per month before the period
+      expect(all(el, '[part=legend] li').map((li) => text(li))).to.include(HELD);
+      shadow(el).querySelector<HTMLButtonElement>('[part=table-toggle]')!.click();
+      const table = await find<HTMLTableElement>(el, 'table');
+      expect([...table.querySelectorAll('thead th')].map((th) => text(th))).to.include(HELD);
+      const nov = [...table.querySelectorAll('tbody tr')].find((r) => text(r).startsWith('November 2026'))!;
+      expect(text(nov)).to.include(String(licenses));
+      await expect(el).to.be.accessible();
+
+      // A month before the period: no license line (its count is not known).
+      button(el, 'Month').click();
+      await waitForText(el, 'Daily users, November 2026');
+      await pick(el, '2026-10');
+      await waitForText(el, 'Daily users, October 2026');
+      shadow(el).querySelector<HTMLButtonElement>('[part=table-toggle]')!.click();
+      await waitUntil(() => el.chart?.data.datasets.some((d) => d.label === 'Users per day'));
+      expect(el.chart!.data.datasets.map((d) => d.label)).to.not.include(HELD);
+    });
+
+    it('names the line in Dutch and German', async () => {
+      for (const [lang, label] of [
+        ['nl', 'Licenties (huidige periode)'],
+        ['de', 'Lizenzen (aktueller Zeitraum)'],
+      ] as const) {
+        const el = await chartEl(lang);
+        await waitUntil(() => el.chart?.data.datasets.some((d) => d.label === label), `no ${lang} license line`);
+        expect(all(el, '[part=legend] li').map((li) => text(li))).to.include(label);
+        expect(stat(el, label)).to.equal(count((await client.getLicenses()).licenses, lang));
+      }
+    });
+  });
+
+  describe('years before the subscription (issue 16)', () => {
+    const options = (el: HTMLElement): string[] => [...select(el).options].map((o) => o.value);
+
+    it('offers the years from the subscription on, and calls the months before it so (no trial)', async () => {
+      const el = await chartEl(); // injixo-advanced: billed from November 2025, no trial
+      await drawn(el);
+      await waitUntil(() => options(el).at(-1) === '2025-01', 'the months were not cut to the subscription');
+      expect(options(el)[0]).to.equal('2026-11');
+      button(el, 'Year').click();
+      await waitUntil(() => el.chart?.data.datasets.some((d) => d.label === 'Billed users'), 'no year drawn');
+      expect(options(el)).to.deep.equal(['2026', '2025']);
+      await pick(el, '2025');
+      await waitUntil(() => text(shadow(el).querySelector('h2')) === 'Billed users per month, 2025');
+      const legend = (): string[] => all(el, '[part=legend] li').map((li) => text(li));
+      await waitUntil(() => legend().includes('Not charged (before the subscription)'), 'no "before" legend');
+      expect(legend().some((l) => l.includes('trial'))).to.equal(false);
+      canvas(el).focus();
+      await sendKeys({ press: 'Home' });
+      await waitUntil(() => readout(el)[0] === 'January 2025', 'no readout of January');
+      expect(readout(el).at(-1)).to.equal('Not charged (before the subscription)');
+      await expect(el).to.be.accessible();
+    });
+
+    it('says "trial" only for the months of a trial (workplace-trial)', async () => {
+      store().loadScenario('workplace-trial');
+      const el = await chartEl();
+      await drawn(el);
+      // Only the trial's year; the month picker from its January.
+      await waitUntil(() => options(el).at(-1) === '2026-01', 'the months were not cut to the trial');
+      await waitForText(el, 'Not charged (trial)'); // the month's notice
+      button(el, 'Year').click();
+      await waitUntil(() => el.chart?.data.datasets.some((d) => d.label === 'Billable users'), 'no year drawn');
+      expect(options(el)).to.deep.equal(['2026']);
+      const legend = all(el, '[part=legend] li').map((li) => text(li));
+      expect(legend).to.include('Not charged (trial)');
+      expect(legend).to.not.include('Not charged (before the subscription)');
     });
   });
 
@@ -580,7 +728,7 @@ describe('<billing-user-count-chart>', () => {
       await expect(el).to.be.accessible();
       button(el, 'Year').click();
       await drawn(el);
-      await pick(el, '2025');
+      el.year = 2025; // a host's year before the trial (the picker does not offer it)
       await waitForText(el, 'No billed users in 2025');
       await expect(el).to.be.accessible();
     });

@@ -65,6 +65,8 @@ export type Figures = {
   palette: Palette;
   /** The element's words. */
   t: (key: MessageKey) => string;
+  /** Licenses held (prepaid plans) from a day to a day: the current period's, drawn over it. */
+  held?: [count: number, from: string, to: string];
 } & (
   | {
       daily: DailyUsage;
@@ -183,6 +185,8 @@ function seriesOf(f: Figures): [Series[], number, number, boolean, (value: numbe
   const p = f.palette;
   const { t } = f;
   const dashed = { label: t('chart.series.included'), color: p.muted, width: 1.5, dashed: true };
+  const [licenses = 0, from = '', to = ''] = f.held ?? [];
+  const held = { ...dashed, label: t('chart.series.held') };
   if ('daily' in f) {
     const { days, includedUsers: level, month } = f.daily;
     const n = days.length;
@@ -190,12 +194,12 @@ function seriesOf(f: Figures): [Series[], number, number, boolean, (value: numbe
     // The open month's axis runs to the month's last day: the days still to come stay empty.
     const span =
       days[0]!.date === `${month}-01` && n <= 31 ? Math.max(n, 32 - new Date(first + 31 * DAY).getUTCDate()) : n;
-    const [from, to] = [days[0]!.date, days.at(-1)!.date];
+    const [a, b] = [days[0]!.date, days.at(-1)!.date];
     const format = new Intl.DateTimeFormat(f.locale, {
       timeZone: 'UTC',
-      ...(from.slice(0, 7) === to.slice(0, 7)
+      ...(a.slice(0, 7) === b.slice(0, 7)
         ? { day: 'numeric' }
-        : from.slice(0, 4) === to.slice(0, 4) || n <= 366
+        : a.slice(0, 4) === b.slice(0, 4) || n <= 366
           ? { day: 'numeric', month: 'short' }
           : { month: 'short', year: 'numeric' }),
     });
@@ -224,6 +228,17 @@ function seriesOf(f: Figures): [Series[], number, number, boolean, (value: numbe
         ],
       });
     }
+    // The licenses over the days of the period on the axis.
+    const [x0, x1] = [from, to].map((d) => (utc(d) - first) / DAY) as [number, number];
+    if (f.held && x1 >= 0 && x0 <= span - 1) {
+      series.push({
+        ...held,
+        data: [
+          { x: Math.max(0, x0), y: licenses },
+          { x: Math.min(span - 1, x1), y: licenses },
+        ],
+      });
+    }
     return [series, 0, span - 1, span <= DOTS_UP_TO, (i) => format.format(first + i * DAY)];
   }
   const { months, shown } = f;
@@ -237,9 +252,14 @@ function seriesOf(f: Figures): [Series[], number, number, boolean, (value: numbe
   if (months.some((m) => m.includedUsers !== null)) {
     series.push({ ...dashed, data: points((m) => m.includedUsers), steps: true });
   }
+  const inPeriod = (m: MonthUsage): boolean => m.month >= from.slice(0, 7) && m.month <= to.slice(0, 7);
+  if (f.held && months.some(inPeriod)) {
+    // Also over the months still to come of the period: the licenses are held then too.
+    series.push({ ...held, data: months.map((m, i) => ({ x: i, y: inPeriod(m) ? licenses : null })), steps: true });
+  }
   series.push({
     label: t(f.billed),
-    // Trial months muted, the month in progress pale and outlined.
+    // Months not charged (a trial, before the subscription) muted, the month in progress pale and outlined.
     data: points((m) => m.billedCount).map((point, i) => {
       const m = months[i]!;
       const trial = m.beforeFirstBilledMonth;
@@ -269,7 +289,6 @@ export function plot(canvas: HTMLCanvasElement, chart: Chart | undefined, figure
   const { muted, border: color, font, rtl } = figures.palette;
   const ticks = { color: muted, font: { family: font } };
   const border = { color };
-  const zero = !('daily' in figures);
   const config = {
     type: TYPE,
     data: { datasets: series },
@@ -279,6 +298,7 @@ export function plot(canvas: HTMLCanvasElement, chart: Chart | undefined, figure
       animation: false,
       parsing: false,
       normalized: true,
+      locale: figures.locale,
       events: [], // the element follows the pointer and the keys itself (its readout)
       layout: { padding: { top: 10, [rtl ? 'left' : 'right']: 10 } },
       scales: {
@@ -306,8 +326,10 @@ export function plot(canvas: HTMLCanvasElement, chart: Chart | undefined, figure
         y: {
           type: 'linear',
           position: rtl ? 'right' : 'left',
-          beginAtZero: zero,
-          grace: zero ? '5%' : '8%',
+          // Counts start at 0 at every size (a margin below the lowest would run below 0).
+          min: 0,
+          beginAtZero: true,
+          grace: '5%',
           border,
           grid: border,
           ticks: { ...ticks, precision: 0 },

@@ -20,6 +20,8 @@ export const de: Translations<typeof en> = {
   'chart.series.mau': 'Monatlich aktive Benutzer',
   'chart.series.provisional': 'Vorläufig (Monat läuft noch)',
   'chart.series.not-charged': 'Nicht berechnet (Testphase)',
+  'chart.series.before': 'Nicht berechnet (vor Beginn des Abonnements)',
+  'chart.series.held': 'Lizenzen (aktueller Zeitraum)',
   'chart.stat.peak-on': 'am {date}',
   'chart.stat.highest': 'Höchste Tageszahl',
   'chart.stat.extra': 'Zusätzliche Benutzer',

@@ -20,6 +20,8 @@ export const nl: Translations<typeof en> = {
   'chart.series.mau': 'Maandelijks actieve gebruikers',
   'chart.series.provisional': 'Voorlopig (maand loopt nog)',
   'chart.series.not-charged': 'Niet in rekening gebracht (proefperiode)',
+  'chart.series.before': 'Niet in rekening gebracht (vóór het abonnement)',
+  'chart.series.held': 'Licenties (huidige periode)',
   'chart.stat.peak-on': 'op {date}',
   'chart.stat.highest': 'Hoogste aantal op één dag',
   'chart.stat.extra': 'Extra gebruikers',

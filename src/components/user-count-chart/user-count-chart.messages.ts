@@ -19,6 +19,8 @@ export const en = {
   'chart.series.mau': 'Monthly active users',
   'chart.series.provisional': 'Provisional (month in progress)',
   'chart.series.not-charged': 'Not charged (trial)',
+  'chart.series.before': 'Not charged (before the subscription)',
+  'chart.series.held': 'Licenses (current period)',
   'chart.stat.peak-on': 'on {date}',
   'chart.stat.highest': 'Highest daily count',
   'chart.stat.extra': 'Extra users',

@@ -1,7 +1,7 @@
 import { de, en, nl } from './user-count-chart.messages.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { Chart } from 'chart.js';
-import type { BillingModel, DailyUsage, MonthUsage } from '../../client/client.js';
+import type { BillingClient, BillingModel, DailyUsage, MonthUsage } from '../../client/client.js';
 import type { ChangeTopic } from '../../context/context.js';
 import { onDemand } from '../../internal/on-demand.js';
 import type { MessageKey } from '../../i18n/index.js';
@@ -47,9 +47,9 @@ function billedKey(model: BillingModel): MessageKey {
       : 'chart.series.billed';
 }
 
-/** Months offered in the month picker, counting back from the current one. */
+/** Months offered in the month picker at most, counting back from the current one. */
 const MONTHS_BACK = 24;
-/** Years offered in the year picker, counting back from the current one. */
+/** Years offered in the year picker at most, counting back from the current one. */
 const YEARS_BACK = 5;
 
 /** The changes that alter the counts (a user deactivated, licenses bought, the edition changed). */
@@ -75,7 +75,11 @@ function shiftMonth(yearMonth: string, delta: number): string {
  * billed count per month. Full-month plans show the billable count next to the monthly
  * active users, with the reason the invoice is lower. Month and year pickers browse the
  * history; a toggle shows the same figures as a table. The open month is marked
- * provisional.
+ * provisional. The pickers offer the years from the subscription's start (its trial's, or
+ * the first billed month's) to now; months before it are "before the subscription", and
+ * only a tenant that had a trial has trial months. Prepaid-license plans draw the current
+ * period's license count as a line (the API has no count per day or month before it).
+ * The count axis starts at 0.
  *
  * Pointing at the chart, or focusing it and pressing the arrow keys (Home and End for the
  * ends), shows the figures of a day or month in a readout that screen readers announce.
@@ -98,7 +102,7 @@ function shiftMonth(yearMonth: string, delta: number): string {
  * @csspart toolbar - Period switch, month or year picker and table toggle.
  * @csspart period-button - The Month and Year buttons.
  * @csspart table-toggle - The "Show as table" button.
- * @csspart stats - The figures above the chart (peak, included, extra; billable, monthly active).
+ * @csspart stats - The figures above the chart (peak, included, extra; billable, monthly active; licenses).
  * @csspart legend - The chart's legend.
  * @csspart chart - The box the chart is drawn in.
  * @csspart readout - The figures of the day or month pointed at.
@@ -147,15 +151,40 @@ export class BillingUserCountChart extends BillingElement {
       ] as const,
     run: async (client, signal, [idle, month, year, changes]) => {
       if (idle) return undefined;
-      const y = month ? Number(month.slice(0, 4)) : year;
-      // A year's counts serve every month of it, until something changes.
-      const key = `${changes}:${y}`;
       const [daily, yearly] = await Promise.all([
         month ? client.getDailyUsage(month, { signal }) : undefined,
-        this.#yearCache.get(key) ?? client.getMonthlyUsage(y, { signal }),
+        this.#fetchYear(client, signal, changes, month ? Number(month.slice(0, 4)) : year),
       ]);
-      this.#yearCache.set(key, yearly);
       return { daily, yearly };
+    },
+  });
+  /**
+   * What the tenant's history is: its trial and licenses (`/subscription`), and the first
+   * year to offer: the trial's, or that of the first billed month (found back from this
+   * year, year by year, in the counts the year view shows too). Asked for once the first
+   * figures are in.
+   */
+  #tenant = new Query(this, {
+    topics: TOPICS,
+    args: () => [this.#usesOwnData || !this.#usage.value, this.billing?.changes(TOPICS)] as const,
+    run: async (client, signal, [idle, changes]) => {
+      if (idle) return undefined;
+      const now = Number(this.#today.slice(0, 4));
+      const year = (y: number) => this.#fetchYear(client, signal, changes, y);
+      const [{ trial, licenses }, first] = await Promise.all([
+        client.getSubscription({ signal }),
+        (async () => {
+          let y = now;
+          while (
+            y > now - YEARS_BACK + 1 &&
+            !(await year(y)).months[0]!.beforeFirstBilledMonth &&
+            !(await year(y - 1)).months[11]!.beforeFirstBilledMonth
+          )
+            y--;
+          return y;
+        })(),
+      ]);
+      return { trial, licenses, first: Math.min(first, trial ? Number(trial.startedOn.slice(0, 4)) : now) };
     },
   });
   /** The row in the readout (-1: none), of the figures in `#activeOf`. */
@@ -216,6 +245,43 @@ export class BillingUserCountChart extends BillingElement {
 
   // ---------------------------------------------------------------------------------
   // Data
+
+  /** A year's counts: they serve every month of it, until something changes. */
+  async #fetchYear(client: BillingClient, signal: AbortSignal, changes: unknown, y: number): Promise<YearUsage> {
+    const key = `${changes}:${y}`;
+    const yearly = this.#yearCache.get(key) ?? (await client.getMonthlyUsage(y, { signal }));
+    this.#yearCache.set(key, yearly);
+    return yearly;
+  }
+
+  /** The first year offered: the subscription's (its trial's); until known (or if it cannot be), 5 years back. */
+  get #firstYear(): number {
+    return this.#tenant.value?.first ?? Number(this.#today.slice(0, 4)) - YEARS_BACK + 1;
+  }
+
+  /** The tenant's licenses (prepaid-license plans), for the fetched figures. */
+  get #licenses() {
+    return this.#usesOwnData ? undefined : this.#tenant.value?.licenses;
+  }
+
+  /**
+   * The licenses held in the current period on a day or in a month (`YYYY-MM-DD`,
+   * `YYYY-MM`), of a prepaid-license plan; `null` outside it (no count per day in the API).
+   */
+  #heldOn(x: string): number | null {
+    const l = this.#licenses;
+    return l && x >= l.period.start.slice(0, x.length) && x <= l.period.end.slice(0, x.length) ? l.licenses : null;
+  }
+
+  /** Why a month is not charged: its trial, before the subscription, or either (not known). */
+  #notCharged(m: MonthUsage): MessageKey {
+    const tenant = this.#usesOwnData ? undefined : this.#tenant.value;
+    return !tenant
+      ? 'chart.note.not-charged'
+      : tenant.trial && m.month >= tenant.trial.startedOn.slice(0, 7)
+        ? 'chart.series.not-charged'
+        : 'chart.series.before';
+  }
 
   /** True when the figures of the current view come from `data`/`yearData`. */
   get #usesOwnData(): boolean {
@@ -333,13 +399,15 @@ export class BillingUserCountChart extends BillingElement {
       canvas: this.#canvasEl,
       probe: this.#probeEl,
       drawable: !this.#usage.loading && !this.#usage.error,
-      from: [this.locale, this.#today, this.#shown, this.#monthUsage],
+      from: [this.locale, this.#today, this.#shown, this.#monthUsage, this.#tenant.value],
       figures: (palette) => {
         const shown = month ? [] : this.#shownMonths(this.#yearly!);
+        const l = this.#licenses;
         return {
           locale: this.locale,
           palette,
           t: (key) => this.t(key),
+          held: l && [l.licenses, l.period.start, l.period.end],
           ...(month
             ? { daily: this.#daily!, extra: Boolean(this.#extra()) }
             : { months: this.#yearly!.months, shown, billed: billedKey(this.#yearModel(shown)) }),
@@ -375,7 +443,7 @@ export class BillingUserCountChart extends BillingElement {
 
   #monthNote(m: MonthUsage): string {
     return m.beforeFirstBilledMonth
-      ? this.t('chart.note.not-charged')
+      ? this.t(this.#notCharged(m))
       : m.provisional
         ? this.t('chart.note.provisional')
         : '';
@@ -413,6 +481,7 @@ export class BillingUserCountChart extends BillingElement {
 
   #renderToolbar(): TemplateResult {
     const today = this.#today;
+    const first = this.#firstYear;
     const table = this.showTable || this.#chartFailed;
     // The period switch only offers views that have figures: fetched, or given by the host.
     return html`<div class="toolbar" part="toolbar">
@@ -440,7 +509,7 @@ export class BillingUserCountChart extends BillingElement {
             ? this.#renderPicker(
                 'chart.period.month',
                 this.#month,
-                Array.from({ length: MONTHS_BACK }, (_, i) => shiftMonth(today, -i)),
+                Array.from({ length: MONTHS_BACK }, (_, i) => shiftMonth(today, -i)).filter((m) => m >= String(first)),
                 (m) => this.fmtMonth(m),
                 (m) => {
                   this.month = m;
@@ -450,7 +519,7 @@ export class BillingUserCountChart extends BillingElement {
             : this.#renderPicker(
                 'chart.period.year',
                 this.#year,
-                Array.from({ length: YEARS_BACK }, (_, i) => Number(today.slice(0, 4)) - i),
+                Array.from({ length: Number(today.slice(0, 4)) - first + 1 }, (_, i) => Number(today.slice(0, 4)) - i),
                 String,
                 (y) => (this.year = Number(y)),
               )
@@ -465,6 +534,11 @@ export class BillingUserCountChart extends BillingElement {
         ${this.t('chart.show-table')}
       </button>
     </div>`;
+  }
+
+  /** A count, or nothing for `null`. */
+  #n(n: number | null): string {
+    return n === null ? '' : this.fmtCount(n);
   }
 
   /** A figure above the chart. */
@@ -497,8 +571,10 @@ export class BillingUserCountChart extends BillingElement {
       stats.push(this.#stat('chart.series.included', included, 'included'));
       if (extra !== null) stats.push(this.#stat('chart.stat.extra', extra, extra ? 'extra' : ''));
     }
+    const held = this.#heldOn(daily.month);
+    if (held !== null) stats.push(this.#stat('chart.series.held', held, 'included'));
     return html`<dl class="stats" id="stats" part="stats">${stats}</dl>
-      ${usage?.beforeFirstBilledMonth ? html`<p class="notice">${this.t('chart.note.not-charged')}</p>` : nothing}`;
+      ${usage?.beforeFirstBilledMonth ? html`<p class="notice">${this.t(this.#notCharged(usage))}</p>` : nothing}`;
   }
 
   /**
@@ -582,14 +658,21 @@ export class BillingUserCountChart extends BillingElement {
   #renderMonth(daily: DailyUsage, title: string, caption: string): TemplateResult {
     const { days, peak, includedUsers: included } = daily;
     const strong = days.findIndex((d) => d.date === peak!.on);
+    const held = this.#heldOn(daily.month) !== null;
     return html`${this.#renderStats(daily)}
     ${this.#renderFigures(
       {
-        heads: [this.t('chart.col.date'), this.t('chart.col.users'), this.t('chart.col.note')],
+        heads: [
+          this.t('chart.col.date'),
+          this.t('chart.col.users'),
+          ...(held ? [this.t('chart.series.held')] : []),
+          this.t('chart.col.note'),
+        ],
         count: days.length,
         cells: (r) => [
           this.fmtDate(days[r]!.date),
           this.fmtCount(days[r]!.count),
+          ...(held ? [this.#n(this.#heldOn(days[r]!.date))] : []),
           r === strong ? this.t('chart.series.peak') : '',
         ],
         y: (r) => days[r]!.count,
@@ -600,6 +683,7 @@ export class BillingUserCountChart extends BillingElement {
       [
         ['line', this.t('chart.series.daily')],
         ['dashed', included !== null && this.t('chart.series.included')],
+        ['dashed', held && this.t('chart.series.held')],
         ['above', included !== null && this.t('chart.series.above')],
         [this.#extra() ? 'peak' : 'peak warn', this.t('chart.series.peak')],
       ],
@@ -612,23 +696,23 @@ export class BillingUserCountChart extends BillingElement {
     const billed = this.t(billedKey(this.#yearModel(shown)));
     const mau = this.#yearModel(shown) === 'full-month';
     const included = shown.some((m) => m.includedUsers !== null);
-    const count = (n: number | null): string => (n === null ? '' : this.fmtCount(n));
+    const held = shown.some((m) => this.#heldOn(m.month) !== null);
     const highest = shown.reduce((a, m) => (m.billedCount > a.billedCount ? m : a));
     const latest = shown.at(-1)!;
     const summary = [
       this.t('chart.summary.highest', {
         count: highest.billedCount,
-        n: count(highest.billedCount),
+        n: this.#n(highest.billedCount),
         month: this.fmtMonth(highest.month),
       }),
     ];
     if (mau && latest.monthlyActiveUsers !== null) {
       summary.push(
-        this.t('chart.summary.mau', { month: this.fmtMonth(latest.month), n: count(latest.monthlyActiveUsers) }),
+        this.t('chart.summary.mau', { month: this.fmtMonth(latest.month), n: this.#n(latest.monthlyActiveUsers) }),
       );
     }
     if (latest.includedUsers !== null) {
-      summary.push(this.t('chart.summary.included', { count: latest.includedUsers, n: count(latest.includedUsers) }));
+      summary.push(this.t('chart.summary.included', { count: latest.includedUsers, n: this.#n(latest.includedUsers) }));
     }
     return this.#renderFigures(
       {
@@ -637,6 +721,7 @@ export class BillingUserCountChart extends BillingElement {
           billed,
           ...(mau ? [this.t('chart.series.mau')] : []),
           ...(included ? [this.t('chart.series.included'), this.t('chart.stat.extra')] : []),
+          ...(held ? [this.t('chart.series.held')] : []),
           this.t('chart.col.note'),
         ],
         count: shown.length,
@@ -644,9 +729,10 @@ export class BillingUserCountChart extends BillingElement {
           const m = shown[r]!;
           return [
             this.fmtMonth(m.month),
-            count(m.billedCount),
-            ...(mau ? [count(m.monthlyActiveUsers)] : []),
-            ...(included ? [count(m.includedUsers), count(m.extraUsers)] : []),
+            this.#n(m.billedCount),
+            ...(mau ? [this.#n(m.monthlyActiveUsers)] : []),
+            ...(included ? [this.#n(m.includedUsers), this.#n(m.extraUsers)] : []),
+            ...(held ? [this.#n(this.#heldOn(m.month))] : []),
             this.#monthNote(m),
           ];
         },
@@ -659,11 +745,14 @@ export class BillingUserCountChart extends BillingElement {
         ['', billed],
         ['mau', mau && this.t('chart.series.mau')],
         ['dashed', yearly.months.some((m) => m.includedUsers !== null) && this.t('chart.series.included')],
+        ['dashed', yearly.months.some((m) => this.#heldOn(m.month) !== null) && this.t('chart.series.held')],
         [
           'provisional',
           shown.some((m) => m.provisional && !m.beforeFirstBilledMonth) && this.t('chart.series.provisional'),
         ],
-        ['not-charged', shown.some((m) => m.beforeFirstBilledMonth) && this.t('chart.series.not-charged')],
+        ...[...new Set(shown.filter((m) => m.beforeFirstBilledMonth).map((m) => this.#notCharged(m)))].map(
+          (k): [string, string] => ['not-charged', this.t(k)],
+        ),
       ],
       `${title}. ${summary.join(' ')}`,
     );
