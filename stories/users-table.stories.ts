@@ -159,7 +159,7 @@ export const Dutch: Story = { parameters: billing({ lang: 'nl' }) };
 /** Dark theme. */
 export const Dark: Story = { parameters: billing({ theme: 'dark' }) };
 
-/** A phone-wide column (360 px): the toolbar stacks and the table scrolls sideways. */
+/** A phone-wide column (360 px): the toolbar stacks, the tabs wrap and each row is a card. */
 export const Narrow: Story = { args: { width: '360px' } };
 
 /**
@@ -203,4 +203,40 @@ export const Rtl: Story = {
     );
     await expect(name!.left).toBeGreaterThanOrEqual(email!.right - 1);
   },
+};
+
+/**
+ * Phone width (360 px), not billed: each row is a card of one height (name and action,
+ * e-mail, the reason on up to three lines, role and start, lists); the tab labels wrap
+ * rather than being cut; the action is in view without scrolling sideways.
+ */
+export const PhoneWidth: Story = {
+  name: 'Phone width',
+  args: { width: '360px', tab: 'not-billed' },
+  play: async ({ canvasElement }) => {
+    const root = () => inner(canvasElement);
+    await waitFor(() => expect(root().querySelectorAll('tbody tr.row').length).toBeGreaterThan(0), { timeout: 8000 });
+    const scroller = root().querySelector<HTMLElement>('.scroller')!;
+    await expect(scroller.scrollWidth).toBeLessThanOrEqual(scroller.clientWidth);
+  },
+};
+
+/**
+ * A person deactivated after the month's peak day is still billed for the month: the row
+ * says so ("Deactivated on …, still billed this month") beside its "Reactivate".
+ */
+export const DeactivatedStillBilled: Story = {
+  name: 'Deactivated, still billed',
+  args: { search: 'james.jones' },
+};
+
+/**
+ * A trial month (Workplace Advanced: the trial ran from 5 September 2025, the first billed
+ * month is November 2025): the picker starts at the trial's month, and the month says it
+ * is not charged.
+ */
+export const TrialMonth: Story = {
+  name: 'Trial month, not charged',
+  args: { month: '2025-10' },
+  parameters: billing({ scenario: 'workplace-advanced' }),
 };

@@ -1,5 +1,5 @@
 import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { generateWorld } from '../../mocks/engine/generate.js';
 import type { World } from '../../mocks/engine/types.js';
 import { BillingClient, type BillingApiError } from '../../src/client/index.js';
@@ -33,6 +33,7 @@ function tab(el: HTMLElement, which: 'billed' | 'not-billed'): HTMLButtonElement
 
 async function showTab(el: BillingUsersTable, which: 'billed' | 'not-billed'): Promise<void> {
   tab(el, which).click();
+  await el.updateComplete; // the old tab's rows are gone
   await waitUntil(
     () => el.tab === which && rows(el).length > 0 && !text(shadow(el).querySelector('.footer')).includes('Loading'),
   );
@@ -122,11 +123,55 @@ describe('<billing-users-table>', () => {
   it('shows a past month when picked', async () => {
     const el = await table();
     const select = shadow(el).querySelector<HTMLSelectElement>('select')!;
+    await waitUntil(() => select.querySelector('option[value="2026-03"]'), 'March is not offered');
     select.value = '2026-03';
     select.dispatchEvent(new Event('change'));
     const march = await client.listUsers({ month: '2026-03', billed: true });
     await waitUntil(() => text(tab(el, 'billed')).includes(String(march.billedCount)) && el.month === '2026-03');
     await waitUntil(() => !text(shadow(el).querySelector('.rule')).includes('Provisional'));
+  });
+
+  describe('the months offered', () => {
+    /** The values of the month picker once it offers more than the month shown. */
+    async function offered(el: HTMLElement): Promise<string[]> {
+      const select = shadow(el).querySelector<HTMLSelectElement>('select')!;
+      await waitUntil(() => select.options.length > 1, 'the picker offers only the month shown');
+      return [...select.options].map((o) => o.value);
+    }
+
+    it('starts at the month the subscription started, not before', async () => {
+      const el = await table(); // injixo-advanced: subscribed on 1 November 2025, no trial
+      const months = await offered(el);
+      expect(months[0]).to.equal('2026-11');
+      expect(months.at(-1)).to.equal('2025-11');
+      expect(months).to.have.length(13);
+      expect(months).not.to.include('2024-12');
+      expect(text(shadow(el).querySelector('.rule'))).not.to.include('Not charged');
+    });
+
+    it('offers the trial months, and says a trial month is not charged', async () => {
+      store().loadScenario('workplace-advanced'); // trial from 5 September 2025, first billed month November 2025
+      const el = await table();
+      const months = await offered(el);
+      expect(months.at(-1)).to.equal('2025-09');
+      expect(months).not.to.include('2025-08');
+      const select = shadow(el).querySelector<HTMLSelectElement>('select')!;
+      select.value = '2025-10';
+      select.dispatchEvent(new Event('change'));
+      await waitForText(el, 'Not charged: a trial month, or before the subscription.');
+      await expect(el).to.be.accessible();
+      select.value = '2025-11';
+      select.dispatchEvent(new Event('change'));
+      await waitUntil(() => el.month === '2025-11' && !text(shadow(el).querySelector('.rule')).includes('Not charged'));
+    });
+
+    it('offers the last two years when the start cannot be told', async () => {
+      store().setFaults([{ operation: 'getSubscription', kind: 'error-500', times: 1 }]);
+      const el = await table();
+      const months = await offered(el);
+      expect(months).to.have.length(24);
+      expect(months[0]).to.equal('2026-11');
+    });
   });
 
   it('keeps at most ~100 rows in the DOM and scrolls to the last of 100,000 people', async function () {
@@ -354,6 +399,140 @@ describe('<billing-users-table>', () => {
     await waitForText(el, `${person.name} is deactivated`);
     const after = store().world.people.find((p) => p.id === person.id)!;
     expect(after.deactivatedOn).to.equal(store().world.today);
+  });
+
+  it("says what a change did in the toolbar, in view, and gives the focus back to the person's action", async () => {
+    const el = await table();
+    const person = (await client.listUsers({ month: '2026-11', billed: true })).items.find((u) => u.role === 'member')!;
+    const input = shadow(el).querySelector<HTMLInputElement>('input[type=search]')!;
+    input.focus();
+    await sendKeys({ type: person.email });
+    await waitUntil(() => rows(el).length === 1);
+
+    // Cancelled: the focus goes back to the action.
+    rows(el)[0]!.querySelector('button')!.focus();
+    await sendKeys({ press: 'Enter' });
+    let dialog = await find<HTMLDialogElement>(el, 'dialog[open]');
+    [...dialog.querySelectorAll('button')].find((b) => text(b) === 'Cancel')!.click();
+    await waitUntil(() => !shadow(el).querySelector('billing-user-dialog'));
+    await waitUntil(
+      () => shadow(el).activeElement === rows(el)[0]!.querySelector('button'),
+      'focus not back on the action',
+    );
+
+    // Deactivated (after the month's peak day: still billed): said at the top, the person stays with "Reactivate".
+    rows(el)[0]!.querySelector('button')!.click();
+    dialog = await find<HTMLDialogElement>(el, 'dialog[open]');
+    [...dialog.querySelectorAll('button')].find((b) => text(b) === 'Deactivate')!.click();
+    await waitForText(el, `${person.name} is deactivated`);
+    const status = shadow(el).querySelector<HTMLElement>('.status-message')!;
+    expect(status.getAttribute('role')).to.equal('status');
+    expect(status.closest('[part=toolbar]'), 'the status is in the toolbar').to.not.equal(null);
+    const box = status.getBoundingClientRect();
+    expect(box.top, 'the status is above the table').to.be.below(
+      shadow(el).querySelector('table')!.getBoundingClientRect().top,
+    );
+    expect(box.bottom).to.be.at.most(window.innerHeight);
+    await waitUntil(() => shadow(el).activeElement === status, 'focus not on the status after the change');
+    await waitUntil(() => text(rows(el)[0]!.querySelector('.act')).includes('Reactivate'), 'the row was not refreshed');
+    expect(text(rows(el)[0]!.querySelector('.reason'))).to.include('still billed this month');
+    expect(shadow(el).activeElement).to.equal(status);
+  });
+
+  it('says when a deactivated person is still billed for the month', async () => {
+    // injixo-advanced: James Jones was deactivated on 19 November 2026, after the peak of 16 November.
+    const el = await table();
+    const page = await client.listUsers({ month: '2026-11', billed: true, limit: 500 });
+    const still = page.items.find((u) => u.status === 'deactivated')!;
+    expect(still.billable).to.equal(true);
+    const input = shadow(el).querySelector<HTMLInputElement>('input[type=search]')!;
+    input.focus();
+    await sendKeys({ type: still.email });
+    await waitUntil(() => rows(el).length === 1);
+    const row = rows(el)[0]!;
+    expect(text(row.querySelector('.reason'))).to.equal('Deactivated on Nov 19, 2026, still billed this month');
+    expect(text(row.querySelector('.act'))).to.include('Reactivate');
+    expect(all(el, 'th').map((th) => text(th))).to.include.members(['Why billed↕']);
+    await expect(el).to.be.accessible();
+  });
+
+  describe('at 360 px and at 1280 px', () => {
+    afterEach(() => setViewport({ width: 800, height: 600 }));
+
+    /** Every cell of the rows in view inside the element's box, sideways. */
+    function cellsInside(el: HTMLElement): void {
+      const host = el.getBoundingClientRect();
+      for (const row of rows(el).slice(0, 5)) {
+        for (const td of row.querySelectorAll('td')) {
+          const box = td.getBoundingClientRect();
+          expect(box.left, `${td.className} starts left of the element`).to.be.at.least(host.left - 0.5);
+          expect(box.right, `${td.className} ends right of the element`).to.be.at.most(host.right + 0.5);
+        }
+      }
+    }
+
+    function tabsNotClipped(el: HTMLElement): void {
+      const list = shadow(el).querySelector<HTMLElement>('[role=tablist]')!;
+      expect(list.scrollWidth).to.be.at.most(list.clientWidth);
+      for (const t of list.querySelectorAll<HTMLElement>('[role=tab]'))
+        expect(t.scrollWidth).to.be.at.most(t.clientWidth);
+    }
+
+    it('shows each row as a card at 360 px: person, reason, action, at the height the rows are placed by', async () => {
+      await setViewport({ width: 360, height: 800 });
+      const el = await table();
+      tabsNotClipped(el);
+      await showTab(el, 'not-billed');
+      tabsNotClipped(el);
+      cellsInside(el);
+      const [first, second] = rows(el);
+      // Each cell inside its card (nothing cut at the bottom); the reason wraps whole.
+      for (const row of rows(el).slice(0, 5)) {
+        const card = row.getBoundingClientRect();
+        for (const td of row.querySelectorAll('td')) {
+          expect(td.getBoundingClientRect().bottom, `${td.className} below its card`).to.be.at.most(card.bottom + 0.5);
+        }
+        const reason = row.querySelector<HTMLElement>('.reason .clamp')!;
+        expect(reason.scrollHeight, 'the reason is cut').to.be.at.most(reason.clientHeight + 1);
+      }
+      // The rows are placed at the card's height: the second right below the first.
+      expect(first!.offsetHeight).to.be.greaterThan(100);
+      expect(second!.getBoundingClientRect().top - first!.getBoundingClientRect().top).to.be.closeTo(
+        first!.offsetHeight,
+        1,
+      );
+      // The action: reached by keyboard, and in view.
+      first!.focus();
+      await sendKeys({ press: 'Tab' });
+      const action = first!.querySelector<HTMLButtonElement>('.act button')!;
+      expect(shadow(el).activeElement).to.equal(action);
+      const box = action.getBoundingClientRect();
+      const view = shadow(el).querySelector('.scroller')!.getBoundingClientRect();
+      expect(box.left).to.be.at.least(view.left);
+      expect(box.right).to.be.at.most(view.right);
+      expect(box.top).to.be.at.least(view.top);
+      expect(box.bottom).to.be.at.most(view.bottom);
+      // The last row is reached where the virtual rows place it.
+      rows(el)[0]!.focus();
+      await sendKeys({ press: 'End' });
+      const total = Number(shadow(el).querySelector('table')!.getAttribute('aria-rowcount')) - 1;
+      await waitUntil(() => shadow(el).activeElement?.getAttribute('aria-rowindex') === String(total + 1));
+      const last = shadow(el).activeElement!.getBoundingClientRect();
+      expect(last.bottom).to.be.at.most(view.bottom + 1);
+      expect(last.top).to.be.at.least(view.top);
+      await expect(el).to.be.accessible();
+    });
+
+    it('shows a table at 1280 px with every cell in view', async () => {
+      await setViewport({ width: 1280, height: 800 });
+      const el = await table();
+      tabsNotClipped(el);
+      await showTab(el, 'not-billed');
+      cellsInside(el);
+      expect(getComputedStyle(rows(el)[0]!).display).to.equal('table-row');
+      expect(rows(el)[0]!.offsetHeight).to.equal(44);
+      await expect(el).to.be.accessible();
+    });
   });
 
   it('says so when the confirmation cannot be loaded, and deactivates nobody; a second click opens it', async () => {

@@ -4,6 +4,7 @@ export const usersTableStyles = css`
   :host {
     --_row-height: var(--billing-users-table-row-height, 44px);
     --_height: var(--billing-users-table-height, 30rem);
+    container-type: inline-size;
   }
   /* The loading state reserves the space the table will take: no layout shift. */
   :host > .state.loading {
@@ -20,7 +21,6 @@ export const usersTableStyles = css`
     display: flex;
     gap: calc(var(--_space) / 2);
     border-bottom: 1px solid var(--_border);
-    overflow-x: auto;
   }
   [role='tab'] {
     border: none;
@@ -28,7 +28,6 @@ export const usersTableStyles = css`
     border-radius: 0;
     background: none;
     padding: var(--_space) calc(var(--_space) * 1.5);
-    white-space: nowrap;
   }
   [role='tab'][aria-selected='true'] {
     border-bottom-color: var(--_accent);
@@ -47,8 +46,9 @@ export const usersTableStyles = css`
   .toolbar input[type='search'] {
     min-width: min(18rem, 100%);
   }
-  .toolbar .spacer {
+  .status-message {
     flex: 1;
+    margin: 0;
   }
   .rule {
     margin: 0;
@@ -184,14 +184,65 @@ export const usersTableStyles = css`
     color: var(--_muted);
     font-size: 0.9rem;
   }
-  .status-message {
-    min-height: 1.2em;
-    margin: 0;
-  }
-  @media (max-width: 40rem) {
+  /* Narrow: each row a card of one height (the virtual rows measure it): name and action,
+     e-mail, the reason (up to three lines), role and start, lists. */
+  @container (width < 40rem) {
     .toolbar {
       align-items: stretch;
       flex-direction: column;
+    }
+    table,
+    thead,
+    tbody {
+      display: block;
+      min-width: 0;
+    }
+    thead {
+      position: sticky;
+      top: 0;
+      background: var(--_subtle);
+    }
+    tr {
+      display: flex;
+      flex-wrap: wrap;
+      align-content: start;
+      column-gap: var(--_space);
+    }
+    th[class] {
+      width: auto;
+      height: auto;
+      padding: 4px var(--_space);
+      border: 0;
+    }
+    [data-index] {
+      height: 11rem;
+      padding: var(--_space);
+      border-bottom: 1px solid var(--_border);
+      overflow: hidden;
+    }
+    td {
+      padding: 0;
+      border: 0;
+    }
+    td:first-child {
+      flex: 1 0 0;
+      font-weight: 600;
+    }
+    td:first-child,
+    .act {
+      order: -3;
+    }
+    td:nth-child(2),
+    .dirs,
+    .reason {
+      flex-basis: 100%;
+      order: -2;
+    }
+    .dirs {
+      order: 1;
+    }
+    .reason .clamp {
+      -webkit-line-clamp: 3;
     }
   }
 `;

@@ -10,6 +10,7 @@ import { onDemand } from '../../internal/on-demand.js';
 import { privateElement } from '../../internal/private-element.js';
 import { recycle } from '../../internal/recycle.js';
 import { emptyState, errorMessage, errorState, loadingState } from '../../internal/states.js';
+import type { OfferedMonths } from './months.js';
 import type { UserDialogKind } from './user-dialog.js';
 import { UserPages } from './user-pages.js';
 import { usersTableStyles } from './users-table.styles.js';
@@ -42,22 +43,29 @@ interface Dialog {
 
 /**
  * What only a user's act needs, loaded then: the dialog that confirms deactivating a
- * person, or buying a license to reactivate one; saving the exported CSV. Tests replace
- * one to see what the table shows when it cannot be loaded.
+ * person, or buying a license to reactivate one; saving the exported CSV. And the months
+ * the picker offers (asked once the table shows: the month shown until then). Tests
+ * replace one to see what the table shows when it cannot be loaded.
  */
 export const onFirstUse = {
   dialog: privateElement(() => import('./user-dialog.js')),
   save: onDemand(() => import('./csv-file.js')),
+  months: onDemand(() => import('./months.js')),
 };
 
 /**
- * Who is billed in a month, and why the others are not. Two tabs (billed, not billed)
- * with their counts; search, sort by any column and a month picker. Only the rows in view
+ * Who is billed in a month, and why (or why not) for each person. Two tabs (billed, not
+ * billed) with their counts; search, sort by any column and a month picker offering the
+ * months since the subscription started (a trial month says it is not charged). A person
+ * deactivated but still billed for the month says so. Below 40rem of width each row is a
+ * card (name and action, e-mail, reason, role and start, lists). Only the rows in view
  * are in the DOM, fetched from the server a block at a time where the scroll slows or
  * stops (placeholder rows while it is too fast, the table `aria-busy`), and the next block
  * while idle, so a tenant with 100,000 people scrolls like one with ten. Admins can
  * deactivate and reactivate people; under prepaid licenses the table asks what to do with
- * the freed license, or offers to buy one at the prorated price.
+ * the freed license, or offers to buy one at the prorated price. What a change did is said
+ * in the toolbar's status line, which takes the focus; a dialog cancelled gives it back
+ * to the person's action.
  *
  * @summary Billed and not billed users of a month, with the reason for each.
  * @tagname billing-users-table
@@ -67,7 +75,7 @@ export const onFirstUse = {
  *
  * @csspart tabs - The tab list.
  * @csspart tab - Each tab.
- * @csspart toolbar - Month picker, search and export.
+ * @csspart toolbar - Month picker, search, status line and export.
  * @csspart table - The table.
  * @csspart row - Each user row.
  * @csspart export-button - The CSV export button.
@@ -247,44 +255,63 @@ export class BillingUsersTable extends BillingElement {
     }
   }
 
-  /** The server confirmed a change to a user: said in the status line (the dialog's words), and the provider's elements refetch. */
+  /**
+   * The server confirmed a change to a user: said in the status line (the dialog's words),
+   * which takes the focus (the person's row may move or leave the tab as the rows refresh),
+   * and the provider's elements refetch.
+   */
   #userChanged(message: string): void {
     this.dialog = undefined;
     this.status = message;
     this.changed('users');
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.status-message')?.focus());
   }
 
   // ---------------------------------------------------------------------------------
   // Rendering
 
+  /** The months the picker offers (see `months.ts`), asked once per session (`/me` answer). */
+  #offer: OfferedMonths | undefined;
+  #offerFor: unknown;
   #monthsKey = '';
   #monthsList: { value: string; label: string }[] = [];
 
-  /** The months offered in the picker, with their names (cached: they change only with today, the month shown or the locale). */
+  /** The months offered in the picker, with their names (cached: they change only with the offer, the month shown or the locale). */
   #months(current: string): { value: string; label: string }[] {
-    const key = `${this.billing?.permissions?.today ?? ''}|${current}|${this.locale}`;
+    const billing = this.billing;
+    const p = billing?.permissions;
+    if (billing && p && p !== this.#offerFor) {
+      this.#offerFor = p;
+      onFirstUse
+        .months()
+        .then((m) => m.offeredMonths(billing.client, p.today))
+        .then(
+          (offer) => {
+            this.#offer = offer;
+            this.requestUpdate();
+          },
+          () => (this.#offerFor = undefined), // not loaded: asked again on the next update
+        );
+    }
+    const list = this.#offer?.months ?? [];
+    const key = `${list}|${current}|${this.locale}`;
     if (key !== this.#monthsKey) {
       this.#monthsKey = key;
-      this.#monthsList = this.#listMonths(current).map((value) => ({ value, label: this.fmtMonth(value) }));
+      this.#monthsList = (list.includes(current) ? list : [current, ...list]).map((value) => ({
+        value,
+        label: this.fmtMonth(value),
+      }));
     }
     return this.#monthsList;
   }
 
-  #listMonths(current: string): string[] {
-    const today = this.billing?.permissions?.today?.slice(0, 7) || current;
-    const [y, m] = today.split('-').map(Number);
-    const out: string[] = [];
-    for (let i = 0; i < 24; i++) {
-      const idx = (y ?? 2000) * 12 + (m ?? 1) - 1 - i;
-      out.push(`${Math.floor(idx / 12)}-${String((idx % 12) + 1).padStart(2, '0')}`);
-    }
-    if (current && !out.includes(current)) out.unshift(current);
-    return out;
-  }
-
   #reasonText(u: BillingUser, model: BillingModel): string {
-    const key =
-      u.reason === 'created-mid-month' && model === 'peak-daily'
+    // Deactivated, yet billed for the month (after a peak day, or once invited and active).
+    const still = u.billable && u.status !== 'active';
+    const date = still ? u.deactivatedOn : u.reasonDate;
+    const key = still
+      ? 'users.reason.deactivated-billed'
+      : u.reason === 'created-mid-month' && model === 'peak-daily'
         ? 'users.reason.created-after-peak'
         : u.reason === 'deactivated' &&
             model === 'peak-daily' &&
@@ -292,7 +319,7 @@ export class BillingUsersTable extends BillingElement {
             this.#pages.page0?.month === u.reasonDate.slice(0, 7)
           ? 'users.reason.deactivated-before-peak'
           : (`users.reason.${u.reason}` as const);
-    return this.t(key, { date: u.reasonDate ? this.fmtDate(u.reasonDate) : '' });
+    return this.t(key, { date: date ? this.fmtDate(date) : '' });
   }
 
   #th(key: SortKey, label: string, cls: string): TemplateResult {
@@ -349,10 +376,9 @@ export class BillingUsersTable extends BillingElement {
     const slots = Math.max(rows.slots, last - start, 1);
     const shift = rows.keyShift;
     const h = rows.rowHeight;
-    const showReason = this.tab === 'not-billed';
     const canWrite = this.canWrite;
     const locale = this.locale;
-    const cols = 5 + (showReason ? 1 : 0) + (canWrite ? 1 : 0);
+    const cols = canWrite ? 7 : 6;
     const focusRow = rows.focusRow ?? -1;
     return html`<tbody @keydown=${this.#onRowKey}>
       ${
@@ -382,8 +408,10 @@ export class BillingUsersTable extends BillingElement {
               <span class="clamp">${text?.directories.map((d) => html`<span class="dir">${d}</span>`)}</span>
             </td>
             <td>${text?.start}</td>
-            ${showReason ? html`<td class="reason"><span class="clamp">${text?.reason}</span></td>` : nothing}
-            ${canWrite ? html`<td>${u ? this.#actionButton(u) : nothing}</td>` : nothing}
+            <td class="reason">
+              <span class="clamp">${text?.reason}</span>
+            </td>
+            ${canWrite ? html`<td class="act">${u ? this.#actionButton(u) : nothing}</td>` : nothing}
           </tr>`;
         },
       )}
@@ -398,7 +426,6 @@ export class BillingUsersTable extends BillingElement {
   }
 
   #renderTable(page: UserPage): TemplateResult {
-    const showReason = this.tab === 'not-billed';
     if (page.total === 0) {
       return this.search
         ? emptyState(this.t('users.empty.search.title'), this.t('users.empty.search.body', { q: this.search }))
@@ -423,7 +450,7 @@ export class BillingUsersTable extends BillingElement {
             ${this.#th('role', this.t('users.col.role'), 'col-role')}
             ${this.#th('directories', this.t('users.col.directories'), 'col-directories')}
             ${this.#th('startDate', this.t('users.col.start'), 'col-start')}
-            ${showReason ? this.#th('reason', this.t('users.col.reason'), 'col-reason') : nothing}
+            ${this.#th('reason', this.t(this.tab === 'billed' ? 'users.col.reason-billed' : 'users.col.reason'), 'col-reason')}
             ${
               this.canWrite
                 ? html`<th scope="col" class="col-actions">
@@ -501,7 +528,7 @@ export class BillingUsersTable extends BillingElement {
               @keydown=${this.#onSearchKey}
             />
           </label>
-          <span class="spacer"></span>
+          <p class="status-message" role="status" tabindex="-1">${this.status}</p>
           <button type="button" part="export-button" @click=${this.#exportCsv} ?disabled=${this.exporting}>
             ${this.t('users.export')}
           </button>
@@ -509,6 +536,11 @@ export class BillingUsersTable extends BillingElement {
         <p class="rule">
           ${this.t(`users.rule.${page.model}`)}
           ${page.provisional ? html`<span class="provisional">${this.t('state.provisional')}</span>` : nothing}
+          ${
+            month < (this.#offer?.billedFrom ?? '')
+              ? html`<span class="provisional">${this.t('users.not-charged')}</span>`
+              : nothing
+          }
         </p>
         ${
           error
@@ -529,7 +561,6 @@ export class BillingUsersTable extends BillingElement {
               : nothing
           }
         </div>
-        <p class="status-message" role="status">${this.status}</p>
       </div>
       ${this.#renderDialog()}
     </div>`;

@@ -1,0 +1,62 @@
+/**
+ * The months the users table's picker offers: from the subscription's first month (its
+ * trial's, when it had one) to the current month, at most {@link MAX_MONTHS}, never a month
+ * before the tenant subscribed. Loaded on demand when the table first shows its toolbar (a
+ * chunk of its own): the picker offers the month shown until it answers.
+ *
+ * The API has no start date of a subscription without a trial: `/subscription` gives the
+ * trial (its first day and the first billed month), `/usage/monthly` marks the months before
+ * the first billed one (`beforeFirstBilledMonth`), so without a trial the first month is
+ * the first one not so marked.
+ */
+import type { BillingClient } from '../../client/client.js';
+
+/** The picker offers at most this many months (two years). */
+const MAX_MONTHS = 24;
+
+/** What the picker offers: `months` newest first; the months before `billedFrom` are not charged (the trial). */
+export interface OfferedMonths {
+  months: string[];
+  billedFrom: string;
+}
+
+/** `YYYY-MM` `n` months after `month` (before it when negative). */
+function addMonths(month: string, n: number): string {
+  const idx = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 + n;
+  return `${Math.floor(idx / 12)}-${String((idx % 12) + 1).padStart(2, '0')}`;
+}
+
+/**
+ * The months from the subscription's first to `today`'s (newest first). A request that
+ * fails leaves the picker its last two years (as before it knew the start), so a missing
+ * answer never hides a month.
+ */
+export async function offeredMonths(client: BillingClient, today: string): Promise<OfferedMonths> {
+  const current = today.slice(0, 7);
+  const oldest = addMonths(current, 1 - MAX_MONTHS);
+  let first = oldest;
+  let billedFrom = oldest;
+  try {
+    const trial = (await client.getSubscription()).trial;
+    if (trial) {
+      first = trial.startedOn.slice(0, 7);
+      billedFrom = trial.firstBilledMonth;
+    } else {
+      // The first month not before the first billed month, looking back a year at a time
+      // (none yet: the current month only, not charged).
+      first = current;
+      billedFrom = addMonths(current, 1);
+      for (let year = Number(current.slice(0, 4)); year >= Number(oldest.slice(0, 4)); year--) {
+        const { months } = await client.getMonthlyUsage(year);
+        const billed = months.filter((m) => !m.beforeFirstBilledMonth && m.month <= current);
+        if (billed[0]) first = billedFrom = billed[0].month;
+        if (billed.length < months.filter((m) => m.month <= current).length) break;
+      }
+    }
+  } catch {
+    // Unknown: the last two years, as before.
+  }
+  const months: string[] = [];
+  for (let m = current; m >= first && m >= oldest; m = addMonths(m, -1)) months.push(m);
+  return { months, billedFrom };
+}
