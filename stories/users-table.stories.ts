@@ -228,6 +228,7 @@ export const PhoneWidth: Story = {
 export const DeactivatedStillBilled: Story = {
   name: 'Deactivated, still billed',
   args: { search: 'james.jones' },
+  parameters: billing({ scenario: 'injixo-advanced' }),
 };
 
 /**
