@@ -47,6 +47,7 @@ function frameStats(frames: number[], interval: number) {
   const late = snapped.filter((d) => d > interval * 1.5).length;
   return {
     p95: percentile(snapped, 95),
+    late,
     detail:
       `${frames.length} frames at ${(1000 / interval).toFixed(0)} Hz, ${late} late (${((late / frames.length) * 100).toFixed(0)}%), ` +
       `median ${percentile(snapped, 50).toFixed(1)} ms, longest ${(raw.at(-1) ?? NaN).toFixed(0)} ms`,
@@ -177,7 +178,17 @@ export async function runUsersTableBench(session: BrowserSession): Promise<void>
         runs: typedTimes.length,
         detail: spread(typedTimes),
       });
-      await throttledFigures(page, interval);
+      const throttled = await throttledFigures(page, interval);
+      await peerFigures(session, {
+        firstRows: median(first),
+        dragLate: end.late,
+        wheelLate: slow.late,
+        stop: toEnd.stopToData,
+        sort: median(sortTimes),
+        search: median(searchTimes),
+        throttledDragLate: throttled.dragLate,
+        throttledWheelLate: throttled.wheelLate,
+      });
       if (errors.length) console.log(`        page errors: ${errors.join(' | ')}`);
     } finally {
       await context.close();
@@ -190,7 +201,7 @@ export async function runUsersTableBench(session: BrowserSession): Promise<void>
  * `Emulation.setCPUThrottlingRate`), so the budgets hold on slow devices and depend less on
  * how busy the bench machine is. Issue 20's budgets: p95 one frame, no frame over 50 ms.
  */
-async function throttledFigures(page: Page, interval: number): Promise<void> {
+async function throttledFigures(page: Page, interval: number): Promise<{ dragLate: number; wheelLate: number }> {
   const cdp = await page.context().newCDPSession(page);
   await evaluate(page, 'window.usersTable.scrollToTop()');
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
@@ -198,11 +209,13 @@ async function throttledFigures(page: Page, interval: number): Promise<void> {
     const toEnd = await evaluate<ScrollStop>(page, `window.usersTable.scrollToEnd(${SCROLL_FRAMES})`, 240_000);
     await evaluate(page, 'window.usersTable.scrollToTop()');
     const wheel = await evaluate<TableScrollRun>(page, 'window.usersTable.scrollBy(100, 120)');
+    const late: number[] = [];
     for (const [name, run] of [
       ['dragging to the end', toEnd],
       ['at wheel speed', wheel],
     ] as const) {
       const stats = frameStats(run.frames, interval);
+      late.push(stats.late);
       const longest = Math.max(...run.frames);
       record(SUITE, `${CPU_SLOWDOWN}× CPU throttling: frame time ${name}`, stats.p95, {
         stat: 'p95',
@@ -216,8 +229,96 @@ async function throttledFigures(page: Page, interval: number): Promise<void> {
         budget: 50,
       });
     }
+    return { dragLate: late[0]!, wheelLate: late[1]! };
   } finally {
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
     await cdp.detach();
+  }
+}
+
+/** The table's figures that are compared with its peer's. */
+interface Compared {
+  firstRows: number;
+  dragLate: number;
+  wheelLate: number;
+  stop: number;
+  sort: number;
+  search: number;
+  throttledDragLate: number;
+  throttledWheelLate: number;
+}
+
+/**
+ * @vaadin/grid over the same tenant, the same requests (the kit's client against the same
+ * mock) and the same columns (bench/pages/vaadin-grid.html), measured the same way in the
+ * same run; each of the table's figures is printed as a ratio of the grid's, with issue
+ * 20's budget: the table no slower than vaadin-grid on any of them. Late frames are
+ * compared as (table + 1) ÷ (grid + 1), so that none against none is 1.
+ */
+async function peerFigures(session: BrowserSession, ours: Compared): Promise<void> {
+  {
+    const { context } = await openBenchPage(session.browser, session.pages, 'vaadin-grid.html');
+    await context.close(); // warm-up: the dev server transforms the grid's modules
+  }
+  const { context, page, errors } = await openBenchPage(session.browser, session.pages, 'vaadin-grid.html');
+  try {
+    const first = await evaluate<FirstRows>(page, 'window.vaadinGrid.firstRows()');
+    const interval = median(await evaluate<number[]>(page, 'window.vaadinGrid.idleFrames(60)'));
+    type PeerRun = TableScrollRun & { stopToData: number };
+    const toEnd = await evaluate<PeerRun>(page, `window.vaadinGrid.scrollToEnd(${SCROLL_FRAMES})`, 120_000);
+    await evaluate(page, 'window.vaadinGrid.scrollToTop()');
+    const wheel = await evaluate<TableScrollRun>(page, 'window.vaadinGrid.scrollBy(100, 120)');
+    await evaluate(page, 'window.vaadinGrid.scrollToTop()');
+    const sorts: RoundTrip[] = [];
+    for (const path of ['email', 'email', 'startDate', 'name', 'name']) {
+      sorts.push(await evaluate<RoundTrip>(page, `window.vaadinGrid.sort('${path}')`));
+    }
+    const searches: RoundTrip[] = [];
+    for (const q of ['ma', 'van', 'li', 'sa', 'de']) {
+      searches.push(await evaluate<RoundTrip>(page, `window.vaadinGrid.search('${q}')`));
+    }
+    await evaluate(page, "window.vaadinGrid.search('')");
+    await evaluate(page, 'window.vaadinGrid.scrollToTop()');
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+    const slowEnd = await evaluate<PeerRun>(page, `window.vaadinGrid.scrollToEnd(${SCROLL_FRAMES})`, 240_000);
+    await evaluate(page, 'window.vaadinGrid.scrollToTop()');
+    const slowWheel = await evaluate<TableScrollRun>(page, 'window.vaadinGrid.scrollBy(100, 120)');
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+
+    const theirs: Compared = {
+      firstRows: first.paintedAt - first.responseAt,
+      dragLate: frameStats(toEnd.frames, interval).late,
+      wheelLate: frameStats(wheel.frames, interval).late,
+      stop: toEnd.stopToData,
+      sort: median(sorts.map((r) => r.end - r.start)),
+      search: median(searches.map((r) => r.end - r.start)),
+      throttledDragLate: frameStats(slowEnd.frames, interval).late,
+      throttledWheelLate: frameStats(slowWheel.frames, interval).late,
+    };
+    const rows: [keyof Compared, string, 'ms' | 'frames'][] = [
+      ['firstRows', 'data to first rows painted', 'ms'],
+      ['dragLate', `late frames dragging to the end (${SCROLL_FRAMES} frames)`, 'frames'],
+      ['wheelLate', 'late frames at wheel speed (120 frames)', 'frames'],
+      ['stop', 'scroll stop at the end → rows with data, painted', 'ms'],
+      ['sort', 'sort round trip', 'ms'],
+      ['search', 'search round trip', 'ms'],
+      ['throttledDragLate', `${CPU_SLOWDOWN}× CPU throttling: late frames dragging to the end`, 'frames'],
+      ['throttledWheelLate', `${CPU_SLOWDOWN}× CPU throttling: late frames at wheel speed`, 'frames'],
+    ];
+    for (const [key, name, unit] of rows) {
+      const a = ours[key];
+      const b = theirs[key];
+      const ratio = unit === 'frames' ? (a + 1) / (b + 1) : a / b;
+      record(SUITE, `${name}, the table ÷ vaadin-grid`, ratio, {
+        unit: '×',
+        stat: 'once',
+        budget: 1,
+        detail: unit === 'frames' ? `${a} against ${b} late frames` : `${a.toFixed(1)} ms against ${b.toFixed(1)} ms`,
+      });
+    }
+    if (errors.length) console.log(`        vaadin-grid page errors: ${errors.join(' | ')}`);
+  } finally {
+    await context.close();
   }
 }

@@ -86,8 +86,23 @@ export interface DemoReadiness {
   elements: Record<string, number>;
 }
 
+/** The users table's peer (vaadin-grid over the same data), measured like the table. */
+export interface PeerGridBench {
+  firstRows(): Promise<FirstRows>;
+  idleFrames(count: number): Promise<number[]>;
+  /** With the time from the last step to the rows in view showing data, painted. */
+  scrollToEnd(frames: number): Promise<ScrollRun & { framesWithoutData: number; stopToData: number }>;
+  scrollBy(step: number, frames: number): Promise<ScrollRun & { framesWithoutData: number }>;
+  scrollToTop(): Promise<void>;
+  /** Clicks a column's sorter; until the new first row is painted. */
+  sort(path: string): Promise<RoundTrip>;
+  /** Filters by `q` (the data provider asks again); until the new first row is painted. */
+  search(q: string): Promise<RoundTrip>;
+}
+
 export interface BenchWindow {
   usersTable: UsersTableBench;
+  vaadinGrid: PeerGridBench;
   chart: ChartBench;
   demoReady: Promise<DemoReadiness>;
 }
