@@ -226,7 +226,6 @@ export const usersTableStyles = css`
     }
     td:first-child {
       flex: 1 0 0;
-      font-weight: 600;
     }
     td:first-child,
     .act {

@@ -26,6 +26,9 @@ type Tab = 'billed' | 'not-billed';
 type SortKey = 'name' | 'email' | 'role' | 'directories' | 'startDate' | 'reason';
 type Sort = SortKey | `-${SortKey}`;
 
+/** The sortable columns, in order. */
+const COLUMNS: readonly SortKey[] = ['name', 'email', 'role', 'directories', 'startDate', 'reason'];
+
 /** The display strings of a row, computed once per user object and locale. */
 interface RowText {
   locale: string;
@@ -273,11 +276,9 @@ export class BillingUsersTable extends BillingElement {
   /** The months the picker offers (see `months.ts`), asked once per session (`/me` answer). */
   #offer: OfferedMonths | undefined;
   #offerFor: unknown;
-  #monthsKey = '';
-  #monthsList: { value: string; label: string }[] = [];
 
-  /** The months offered in the picker, with their names (cached: they change only with the offer, the month shown or the locale). */
-  #months(current: string): { value: string; label: string }[] {
+  /** The months offered in the picker, newest first (the month shown until the offer is known). */
+  #months(current: string): string[] {
     const billing = this.billing;
     const p = billing?.permissions;
     if (billing && p && p !== this.#offerFor) {
@@ -294,15 +295,7 @@ export class BillingUsersTable extends BillingElement {
         );
     }
     const list = this.#offer?.months ?? [];
-    const key = `${list}|${current}|${this.locale}`;
-    if (key !== this.#monthsKey) {
-      this.#monthsKey = key;
-      this.#monthsList = (list.includes(current) ? list : [current, ...list]).map((value) => ({
-        value,
-        label: this.fmtMonth(value),
-      }));
-    }
-    return this.#monthsList;
+    return list.includes(current) ? list : [current, ...list];
   }
 
   #reasonText(u: BillingUser, model: BillingModel): string {
@@ -322,7 +315,11 @@ export class BillingUsersTable extends BillingElement {
     return this.t(key, { date: date ? this.fmtDate(date) : '' });
   }
 
-  #th(key: SortKey, label: string, cls: string): TemplateResult {
+  /** A sortable column's header: its label (the reason's says billed or not), class `col-<name>`. */
+  #th(key: SortKey): TemplateResult {
+    const col = key === 'startDate' ? 'start' : key;
+    const label = this.t(key === 'reason' && this.tab === 'billed' ? 'users.col.reason-billed' : `users.col.${col}`);
+    const cls = `col-${col}`;
     const active = this.sort === key || this.sort === `-${key}`;
     const descending = this.sort === `-${key}`;
     return html`<th scope="col" class=${cls} aria-sort=${active ? (descending ? 'descending' : 'ascending') : 'none'}>
@@ -441,16 +438,11 @@ export class BillingUsersTable extends BillingElement {
         part="table"
         aria-rowcount=${page.total + 1}
         aria-labelledby=${`tab-${this.tab}`}
-        aria-busy=${this.#pages.missing ? 'true' : 'false'}
+        aria-busy=${this.#pages.missing}
       >
         <thead>
           <tr aria-rowindex="1">
-            ${this.#th('name', this.t('users.col.name'), 'col-name')}
-            ${this.#th('email', this.t('users.col.email'), 'col-email')}
-            ${this.#th('role', this.t('users.col.role'), 'col-role')}
-            ${this.#th('directories', this.t('users.col.directories'), 'col-directories')}
-            ${this.#th('startDate', this.t('users.col.start'), 'col-start')}
-            ${this.#th('reason', this.t(this.tab === 'billed' ? 'users.col.reason-billed' : 'users.col.reason'), 'col-reason')}
+            ${COLUMNS.map((key) => this.#th(key))}
             ${
               this.canWrite
                 ? html`<th scope="col" class="col-actions">
@@ -498,7 +490,7 @@ export class BillingUsersTable extends BillingElement {
               role="tab"
               part="tab"
               id=${`tab-${tab}`}
-              aria-selected=${this.tab === tab ? 'true' : 'false'}
+              aria-selected=${this.tab === tab}
               aria-controls="panel"
               tabindex=${this.tab === tab ? 0 : -1}
               @click=${() => this.#selectTab(tab)}
@@ -514,7 +506,7 @@ export class BillingUsersTable extends BillingElement {
           <label
             >${this.t('users.month')}
             <select @change=${this.#onMonthChange}>
-              ${this.#months(month).map((m) => html`<option value=${m.value} ?selected=${m.value === month}>${m.label}</option>`)}
+              ${this.#months(month).map((m) => html`<option value=${m} ?selected=${m === month}>${this.fmtMonth(m)}</option>`)}
             </select>
           </label>
           <label
