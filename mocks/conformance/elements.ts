@@ -41,6 +41,12 @@ export const ELEMENT_NEEDS: readonly ElementNeed[] = Object.freeze([
   need('billing-users-table', 'exportUsers', 'exportUsersCsv', 'cannot export the CSV of billed users'),
   need('billing-users-table', 'deactivateUser', 'deactivateUser', 'cannot deactivate a person'),
   need('billing-users-table', 'reactivateUser', 'reactivateUser', 'cannot reactivate a person'),
+  need(
+    'billing-users-table',
+    'getSubscription',
+    'getSubscription',
+    'offers the last two years of months, whatever the subscription (it cannot tell when it started)',
+  ),
 
   need(
     'billing-subscription-overview',
@@ -82,6 +88,12 @@ export const ELEMENT_NEEDS: readonly ElementNeed[] = Object.freeze([
     'getMonthlyUsage',
     'getMonthlyUsage',
     'cannot show the chart (it loads the year with every month, and shows an error)',
+  ),
+  need(
+    'billing-user-count-chart',
+    'getSubscription',
+    'getSubscription',
+    'offers the last five years and draws no license line (it cannot tell when the subscription started)',
   ),
 
   need('billing-invoice-list', 'listInvoices', 'listInvoices', 'cannot list the invoices'),

@@ -892,12 +892,25 @@ export const CONTRACT_DOCUMENT: ContractDocument = {
     },
     SubscriptionOverview: {
       type: 'object',
-      required: ['plan', 'model', 'currency', 'today', 'currentPeriod', 'nextPeriod', 'scheduledChanges', 'upcoming'],
+      required: [
+        'plan',
+        'model',
+        'currency',
+        'today',
+        'startedOn',
+        'firstBilledMonth',
+        'currentPeriod',
+        'nextPeriod',
+        'scheduledChanges',
+        'upcoming',
+      ],
       properties: {
         plan: { $ref: '#/components/schemas/Plan' },
         model: { $ref: '#/components/schemas/BillingModel' },
         currency: { $ref: '#/components/schemas/Currency' },
         today: { $ref: '#/components/schemas/Date' },
+        startedOn: { $ref: '#/components/schemas/Date' },
+        firstBilledMonth: { $ref: '#/components/schemas/Month' },
         currentPeriod: { $ref: '#/components/schemas/Period' },
         nextPeriod: {
           allOf: [{ $ref: '#/components/schemas/Period' }],

@@ -8,7 +8,7 @@ import { invoiceState, upcomingInvoice } from '../engine/invoices.js';
 import type { AddLicensesQuote } from '../engine/licenses.js';
 import { isLicensed, licenseSummary, removableLicenses, scheduledChanges } from '../engine/licenses.js';
 import { creditBalance } from '../engine/payments.js';
-import { trialInfo } from '../engine/trial.js';
+import { firstBilledMonth, trialInfo } from '../engine/trial.js';
 import type {
   BillingDetailsRecord,
   Invoice,
@@ -266,6 +266,8 @@ export function overviewView(world: World): ApiSubscriptionOverview {
     model: plan.model,
     currency: world.tenant.currency,
     today,
+    startedOn: trialInfo(world)?.startedOn ?? world.subscription.startedOn,
+    firstBilledMonth: firstBilledMonth(world),
     currentPeriod,
     nextPeriod,
     scheduledChanges: scheduledChanges(world).map(orderView),

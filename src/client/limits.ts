@@ -30,7 +30,7 @@ export const textParamsLimits = {
 } as const;
 export const permissionsLimits = { today: { maxLength: 10 }, role: { minLength: 1, maxLength: 64 } } as const;
 export const periodLimits = { start: { maxLength: 10 }, end: { maxLength: 10 } } as const;
-export const subscriptionOverviewLimits = { today: { maxLength: 10 } } as const;
+export const subscriptionOverviewLimits = { today: { maxLength: 10 }, startedOn: { maxLength: 10 } } as const;
 export const changeRequestLimits = { planId: { minLength: 1, maxLength: 100 } } as const;
 export const billingUserLimits = {
   role: { minLength: 1, maxLength: 64 },

@@ -690,6 +690,16 @@ export interface components {
             model: components["schemas"]["BillingModel"];
             currency: components["schemas"]["Currency"];
             today: components["schemas"]["Date"];
+            /**
+             * @description The day the subscription started (its trial's first day, when it had one): the
+             *     elements offer no month or year before it.
+             */
+            startedOn: components["schemas"]["Date"];
+            /**
+             * @description The first month billed: the month after the trial, else the month it started.
+             *     Months before it are not charged (`MonthUsage.beforeFirstBilledMonth`).
+             */
+            firstBilledMonth: components["schemas"]["Month"];
             currentPeriod: components["schemas"]["Period"];
             nextPeriod: {
                 planId?: string;

@@ -159,32 +159,19 @@ export class BillingUserCountChart extends BillingElement {
     },
   });
   /**
-   * What the tenant's history is: its trial and licenses (`/subscription`), and the first
-   * year to offer: the trial's, or that of the first billed month (found back from this
-   * year, year by year, in the counts the year view shows too). Asked for once the first
-   * figures are in.
+   * What the tenant's history is (`/subscription`): its trial and licenses, and the first
+   * year to offer, the subscription's (its trial's, when it had one). Asked for once the
+   * first figures are in.
    */
   #tenant = new Query(this, {
     topics: TOPICS,
     args: () => [this.#usesOwnData || !this.#usage.value, this.billing?.changes(TOPICS)] as const,
-    run: async (client, signal, [idle, changes]) => {
+    run: async (client, signal, [idle]) => {
       if (idle) return undefined;
-      const now = Number(this.#today.slice(0, 4));
-      const year = (y: number) => this.#fetchYear(client, signal, changes, y);
-      const [{ trial, licenses }, first] = await Promise.all([
-        client.getSubscription({ signal }),
-        (async () => {
-          let y = now;
-          while (
-            y > now - YEARS_BACK + 1 &&
-            !(await year(y)).months[0]!.beforeFirstBilledMonth &&
-            !(await year(y - 1)).months[11]!.beforeFirstBilledMonth
-          )
-            y--;
-          return y;
-        })(),
-      ]);
-      return { trial, licenses, first: Math.min(first, trial ? Number(trial.startedOn.slice(0, 4)) : now) };
+      const { trial, licenses, startedOn } = await client.getSubscription({ signal });
+      // At most the last YEARS_BACK years.
+      const first = Math.max(Number(startedOn.slice(0, 4)), Number(this.#today.slice(0, 4)) - YEARS_BACK + 1);
+      return { trial, licenses, first };
     },
   });
   /** The row in the readout (-1: none), of the figures in `#activeOf`. */

@@ -4,10 +4,8 @@
  * before the tenant subscribed. Loaded on demand when the table first shows its toolbar (a
  * chunk of its own): the picker offers the month shown until it answers.
  *
- * The API has no start date of a subscription without a trial: `/subscription` gives the
- * trial (its first day and the first billed month), `/usage/monthly` marks the months before
- * the first billed one (`beforeFirstBilledMonth`), so without a trial the first month is
- * the first one not so marked.
+ * `/subscription` gives both ends: `startedOn` (its trial's first day, when it had one) and
+ * `firstBilledMonth` (the months before it are not charged).
  */
 import type { BillingClient } from '../../client/client.js';
 
@@ -27,9 +25,9 @@ function addMonths(month: string, n: number): string {
 }
 
 /**
- * The months from the subscription's first to `today`'s (newest first). A request that
- * fails leaves the picker its last two years (as before it knew the start), so a missing
- * answer never hides a month.
+ * The months from the subscription's first to `today`'s (newest first), at most two years.
+ * A request that fails leaves the picker its last two years (as before it knew the start),
+ * so a missing answer never hides a month.
  */
 export async function offeredMonths(client: BillingClient, today: string): Promise<OfferedMonths> {
   const current = today.slice(0, 7);
@@ -37,22 +35,9 @@ export async function offeredMonths(client: BillingClient, today: string): Promi
   let first = oldest;
   let billedFrom = oldest;
   try {
-    const trial = (await client.getSubscription()).trial;
-    if (trial) {
-      first = trial.startedOn.slice(0, 7);
-      billedFrom = trial.firstBilledMonth;
-    } else {
-      // The first month not before the first billed month, looking back a year at a time
-      // (none yet: the current month only, not charged).
-      first = current;
-      billedFrom = addMonths(current, 1);
-      for (let year = Number(current.slice(0, 4)); year >= Number(oldest.slice(0, 4)); year--) {
-        const { months } = await client.getMonthlyUsage(year);
-        const billed = months.filter((m) => !m.beforeFirstBilledMonth && m.month <= current);
-        if (billed[0]) first = billedFrom = billed[0].month;
-        if (billed.length < months.filter((m) => m.month <= current).length) break;
-      }
-    }
+    const subscription = await client.getSubscription();
+    first = subscription.startedOn.slice(0, 7);
+    billedFrom = subscription.firstBilledMonth;
   } catch {
     // Unknown: the last two years, as before.
   }
