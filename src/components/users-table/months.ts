@@ -7,6 +7,7 @@
  * `/subscription` gives both ends: `startedOn` (its trial's first day, when it had one) and
  * `firstBilledMonth` (the months before it are not charged).
  */
+import type { ReactiveControllerHost } from 'lit';
 import type { BillingClient } from '../../client/client.js';
 
 /** The picker offers at most this many months (two years). */
@@ -29,17 +30,28 @@ function addMonths(month: string, n: number): string {
  * A request that fails leaves the picker its last two years (as before it knew the start),
  * so a missing answer never hides a month.
  */
-export async function offeredMonths(client: BillingClient, today: string): Promise<OfferedMonths> {
+export async function offeredMonths(
+  host: ReactiveControllerHost,
+  client: BillingClient,
+  today: string,
+): Promise<OfferedMonths> {
   const current = today.slice(0, 7);
   const oldest = addMonths(current, 1 - MAX_MONTHS);
   let first = oldest;
   let billedFrom = oldest;
+  // A table taken off the page stops asking (and asks again when it is back: this rejects).
+  const stop = new AbortController();
+  const watch = { hostDisconnected: () => stop.abort() };
+  host.addController(watch);
   try {
-    const subscription = await client.getSubscription();
+    const subscription = await client.getSubscription({ signal: stop.signal });
     first = subscription.startedOn.slice(0, 7);
     billedFrom = subscription.firstBilledMonth;
-  } catch {
+  } catch (e) {
+    if (stop.signal.aborted) throw e;
     // Unknown: the last two years, as before.
+  } finally {
+    host.removeController(watch);
   }
   const months: string[] = [];
   for (let m = current; m >= first && m >= oldest; m = addMonths(m, -1)) months.push(m);

@@ -285,13 +285,13 @@ export class BillingUsersTable extends BillingElement {
       this.#offerFor = p;
       onFirstUse
         .months()
-        .then((m) => m.offeredMonths(billing.client, p.today))
+        .then((m) => m.offeredMonths(this, billing.client, p.today))
         .then(
           (offer) => {
             this.#offer = offer;
             this.requestUpdate();
           },
-          () => (this.#offerFor = undefined), // not loaded: asked again on the next update
+          () => (this.#offerFor = undefined), // not loaded, or taken off the page: asked again on the next update
         );
     }
     const list = this.#offer?.months ?? [];
