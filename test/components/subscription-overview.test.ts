@@ -524,6 +524,17 @@ describe('<billing-subscription-overview>', () => {
       const dialog = await openDialog(el);
       expect(text(dialog.querySelector('h2'))).to.equal(`Change the edition to ${target.name}?`);
       expect(fold(text(dialog))).to.include(`applies from ${day(sub.nextPeriod.start)}`);
+      // The price impact: the monthly price now and from the change.
+      const price = (p: typeof target) =>
+        p.model === 'peak-daily'
+          ? `${money(p.baseFee!, sub.currency)} base fee, ${p.includedUsers} users included; ${money(p.unitPrice, sub.currency)} per extra user`
+          : `${money(p.unitPrice, sub.currency)} per user`;
+      const inForce = items.find((p) => p.id === sub.plan.id)!;
+      const quote = [...dialog.querySelectorAll('.quote .row')].map((r) => fold(text(r)));
+      expect(quote).to.deep.equal([
+        `Monthly price now ${price(inForce)}`,
+        `Monthly price from ${day(sub.nextPeriod.start)} ${price(target)}`,
+      ]);
       await expect(el).to.be.accessible();
       const changed = oneEvent(el, 'billing-change');
       dialog.querySelector<HTMLButtonElement>('[part=confirm-button]')!.click();
@@ -567,6 +578,13 @@ describe('<billing-subscription-overview>', () => {
       button(shadow(el), 'Change frequency').click();
       const dialog = await openDialog(el);
       expect(text(dialog.querySelector('h2'))).to.equal('Change the billing frequency to yearly?');
+      // The price impact: a period's price now and from the change (licenses × months × price).
+      const sub = await client.getSubscription();
+      const quote = [...dialog.querySelectorAll('.quote .row')].map((r) => fold(text(r)));
+      expect(quote).to.deep.equal([
+        `Price per period now ${money(l.licenses * l.periodMonths * l.unitPrice, sub.currency)} (${{ 1: 'monthly', 6: 'every 6 months', 12: 'yearly' }[l.periodMonths]})`,
+        `Price per period from ${day(l.nextPeriod.start)} ${money(l.nextPeriod.licenses * 12 * l.unitPrice, sub.currency)} (yearly)`,
+      ]);
       const changed = oneEvent(el, 'billing-change');
       dialog.querySelector<HTMLButtonElement>('[part=confirm-button]')!.click();
       expect(((await changed) as unknown as BillingChangeEvent).topic).to.equal('subscription');

@@ -16,6 +16,11 @@ export const de: Translations<typeof en> = {
   'overview.dialog.plan.body': 'Bis {end} bleiben Sie bei {current}; ab {date} gilt {plan}.',
   'overview.dialog.period.title': 'Künftig {period} abrechnen?',
   'overview.dialog.period.body': 'Der aktuelle Zeitraum bleibt unverändert; das neue Intervall gilt ab {date}.',
+  'overview.dialog.price.now': 'Monatspreis jetzt',
+  'overview.dialog.price.from': 'Monatspreis ab {date}',
+  'overview.dialog.price.period-now': 'Preis pro Abrechnungszeitraum jetzt',
+  'overview.dialog.price.period-from': 'Preis pro Abrechnungszeitraum ab {date}',
+  'overview.dialog.price.period': '{price} ({period})',
   'overview.dialog.schedule': 'Änderung planen',
   'overview.dialog.cancel.title': '„{change}“ ab {date} stornieren?',
   'overview.dialog.cancel.remove-licenses': {

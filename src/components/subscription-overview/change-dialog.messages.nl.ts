@@ -16,6 +16,11 @@ export const nl: Translations<typeof en> = {
   'overview.dialog.plan.body': 'U blijft op {current} tot en met {end}; {plan} geldt vanaf {date}.',
   'overview.dialog.period.title': 'Factuurfrequentie wijzigen naar {period}?',
   'overview.dialog.period.body': 'De huidige periode blijft zoals hij is; de nieuwe frequentie geldt vanaf {date}.',
+  'overview.dialog.price.now': 'Prijs per maand nu',
+  'overview.dialog.price.from': 'Prijs per maand vanaf {date}',
+  'overview.dialog.price.period-now': 'Prijs per periode nu',
+  'overview.dialog.price.period-from': 'Prijs per periode vanaf {date}',
+  'overview.dialog.price.period': '{price} ({period})',
   'overview.dialog.schedule': 'Wijziging plannen',
   'overview.dialog.cancel.title': '„{change}” vanaf {date} annuleren?',
   'overview.dialog.cancel.remove-licenses': {

@@ -18,6 +18,11 @@ export const en = {
   'overview.dialog.plan.body': 'You stay on {current} until {end}; {plan} applies from {date}.',
   'overview.dialog.period.title': 'Change the billing frequency to {period}?',
   'overview.dialog.period.body': 'The current period stays as it is; the new frequency applies from {date}.',
+  'overview.dialog.price.now': 'Monthly price now',
+  'overview.dialog.price.from': 'Monthly price from {date}',
+  'overview.dialog.price.period-now': 'Price per period now',
+  'overview.dialog.price.period-from': 'Price per period from {date}',
+  'overview.dialog.price.period': '{price} ({period})',
   'overview.dialog.schedule': 'Schedule change',
   'overview.dialog.cancel.title': 'Cancel “{change}” from {date}?',
   'overview.dialog.cancel.remove-licenses': {

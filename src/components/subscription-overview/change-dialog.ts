@@ -11,7 +11,7 @@
  * {@link ChangeRefused}: the reason goes next to the form's field) and `change-closed`.
  */
 import { css, html, nothing, type PropertyValues } from 'lit';
-import type { BillingClient, LicenseQuote, Order } from '../../client/client.js';
+import type { BillingClient, LicenseQuote, Order, Plan } from '../../client/client.js';
 import type { BillingApiError, FieldError } from '../../client/errors.js';
 import { newIdempotencyKey } from '../../client/idempotency.js';
 import type { ChangeTopic } from '../../context/context.js';
@@ -296,6 +296,16 @@ export class BillingChangeDialog extends OverviewElement {
     ];
   }
 
+  /** A plan's monthly price in words: base fee and extra users (peak plans), or per user or license. */
+  #planPrice(p: Plan): string {
+    const money = (n: number) => this.fmtMoney(n, this.data!.sub.currency);
+    return p.model === 'peak-daily'
+      ? `${this.t('overview.price.base-fee', { fee: money(p.baseFee ?? 0), included: this.fmtCount(p.includedUsers ?? 0) })}; ${this.t('overview.price.extra-user', { price: money(p.unitPrice) })}`
+      : this.t(p.model === 'prepaid-licenses' ? 'overview.price.per-license' : 'overview.price.per-user', {
+          price: money(p.unitPrice),
+        });
+  }
+
   /** The dialog asking to confirm the change: what it costs, from when, and what it means. */
   protected override render() {
     const c = this.change;
@@ -308,12 +318,13 @@ export class BillingChangeDialog extends OverviewElement {
     let title: string;
     let body: string;
     let confirmText: string;
-    let price: string | undefined;
+    /** What the change does to the price: [label, value] rows. */
+    let rows: [string, string][] = [];
     let dismiss = this.t('common.cancel');
     switch (c.action) {
       case 'add': {
         const q = this.quote!;
-        price = this.fmtMoney(q.amount, q.currency);
+        const price = this.fmtMoney(q.amount, q.currency);
         title = this.t('overview.dialog.add.title', count);
         body = this.t('overview.dialog.add.body', {
           start: date(sub.today),
@@ -322,6 +333,7 @@ export class BillingChangeDialog extends OverviewElement {
           total: this.fmtCount(q.daysInPeriod),
         });
         confirmText = this.t('overview.dialog.add.confirm', { price });
+        rows = [[this.t('overview.dialog.add.price'), price]];
         break;
       }
       case 'remove':
@@ -339,13 +351,37 @@ export class BillingChangeDialog extends OverviewElement {
           date: nextStart,
         });
         confirmText = this.t('overview.dialog.schedule');
+        const next = this.data?.plans.find((p) => p.id === c.planId);
+        if (next) {
+          rows = [
+            [this.t('overview.dialog.price.now'), this.#planPrice(sub.plan)],
+            [this.t('overview.dialog.price.from', { date: nextStart }), this.#planPrice(next)],
+          ];
+        }
         break;
       }
-      case 'period':
+      case 'period': {
         title = this.t('overview.dialog.period.title', { period: this.frequency(c.periodMonths ?? 1) });
         body = this.t('overview.dialog.period.body', { date: nextStart });
         confirmText = this.t('overview.dialog.schedule');
+        const l = sub.licenses;
+        if (l) {
+          // A period's price: licenses × months × the price per license-month.
+          const period = (licenses: number, months: number) =>
+            this.t('overview.dialog.price.period', {
+              price: this.fmtMoney(licenses * months * l.unitPrice, sub.currency),
+              period: this.frequency(months),
+            });
+          rows = [
+            [this.t('overview.dialog.price.period-now'), period(l.licenses, l.periodMonths)],
+            [
+              this.t('overview.dialog.price.period-from', { date: nextStart }),
+              period(l.nextPeriod.licenses, c.periodMonths ?? 1),
+            ],
+          ];
+        }
         break;
+      }
       case 'cancel': {
         const o = c.order!;
         const on = date(o.effectiveOn);
@@ -379,12 +415,15 @@ export class BillingChangeDialog extends OverviewElement {
       <h2 id="dialog-title">${title}</h2>
       <p id="dialog-body">${body}</p>
       ${
-        price
+        rows.length
           ? html`<dl class="quote">
-              <div class="row quote-price">
-                <dt>${this.t('overview.dialog.add.price')}</dt>
-                <dd><span class="value" part="figure">${price}</span></dd>
-              </div>
+              ${rows.map(
+                ([label, value]) =>
+                  html`<div class="row quote-price">
+                    <dt>${label}</dt>
+                    <dd><span class="value" part="figure">${value}</span></dd>
+                  </div>`,
+              )}
             </dl>`
           : nothing
       }
