@@ -27,7 +27,8 @@ import { chromium } from 'playwright';
 import { chromiumLaunchOptions } from './chromium.js';
 import { consumerDir, installConsumer, packKit, repoRoot, run } from './consumer.js';
 
-const results = { passed: 0, failed: 0 };
+/** @type {{ passed: number, failed: number, failures: string[] }} */
+const results = { passed: 0, failed: 0, failures: [] };
 
 /**
  * Runs one check and prints its outcome.
@@ -42,8 +43,14 @@ async function check(name, fn) {
     console.log(`  ✓ ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   } catch (error) {
     results.failed++;
+    results.failures.push(`package › ${name}: ${firstLine(error)}`);
     console.log(`  ✗ ${name}\n${String(error instanceof Error ? error.message : error).replace(/^/gm, '      ')}`);
   }
+}
+
+/** The first line of an error's message, for the run's closing list of failures. */
+function firstLine(error) {
+  return String(error instanceof Error ? error.message : error).split('\n')[0].slice(0, 200);
 }
 
 /** @param {boolean} ok @param {string} message */
@@ -362,6 +369,7 @@ async function main() {
 await main().catch((error) => {
   console.error(error);
   results.failed++;
+  results.failures.push(`package: stopped: ${firstLine(error)}`);
   if (process.env['PACKAGE_SUMMARY_FILE']) writeFileSync(process.env['PACKAGE_SUMMARY_FILE'], JSON.stringify(results));
   process.exitCode = 1;
 });

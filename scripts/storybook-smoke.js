@@ -351,6 +351,8 @@ async function checkDocs(page, entry) {
 
 let passed = 0;
 let failed = 0;
+/** @type {string[]} */
+const failures = [];
 const queue = [...entries];
 async function worker() {
   for (let entry = queue.shift(); entry; entry = queue.shift()) {
@@ -360,6 +362,7 @@ async function worker() {
       console.log(`  ✓ ${entry.title} › ${entry.name}`);
     } else {
       failed++;
+      failures.push(`storybook › ${entry.title} › ${entry.name}: ${problems[0].split('\n')[0].slice(0, 200)}`);
       console.log(`  ✗ ${entry.title} › ${entry.name}\n      ${problems.join('\n      ')}`);
     }
   }
@@ -369,7 +372,7 @@ await browser.close();
 server.close();
 
 if (process.env.SMOKE_SUMMARY_FILE) {
-  writeFileSync(process.env.SMOKE_SUMMARY_FILE, JSON.stringify({ passed, failed, skipped: 0 }));
+  writeFileSync(process.env.SMOKE_SUMMARY_FILE, JSON.stringify({ passed, failed, skipped: 0, failures }));
 } else {
   console.log(`\n${storyCount} stories, ${entries.length - storyCount} docs pages`);
   console.log(`storybook: ${passed} passed, ${failed} failed`);

@@ -10,13 +10,15 @@
 import { spawnSync } from 'node:child_process';
 import { globSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { run } from 'node:test';
 import { spec } from 'node:test/reporters';
 import { finished } from 'node:stream/promises';
 
 const counts = { passed: 0, failed: 0, skipped: 0 };
+/** Each failure's name (and first line of its reason), listed again just before the closing line. */
+const failures = [];
 
 async function nodeTests() {
   const files = globSync('test/node/**/*.test.ts');
@@ -31,6 +33,8 @@ async function nodeTests() {
   stream.on('test:fail', (e) => {
     if (e.details?.type === 'suite' && e.details?.error?.failureType === 'subtestsFailed') return;
     counts.failed++;
+    const why = String(e.details?.error?.cause?.message ?? e.details?.error?.message ?? '').split('\n')[0].slice(0, 200);
+    failures.push(`${e.file ? relative(process.cwd(), e.file) : 'node'} › ${e.name}${why ? `: ${why}` : ''}`);
   });
   const out = stream.compose(spec);
   out.pipe(process.stdout);
@@ -50,10 +54,15 @@ function browserTests() {
     counts.passed += s.passed;
     counts.failed += s.failed;
     counts.skipped += s.skipped;
+    failures.push(...(s.failures ?? []));
   } catch {
     counts.failed++; // the runner died before reporting
+    failures.push('browser tests: the runner stopped before reporting');
   }
-  if (r.status !== 0 && counts.failed === 0) counts.failed++;
+  if (r.status !== 0 && counts.failed === 0) {
+    counts.failed++;
+    failures.push(`browser tests: the runner exited with ${r.status}`);
+  }
 }
 
 /** Builds Storybook and opens every story (play functions included); see storybook-smoke.js. */
@@ -63,6 +72,7 @@ function storybookSmoke() {
   const build = spawnSync('npm run build-storybook', { stdio: 'inherit', shell: true });
   if (build.status !== 0) {
     counts.failed++;
+    failures.push('storybook: the build failed');
     return;
   }
   runCounted('./storybook-smoke.js', 'SMOKE_SUMMARY_FILE');
@@ -94,10 +104,15 @@ function runCounted(script, summaryVariable) {
     const s = JSON.parse(readFileSync(summaryFile, 'utf8'));
     counts.passed += s.passed;
     counts.failed += s.failed;
+    failures.push(...(s.failures ?? []));
   } catch {
     counts.failed++;
+    failures.push(`${script}: stopped before reporting`);
   }
-  if (r.status !== 0 && counts.failed === before) counts.failed++;
+  if (r.status !== 0 && counts.failed === before) {
+    counts.failed++;
+    failures.push(`${script}: exited with ${r.status}`);
+  }
 }
 
 const only = process.argv.slice(2);
@@ -108,5 +123,7 @@ if (only.length === 0) {
   packageCheck();
   storybookSmoke();
 }
+// The failures again, named, so that the end of the log alone says what failed.
+if (failures.length > 0) console.log(`\nfailed:\n${failures.map((f) => `  ✗ ${f}`).join('\n')}`);
 console.log(`\ntests: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
 process.exitCode = counts.failed > 0 ? 1 : 0;
