@@ -50,7 +50,9 @@ async function check(name, fn) {
 
 /** The first line of an error's message, for the run's closing list of failures. */
 function firstLine(error) {
-  return String(error instanceof Error ? error.message : error).split('\n')[0].slice(0, 200);
+  return String(error instanceof Error ? error.message : error)
+    .split('\n')[0]
+    .slice(0, 200);
 }
 
 /** @param {boolean} ok @param {string} message */

@@ -22,7 +22,9 @@ export function summaryReporter() {
       else if (t.passed) passed++;
       else {
         failed++;
-        const why = String(t.error?.message ?? '').split('\n')[0].slice(0, 200);
+        const why = String(t.error?.message ?? '')
+          .split('\n')[0]
+          .slice(0, 200);
         failures.push(`${file} › ${[...path, t.name].join(' › ')}${why ? `: ${why}` : ''}`);
       }
     }
@@ -39,7 +41,11 @@ export function summaryReporter() {
         // A file that failed to load or threw outside a test counts as a failure.
         if (!session.passed && (session.errors?.length ?? 0) > 0) {
           fileErrors++;
-          failures.push(`${file}: ${String(session.errors[0]?.message ?? 'error outside a test').split('\n')[0].slice(0, 200)}`);
+          failures.push(
+            `${file}: ${String(session.errors[0]?.message ?? 'error outside a test')
+              .split('\n')[0]
+              .slice(0, 200)}`,
+          );
         }
       }
       failed += fileErrors;

@@ -33,7 +33,9 @@ async function nodeTests() {
   stream.on('test:fail', (e) => {
     if (e.details?.type === 'suite' && e.details?.error?.failureType === 'subtestsFailed') return;
     counts.failed++;
-    const why = String(e.details?.error?.cause?.message ?? e.details?.error?.message ?? '').split('\n')[0].slice(0, 200);
+    const why = String(e.details?.error?.cause?.message ?? e.details?.error?.message ?? '')
+      .split('\n')[0]
+      .slice(0, 200);
     failures.push(`${e.file ? relative(process.cwd(), e.file) : 'node'} › ${e.name}${why ? `: ${why}` : ''}`);
   });
   const out = stream.compose(spec);
