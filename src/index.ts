@@ -14,7 +14,8 @@ export { BillingUserCountChart } from './components/user-count-chart/user-count-
 export { BillingUsersTable } from './components/users-table/users-table.js';
 export { BillingProvider } from './context/billing-provider.js';
 export { BillingSession, type SessionConfig } from './context/session.js';
-export { BillingChangeEvent, BillingErrorEvent } from './internal/events.js';
+export { BillingChangeEvent, BillingErrorEvent, BillingPeopleEvent } from './internal/events.js';
+export type { PeopleFigure, PeopleQuery } from './internal/events.js';
 export { BillingUpdatePaymentMethodEvent } from './internal/payment-method-event.js';
 export { BillingElement } from './internal/billing-element.js';
 export { defineElement } from './internal/define-element.js';

@@ -31,6 +31,11 @@ export type BillingDetailsInput = Schemas['BillingDetailsInput'];
 export type PersonRef = Schemas['PersonRef'];
 export type PaymentMethod = Schemas['PaymentMethod'];
 export type Role = Schemas['Role'];
+export type PersonTimeline = Schemas['PersonTimeline'];
+export type TimelineEvent = Schemas['TimelineEvent'];
+export type DeactivationPreview = Schemas['DeactivationPreview'];
+export type CreditLedger = Schemas['CreditLedger'];
+export type CreditEntry = Schemas['CreditEntry'];
 
 export type ListUsersQuery = NonNullable<operations['listUsers']['parameters']['query']>;
 export type ListInvoicesQuery = NonNullable<operations['listInvoices']['parameters']['query']>;
@@ -224,6 +229,20 @@ export class BillingClient {
     return data as unknown as string;
   }
 
+  /** One person's month explained: the verdict and the dated facts behind it. */
+  getUserTimeline(userId: string, month: string, o: CallOptions = {}): Promise<PersonTimeline> {
+    return this.#data('get', '/users/{userId}/timeline', { path: { userId }, query: { month }, ...o });
+  }
+
+  /** What deactivating a person today would do to this bill and the next; changes nothing. */
+  previewDeactivation(userId: string, removeLicense = false, o: CallOptions = {}): Promise<DeactivationPreview> {
+    return this.#data('get', '/users/{userId}/deactivate/preview', {
+      path: { userId },
+      query: { removeLicense },
+      ...o,
+    });
+  }
+
   deactivateUser(
     userId: string,
     body: { removeLicense?: boolean } = {},
@@ -260,6 +279,11 @@ export class BillingClient {
 
   listInvoices(query: ListInvoicesQuery = {}, o: CallOptions = {}): Promise<InvoicePage> {
     return this.#data('get', '/invoices', { query, ...o });
+  }
+
+  /** The credit ledger, newest first. */
+  listCredit(query: { offset?: number; limit?: number } = {}, o: CallOptions = {}): Promise<CreditLedger> {
+    return this.#data('get', '/credits', { query, ...o });
   }
 
   getUpcomingInvoice(o: CallOptions = {}): Promise<Invoice> {

@@ -39,6 +39,12 @@ export const billingUserLimits = {
   reasonDate: { maxLength: 10 },
   invitedOn: { maxLength: 10 },
 } as const;
+export const userPageLimits = { day: { maxLength: 10 } } as const;
+export const timelineEventLimits = { on: { maxLength: 10 }, count: { min: 0 } } as const;
+export const personTimelineLimits = { events: { maxItems: 200 } } as const;
+export const deactivationMonthLimits = { periodEnd: { maxLength: 10 }, reasonDate: { maxLength: 10 } } as const;
+export const deactivationPreviewLimits = { on: { maxLength: 10 }, months: { minItems: 2, maxItems: 2 } } as const;
+export const creditEntryLimits = { on: { maxLength: 10 } } as const;
 export const peakLimits = { on: { maxLength: 10 } } as const;
 export const invoiceLineLimits = { periodStart: { maxLength: 10 }, periodEnd: { maxLength: 10 } } as const;
 export const invoiceSummaryLimits = {
@@ -86,12 +92,15 @@ export const listUsersLimits = {
   offset: { min: 0, max: 100000000 },
   limit: { min: 1, max: 500 },
   q: { maxLength: 200 },
+  day: { maxLength: 10 },
 } as const;
 export const exportUsersLimits = { month: { maxLength: 7 }, lang: { maxLength: 35 } } as const;
 export const deactivateUserLimits = {
   userId: { minLength: 1, maxLength: 200 },
   'Idempotency-Key': { minLength: 8, maxLength: 200 },
 } as const;
+export const getUserTimelineLimits = { userId: { minLength: 1, maxLength: 200 }, month: { maxLength: 7 } } as const;
+export const previewDeactivationLimits = { userId: { minLength: 1, maxLength: 200 } } as const;
 export const reactivateUserLimits = {
   userId: { minLength: 1, maxLength: 200 },
   'Idempotency-Key': { minLength: 8, maxLength: 200 },
@@ -104,6 +113,7 @@ export const listInvoicesLimits = {
   offset: { min: 0, max: 100000000 },
   limit: { min: 1, max: 500 },
 } as const;
+export const listCreditLimits = { offset: { min: 0, max: 100000000 }, limit: { min: 1, max: 500 } } as const;
 export const getInvoiceLimits = { invoiceId: { minLength: 1, maxLength: 200 } } as const;
 export const getInvoicePdfLimits = { invoiceId: { minLength: 1, maxLength: 200 }, lang: { maxLength: 35 } } as const;
 export const settleBalanceLimits = { 'Idempotency-Key': { minLength: 8, maxLength: 200 } } as const;
@@ -125,6 +135,12 @@ export const LIMITS = {
   subscriptionOverview: subscriptionOverviewLimits,
   changeRequest: changeRequestLimits,
   billingUser: billingUserLimits,
+  userPage: userPageLimits,
+  timelineEvent: timelineEventLimits,
+  personTimeline: personTimelineLimits,
+  deactivationMonth: deactivationMonthLimits,
+  deactivationPreview: deactivationPreviewLimits,
+  creditEntry: creditEntryLimits,
   peak: peakLimits,
   invoiceLine: invoiceLineLimits,
   invoiceSummary: invoiceSummaryLimits,
@@ -144,10 +160,13 @@ export const LIMITS = {
   listUsers: listUsersLimits,
   exportUsers: exportUsersLimits,
   deactivateUser: deactivateUserLimits,
+  getUserTimeline: getUserTimelineLimits,
+  previewDeactivation: previewDeactivationLimits,
   reactivateUser: reactivateUserLimits,
   getDailyUsage: getDailyUsageLimits,
   getMonthlyUsage: getMonthlyUsageLimits,
   listInvoices: listInvoicesLimits,
+  listCredit: listCreditLimits,
   getInvoice: getInvoiceLimits,
   getInvoicePdf: getInvoicePdfLimits,
   settleBalance: settleBalanceLimits,

@@ -174,6 +174,56 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/users/{userId}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One person's month, explained - the verdict in full and the dated facts behind it.
+         * @description The person's verdict for the month (`user.billable`, `user.reason`,
+         *     `user.reasonDate`) and, oldest first, each dated fact that bears on it: when they
+         *     were listed and started, invited, deactivated or deleted, the activity that counted,
+         *     and, on peak plans, the month's peak day. Each fact says what it did to the month's
+         *     bill (`effect`). Deleted people are found here too (their past months still count).
+         */
+        get: operations["getUserTimeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/{userId}/deactivate/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What deactivating a person today would do to this month's bill and the next one. Changes nothing.
+         * @description The answer of `POST /users/{userId}/deactivate` computed without doing it: for the
+         *     month (or license period) in progress and the next, whether the person counts in
+         *     that bill as things stand and once deactivated today, their verdict then, and the
+         *     bill's subtotal both ways (provisional, tax excluded). On peak plans a person
+         *     deactivated after the month's peak day still counts this month; under prepaid
+         *     licenses the bill follows the licenses, not the people (`removeLicense` shows a
+         *     license removed from the next period).
+         */
+        get: operations["previewDeactivation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/users/{userId}/reactivate": {
         parameters: {
             query?: never;
@@ -234,6 +284,29 @@ export interface paths {
         };
         /** Issued invoices (newest first), with the account's balance. */
         get: operations["listInvoices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/credits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The credit ledger - where the credit balance came from and where it went, newest first.
+         * @description Each entry adds to the credit (an overpayment of an invoice, a payment on account)
+         *     or uses it (credit applied to an invoice at issue), with the balance after it. The
+         *     oldest entry's `balance` minus its `amount` is 0, and the newest entry's `balance`
+         *     is the ledger's `balance`: the entries add up.
+         */
+        get: operations["listCredit"];
         put?: never;
         post?: never;
         delete?: never;
@@ -772,7 +845,106 @@ export interface components {
             provisional: boolean;
             /** @description Billed users of this month deleted since (counted, not listed). */
             hiddenDeleted: number;
+            /** @description The `day` asked for: `billed` then means active on that day. */
+            day?: components["schemas"]["Date"];
             items: components["schemas"]["BillingUser"][];
+        };
+        /**
+         * @description A dated fact of a person's month, and what it did to the month's bill.
+         *
+         *     | kind | the fact | fields |
+         *     | --- | --- | --- |
+         *     | `listed` | listed in directories from that day | `directories` |
+         *     | `started` | the first day the person counts | |
+         *     | `invited` | invited to claim their account | |
+         *     | `activity` | something they did that day | `activity` |
+         *     | `peak-day` | the month's peak was first reached | `count` (the peak) |
+         *     | `deactivated` | the first day they are no longer active | |
+         *     | `deleted` | deleted: hidden from lists from that day | |
+         *
+         *     `effect` - `bills`: this fact is why they count in the month's bill; `excludes`:
+         *     this fact is why they do not; `none`: it changes nothing for this month (outside
+         *     it, or outweighed by another fact).
+         */
+        TimelineEvent: {
+            on: components["schemas"]["Date"];
+            /** @enum {string} */
+            kind: "listed" | "started" | "invited" | "activity" | "peak-day" | "deactivated" | "deleted";
+            /** @enum {string} */
+            effect: "bills" | "excludes" | "none";
+            directories?: ("wfm-employees" | "account-users" | "people" | "workplace" | "severa" | "m365")[];
+            /**
+             * @description Kinds that qualify on full-month plans asking for activity - all but the notification views.
+             * @enum {string}
+             */
+            activity?: "login" | "web-visit" | "mobile-visit" | "admin-panel" | "chat" | "push-notification-view" | "email-notification-view";
+            count?: number;
+        };
+        PersonTimeline: {
+            month: components["schemas"]["Month"];
+            model: components["schemas"]["BillingModel"];
+            /** @description The person and the month's verdict. */
+            user: components["schemas"]["BillingUser"];
+            /** @description Peak plans: the month's peak and its first day. */
+            peak?: components["schemas"]["Peak"];
+            /** @description Oldest first. Of a month's activity, the first of each day is listed. */
+            events: components["schemas"]["TimelineEvent"][];
+            /** @description More facts than `events` holds: the rest were left out. */
+            truncated: boolean;
+        };
+        DeactivationMonth: {
+            /** @description The first month of the bill (of its period under prepaid licenses). */
+            month: components["schemas"]["Month"];
+            /** @description Prepaid licenses - the last day of the license period. */
+            periodEnd?: components["schemas"]["Date"];
+            /** @description The person counts in this bill as things stand. */
+            billedBefore: boolean;
+            /** @description They still count once deactivated today. */
+            billedAfter: boolean;
+            /** @description Their verdict once deactivated. */
+            reason?: components["schemas"]["BillingReason"];
+            reasonDate?: components["schemas"]["Date"];
+            /** @description The bill's subtotal as things stand, minor units, tax excluded. */
+            amountBefore: number;
+            /** @description The subtotal once deactivated. */
+            amountAfter: number;
+            /** @description Prepaid licenses - licenses billed as things stand. */
+            licensesBefore?: number;
+            licensesAfter?: number;
+        };
+        DeactivationPreview: {
+            /** @description The day the deactivation would take effect (today). */
+            on: components["schemas"]["Date"];
+            model: components["schemas"]["BillingModel"];
+            currency: components["schemas"]["Currency"];
+            /** @description The bill in progress, then the next one. */
+            months: components["schemas"]["DeactivationMonth"][];
+        };
+        CreditEntry: {
+            on: components["schemas"]["Date"];
+            /**
+             * @description - `overpayment`: a payment beyond the invoice's balance (`invoiceNumber`: the invoice paid).
+             *     - `payment-on-account`: a payment for no invoice.
+             *     - `applied`: credit used at issue (`invoiceNumber`: the invoice it went to).
+             * @enum {string}
+             */
+            kind: "overpayment" | "payment-on-account" | "applied";
+            /** @description Minor units: positive adds to the credit, negative uses it. */
+            amount: number;
+            /** @description The credit balance after this entry. */
+            balance: number;
+            invoiceId?: string;
+            invoiceNumber?: string;
+        };
+        CreditLedger: {
+            currency: components["schemas"]["Currency"];
+            /** @description The credit balance now, minor units (`InvoicePage.balance` is what is owed). */
+            balance: number;
+            offset: number;
+            limit: number;
+            total: number;
+            /** @description Newest first. */
+            entries: components["schemas"]["CreditEntry"][];
         };
         UserChange: {
             user: components["schemas"]["BillingUser"];
@@ -830,6 +1002,12 @@ export interface components {
          *     | `licenses` | `plan`, `licenses`, `months`, `periodStart`/`periodEnd` |
          *     | `proration` | `plan`, `licenses`, `months`, `days` of `periodDays`, `periodStart`/`periodEnd` |
          *     | `credit` | `date` (when the credit arose) |
+         *
+         *     **The arithmetic** a reader can redo: `amount = quantity × unitPrice`, and on a
+         *     `proration` line `amount = quantity × unitPrice × days / periodDays`, where
+         *     `quantity` is licenses × months. Each line is computed exactly, then rounded half-up
+         *     to the minor unit once; the tax is `subtotal × taxRate`, rounded half-up. A `credit`
+         *     line's source is in the credit ledger (`GET /credits`).
          */
         InvoiceLine: {
             /** @enum {string} */
@@ -1370,6 +1548,14 @@ export interface operations {
                 sort?: "name" | "-name" | "email" | "-email" | "role" | "-role" | "startDate" | "-startDate" | "reason" | "-reason" | "reasonDate" | "-reasonDate" | "directories" | "-directories";
                 /** @description Case-insensitive search in name and e-mail; no control characters (line breaks, tabs). */
                 q?: components["parameters"]["Search"];
+                /**
+                 * @description A day of `month`: the people behind that day's user count (a point of the
+                 *     chart). With it, `billed=true` lists the people active on that day and
+                 *     `billed=false` the month's other people, and `billedCount` and `notBilledCount`
+                 *     count those two. Each person's `billable` and `reason` stay the month's verdict.
+                 *     A day outside `month` is refused (`400`, code `day-outside-month`).
+                 */
+                day?: string;
             };
             header?: never;
             path?: never;
@@ -1473,6 +1659,67 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    getUserTimeline: {
+        parameters: {
+            query: {
+                /** @description A month from 2000-01 to 2100-12 (the range the API answers for). */
+                month: components["parameters"]["Month"];
+            };
+            header?: never;
+            path: {
+                userId: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The person's month. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonTimeline"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    previewDeactivation: {
+        parameters: {
+            query?: {
+                /** @description Prepaid licenses only, as the deactivation's own `removeLicense`. */
+                removeLicense?: boolean;
+            };
+            header?: never;
+            path: {
+                userId: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The effect on the two bills. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeactivationPreview"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             default: components["responses"]["Problem"];
         };
     };
@@ -1603,6 +1850,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["InvoicePage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    listCredit: {
+        parameters: {
+            query?: {
+                offset?: components["parameters"]["Offset"];
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the ledger. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreditLedger"];
                 };
             };
             400: components["responses"]["BadRequest"];
