@@ -565,6 +565,22 @@ export function monthVerdicts(world: World, month: YearMonth): MonthVerdicts {
 }
 
 /**
+ * Person `i`'s verdict for `month` (the index in `world.people`), with the rules of
+ * {@link peopleBilling}: the same verdict for a listed person, and one for a person the
+ * list leaves out too (deleted since: their past months still count; starting after the
+ * month: `not-yet-started`). `undefined` for a future month (nothing is counted yet).
+ *
+ * @throws RangeError for a malformed month or a position outside the people;
+ *   WorldError naming an unusable world field.
+ */
+export function personVerdict(world: World, month: YearMonth, i: number): PersonBilling | undefined {
+  const ctx = verdictContext(world, month);
+  if (!Number.isInteger(i) || i < 0 || i >= ctx.ix.n) throw new RangeError(`No person at ${String(i)}`);
+  if (ctx.w.state === 'future') return undefined;
+  return verdict(ctx, i);
+}
+
+/**
  * The number of persons billed for `month` who are missing from {@link peopleBilling}'s
  * list because they have been deleted since (deletedOn on or before today): a closed
  * month's bill still counts them for the days they were active.

@@ -18,6 +18,7 @@ export function usersHandlers(t: RouteTarget): HttpHandler[] {
   return [
     route(t, { method: 'get', path: '/users', operationId: 'listUsers', access: 'billing' }, ({ query, store }) => {
       const search = query['q'] as string | undefined;
+      const day = query['day'] as string | undefined;
       return json(
         store.listUsers({
           month: query['month'] as string,
@@ -26,6 +27,7 @@ export function usersHandlers(t: RouteTarget): HttpHandler[] {
           limit: query['limit'] as number,
           sort: query['sort'] as UserSort,
           ...(search ? { q: search } : {}),
+          ...(day ? { day } : {}),
         }),
       );
     }),
@@ -49,6 +51,11 @@ export function usersHandlers(t: RouteTarget): HttpHandler[] {
           },
         });
       },
+    ),
+    route(
+      t,
+      { method: 'get', path: '/users/:userId/timeline', operationId: 'getUserTimeline', access: 'billing' },
+      ({ path, query, store }) => json(store.userTimeline(path['userId'] as string, query['month'] as string)),
     ),
     route(
       t,

@@ -16,18 +16,20 @@ import { isIsoDate } from '../engine/dates.js';
 import type { BillingDetailsInput } from '../engine/details.js';
 import { quoteAddLicenses } from '../engine/licenses.js';
 import { LIMITS } from '../engine/limits.js';
-import type { IsoDate, World } from '../engine/types.js';
+import { personTimeline } from '../engine/timeline.js';
+import type { IsoDate, Person, World } from '../engine/types.js';
 import type {
   ApiBillingDetails,
   ApiLicenseOrderResult,
   ApiLicenseQuote,
   ApiOrder,
   ApiPaymentMethod,
+  ApiPersonTimeline,
   ApiSettleResult,
   ApiUserChange,
   ApiUserPage,
 } from './contract.js';
-import { invalid, rules } from './errors.js';
+import { invalid, rules, StoreError } from './errors.js';
 import { MutationLog } from './log.js';
 import type { LoggedChange } from './log.js';
 import { applyMutation, canonicalChange, requireLicensed } from './mutations.js';
@@ -35,9 +37,9 @@ import type { ChangeInput, Mutation, MutationResult, VersionMatch } from './muta
 import type { PersistenceAdapter } from './persistence.js';
 import { checkRole, WorldSession } from './session.js';
 import type { Fault } from './session.js';
-import type { UsersQuery } from './users.js';
-import { allUsers, listUsers, searchPeople } from './users.js';
-import { quoteView } from './views.js';
+import type { DayFilter, UsersQuery } from './users.js';
+import { allUsers, listUsers, personIndex, searchPeople } from './users.js';
+import { quoteView, timelineView } from './views.js';
 
 export { isRoleName } from './session.js';
 export type { Fault, FaultKind, WorldBase } from './session.js';
@@ -228,8 +230,20 @@ export class MockStore {
   // Reads that need caches (the rest are views of `world`, see views.ts)
 
   /** One page of users; what `GET /users` answers (the query is assumed valid). */
-  listUsers(query: UsersQuery): ApiUserPage {
+  listUsers(query: UsersQuery & DayFilter): ApiUserPage {
     return listUsers(this.world, query);
+  }
+
+  /**
+   * One person's month explained (`GET /users/{id}/timeline`): their verdict, as the users
+   * list gives it (deleted people too), and the dated facts behind it. Refused as
+   * `not-found` (`unknown-user`) for an id no person has.
+   */
+  userTimeline(userId: string, month: string): ApiPersonTimeline {
+    const world = this.world;
+    const i = personIndex(world, userId);
+    if (i === undefined) throw new StoreError('not-found', 'unknown-user', `There is no user ${userId}.`);
+    return timelineView(world, world.people[i] as Person, personTimeline(world, month, i));
   }
 
   /** Every user of a month's tab, in name order (the CSV export). */

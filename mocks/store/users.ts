@@ -24,11 +24,13 @@
  * it costs a pass, not the name table and its sort. Deeper pages and searches use the
  * full orders. Both give the same rows in the same order.
  */
-import { isYearMonth } from '../engine/dates.js';
+import { isIsoDate, isYearMonth, monthOf, toDayNumber } from '../engine/dates.js';
+import { peopleIndex } from '../engine/indexes.js';
 import type { BillingModel, Person, PersonBilling, World } from '../engine/types.js';
 import { monthVerdicts, planForMonth } from '../engine/usage.js';
 import type { MonthVerdicts } from '../engine/usage.js';
 import type { ApiBillingUser, ApiUserPage, UserSort, UserSortKey } from './contract.js';
+import { invalid } from './errors.js';
 import { billingUserView } from './views.js';
 
 /** A request for one page of users. */
@@ -45,6 +47,15 @@ export interface UsersQuery {
   sort?: UserSort;
   /** Case- and accent-insensitive search in name and e-mail. */
   q?: string;
+}
+
+/** A users query narrowed to one day of its month (`GET /users?day=`). */
+export interface DayFilter {
+  /**
+   * `YYYY-MM-DD`, a day of `month`: `billed` then means active on that day (the people
+   * behind that day's user count), the rest of the month's listed people are the other tab.
+   */
+  day?: string;
 }
 
 /** Lower case without accents, for search and sort keys. */
@@ -96,6 +107,8 @@ interface MonthTable {
   firstRows: Map<string, Int32Array>;
   /** `${sort}|${tab}|${q}` → the matches, most recent last (a few kept). */
   searches: Map<string, Int32Array>;
+  /** The tables of days of the month asked for (`?day=`), most recent last (a few kept). */
+  days?: Map<string, MonthTable>;
 }
 
 /** Keyed by the people array: a world change that leaves the people alone keeps this cache. */
@@ -302,6 +315,65 @@ function monthTable(world: World, month: string): MonthTable {
   byMonth.set(month, m);
   if (byMonth.size > MAX_MONTHS) byMonth.delete(byMonth.keys().next().value as string);
   return m;
+}
+
+/** Day tables kept per month (a chart's points are asked one at a time). */
+const MAX_DAYS = 8;
+
+/**
+ * The month's table with its tabs split by one day instead of the month's verdicts: tab 1
+ * the listed people active on `day` (`billingStart <= day < min(deactivatedOn, deletedOn)`,
+ * the engine's activity), tab 0 the other listed people; `hiddenDeleted` the people active
+ * that day who are not listed (deleted since), so that billed + hidden is the day's user
+ * count. Verdicts stay the month's. One pass over the people index's typed arrays; the
+ * orders, first rows and searches are the day's own (cached with it).
+ */
+function dayTable(world: World, m: MonthTable, day: string): MonthTable {
+  const days = (m.days ??= new Map());
+  let t = days.get(day);
+  if (t) {
+    days.delete(day);
+    days.set(day, t);
+    return t;
+  }
+  const ix = peopleIndex(world);
+  const d = toDayNumber(day);
+  const monthTab = m.verdicts.tab;
+  const tab = new Uint8Array(monthTab.length);
+  let billed = 0;
+  let listed = 0;
+  let hidden = 0;
+  for (let i = 0; i < tab.length; i++) {
+    const active = (ix.start[i] as number) <= d && d < (ix.end[i] as number);
+    if (monthTab[i] === 2) {
+      tab[i] = 2;
+      if (active) hidden++;
+      continue;
+    }
+    listed++;
+    if (active) billed++;
+    tab[i] = active ? 1 : 0;
+  }
+  const monthVerdict = m.verdicts;
+  t = {
+    people: m.people,
+    month: m.month,
+    verdicts: {
+      tab,
+      billedCount: billed,
+      notBilledCount: listed - billed,
+      hiddenDeleted: hidden,
+      verdict: (i: number) => monthVerdict.verdict(i),
+    },
+    provisional: m.provisional,
+    model: m.model,
+    orders: new Map(),
+    firstRows: new Map(),
+    searches: new Map(),
+  };
+  days.set(day, t);
+  if (days.size > MAX_DAYS) days.delete(days.keys().next().value as string);
+  return t;
 }
 
 /** How many months of `world` the users list keeps (for tests of the bound). */
@@ -628,16 +700,26 @@ function searchIn(m: MonthTable, order: Int32Array, cacheKey: string, q: string)
  * One page of the month's billed (or not billed) users, sorted and searched, with both
  * tab counts and the billed users hidden because they were deleted since.
  *
+ * With `day`, the tabs are the listed people active on that day and the others (see
+ * {@link dayTable}); a day outside the month is refused (`invalid`, `day-outside-month`).
+ *
  * @throws RangeError for a malformed month.
  */
-export function listUsers(world: World, query: UsersQuery): ApiUserPage {
+export function listUsers(world: World, query: UsersQuery & DayFilter): ApiUserPage {
   if (!isYearMonth(query.month)) throw new RangeError(`Not a month (YYYY-MM): ${JSON.stringify(query.month)}`);
   const billed = query.billed ?? true;
   const offset = Math.max(0, Math.trunc(query.offset ?? 0));
   const limit = Math.max(0, Math.trunc(query.limit ?? 100));
   const sort = query.sort ?? 'name';
   const q = foldText((query.q ?? '').trim()).replaceAll(SEPARATOR, '');
-  const m = monthTable(world, query.month);
+  const day = query.day;
+  if (day !== undefined && (!isIsoDate(day) || monthOf(day) !== query.month)) {
+    throw invalid('day', 'day-outside-month', `Give a day of ${query.month} (${query.month}-01 to its last day).`, {
+      value: day,
+    });
+  }
+  const month = monthTable(world, query.month);
+  const m = day === undefined ? month : dayTable(world, month, day);
   const v = m.verdicts;
   let rows: Int32Array;
   let total: number;
@@ -665,6 +747,7 @@ export function listUsers(world: World, query: UsersQuery): ApiUserPage {
     notBilledCount: v.notBilledCount,
     provisional: m.provisional,
     hiddenDeleted: v.hiddenDeleted,
+    ...(day === undefined ? {} : { day }),
     items,
   };
 }

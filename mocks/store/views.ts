@@ -20,6 +20,7 @@ import type {
   Plan,
   World,
 } from '../engine/types.js';
+import type { PersonMonth } from '../engine/timeline.js';
 import type { DailyCounts, MonthBilling } from '../engine/usage.js';
 import { monthBilling, planOn } from '../engine/usage.js';
 import type {
@@ -37,6 +38,7 @@ import type {
   ApiPayment,
   ApiPaymentMethod,
   ApiPermissions,
+  ApiPersonTimeline,
   ApiPlan,
   ApiSubscriptionOverview,
 } from './contract.js';
@@ -401,4 +403,17 @@ export function billingUserView(world: World, person: Person, verdict: PersonBil
   if (person.deactivatedOn !== undefined) out.deactivatedOn = person.deactivatedOn;
   if (verdict?.reasonDate !== undefined) out.reasonDate = verdict.reasonDate;
   return { ...out, ...present(person, ['guest', 'invitedOn']) };
+}
+
+/** A person's month (`GET /users/{id}/timeline`): the users list's row for that month and the dated facts. */
+export function timelineView(world: World, person: Person, pm: PersonMonth): ApiPersonTimeline {
+  const out: ApiPersonTimeline = {
+    month: pm.month,
+    model: pm.model,
+    user: billingUserView(world, person, pm.verdict),
+    events: pm.events.map((e) => ({ ...e, ...(e.directories ? { directories: [...e.directories] } : {}) })),
+    truncated: pm.truncated,
+  };
+  if (pm.peak) out.peak = { ...pm.peak };
+  return out;
 }
