@@ -59,6 +59,17 @@ export function usersHandlers(t: RouteTarget): HttpHandler[] {
     ),
     route(
       t,
+      {
+        method: 'get',
+        path: '/users/:userId/deactivate/preview',
+        operationId: 'previewDeactivation',
+        access: 'billing',
+      },
+      ({ path, query, store }) =>
+        json(store.previewDeactivation(path['userId'] as string, { removeLicense: query['removeLicense'] === true })),
+    ),
+    route(
+      t,
       { method: 'post', path: '/users/:userId/deactivate', operationId: 'deactivateUser', access: 'billing' },
       ({ path, headers, body, store }) => {
         const userId = path['userId'] as string;

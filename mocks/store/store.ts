@@ -16,10 +16,12 @@ import { isIsoDate } from '../engine/dates.js';
 import type { BillingDetailsInput } from '../engine/details.js';
 import { quoteAddLicenses } from '../engine/licenses.js';
 import { LIMITS } from '../engine/limits.js';
+import { changeEffect } from '../engine/preview.js';
 import { personTimeline } from '../engine/timeline.js';
 import type { IsoDate, Person, World } from '../engine/types.js';
 import type {
   ApiBillingDetails,
+  ApiDeactivationPreview,
   ApiLicenseOrderResult,
   ApiLicenseQuote,
   ApiOrder,
@@ -39,7 +41,7 @@ import { checkRole, WorldSession } from './session.js';
 import type { Fault } from './session.js';
 import type { DayFilter, UsersQuery } from './users.js';
 import { allUsers, listUsers, personIndex, searchPeople } from './users.js';
-import { quoteView, timelineView } from './views.js';
+import { deactivationPreviewView, quoteView, timelineView } from './views.js';
 
 export { isRoleName } from './session.js';
 export type { Fault, FaultKind, WorldBase } from './session.js';
@@ -244,6 +246,22 @@ export class MockStore {
     const i = personIndex(world, userId);
     if (i === undefined) throw new StoreError('not-found', 'unknown-user', `There is no user ${userId}.`);
     return timelineView(world, world.people[i] as Person, personTimeline(world, month, i));
+  }
+
+  /**
+   * What deactivating a person today would do to the bill in progress and the next
+   * (`GET /users/{id}/deactivate/preview`): the deactivation {@link deactivateUser} makes,
+   * made on a copy (the pure mutation; the store's world is not touched), and both bills
+   * computed before and after. Refused as the deactivation is: `not-found`
+   * (`unknown-user`), `conflict` (`already-deactivated`, `not-licensed` for
+   * `removeLicense` without licenses), or the rules' refusal.
+   */
+  previewDeactivation(userId: string, options: { removeLicense?: boolean } = {}): ApiDeactivationPreview {
+    const before = this.world;
+    const removeLicense = options.removeLicense === true;
+    const { world: after } = applyMutation(before, { op: 'deactivate', userId, removeLicense });
+    const i = personIndex(after, userId) as number;
+    return deactivationPreviewView(after.people[i] as Person, changeEffect(before, after, i));
   }
 
   /** Every user of a month's tab, in name order (the CSV export). */

@@ -20,6 +20,7 @@ import type {
   Plan,
   World,
 } from '../engine/types.js';
+import type { ChangeEffect } from '../engine/preview.js';
 import type { PersonMonth } from '../engine/timeline.js';
 import type { DailyCounts, MonthBilling } from '../engine/usage.js';
 import { monthBilling, planOn } from '../engine/usage.js';
@@ -28,6 +29,7 @@ import type {
   ApiBillingDetails,
   ApiBillingUser,
   ApiDailyUsage,
+  ApiDeactivationPreview,
   ApiInvoice,
   ApiInvoiceLine,
   ApiInvoiceSummary,
@@ -416,4 +418,14 @@ export function timelineView(world: World, person: Person, pm: PersonMonth): Api
   };
   if (pm.peak) out.peak = { ...pm.peak };
   return out;
+}
+
+/** What a deactivation would do (`GET /users/{id}/deactivate/preview`): `on` is the day it takes effect. */
+export function deactivationPreviewView(deactivated: Person, effect: ChangeEffect): ApiDeactivationPreview {
+  return {
+    on: deactivated.deactivatedOn as string,
+    model: effect.model,
+    currency: effect.currency,
+    months: effect.months.map((m) => ({ ...m })),
+  };
 }
