@@ -1,6 +1,7 @@
 /**
  * Issued invoices (newest first) with the balance, one invoice with its lines and
- * payments, its PDF, the upcoming (provisional) invoice, and settling the balance.
+ * payments, its PDF, the upcoming (provisional) invoice, settling the balance, and the
+ * credit ledger (newest first).
  *
  * Readings: `year` filters by the year an invoice was issued (the year of its number);
  * `status` by the status today; an invoice "issued" after today (a world loaded with
@@ -9,6 +10,7 @@
 import type { HttpHandler } from 'msw';
 import type { Invoice } from '../engine/types.js';
 import { invoiceState } from '../engine/invoices.js';
+import { creditLedger } from '../engine/ledger.js';
 import { idempotent } from '../http/idempotency.js';
 import { notFound } from '../http/problem.js';
 import { attachment } from '../http/headers.js';
@@ -16,7 +18,7 @@ import { documentLanguage } from '../http/language.js';
 import { json, route, written } from '../http/route.js';
 import type { RouteTarget } from '../http/route.js';
 import { renderInvoicePdf } from '../pdf/invoice-pdf.js';
-import type { ApiInvoicePage, ApiInvoiceSummary } from '../store/contract.js';
+import type { ApiCreditLedger, ApiInvoicePage, ApiInvoiceSummary } from '../store/contract.js';
 import type { MockStore } from '../store/store.js';
 import { balanceView, invoiceSummaryView, invoiceView, upcomingInvoiceView } from '../store/views.js';
 
@@ -64,6 +66,23 @@ export function invoicesHandlers(t: RouteTarget): HttpHandler[] {
         return json(page);
       },
     ),
+    route(t, { method: 'get', path: '/credits', operationId: 'listCredit', access: 'billing' }, ({ query, store }) => {
+      const offset = query['offset'] as number;
+      const limit = query['limit'] as number;
+      const world = store.world;
+      const ledger = creditLedger(world);
+      // Newest first.
+      const newest = ledger.entries.slice().reverse();
+      const page: ApiCreditLedger = {
+        currency: world.tenant.currency,
+        balance: ledger.balance,
+        offset,
+        limit,
+        total: newest.length,
+        entries: newest.slice(offset, offset + limit).map((e) => ({ ...e })),
+      };
+      return json(page);
+    }),
     route(
       t,
       { method: 'get', path: '/invoices/upcoming', operationId: 'getUpcomingInvoice', access: 'billing' },
