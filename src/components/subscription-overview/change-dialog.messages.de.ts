@@ -10,7 +10,7 @@ export const de: Translations<typeof en> = {
   'overview.dialog.add.confirm': 'Für {price} kaufen',
   'overview.dialog.remove.title': { one: '{n} Lizenz entfernen?', other: '{n} Lizenzen entfernen?' },
   'overview.dialog.remove.body':
-    'Bis {end} bleibt alles wie bisher; ab {date} wird die Entfernung wirksam. Für den aktuellen Zeitraum erfolgt keine Gutschrift.',
+    'Sie werden bis {end}, dem Ende dieses Zeitraums, weiter berechnet; für ihn erfolgt keine Gutschrift. Ab {date} wird die Entfernung wirksam.',
   'overview.dialog.remove.confirm': 'Entfernung planen',
   'overview.dialog.plan.title': 'Zur Edition {plan} wechseln?',
   'overview.dialog.plan.body': 'Bis {end} bleiben Sie bei {current}; ab {date} gilt {plan}.',

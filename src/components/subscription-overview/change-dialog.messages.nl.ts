@@ -10,7 +10,7 @@ export const nl: Translations<typeof en> = {
   'overview.dialog.add.confirm': 'Kopen voor {price}',
   'overview.dialog.remove.title': { one: '{n} licentie verwijderen?', other: '{n} licenties verwijderen?' },
   'overview.dialog.remove.body':
-    'U houdt ze tot en met {end}; vanaf {date} vervallen ze. De huidige periode wordt niet gecrediteerd.',
+    'Ze blijven gefactureerd tot en met {end}, het einde van deze periode; die periode wordt niet gecrediteerd. Vanaf {date} vervallen ze.',
   'overview.dialog.remove.confirm': 'Verwijdering plannen',
   'overview.dialog.plan.title': 'Editie wijzigen naar {plan}?',
   'overview.dialog.plan.body': 'U blijft op {current} tot en met {end}; {plan} geldt vanaf {date}.',

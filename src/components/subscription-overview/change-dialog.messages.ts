@@ -12,7 +12,7 @@ export const en = {
   'overview.dialog.add.confirm': 'Buy for {price}',
   'overview.dialog.remove.title': { one: 'Remove {n} license?', other: 'Remove {n} licenses?' },
   'overview.dialog.remove.body':
-    'You keep them until {end}; they are removed from {date}. The current period is not credited.',
+    'They stay billed until {end}, the end of this period, which is not credited; they are removed from {date}.',
   'overview.dialog.remove.confirm': 'Schedule removal',
   'overview.dialog.plan.title': 'Change the edition to {plan}?',
   'overview.dialog.plan.body': 'You stay on {current} until {end}; {plan} applies from {date}.',

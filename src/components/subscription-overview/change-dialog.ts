@@ -306,6 +306,44 @@ export class BillingChangeDialog extends OverviewElement {
         });
   }
 
+  /**
+   * A period's price in words, as the engine bills it in advance: licenses × months × the
+   * price per license-month ("€1,200.00 (every 6 months)").
+   */
+  #periodPrice(licenses: number, months: number, unitPrice: number): string {
+    return this.t('overview.dialog.price.period', {
+      price: this.fmtMoney(licenses * months * unitPrice, this.data!.sub.currency),
+      period: this.frequency(months),
+    });
+  }
+
+  /** The price per license-month of the next period: its edition's (a scheduled change's, else the current one's). */
+  #nextUnitPrice(): number {
+    const l = this.data!.sub.licenses!;
+    return this.data!.plans.find((p) => p.id === l.nextPeriod.planId)?.unitPrice ?? l.unitPrice;
+  }
+
+  /**
+   * What a license change does to the bills, per period: this period's price (billed in
+   * advance, never credited) and the next period's with `delta` licenses more or fewer,
+   * `months` long at `unitPrice` (the next period's, unless given).
+   */
+  #periodRows(delta: number, months?: number, unitPrice?: number): [string, string][] {
+    const l = this.data?.sub.licenses;
+    if (!l) return [];
+    return [
+      [this.t('overview.dialog.price.period-now'), this.#periodPrice(l.licenses, l.periodMonths, l.unitPrice)],
+      [
+        this.t('overview.dialog.price.period-from', { date: this.fmtDate(l.nextPeriod.start) }),
+        this.#periodPrice(
+          l.nextPeriod.licenses + delta,
+          months ?? l.nextPeriod.months,
+          unitPrice ?? this.#nextUnitPrice(),
+        ),
+      ],
+    ];
+  }
+
   /** The dialog asking to confirm the change: what it costs, from when, and what it means. */
   protected override render() {
     const c = this.change;
@@ -333,13 +371,16 @@ export class BillingChangeDialog extends OverviewElement {
           total: this.fmtCount(q.daysInPeriod),
         });
         confirmText = this.t('overview.dialog.add.confirm', { price });
-        rows = [[this.t('overview.dialog.add.price'), price]];
+        // Billed now for the rest of this period; the next period bills them in full.
+        rows = [[this.t('overview.dialog.add.price'), price], ...this.#periodRows(n).slice(1)];
         break;
       }
       case 'remove':
         title = this.t('overview.dialog.remove.title', count);
         body = this.t('overview.dialog.remove.body', { end: date(sub.currentPeriod.end), date: nextStart });
         confirmText = this.t('overview.dialog.remove.confirm');
+        // This period stays billed as it is; the next one bills fewer licenses.
+        rows = this.#periodRows(-n);
         break;
       case 'plan': {
         const plan = this.planName(this.data, c.planId ?? '');
@@ -356,6 +397,8 @@ export class BillingChangeDialog extends OverviewElement {
           rows = [
             [this.t('overview.dialog.price.now'), this.#planPrice(sub.plan)],
             [this.t('overview.dialog.price.from', { date: nextStart }), this.#planPrice(next)],
+            // Prepaid licenses: a period's price now and under the new edition.
+            ...this.#periodRows(0, undefined, next.unitPrice),
           ];
         }
         break;
@@ -364,22 +407,8 @@ export class BillingChangeDialog extends OverviewElement {
         title = this.t('overview.dialog.period.title', { period: this.frequency(c.periodMonths ?? 1) });
         body = this.t('overview.dialog.period.body', { date: nextStart });
         confirmText = this.t('overview.dialog.schedule');
-        const l = sub.licenses;
-        if (l) {
-          // A period's price: licenses × months × the price per license-month.
-          const period = (licenses: number, months: number) =>
-            this.t('overview.dialog.price.period', {
-              price: this.fmtMoney(licenses * months * l.unitPrice, sub.currency),
-              period: this.frequency(months),
-            });
-          rows = [
-            [this.t('overview.dialog.price.period-now'), period(l.licenses, l.periodMonths)],
-            [
-              this.t('overview.dialog.price.period-from', { date: nextStart }),
-              period(l.nextPeriod.licenses, c.periodMonths ?? 1),
-            ],
-          ];
-        }
+        // A period's price now and at the new frequency (the next period's edition and licenses).
+        rows = this.#periodRows(0, c.periodMonths ?? 1);
         break;
       }
       case 'cancel': {

@@ -1,21 +1,35 @@
 /**
  * `<billing-order-history>`, private to `<billing-subscription-overview>`: every order,
  * newest first. Loaded when an admin first opens the "Order history" disclosure (a chunk
- * of its own with its messages); the overview fetches the orders and keeps the disclosure.
+ * of its own with its messages); it fetches the orders itself (loading, error with a retry,
+ * again after any change of the subscription or its licenses), the overview keeps the
+ * disclosure.
  */
 import { css, html } from 'lit';
 import type { Order } from '../../client/client.js';
+import type { ChangeTopic } from '../../context/context.js';
 import { joinMessages } from '../../i18n/join.js';
 import { BillingElement } from '../../internal/billing-element.js';
 import { defineElement } from '../../internal/define-element.js';
+import { Query } from '../../internal/query.js';
 import { de, en, nl } from './order-history.messages.js';
 import { OverviewElement } from './overview-element.js';
 import { de as overviewDe, en as overviewEn, nl as overviewNl } from './subscription-overview.messages.js';
 import type { OverviewData } from './types.js';
 
+/** The changes that make orders (the overview's topics: any change may). */
+const TOPICS: readonly ChangeTopic[] = ['subscription', 'licenses', 'users', 'invoices', 'details'];
+
 const styles = css`
   :host {
     display: block;
+  }
+  .state,
+  .none {
+    margin: calc(var(--_space) * 2);
+  }
+  .state {
+    min-height: 6rem;
   }
   .table-wrap {
     overflow-x: auto;
@@ -54,17 +68,28 @@ export class BillingOrderHistory extends OverviewElement {
   static override messages = joinMessages({ en: overviewEn, nl: overviewNl, de: overviewDe }, { en, nl, de });
 
   static override properties = {
-    orders: { attribute: false },
     data: { attribute: false },
   };
 
   /** The orders, newest first. */
-  orders: Order[] = [];
+  #orders = new Query(this, {
+    topics: TOPICS,
+    run: async (client, signal) => (await client.listOrders({ signal })).items,
+  });
+
   /** The overview's data (plan names, currency). */
   data: OverviewData | undefined;
 
+  /** Fetches the orders again. */
+  refresh(): void {
+    void this.#orders.refresh();
+  }
+
   protected override render() {
-    const orders = this.orders;
+    return this.renderQuery(this.#orders, (orders) => this.#renderTable(orders), 3);
+  }
+
+  #renderTable(orders: Order[]) {
     if (orders.length === 0) return html`<p class="none">${this.t('overview.orders.none')}</p>`;
     const currency = this.data?.sub.currency ?? 'EUR';
     return html`<div class="table-wrap" role="region" aria-label=${this.t('overview.orders.title')} tabindex="0">

@@ -55,6 +55,7 @@ export const de: Translations<typeof en> = {
   'overview.usage.none-yet': 'Noch niemand aktiv',
   'overview.usage.extra': 'Zusätzliche Benutzer',
   'overview.usage.extra-cost': 'Kosten für zusätzliche Benutzer bisher',
+  'overview.people': 'Personen hinter dieser Zahl anzeigen',
   'overview.usage.billed': 'Abgerechnete Benutzer bisher',
   'overview.usage.mau': 'Monatlich aktive Benutzer',
   'overview.usage.mau-note':

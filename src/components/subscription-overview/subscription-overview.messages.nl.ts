@@ -54,6 +54,7 @@ export const nl: Translations<typeof en> = {
   'overview.usage.none-yet': 'Nog niemand actief',
   'overview.usage.extra': 'Extra gebruikers',
   'overview.usage.extra-cost': 'Kosten extra gebruikers tot nu toe',
+  'overview.people': 'Toon de personen achter dit aantal',
   'overview.usage.billed': 'Gefactureerde gebruikers tot nu toe',
   'overview.usage.mau': 'Maandelijks actieve gebruikers',
   'overview.usage.mau-note':

@@ -52,6 +52,7 @@ export const en = {
   'overview.usage.none-yet': 'No one active yet',
   'overview.usage.extra': 'Extra users',
   'overview.usage.extra-cost': 'Extra users cost so far',
+  'overview.people': 'Show the people behind this figure',
   'overview.usage.billed': 'Billed users so far',
   'overview.usage.mau': 'Monthly active users',
   'overview.usage.mau-note':

@@ -118,6 +118,11 @@ export const subscriptionOverviewStyles = css`
   .value {
     overflow-wrap: anywhere;
   }
+  /* A figure that opens the people behind it: a button as small as the figure. */
+  .people {
+    min-height: 0;
+    padding: 0 0.4em;
+  }
   .value .line {
     display: block;
   }

@@ -7,6 +7,8 @@ import type { MessageKey } from '../../i18n/index.js';
 import { BillingElement } from '../../internal/billing-element.js';
 import { Query } from '../../internal/query.js';
 import { privateElement } from '../../internal/private-element.js';
+import type { PeopleFigure } from '../../internal/events.js';
+import { showPeople } from '../../internal/show-people.js';
 import { emptyState, errorState, loadingState } from '../../internal/states.js';
 import type { ChangeDone, ChangeRefused, ChangeRequest } from './change-dialog.js';
 import { OverviewElement } from './overview-element.js';
@@ -45,7 +47,8 @@ const FREQUENCIES: readonly number[] = [1, 6, 12];
  * field says how many can go, and refuses more at once, before any confirmation), change
  * the edition or billing frequency at the period boundary (the choices mark what is in
  * force now and what is scheduled), and cancel a scheduled change before its date; the
- * order history is one click away.
+ * order history is one click away. The figures that count people (the peak so far, the
+ * billed users, the licenses in use) open the people behind them (see `billing-people`).
  *
  * Every figure comes from the billing API; nothing is computed here. After a confirmed
  * change the other elements of the provider refetch, and the overview refetches whenever
@@ -60,10 +63,12 @@ const FREQUENCIES: readonly number[] = [1, 6, 12];
  *
  * @event billing-change - A change was confirmed by the server: licenses added or removed (topic `licenses`), edition or billing frequency scheduled (topic `subscription`), a scheduled change cancelled (topic `licenses` for a license removal, else `subscription`); `event.detail` is the server's order confirmation (for a cancellation, the cancelled order).
  * @event billing-error - A request failed; `event.error` is a `BillingApiError`.
+ * @fires billing-people - A figure was opened to see the people behind it (`BillingPeopleEvent`, cancelable): `detail` is `{ figure: 'peak' | 'users' | 'licenses', month, count }`. Unless the host calls `preventDefault()`, the people show in a dialog.
  *
  * @csspart header - Edition, badge and the billing rule.
  * @csspart card - Each figure card (period, price, usage, licenses, scheduled changes, storage).
  * @csspart figure - Each figure value.
+ * @csspart people-button - A figure that opens the people behind it (peak, billed users, licenses in use).
  * @csspart provisional - The notes that say a figure is provisional.
  * @csspart manage - The admin's change forms.
  * @csspart add-form - The form that adds licenses (prepaid licenses).
@@ -88,16 +93,16 @@ export class BillingSubscriptionOverview extends OverviewElement {
   static override messages = { en, nl, de };
 
   static override properties = {
-    ordersOpen: { state: true, attribute: false },
-    historyLoaded: { state: true, attribute: false },
-    pending: { state: true, attribute: false },
-    opening: { state: true, attribute: false },
-    failed: { state: true, attribute: false },
-    fieldErrors: { state: true, attribute: false },
-    inputs: { state: true, attribute: false },
-    status: { state: true, attribute: false },
-    cancelError: { state: true, attribute: false },
-    cancelFailed: { state: true, attribute: false },
+    ordersOpen: { state: true },
+    historyLoaded: { state: true },
+    pending: { state: true },
+    opening: { state: true },
+    failed: { state: true },
+    fieldErrors: { state: true },
+    inputs: { state: true },
+    status: { state: true },
+    cancelError: { state: true },
+    cancelFailed: { state: true },
   };
 
   /** The subscription, its provisional next invoice and the plans offered. */
@@ -111,13 +116,6 @@ export class BillingSubscriptionOverview extends OverviewElement {
       ]);
       return { sub, upcoming, plans: plans.items };
     },
-  });
-
-  /** The orders, while the history is open (closed: none asked for). */
-  #orders = new Query(this, {
-    topics: TOPICS,
-    args: () => [this.ordersOpen] as const,
-    run: async (client, signal, [open]) => (open ? (await client.listOrders({ signal })).items : null),
   });
 
   private ordersOpen = false;
@@ -272,7 +270,7 @@ export class BillingSubscriptionOverview extends OverviewElement {
   /** Fetches the subscription again (e.g. after the host changed billing data itself). */
   refresh(): void {
     void this.#data.refresh();
-    void this.#orders.refresh();
+    this.renderRoot.querySelector('billing-order-history')?.refresh();
   }
 
   // ---------------------------------------------------------------------------------
@@ -321,11 +319,36 @@ export class BillingSubscriptionOverview extends OverviewElement {
     });
   }
 
-  #row(cls: string, label: MessageKey, value: TemplateResult | string, note?: TemplateResult | string): TemplateResult {
+  /** A figure's row; given `people` (and a count above 0), the figure opens the people behind it. */
+  #row(
+    cls: string,
+    label: MessageKey,
+    value: TemplateResult | string,
+    note?: TemplateResult | string,
+    people?: [PeopleFigure, number],
+  ): TemplateResult {
     return html`<div class="row ${cls}">
       <dt>${this.t(label)}</dt>
       <dd>
-        <span class="value" part="figure">${value}</span>
+        <span class="value" part="figure"
+          >${
+            people?.[1]
+              ? html`<button
+                  class="people"
+                  part="people-button"
+                  title=${this.t('overview.people')}
+                  @click=${() =>
+                    void showPeople(this, {
+                      figure: people[0],
+                      month: this.#overview!.sub.today.slice(0, 7),
+                      count: people[1],
+                    }).catch((e) => this.reportError(e))}
+                >
+                  ${value}
+                </button>`
+              : value
+          }</span
+        >
         ${note ? html`<span class="note">${note}</span>` : nothing}
       </dd>
     </div>`;
@@ -466,12 +489,16 @@ export class BillingSubscriptionOverview extends OverviewElement {
           u.peak
             ? this.t('overview.usage.peak-value', { n: this.fmtCount(u.peak.count), date: this.fmtDate(u.peak.on) })
             : this.t('overview.usage.none-yet'),
+          undefined,
+          ['peak', u.peak?.count ?? 0],
         ),
         this.#row('extra', 'overview.usage.extra', this.fmtCount(u.extraUsers ?? 0)),
         this.#row('extra-cost', 'overview.usage.extra-cost', this.#money(extraLine?.amount ?? 0)),
       ];
     } else {
-      rows = [this.#row('billed', 'overview.usage.billed', this.fmtCount(u.billedCount))];
+      rows = [
+        this.#row('billed', 'overview.usage.billed', this.fmtCount(u.billedCount), undefined, ['users', u.billedCount]),
+      ];
       if (u.monthlyActiveUsers !== null) {
         rows.push(
           this.#row(
@@ -498,7 +525,7 @@ export class BillingSubscriptionOverview extends OverviewElement {
       'licenses',
       html`<dl>
         ${this.#row('licenses', 'overview.licenses.title', this.fmtCount(l.licenses))}
-        ${this.#row('assigned', 'overview.licenses.assigned', this.fmtCount(l.assigned))}
+        ${this.#row('assigned', 'overview.licenses.assigned', this.fmtCount(l.assigned), undefined, ['licenses', l.assigned])}
         ${this.#row('free', 'overview.licenses.free', this.fmtCount(l.free), this.t('overview.licenses.free-note'))}
         ${this.#row(
           'quantity',
@@ -601,7 +628,7 @@ export class BillingSubscriptionOverview extends OverviewElement {
                 id="${action}-field"
                 part="field"
                 aria-describedby=${describedBy}
-                aria-invalid=${error ? 'true' : 'false'}
+                aria-invalid=${Boolean(error)}
                 @change=${onInput}
               >
                 ${options.map(
@@ -627,7 +654,7 @@ export class BillingSubscriptionOverview extends OverviewElement {
                 step="1"
                 .value=${value}
                 aria-describedby=${describedBy}
-                aria-invalid=${error ? 'true' : 'false'}
+                aria-invalid=${Boolean(error)}
                 @input=${onInput}
               />`
         }
@@ -717,18 +744,14 @@ export class BillingSubscriptionOverview extends OverviewElement {
     </section>`;
   }
 
+  /** The order history's disclosure: its element fetches the orders once downloaded. */
   #renderOrders(): TemplateResult {
-    const orders = this.#orders;
-    const body = (): unknown => {
-      if (this.historyLoaded === false) return this.#loadFailed(() => void this.#loadHistory());
-      if (orders.error && !orders.value) return errorState(this.locale, orders.error, () => void orders.refresh());
-      if (!orders.value || !this.historyLoaded) return loadingState(this.locale, 3);
-      return html`<billing-order-history
-        lang=${this.locale}
-        .orders=${orders.value}
-        .data=${this.#overview}
-      ></billing-order-history>`;
-    };
+    const body = (): unknown =>
+      this.historyLoaded === false
+        ? this.#loadFailed(() => void this.#loadHistory())
+        : this.historyLoaded
+          ? html`<billing-order-history lang=${this.locale} .data=${this.#overview}></billing-order-history>`
+          : loadingState(this.locale, 3);
     return html`<details part="orders" class="orders" ?open=${this.ordersOpen} @toggle=${this.#onOrdersToggle}>
       <summary>${this.t('overview.orders.title')}</summary>
       ${this.ordersOpen ? body() : nothing}

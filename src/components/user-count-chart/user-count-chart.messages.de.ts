@@ -37,7 +37,7 @@ export const de: Translations<typeof en> = {
     'Sie bezahlen für Lizenzen, nicht für Benutzer: Jeder aktive Benutzer belegt eine Lizenz, und freie Lizenzen werden ebenfalls berechnet.',
   'chart.provisional.year': '{month} läuft noch: Der Wert ist vorläufig.',
   'chart.aria.hint':
-    'Setzen Sie den Fokus auf das Diagramm und lesen Sie die Werte mit den Pfeiltasten einzeln ab; „Als Tabelle anzeigen“ zeigt alle Werte an.',
+    'Setzen Sie den Fokus auf das Diagramm und lesen Sie die Werte mit den Pfeiltasten einzeln ab, mit der Eingabetaste sehen Sie die Personen hinter einem Wert; „Als Tabelle anzeigen“ zeigt alle Werte an.',
   'chart.summary.included': { one: '{n} Benutzer inbegriffen.', other: '{n} Benutzer inbegriffen.' },
   'chart.summary.highest': {
     one: 'Höchstwert: {n} Benutzer im {month}.',

@@ -37,7 +37,7 @@ export const nl: Translations<typeof en> = {
     'U betaalt voor licenties, niet voor gebruikers: elke actieve gebruiker heeft één licentie, en vrije licenties worden ook gefactureerd.',
   'chart.provisional.year': 'De maand {month} loopt nog: het aantal is voorlopig.',
   'chart.aria.hint':
-    'Geef de grafiek de focus en lees de waarden één voor één met de pijltjestoetsen; „Als tabel tonen” toont ze allemaal.',
+    'Geef de grafiek de focus en lees de waarden één voor één met de pijltjestoetsen, met Enter ziet u de personen achter een waarde; „Als tabel tonen” toont ze allemaal.',
   'chart.summary.included': { one: '{n} gebruiker inbegrepen.', other: '{n} gebruikers inbegrepen.' },
   'chart.summary.highest': {
     one: 'Hoogste: {n} gebruiker in {month}.',

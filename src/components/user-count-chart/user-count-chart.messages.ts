@@ -36,7 +36,7 @@ export const en = {
     'You pay for licenses, not for users: each active user holds one license, and free licenses are charged too.',
   'chart.provisional.year': '{month} is still in progress: its figure is provisional.',
   'chart.aria.hint':
-    'Focus the chart and use the arrow keys to read its values one by one; “Show as table” shows them all.',
+    'Focus the chart and use the arrow keys to read its values one by one, Enter to see the people behind one; “Show as table” shows them all.',
   'chart.summary.included': { one: '{n} user included.', other: '{n} users included.' },
   'chart.summary.highest': { one: 'Highest: {n} user in {month}.', other: 'Highest: {n} users in {month}.' },
   'chart.summary.mau': 'Monthly active users in {month}: {n}.',

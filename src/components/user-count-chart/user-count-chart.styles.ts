@@ -216,6 +216,22 @@ export const userCountChartStyles = css`
   .num {
     text-align: end;
   }
+  /* A count that opens the people behind it; the chart's days and months do too. */
+  canvas.people {
+    cursor: pointer;
+  }
+  button.people {
+    all: unset;
+    cursor: pointer;
+    color: var(--_accent);
+    text-decoration: underline;
+    text-underline-offset: 2px;
+    border-radius: 2px;
+  }
+  button.people:focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: 2px;
+  }
   tr.peak > * {
     font-weight: 600;
   }

@@ -4,6 +4,8 @@ import type { Chart } from 'chart.js';
 import type { BillingClient, BillingModel, DailyUsage, MonthUsage } from '../../client/client.js';
 import type { ChangeTopic } from '../../context/context.js';
 import { onDemand } from '../../internal/on-demand.js';
+import type { PeopleQuery } from '../../internal/events.js';
+import { showPeople } from '../../internal/show-people.js';
 import type { MessageKey } from '../../i18n/index.js';
 import { BillingElement } from '../../internal/billing-element.js';
 import { toolbarStyles } from '../../internal/toolbar.styles.js';
@@ -36,6 +38,8 @@ interface Rows {
   x0: number;
   /** The row set in bold (the peak), or -1. */
   strong: number;
+  /** The people behind row `r`'s count (fetched figures only). */
+  people?: (r: number) => PeopleQuery;
 }
 
 /** What the billed count is called under a model (series, figure, column). */
@@ -83,6 +87,10 @@ function shiftMonth(yearMonth: string, delta: number): string {
  *
  * Pointing at the chart, or focusing it and pressing the arrow keys (Home and End for the
  * ends), shows the figures of a day or month in a readout that screen readers announce.
+ * Every count is a way in to the people behind it: a click on a day's point or a month's
+ * bar, Enter on the day or month in the readout, or the count's button in the table opens
+ * them (`billing-people`: a day's are the people active that day, a month's its billed
+ * users; a count of 0 opens nothing). Figures the host gives (`data`, `yearData`) open none.
  *
  * chart.js is imported on first render (./chart-parts.ts): its linear scale draws the axes
  * and grid, a small series controller of the kit's own the lines, bars and peak marker.
@@ -97,6 +105,7 @@ function shiftMonth(yearMonth: string, delta: number): string {
  * @tagname billing-user-count-chart
  *
  * @event billing-error - A request failed; `event.error` is a `BillingApiError`.
+ * @fires billing-people - A day or month was opened to see the people behind its count (`BillingPeopleEvent`, cancelable): `detail` is `{ figure: 'day', month, day, count }` (a point) or `{ figure: 'month', month, count }` (a bar). Unless the host calls `preventDefault()`, the people show in a dialog.
  *
  * @csspart title - The heading naming the period shown.
  * @csspart toolbar - Period switch, month or year picker and table toggle.
@@ -107,6 +116,7 @@ function shiftMonth(yearMonth: string, delta: number): string {
  * @csspart chart - The box the chart is drawn in.
  * @csspart readout - The figures of the day or month pointed at.
  * @csspart table - The data table.
+ * @csspart people-button - A count of the table that opens the people behind it.
  * @csspart rule - The sentence explaining the billing rule behind the figures.
  * @csspart state - Loading, empty, error and forbidden boxes.
  * @csspart retry-button - The retry button of the error state.
@@ -345,10 +355,23 @@ export class BillingUserCountChart extends BillingElement {
     if (x !== undefined) this.#setActive(Math.round(x) - this.#rows!.x0);
   }
 
-  /** Arrow keys step through the days or months; Home and End go to the first and last. */
+  /** A click opens the people of the day or month under the pointer. */
+  #onClick(e: MouseEvent): void {
+    this.#onPointer(e as PointerEvent);
+    this.#open(this.#activeRow);
+  }
+
+  /** Opens the people behind row `r`'s count (none behind 0, nor behind the host's figures). */
+  #open(r: number | undefined): void {
+    const q = r === undefined ? undefined : this.#rows?.people?.(r);
+    if (q?.count) void showPeople(this, q).catch((e) => this.reportError(e));
+  }
+
+  /** Arrow keys step through the days or months; Home and End go to the first and last; Enter opens the people. */
   #onKey(e: KeyboardEvent): void {
     const last = this.#rows!.count - 1;
     const r = this.#activeRow ?? last;
+    if (e.key === 'Enter') this.#open(r);
     const step = this.matches(':dir(rtl)') ? -1 : 1; // right to left, time runs leftwards
     const next = { ArrowLeft: r - step, ArrowRight: r + step, Home: 0, End: last }[e.key];
     if (next === undefined) return;
@@ -611,9 +634,21 @@ export class BillingUserCountChart extends BillingElement {
             <tbody>
               ${Array.from({ length: rows.count }, (_, r) => {
                 const [head, ...cells] = rows.cells(r);
+                const q = rows.people?.(r);
                 return html`<tr class=${r === rows.strong ? 'peak' : ''}>
                   <th scope="row">${head}</th>
-                  ${cells.map((c, i) => html`<td class=${i + 1 < last ? 'num' : 'note'}>${c}</td>`)}
+                  ${cells.map(
+                    (c, i) =>
+                      html`<td class=${i + 1 < last ? 'num' : 'note'}>
+                        ${
+                          i || !q?.count
+                            ? c
+                            : html`<button class="people" part="people-button" @click=${() => this.#open(r)}>
+                                ${c}
+                              </button>`
+                        }
+                      </td>`,
+                  )}
                 </tr>`;
               })}
             </tbody>
@@ -630,6 +665,8 @@ export class BillingUserCountChart extends BillingElement {
               aria-label=${`${label} ${this.t('chart.aria.hint')}`}
               aria-describedby=${describedBy || nothing}
               tabindex="0"
+              class=${rows.people ? 'people' : ''}
+              @click=${this.#onClick}
               @pointermove=${this.#onPointer}
               @pointerdown=${this.#onPointer}
               @pointerleave=${(e: PointerEvent) => e.pointerType !== 'touch' && this.#clearActive()}
@@ -665,6 +702,9 @@ export class BillingUserCountChart extends BillingElement {
         y: (r) => days[r]!.count,
         x0: 0,
         strong,
+        people: this.data
+          ? undefined
+          : (r) => ({ figure: 'day', month: daily.month, day: days[r]!.date, count: days[r]!.count }),
       },
       caption,
       [
@@ -726,6 +766,9 @@ export class BillingUserCountChart extends BillingElement {
         y: (r) => shown[r]!.billedCount,
         x0: yearly.months.indexOf(shown[0]!),
         strong: -1,
+        people: this.yearData
+          ? undefined
+          : (r) => ({ figure: 'month', month: shown[r]!.month, count: shown[r]!.billedCount }),
       },
       caption,
       [
