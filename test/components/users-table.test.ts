@@ -570,7 +570,8 @@ describe('<billing-users-table>', () => {
       rows(el)[0]!.querySelector('button')!.click();
       const dialog = await find<HTMLDialogElement>(el, 'dialog[open]');
       expect(text(dialog)).to.include('Remove it from your next period');
-      [...dialog.querySelectorAll('button')].find((b) => text(b) === 'Deactivate, remove license')!.click();
+      [...dialog.querySelectorAll('label')].find((l) => text(l) === 'Remove the license from the next period')!.click();
+      [...dialog.querySelectorAll('button')].find((b) => text(b) === 'Deactivate')!.click();
       await waitForText(el, `${person.name} is deactivated`);
       const orders = store().world.orders;
       expect(orders.length).to.equal(ordersBefore + 1);

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { BillingClient, BillingUser, UserPage } from '../../client/client.js';
+import type { BillingClient, BillingUser, ListUsersQuery, UserPage } from '../../client/client.js';
 import type { BillingApiError } from '../../client/errors.js';
 import type { BillingContextValue, ChangeTopic } from '../../context/context.js';
 import { BillingElement } from '../../internal/billing-element.js';
@@ -18,13 +18,11 @@ const MAX_REQUEST_BLOCKS = 3;
 /** Blocks kept per query (the oldest out of view dropped first): a few screens either side. */
 const MAX_BLOCKS = 16;
 
-/** What the table lists: a month's billed or not billed people, sorted, maybe searched. */
-export interface UsersQuery {
-  month: string;
-  billed: boolean;
-  sort: string;
-  search: string;
-}
+/**
+ * What the table lists: a month's billed or not billed people (with `day`, active that day
+ * or not), sorted, maybe searched (`q`). As `listUsers` asks it (empty values are not sent).
+ */
+export type UsersQuery = Required<Pick<ListUsersQuery, 'month' | 'billed' | 'sort' | 'q' | 'day'>>;
 
 /** What the pages need of the table: what it lists, the rows in the DOM, and how the view moves. */
 export interface PagesView {
@@ -261,40 +259,28 @@ export class UserPages implements ReactiveController, DataState<UserPage> {
       // An answer to an aborted or older request never touches the current rows.
       return !signal.aborted && generation === this.#generation;
     };
-    client
-      .listUsers(
-        {
-          month: query.month,
-          billed: query.billed,
-          offset: first * BLOCK,
-          limit: count * BLOCK,
-          sort: query.sort as never,
-          ...(query.search ? { q: query.search } : {}),
-        },
-        { signal },
-      )
-      .then(
-        (page) => {
-          if (!done()) return;
-          this.#receive(page, first, count);
-          this.schedule();
-          this.#host.requestUpdate();
-        },
-        (e: unknown) => {
-          if (!done()) return;
-          const [firstBlock, lastBlock] = this.#windowBlocks();
-          const outOfView = first > lastBlock || first + count - 1 < firstBlock;
-          // A prefetch that failed is tried again (and reported) if its rows come into view.
-          if (outOfView && this.page0 && !this.pending) return;
-          this.loading = false;
-          const error = (this.error = this.#access.report(e));
-          const recovery = recoverWhen(error, () => this.refresh(), !this.#waited);
-          this.#waited ||= recovery.waiting;
-          this.waiting = recovery.waiting;
-          this.#stopRecovery = recovery.stop;
-          this.#host.requestUpdate();
-        },
-      );
+    client.listUsers({ ...query, offset: first * BLOCK, limit: count * BLOCK }, { signal }).then(
+      (page) => {
+        if (!done()) return;
+        this.#receive(page, first, count);
+        this.schedule();
+        this.#host.requestUpdate();
+      },
+      (e: unknown) => {
+        if (!done()) return;
+        const [firstBlock, lastBlock] = this.#windowBlocks();
+        const outOfView = first > lastBlock || first + count - 1 < firstBlock;
+        // A prefetch that failed is tried again (and reported) if its rows come into view.
+        if (outOfView && this.page0 && !this.pending) return;
+        this.loading = false;
+        const error = (this.error = this.#access.report(e));
+        const recovery = recoverWhen(error, () => this.refresh(), !this.#waited);
+        this.#waited ||= recovery.waiting;
+        this.waiting = recovery.waiting;
+        this.#stopRecovery = recovery.stop;
+        this.#host.requestUpdate();
+      },
+    );
   }
 
   #receive(page: UserPage, first: number, count: number): void {

@@ -6,6 +6,7 @@ export const de: Translations<typeof en> = {
   'users.tabs.label': 'Benutzer nach Abrechnungsstatus',
   'users.tab.billed': 'Abgerechnete Benutzer',
   'users.tab.not-billed': 'Nicht abgerechnete Benutzer',
+  'users.tab.active-on': 'Aktiv am {date}',
   'users.month': 'Monat',
   'users.not-charged': 'Nicht berechnet: ein Monat der Testphase oder vor dem Abonnement.',
   'users.search': 'Suchen',

@@ -6,6 +6,7 @@ export const nl: Translations<typeof en> = {
   'users.tabs.label': 'Gebruikers naar facturatiestatus',
   'users.tab.billed': 'Gefactureerde gebruikers',
   'users.tab.not-billed': 'Niet-gefactureerde gebruikers',
+  'users.tab.active-on': 'Actief op {date}',
   'users.month': 'Maand',
   'users.not-charged': 'Niet in rekening gebracht: een maand van de proefperiode of van vóór het abonnement.',
   'users.search': 'Zoeken',

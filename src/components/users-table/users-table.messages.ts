@@ -5,6 +5,7 @@ export const en = {
   'users.tabs.label': 'Users by billing status',
   'users.tab.billed': 'Billed users',
   'users.tab.not-billed': 'Not billed users',
+  'users.tab.active-on': 'Active on {date}',
   'users.month': 'Month',
   'users.not-charged': 'Not charged: a trial month, or before the subscription.',
   'users.search': 'Search',

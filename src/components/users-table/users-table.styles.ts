@@ -118,6 +118,10 @@ export const usersTableStyles = css`
     line-height: 1.2;
     font-size: 0.9rem;
   }
+  /* A click on the reason (Enter on the row) opens the verdict in full. */
+  td.reason {
+    cursor: pointer;
+  }
   /* Rows keep one height (the window maths relies on it): long cells show two lines. */
   .clamp {
     display: -webkit-box;

@@ -1,6 +1,6 @@
 import { de, en, nl } from './users-table.messages.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import type { BillingModel, BillingUser, UserPage } from '../../client/client.js';
+import type { BillingUser, UserPage } from '../../client/client.js';
 import { listUsersLimits } from '../../client/limits.js';
 import type { ChangeTopic } from '../../context/context.js';
 import type { MessageKey } from '../../i18n/index.js';
@@ -11,7 +11,8 @@ import { privateElement } from '../../internal/private-element.js';
 import { recycle } from '../../internal/recycle.js';
 import { emptyState, errorMessage, errorState, loadingState } from '../../internal/states.js';
 import type { OfferedMonths } from './months.js';
-import type { UserDialogKind } from './user-dialog.js';
+import { reasonKey } from './reason.js';
+import type { DialogOutcome, UserDialogKind } from './user-dialog.js';
 import { UserPages } from './user-pages.js';
 import { usersTableStyles } from './users-table.styles.js';
 import { VirtualRows } from './virtual-rows.js';
@@ -98,6 +99,7 @@ export class BillingUsersTable extends BillingElement {
     status: { state: true, attribute: false },
     exporting: { state: true, attribute: false },
     month: { reflect: true },
+    day: { reflect: true },
     tab: { reflect: true },
     sort: { reflect: true },
     search: {},
@@ -114,6 +116,13 @@ export class BillingUsersTable extends BillingElement {
 
   /** The month shown, `YYYY-MM`. Default: the tenant's current month. */
   month = '';
+
+  /**
+   * A day of the month, `YYYY-MM-DD` (a point of the chart): the billed tab lists the people
+   * active that day (the rest of the month's people under not billed). Each person's reason
+   * stays the month's verdict. Picking another month clears it.
+   */
+  day = '';
 
   /** The tab shown: `billed` or `not-billed`. */
   tab: Tab = 'billed';
@@ -136,8 +145,10 @@ export class BillingUsersTable extends BillingElement {
     topics: TOPICS,
     // The month shown: the chosen one, else the tenant's current one (from /me).
     query: (billing) => {
-      const month = this.month || billing.permissions?.today?.slice(0, 7);
-      return month ? { month, billed: this.tab === 'billed', sort: this.sort, search: this.search } : undefined;
+      const month = this.month || this.day.slice(0, 7) || billing.permissions?.today?.slice(0, 7);
+      return month
+        ? { month, day: this.day, billed: this.tab === 'billed', sort: this.sort, q: this.search }
+        : undefined;
     },
     restart: () => this.#rows.toTop(),
     range: () => this.#rows.range,
@@ -162,10 +173,6 @@ export class BillingUsersTable extends BillingElement {
   /** Fetches the current query again (e.g. after the host changed data). */
   refresh(): void {
     this.#pages.refresh();
-  }
-
-  get #currentMonth(): string {
-    return this.month || this.#pages.page0?.month || this.billing?.permissions?.today?.slice(0, 7) || '';
   }
 
   #selectTab(tab: Tab, focus = false): void {
@@ -208,6 +215,7 @@ export class BillingUsersTable extends BillingElement {
     const tr = e.target as HTMLElement;
     if (tr.localName !== 'tr' || tr.dataset['index'] === undefined) return;
     const index = Number(tr.dataset['index']);
+    if (e.key === 'Enter') return this.#person(index);
     const total = this.#pages.page0?.total ?? 0;
     const visible = this.#rows.pageRows;
     const target = (
@@ -227,11 +235,17 @@ export class BillingUsersTable extends BillingElement {
 
   #onMonthChange(e: Event): void {
     this.month = (e.target as HTMLSelectElement).value;
+    this.day = '';
+  }
+
+  /** Opens the person panel of row `index`: the verdict in full and the month's facts behind it. */
+  #person(index: number): void {
+    void this.#openDialog('person', this.#pages.row(index));
   }
 
   async #exportCsv(): Promise<void> {
     const billing = this.billing;
-    const month = this.#currentMonth;
+    const month = this.#pages.page0?.month; // the month shown
     if (!billing || !month) return;
     this.exporting = true;
     this.status = '';
@@ -249,25 +263,29 @@ export class BillingUsersTable extends BillingElement {
   }
 
   /** Opens a dialog about `user`, once its element is loaded (a failure says so in the status line). */
-  async #openDialog(dialog: Dialog): Promise<void> {
+  async #openDialog(kind: UserDialogKind, user: BillingUser | undefined): Promise<void> {
+    if (!user) return; // a row still loading
     try {
       await onFirstUse.dialog();
-      this.dialog = dialog;
+      this.dialog = { kind, user };
     } catch (e) {
       this.status = errorMessage(this.locale, this.reportError(e));
     }
   }
 
   /**
-   * The server confirmed a change to a user: said in the status line (the dialog's words),
-   * which takes the focus (the person's row may move or leave the tab as the rows refresh),
-   * and the provider's elements refetch.
+   * The dialog closed. What it did (a change the server confirmed, a reactivation refused)
+   * is said in the status line, which takes the focus (the person's row may move or leave
+   * the tab as the rows refresh); after a change the provider's elements refetch. A dialog
+   * cancelled gives the focus back itself.
    */
-  #userChanged(message: string): void {
+  #dialogClosed({ said, changed }: DialogOutcome): void {
     this.dialog = undefined;
-    this.status = message;
-    this.changed('users');
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.status-message')?.focus());
+    if (said) {
+      this.status = said;
+      if (changed) this.changed('users');
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.status-message')?.focus());
+    }
   }
 
   // ---------------------------------------------------------------------------------
@@ -298,30 +316,13 @@ export class BillingUsersTable extends BillingElement {
     return list.includes(current) ? list : [current, ...list];
   }
 
-  #reasonText(u: BillingUser, model: BillingModel): string {
-    // Deactivated, yet billed for the month (after a peak day, or once invited and active).
-    const still = u.billable && u.status !== 'active';
-    const date = still ? u.deactivatedOn : u.reasonDate;
-    const key = still
-      ? 'users.reason.deactivated-billed'
-      : u.reason === 'created-mid-month' && model === 'peak-daily'
-        ? 'users.reason.created-after-peak'
-        : u.reason === 'deactivated' &&
-            model === 'peak-daily' &&
-            u.reasonDate &&
-            this.#pages.page0?.month === u.reasonDate.slice(0, 7)
-          ? 'users.reason.deactivated-before-peak'
-          : (`users.reason.${u.reason}` as const);
-    return this.t(key, { date: date ? this.fmtDate(date) : '' });
-  }
-
   /** A sortable column's header: its label (the reason's says billed or not), class `col-<name>`. */
   #th(key: SortKey): TemplateResult {
     const col = key === 'startDate' ? 'start' : key;
     const label = this.t(key === 'reason' && this.tab === 'billed' ? 'users.col.reason-billed' : `users.col.${col}`);
     const cls = `col-${col}`;
-    const active = this.sort === key || this.sort === `-${key}`;
     const descending = this.sort === `-${key}`;
+    const active = descending || this.sort === key;
     return html`<th scope="col" class=${cls} aria-sort=${active ? (descending ? 'descending' : 'ascending') : 'none'}>
       <button type="button" @click=${() => this.#toggleSort(key)}>
         ${label}<span class="sort-icon" aria-hidden="true">${active ? (descending ? '▼' : '▲') : '↕'}</span>
@@ -330,15 +331,16 @@ export class BillingUsersTable extends BillingElement {
   }
 
   /** A row's display strings, computed once per user object (each answer brings new ones) and locale. */
-  #rowText(u: BillingUser, model: BillingModel, locale: string): RowText {
+  #rowText(u: BillingUser, page: UserPage, locale: string): RowText {
     let text = this.#texts.get(u);
     if (!text || text.locale !== locale) {
+      const [key, date] = reasonKey(u, page.model, page.month);
       text = {
         locale,
         role: this.t(`users.role.${u.role}` as MessageKey),
         directories: u.directories.map((d) => this.t(`users.directory.${d}` as MessageKey)),
         start: this.fmtDate(u.startDate),
-        reason: this.#reasonText(u, model),
+        reason: this.t(key, { date: date ? this.fmtDate(date) : '' }),
       };
       this.#texts.set(u, text);
     }
@@ -346,13 +348,9 @@ export class BillingUsersTable extends BillingElement {
   }
 
   #actionButton(u: BillingUser): TemplateResult {
-    const active = u.status === 'active';
-    const label = this.t(active ? 'users.action.deactivate' : 'users.action.reactivate');
-    return html`<button
-      type="button"
-      @click=${() => this.#openDialog({ kind: active ? 'deactivate' : 'reactivate', user: u })}
-    >
-      ${label}<span class="visually-hidden"> ${u.name}</span>
+    const kind = u.status === 'active' ? 'deactivate' : 'reactivate';
+    return html`<button type="button" @click=${() => this.#openDialog(kind, u)}>
+      ${this.t(`users.action.${kind}`)}<span class="visually-hidden"> ${u.name}</span>
     </button>`;
   }
 
@@ -375,22 +373,22 @@ export class BillingUsersTable extends BillingElement {
     const h = rows.rowHeight;
     const canWrite = this.canWrite;
     const locale = this.locale;
-    const cols = canWrite ? 7 : 6;
     const focusRow = rows.focusRow ?? -1;
+    // The rows out of the DOM above and below, as their height.
+    const spacer = (n: number) =>
+      n > 0
+        ? html`<tr class="spacer-row" aria-hidden="true" style="height:${n * h}px">
+            <td colspan=${canWrite ? 7 : 6}></td>
+          </tr>`
+        : nothing;
     return html`<tbody @keydown=${this.#onRowKey}>
-      ${
-        start > 0
-          ? html`<tr class="spacer-row" aria-hidden="true" style="height:${start * h}px">
-              <td colspan=${cols}></td>
-            </tr>`
-          : nothing
-      }
+      ${spacer(start)}
       ${recycle(
         indices,
         (i) => (i + shift) % slots,
         (i) => {
           const u = this.#pages.row(i);
-          const text = u ? this.#rowText(u, page.model, locale) : undefined;
+          const text = u ? this.#rowText(u, page, locale) : undefined;
           return html`<tr
             class=${u ? 'row' : 'placeholder'}
             part=${u ? 'row' : nothing}
@@ -405,20 +403,14 @@ export class BillingUsersTable extends BillingElement {
               <span class="clamp">${text?.directories.map((d) => html`<span class="dir">${d}</span>`)}</span>
             </td>
             <td>${text?.start}</td>
-            <td class="reason">
+            <td class="reason" @click=${() => this.#person(i)}>
               <span class="clamp">${text?.reason}</span>
             </td>
             ${canWrite ? html`<td class="act">${u ? this.#actionButton(u) : nothing}</td>` : nothing}
           </tr>`;
         },
       )}
-      ${
-        last < total
-          ? html`<tr class="spacer-row" aria-hidden="true" style="height:${(total - last) * h}px">
-              <td colspan=${cols}></td>
-            </tr>`
-          : nothing
-      }
+      ${spacer(total - last)}
     </tbody>`;
   }
 
@@ -427,10 +419,8 @@ export class BillingUsersTable extends BillingElement {
       return this.search
         ? emptyState(this.t('users.empty.search.title'), this.t('users.empty.search.body', { q: this.search }))
         : emptyState(
-            this.t(this.tab === 'billed' ? 'users.empty.billed.title' : 'users.empty.not-billed.title'),
-            this.t(this.tab === 'billed' ? 'users.empty.billed.body' : 'users.empty.not-billed.body', {
-              month: this.fmtMonth(page.month),
-            }),
+            this.t(`users.empty.${this.tab}.title`),
+            this.t(`users.empty.${this.tab}.body`, { month: this.fmtMonth(page.month) }),
           );
     }
     return html`<div class="scroller" @scroll=${this.#rows.onScroll}>
@@ -464,13 +454,8 @@ export class BillingUsersTable extends BillingElement {
       lang=${this.locale}
       kind=${d.kind}
       .user=${d.user}
-      ?licensed=${this.#pages.page0?.model === 'prepaid-licenses'}
-      @user-changed=${(e: CustomEvent<string>) => this.#userChanged(e.detail)}
-      @failed=${(e: CustomEvent<string>) => {
-        this.dialog = undefined;
-        this.status = e.detail;
-      }}
-      @closed=${() => (this.dialog = undefined)}
+      .page=${this.#pages.page0}
+      @closed=${(e: CustomEvent<DialogOutcome>) => this.#dialogClosed(e.detail)}
     ></billing-user-dialog>`;
   }
 
@@ -495,9 +480,11 @@ export class BillingUsersTable extends BillingElement {
               tabindex=${this.tab === tab ? 0 : -1}
               @click=${() => this.#selectTab(tab)}
             >
-              ${this.t(tab === 'billed' ? 'users.tab.billed' : 'users.tab.not-billed')}<span class="count"
-                >${this.fmtCount(tab === 'billed' ? page.billedCount : page.notBilledCount)}</span
-              >
+              ${
+                this.day && tab === 'billed'
+                  ? this.t('users.tab.active-on', { date: this.fmtDate(this.day) })
+                  : this.t(`users.tab.${tab}`)
+              }<span class="count">${this.fmtCount(tab === 'billed' ? page.billedCount : page.notBilledCount)}</span>
             </button>`,
         )}
       </div>

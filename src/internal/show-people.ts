@@ -1,0 +1,17 @@
+import { BillingPeopleEvent, type PeopleQuery } from './events.js';
+import { privateElement } from './private-element.js';
+
+const dialog = privateElement(() => import('./people-dialog.js'));
+
+/**
+ * Opens the people behind a figure, the one way every element does it: fires a
+ * {@link BillingPeopleEvent} from `from` (the element), and unless the host cancels it,
+ * loads the people dialog (a chunk of its own) and shows it in `from`'s shadow root, so
+ * the table inside finds the same provider. Focus returns to the element that had it.
+ * Rejects (a network `BillingApiError`) when the dialog's chunk cannot be loaded.
+ */
+export async function showPeople(from: HTMLElement, query: PeopleQuery): Promise<void> {
+  if (!from.dispatchEvent(new BillingPeopleEvent(query))) return;
+  const m = await dialog();
+  m.open(from, query);
+}
