@@ -23,6 +23,7 @@
 import type * as PdfLib from 'pdf-lib';
 import type { RGB } from 'pdf-lib';
 import { invoiceState } from '../engine/invoices.js';
+import { creditLedger } from '../engine/ledger.js';
 import type { Invoice, InvoiceLine, InvoiceStatus, Person, World } from '../engine/types.js';
 import { DOCUMENT_LANGUAGES, formatLocale, nearestLanguage } from '../http/language.js';
 import type { DocumentLanguage } from '../http/language.js';
@@ -32,7 +33,7 @@ import { PDFDocument, rgb, StandardFonts } from './pdf-lib.js';
 import { sellerFor } from './seller.js';
 import type { Seller } from './seller.js';
 import { toWinAnsi } from './winansi.js';
-import { lineNamesDates, lineText, PDF_WORDS } from './words.js';
+import { lineMath, lineNamesDates, lineText, PDF_WORDS } from './words.js';
 import type { PdfWords } from './words.js';
 import { BAND, BODY_BOTTOM, CONTENT, INK, MARGIN, MUTED, RULE, WHITE, Writer } from './writer.js';
 import type { Fonts, TextBox } from './writer.js';
@@ -104,6 +105,47 @@ export function pdfLanguage(
 } {
   const language = ctx.language ?? nearestLanguage(ctx.locale ?? world.tenant.locale, DOCUMENT_LANGUAGES) ?? 'en';
   return { language, locale: ctx.locale ?? formatLocale(language, undefined, world.tenant.locale) };
+}
+
+/**
+ * Where the credit `invoice` used came from, in words: the ledger's entries that made it
+ * (first in, first out: credit is used in the order it arose) and the day it was applied
+ * ("Taken from your credit on 1 March 2026: overpayment on INV-2026-0003 of 3 February
+ * 2026 (€60.00)"). A provisional invoice takes it from the credit still left.
+ */
+function creditSourceText(
+  world: World,
+  invoice: Invoice,
+  words: PdfWords,
+  f: Formats,
+  locale: string,
+): string | undefined {
+  if (invoice.creditApplied <= 0) return undefined;
+  const left: { on: string; text: string; amount: number }[] = [];
+  const take = (n: number) => {
+    const taken: string[] = [];
+    while (n > 0 && left.length > 0) {
+      const head = left[0] as (typeof left)[number];
+      const used = Math.min(n, head.amount);
+      taken.push(words.credit.item(head.text, f.date(head.on), f.money(used)));
+      head.amount -= used;
+      n -= used;
+      if (head.amount === 0) left.shift();
+    }
+    return taken;
+  };
+  const list = (items: string[]) => toWinAnsi(new Intl.ListFormat(locale, { type: 'conjunction' }).format(items));
+  for (const e of creditLedger(world).entries) {
+    if (e.amount > 0) {
+      const text = e.kind === 'overpayment' ? words.credit.overpayment(e.invoiceNumber) : words.credit.paymentOnAccount;
+      left.push({ on: e.on, text, amount: e.amount });
+      continue;
+    }
+    const taken = take(-e.amount);
+    if (e.invoiceId === invoice.id) return taken.length ? words.credit.from(list(taken), f.date(e.on)) : undefined;
+  }
+  const taken = take(invoice.creditApplied);
+  return taken.length ? words.credit.from(list(taken), undefined) : undefined;
 }
 
 /** Most lines an invoice fact (PO number, customer id, plan…) takes beside its label. */
@@ -272,6 +314,7 @@ async function build(invoice: Invoice, ctx: InvoicePdfContext): Promise<{ doc: P
   w.y = (w.pageIndex === firstPage ? Math.min(by, fy) : by) - 18;
 
   // --- lines ---------------------------------------------------------------------------
+  const creditSource = creditSourceText(world, invoice, words, f, locale);
   inTable = true;
   tableHeader(w);
   invoice.lines.forEach((line: InvoiceLine) => {
@@ -283,7 +326,10 @@ async function build(invoice: Invoice, ctx: InvoicePdfContext): Promise<{ doc: P
       line.periodStart && line.periodEnd && !informative && !lineNamesDates(line)
         ? `${f.shortDate(line.periodStart)} – ${f.shortDate(line.periodEnd)}`
         : undefined;
-    const height = descLines.length * 13 + (period ? 11 : 0) + 10;
+    // Under the description, smaller: the line's arithmetic, or where the credit came from.
+    const sub = line.kind === 'credit' ? creditSource : lineMath(words, line, f);
+    const subLines = sub === undefined ? [] : w.wrap(sub, fonts.regular, 8, COLS.descWidth);
+    const height = descLines.length * 13 + (period ? 11 : 0) + subLines.length * 10 + 10;
     w.ensure(height);
     const firstY = w.y - 4;
     let ly = firstY;
@@ -293,7 +339,13 @@ async function build(invoice: Invoice, ctx: InvoicePdfContext): Promise<{ doc: P
       ly -= 13;
     }
     if (!informative) {
-      w.right(f.number(line.quantity), COLS.qtyRight, firstY, 9.5);
+      const p = line.params ?? {};
+      const prorated = line.kind === 'proration' && p.days !== undefined && p.periodDays !== undefined;
+      // A proration's quantity with its share of the period, so that quantity × unit price is the amount.
+      const qty = prorated
+        ? `${f.number(line.quantity)} × ${f.number(p.days as number)}/${f.number(p.periodDays as number)}`
+        : f.number(line.quantity);
+      w.right(qty, COLS.qtyRight, firstY, 9.5);
       w.right(f.money(line.unitPrice), COLS.unitRight, firstY, 9.5);
       w.right(f.money(line.amount), COLS.amountRight - 6, firstY, 9.5);
     } else if (line.kind === 'user-count') {
@@ -302,6 +354,10 @@ async function build(invoice: Invoice, ctx: InvoicePdfContext): Promise<{ doc: P
     if (period) {
       w.text(period, COLS.desc + 6, ly + 2, 8, fonts.regular, MUTED);
       ly -= 11;
+    }
+    for (const l of subLines) {
+      w.text(l, COLS.desc + 6, ly + 2, 8, fonts.regular, MUTED);
+      ly -= 10;
     }
     w.y = ly - 2;
     w.rule(w.y + 6);
@@ -312,11 +368,12 @@ async function build(invoice: Invoice, ctx: InvoicePdfContext): Promise<{ doc: P
   // --- totals ----------------------------------------------------------------------------
   const state =
     provisional || !world.invoices.some((i) => i.id === invoice.id) ? undefined : invoiceState(world, invoice);
-  const rows: { label: string; value: string; strong?: boolean; big?: boolean }[] = [
+  const rows: { label: string; value: string; strong?: boolean; big?: boolean; note?: string }[] = [
     { label: words.totals.subtotal, value: f.money(invoice.subtotal) },
     {
       label: words.totals.tax(f.percent(invoice.taxRate), Boolean(world.tenant.vatNumber)),
       value: f.money(invoice.tax),
+      note: words.taxMath(f.percent(invoice.taxRate), f.money(invoice.subtotal), f.money(invoice.tax)),
     },
     { label: words.totals.total, value: f.money(invoice.total), strong: true },
   ];
@@ -333,9 +390,13 @@ async function build(invoice: Invoice, ctx: InvoicePdfContext): Promise<{ doc: P
     rows.push({ label: words.totals.paymentsReceived, value: f.money(-state.paid) });
     rows.push({ label: words.totals.balanceDue, value: f.money(state.balance), strong: true });
   }
-  w.ensure(rows.length * 18 + 20);
-  w.y -= 8;
   const totalsX = MARGIN + 282;
+  const noteWidth = MARGIN + CONTENT - totalsX;
+  const notesOf = (row: (typeof rows)[number]) =>
+    row.note === undefined ? [] : w.wrap(row.note, fonts.regular, 8, noteWidth);
+  const rounding = w.wrap(words.rounding, fonts.italic, 8, CONTENT);
+  w.ensure(rows.reduce((h, r) => h + 18 + notesOf(r).length * 10, 20));
+  w.y -= 8;
   for (const row of rows) {
     const size = row.big ? 12 : 9.5;
     const font = row.strong ? fonts.bold : fonts.regular;
@@ -352,6 +413,16 @@ async function build(invoice: Invoice, ctx: InvoicePdfContext): Promise<{ doc: P
     w.text(row.label, totalsX, w.y, size, font, row.big ? INK : MUTED);
     w.right(row.value, COLS.amountRight - 6, w.y, size, font, row.big ? seller.accent : INK);
     w.y -= row.big ? 24 : 17;
+    for (const l of notesOf(row)) {
+      w.text(l, totalsX, w.y + 4, 8, fonts.regular, MUTED);
+      w.y -= 10;
+    }
+  }
+  // The rounding rule, once: how the lines, the subtotal and the tax add up.
+  w.ensure(rounding.length * 10 + 8);
+  for (const l of rounding) {
+    w.text(l, MARGIN, w.y, 8, fonts.italic, MUTED);
+    w.y -= 10;
   }
   w.y -= 8;
 

@@ -75,6 +75,20 @@ export interface PdfWords {
   footer: { note: string; page(n: number, of: number): string };
   /** Each line kind worded; a line without params reads by its kind alone. */
   lines: Record<InvoiceLine['kind'], LineWords>;
+  /** What a line's arithmetic counts, singular and plural ({@link lineMath}). */
+  units: Record<'user' | 'license' | 'month' | 'day', readonly [one: string, other: string]>;
+  /** The tax's arithmetic: "21% of €1,234.00 = €259.14". */
+  taxMath(rate: string, subtotal: string, tax: string): string;
+  /** The rounding rule, stated once per invoice. */
+  rounding: string;
+  /** Where the credit applied came from, its ledger entries listed. */
+  credit: {
+    /** Applied at issue on `date` (an issued invoice) or to be applied (a provisional one). */
+    from(sources: string, date: string | undefined): string;
+    item(entry: string, date: string, amount: string): string;
+    overpayment(number: string | undefined): string;
+    paymentOnAccount: string;
+  };
 }
 
 /** `one` or `other` by the count (the three languages agree: 1 is singular). */
@@ -196,12 +210,27 @@ export const en: PdfWords = {
         ? withPlan(p, `Licenses added during the period (prorated)${inBrackets(range(line, f))}`)
         : withPlan(
             p,
-            `licenses added for the rest of the period${inBrackets(range(line, f))}: ` +
-              `${count(f, p.licenses, 'license', 'licenses')} × ${f.money(line.unitPrice)} × ` +
-              `${count(f, p.months, 'month', 'months')} × ${f.number(p.days)}/${f.number(p.periodDays)} days`,
+            `licenses added for the rest of the period${inBrackets(range(line, f))}, ` +
+              `${count(f, p.days, 'day', 'days')} of ${f.number(p.periodDays)}`,
           ),
     credit: (_, p, f) =>
       `Credit balance applied${p.date ? ` (credit of ${f.date(p.date)})` : ''}: paid from your credit, not part of the subtotal`,
+  },
+  units: {
+    user: ['user', 'users'],
+    license: ['license', 'licenses'],
+    month: ['month', 'months'],
+    day: ['day', 'days'],
+  },
+  taxMath: (rate, subtotal, tax) => `${rate} of ${subtotal} = ${tax}`,
+  rounding:
+    'How the figures add up: each line is worked out exactly and rounded to the cent once (half up); tax is computed on the subtotal and rounded the same way.',
+  credit: {
+    from: (sources, date) =>
+      date ? `Taken from your credit on ${date}: ${sources}` : `To be taken from your credit: ${sources}`,
+    item: (entry, date, amount) => `${entry} of ${date} (${amount})`,
+    overpayment: (number) => (number ? `overpayment on ${number}` : 'overpayment'),
+    paymentOnAccount: 'payment on account',
   },
 };
 
@@ -315,12 +344,27 @@ export const nl: PdfWords = {
         ? withPlan(p, `Licenties toegevoegd tijdens de periode (naar rato)${inBrackets(range(line, f))}`)
         : withPlan(
             p,
-            `licenties toegevoegd voor de rest van de periode${inBrackets(range(line, f))}: ` +
-              `${count(f, p.licenses, 'licentie', 'licenties')} × ${f.money(line.unitPrice)} × ` +
-              `${count(f, p.months, 'maand', 'maanden')} × ${f.number(p.days)}/${f.number(p.periodDays)} dagen`,
+            `licenties toegevoegd voor de rest van de periode${inBrackets(range(line, f))}, ` +
+              `${count(f, p.days, 'dag', 'dagen')} van ${f.number(p.periodDays)}`,
           ),
     credit: (_, p, f) =>
       `Verrekend tegoed${p.date ? ` (tegoed van ${f.date(p.date)})` : ''}: betaald uit uw tegoed, geen deel van het subtotaal`,
+  },
+  units: {
+    user: ['gebruiker', 'gebruikers'],
+    license: ['licentie', 'licenties'],
+    month: ['maand', 'maanden'],
+    day: ['dag', 'dagen'],
+  },
+  taxMath: (rate, subtotal, tax) => `${rate} van ${subtotal} = ${tax}`,
+  rounding:
+    'Zo komen de bedragen tot stand: elke regel wordt exact berekend en één keer op de cent afgerond (half naar boven); de btw wordt over het subtotaal berekend en op dezelfde manier afgerond.',
+  credit: {
+    from: (sources, date) =>
+      date ? `Op ${date} verrekend met uw tegoed: ${sources}` : `Wordt verrekend met uw tegoed: ${sources}`,
+    item: (entry, date, amount) => `${entry} van ${date} (${amount})`,
+    overpayment: (number) => (number ? `te veel betaald op ${number}` : 'te veel betaald'),
+    paymentOnAccount: 'betaling zonder factuur',
   },
 };
 
@@ -434,12 +478,27 @@ export const de: PdfWords = {
         ? withPlan(p, `Im Lauf des Zeitraums hinzugefügte Lizenzen (anteilig)${inBrackets(range(line, f))}`)
         : withPlan(
             p,
-            `für den Rest des Zeitraums hinzugefügte Lizenzen${inBrackets(range(line, f))}: ` +
-              `${count(f, p.licenses, 'Lizenz', 'Lizenzen')} × ${f.money(line.unitPrice)} × ` +
-              `${count(f, p.months, 'Monat', 'Monate')} × ${f.number(p.days)}/${f.number(p.periodDays)} Tage`,
+            `für den Rest des Zeitraums hinzugefügte Lizenzen${inBrackets(range(line, f))}, ` +
+              `${count(f, p.days, 'Tag', 'Tage')} von ${f.number(p.periodDays)}`,
           ),
     credit: (_, p, f) =>
       `Verrechnetes Guthaben${p.date ? ` (Guthaben vom ${f.date(p.date)})` : ''}: aus Ihrem Guthaben bezahlt, nicht Teil der Zwischensumme`,
+  },
+  units: {
+    user: ['Benutzer', 'Benutzer'],
+    license: ['Lizenz', 'Lizenzen'],
+    month: ['Monat', 'Monate'],
+    day: ['Tag', 'Tage'],
+  },
+  taxMath: (rate, subtotal, tax) => `${rate} von ${subtotal} = ${tax}`,
+  rounding:
+    'So ergeben sich die Beträge: Jede Position wird exakt berechnet und einmal auf den Cent gerundet (kaufmännisch); die Steuer wird auf die Zwischensumme berechnet und ebenso gerundet.',
+  credit: {
+    from: (sources, date) =>
+      date ? `Am ${date} mit Ihrem Guthaben verrechnet: ${sources}` : `Wird mit Ihrem Guthaben verrechnet: ${sources}`,
+    item: (entry, date, amount) => `${entry} vom ${date} (${amount})`,
+    overpayment: (number) => (number ? `Überzahlung von ${number}` : 'Überzahlung'),
+    paymentOnAccount: 'Zahlung ohne Rechnung',
   },
 };
 
@@ -449,6 +508,31 @@ export const PDF_WORDS: Readonly<Record<DocumentLanguage, PdfWords>> = { en, nl,
 /** A line's text in the document's language (from its kind, params, dates and figures). */
 export function lineText(words: PdfWords, line: InvoiceLine, f: Formats): string {
   return words.lines[line.kind](line, line.params ?? {}, f);
+}
+
+/**
+ * A line's arithmetic, as the contract states it (`amount = quantity × unitPrice`; a
+ * proration's `× days / periodDays`, its quantity licenses × months), in figures a reader
+ * can redo: "2 licenses × €20.00 × 6 months × 91/181 days = €120.66". None for a line with
+ * no amount of its own (the user count) or the credit (outside the subtotal).
+ */
+export function lineMath(words: PdfWords, line: InvoiceLine, f: Formats): string | undefined {
+  if (line.informative || line.kind === 'credit') return undefined;
+  const p = line.params ?? {};
+  const u = words.units;
+  const n = (v: number, [one, other]: readonly [string, string]) => count(f, v, one, other);
+  const price = f.money(line.unitPrice);
+  const amount = f.money(line.amount);
+  if ((line.kind === 'licenses' || line.kind === 'proration') && p.licenses !== undefined && p.months !== undefined) {
+    const head = `${n(p.licenses, u.license)} × ${price} × ${n(p.months, u.month)}`;
+    if (line.kind === 'licenses') return `${head} = ${amount}`;
+    if (p.days !== undefined && p.periodDays !== undefined) {
+      const days = `${f.number(p.days)}/${f.number(p.periodDays)} ${p.periodDays === 1 ? u.day[0] : u.day[1]}`;
+      return `${head} × ${days} = ${amount}`;
+    }
+  }
+  if (line.kind === 'users' || line.kind === 'extra-users') return `${n(line.quantity, u.user)} × ${price} = ${amount}`;
+  return `${f.number(line.quantity)} × ${price} = ${amount}`;
 }
 
 /** Whether a line's text already names its dates (no separate period line under it). */
