@@ -19,6 +19,10 @@ export interface Facts {
   /** The first read of each operation the check makes, as the default role. */
   reads: Map<string, Answer>;
   invoiceId?: string;
+  /** A person of the users list (its first row), for the reads about one person. */
+  userId?: string;
+  /** An active person of the users list, for the deactivation preview. */
+  activeUserId?: string;
   /** The account's outstanding balance (minor units), from `GET /invoices`. */
   outstanding?: number;
   /** `GET /licenses` answered 200 (true) or 409 (false). */

@@ -43,6 +43,18 @@ export const ELEMENT_NEEDS: readonly ElementNeed[] = Object.freeze([
   need('billing-users-table', 'reactivateUser', 'reactivateUser', 'cannot reactivate a person'),
   need(
     'billing-users-table',
+    'getUserTimeline',
+    'getUserTimeline',
+    "cannot explain a person's month (their verdict and the dated facts behind it)",
+  ),
+  need(
+    'billing-users-table',
+    'previewDeactivation',
+    'previewDeactivation',
+    'cannot show what a deactivation would do to this bill and the next before it is made',
+  ),
+  need(
+    'billing-users-table',
     'getSubscription',
     'getSubscription',
     'offers the last two years of months, whatever the subscription (it cannot tell when it started)',
@@ -112,6 +124,7 @@ export const ELEMENT_NEEDS: readonly ElementNeed[] = Object.freeze([
   need('billing-invoice-list', 'getInvoice', 'getInvoice', "cannot open an invoice's lines and payments"),
   need('billing-invoice-list', 'getInvoicePdf', 'getInvoicePdf', 'cannot download an invoice as PDF'),
   need('billing-invoice-list', 'settleBalance', 'settleBalance', 'cannot pay the outstanding balance'),
+  need('billing-invoice-list', 'listCredit', 'listCredit', 'cannot show where the credit balance came from'),
 
   need('billing-contacts-editor', 'getBillingDetails', 'getBillingDetails', 'cannot show the billing details'),
   need('billing-contacts-editor', 'putBillingDetails', 'putBillingDetails', 'cannot save the billing details'),

@@ -20,10 +20,19 @@ const READS: readonly { id: string; call: (ctx: Context) => Call | undefined }[]
   { id: 'listPlans', call: () => ({}) },
   { id: 'listUsers', call: (ctx) => ({ query: { month: ctx.month, limit: 50 } }) },
   { id: 'exportUsers', call: (ctx) => ({ query: { month: ctx.month } }) },
+  {
+    id: 'getUserTimeline',
+    call: (ctx) => (ctx.facts.userId ? { path: { userId: ctx.facts.userId }, query: { month: ctx.month } } : undefined),
+  },
+  {
+    id: 'previewDeactivation',
+    call: (ctx) => (ctx.facts.activeUserId ? { path: { userId: ctx.facts.activeUserId } } : undefined),
+  },
   { id: 'getDailyUsage', call: (ctx) => ({ query: { month: ctx.month } }) },
   { id: 'getMonthlyUsage', call: (ctx) => ({ query: { year: ctx.year } }) },
   { id: 'listInvoices', call: () => ({ query: { limit: 5 } }) },
   { id: 'getUpcomingInvoice', call: () => ({}) },
+  { id: 'listCredit', call: () => ({ query: { limit: 500 } }) },
   {
     id: 'getInvoice',
     call: (ctx) => (ctx.facts.invoiceId ? { path: { invoiceId: ctx.facts.invoiceId } } : undefined),
@@ -78,6 +87,10 @@ function learn(ctx: Context, id: string, answer: Answer): void {
     }
     case 'listUsers': {
       const items = (body['items'] ?? []) as Record<string, unknown>[];
+      const first = items.find((u) => typeof u?.['id'] === 'string');
+      if (first) ctx.facts.userId = first['id'] as string;
+      const active = items.find((u) => typeof u?.['id'] === 'string' && u['status'] === 'active');
+      if (active) ctx.facts.activeUserId = active['id'] as string;
       collectSensitive(
         ctx,
         items.slice(0, 20).map((u) => u?.['email']),
@@ -143,6 +156,9 @@ function judgeRead(ctx: Context, id: string, answer: Answer): string | void {
   if ((id === 'getSubscription' || id === 'getUpcomingInvoice') && problemCode(answer) === 'no-subscription') {
     if (answer.status === 404 && isProblem(answer)) return 'no subscription (404 no-subscription)';
   }
+  if (id === 'previewDeactivation' && answer.status === 409 && isProblem(answer)) {
+    return `409 ${problemCode(answer) ?? ''}: the person read from GET /users cannot be deactivated`.trim();
+  }
   if ((id === 'getLicenses' || id === 'quoteLicenses') && answer.status === 409 && isProblem(answer)) {
     return 'no licenses: 409, the subscription is billed by users';
   }
@@ -156,6 +172,7 @@ function judgeRead(ctx: Context, id: string, answer: Answer): string | void {
   if (answer.status !== 200) {
     fail({ expected, got: got(answer), hint: `${endpoint(ctx, id)} must answer 200 here; see its problem detail.` });
   }
+  if (id === 'listCredit') return creditAddsUp(answer);
   if (id === 'exportUsers' || id === 'getInvoicePdf') {
     const disposition = answer.headers.get('Content-Disposition') ?? '';
     if (!/^attachment\s*;.*filename/i.test(disposition)) {
@@ -176,6 +193,51 @@ function judgeRead(ctx: Context, id: string, answer: Answer): string | void {
       });
     }
   }
+}
+
+/**
+ * The credit ledger adds up (`GET /credits`, first page): each entry's balance is the
+ * older one's plus its amount, and the newest entry's balance is the ledger's `balance`
+ * (checked through the oldest entry when the page holds them all).
+ */
+function creditAddsUp(answer: Answer): string | void {
+  const body = answer.json as { balance?: unknown; total?: unknown; entries?: unknown } | undefined;
+  const entries = Array.isArray(body?.entries) ? (body.entries as { amount?: unknown; balance?: unknown }[]) : [];
+  const wrong: string[] = [];
+  for (let i = 0; i + 1 < entries.length; i++) {
+    const newer = entries[i];
+    const older = entries[i + 1];
+    if (typeof newer?.balance !== 'number' || typeof newer.amount !== 'number' || typeof older?.balance !== 'number')
+      continue;
+    if (newer.balance !== older.balance + newer.amount) {
+      wrong.push(`entry ${i}: balance ${newer.balance}, not ${older.balance} + ${newer.amount}`);
+    }
+  }
+  const newest = entries[0];
+  if (newest && typeof newest.balance === 'number' && newest.balance !== body?.balance) {
+    wrong.push(`the newest entry's balance is ${newest.balance}, the ledger's ${String(body?.balance)}`);
+  }
+  const oldest = entries[entries.length - 1];
+  if (
+    body?.total === entries.length &&
+    oldest &&
+    typeof oldest.balance === 'number' &&
+    typeof oldest.amount === 'number'
+  ) {
+    if (oldest.balance !== oldest.amount)
+      wrong.push(`the oldest entry's balance is ${oldest.balance}, its amount ${oldest.amount}`);
+  }
+  if (entries.length === 0 && typeof body?.balance === 'number' && body.balance !== 0 && body.total === 0) {
+    wrong.push(`no entries, but a balance of ${body.balance}`);
+  }
+  if (wrong.length > 0) {
+    fail({
+      expected: 'entries that add up: each balance = the older balance + the amount, the newest = balance',
+      got: wrong.slice(0, 3).join('; '),
+      hint: 'List every change of the credit balance with the balance after it (see docs/backend.md, "Explaining figures").',
+    });
+  }
+  return `${entries.length} entr${entries.length === 1 ? 'y' : 'ies'}, balance ${String(body?.balance)}`;
 }
 
 /** Write probes: a request to each write endpoint that a backend following the contract refuses or answers harmlessly. */

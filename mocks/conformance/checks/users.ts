@@ -9,6 +9,7 @@
 import { expectStatus, got } from '../context.js';
 import type { Context } from '../context.js';
 import { shortValue } from '../contract.js';
+import { problemCode } from '../http.js';
 import type { Answer } from '../http.js';
 import { fail, skip } from '../results.js';
 
@@ -169,6 +170,46 @@ export async function usersChecks(ctx: Context): Promise<void> {
     }
   });
 
+  await ctx.results.check(
+    'users',
+    "day=: the people active on a day are that day's count in GET /usage/daily",
+    where,
+    async () => {
+      const daily = ctx.facts.reads.get('getDailyUsage');
+      if (!daily || daily.status !== 200) skip(`GET /usage/daily answered ${daily ? got(daily) : 'nothing'}`);
+      const days = ((daily.json as { days?: unknown } | null)?.days ?? []) as { date: string; count: number }[];
+      if (!Array.isArray(days) || days.length === 0) skip(`no days counted in ${ctx.month}`);
+      const picks = [...new Set([0, Math.floor(days.length / 2), days.length - 1])].map((k) => days[k]);
+      const wrong: string[] = [];
+      for (const d of picks) {
+        if (!d) continue;
+        const answer = await list({ billed: true, day: d.date, limit: 1 });
+        expectStatus(answer, [200], '200 application/json');
+        const p = asPage(answer) as Page & { day?: string; hiddenDeleted?: number };
+        const hidden = typeof p.hiddenDeleted === 'number' ? p.hiddenDeleted : 0;
+        if (p.day !== d.date) wrong.push(`day=${d.date} answered day ${shortValue(p.day)}`);
+        if (p.billedCount + hidden !== d.count) {
+          wrong.push(`${d.date}: billedCount ${p.billedCount} + hiddenDeleted ${hidden}, the daily count ${d.count}`);
+        }
+        if (p.total !== p.billedCount) wrong.push(`${d.date}: total ${p.total}, billedCount ${p.billedCount}`);
+      }
+      const [y, m] = ctx.month.split('-').map(Number) as [number, number];
+      const nextMonth = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+      const outside = await list({ day: `${nextMonth}-01`, limit: 1 });
+      if (outside.status !== 400 || problemCode(outside) !== 'day-outside-month') {
+        wrong.push(`day=${nextMonth}-01 (another month): ${got(outside)}, not 400 day-outside-month`);
+      }
+      if (wrong.length > 0) {
+        fail({
+          expected: "with day, billed = the people active that day: billedCount + hiddenDeleted = the day's count",
+          got: wrong.slice(0, 3).join('; '),
+          hint: "Filter by billingStart <= day < deactivatedOn/deletedOn, count as /usage/daily does; refuse another month's day (400 day-outside-month).",
+        });
+      }
+      return `${picks.length} days`;
+    },
+  );
+
   let whole: User[] = [];
   await ctx.results.check('users', 'pages do not overlap, and together list every user once', where, async () => {
     const limit = Math.max(1, Math.min(50, Math.ceil(total / 4)));
@@ -239,6 +280,48 @@ export async function usersChecks(ctx: Context): Promise<void> {
       }
     });
   }
+
+  await ctx.results.check(
+    'users',
+    "a person's timeline gives the list's verdict, and one bills fact when billed",
+    'GET /users/{userId}/timeline',
+    async () => {
+      if (ctx.missing.has('getUserTimeline')) skip('GET /users/{userId}/timeline is missing');
+      const rows = (whole.length > 0 ? whole : asPage(await list({ billed, limit: 5 })).items).slice(0, 5);
+      if (rows.length === 0) skip('no users to look at');
+      const wrong: string[] = [];
+      for (const row of rows) {
+        const answer = await ctx.http.call('getUserTimeline', {
+          path: { userId: row.id },
+          query: { month: ctx.month },
+        });
+        expectStatus(answer, [200], '200 application/json');
+        const t = answer.json as {
+          user?: User & { billable?: boolean };
+          events?: { effect?: string }[];
+        };
+        const listed = row as User & { billable?: boolean };
+        if (t.user?.reason !== listed.reason || t.user?.billable !== listed.billable) {
+          wrong.push(
+            `${shortValue(row.id)}: ${shortValue(t.user?.reason)} in the timeline, ${shortValue(listed.reason)} in the list`,
+          );
+        }
+        const bills = (t.events ?? []).filter((e) => e?.effect === 'bills').length;
+        if (listed.billable === true && bills !== 1)
+          wrong.push(`${shortValue(row.id)} is billed: ${bills} bills facts`);
+        if (listed.billable === false && bills !== 0)
+          wrong.push(`${shortValue(row.id)} is not billed: ${bills} bills facts`);
+      }
+      if (wrong.length > 0) {
+        fail({
+          expected: "the users list's verdict for the month, and exactly one fact that bills a billed person",
+          got: wrong.slice(0, 3).join('; '),
+          hint: 'Give the verdict the users list gives, and mark the fact that decides it (docs/backend.md, "Explaining figures").',
+        });
+      }
+      return `${rows.length} people`;
+    },
+  );
 
   // A search term: part of a user's name (not its start), and part of an e-mail's local part.
   const candidates = (whole.length > 0 ? whole : asPage(await list({ billed, limit: 50 })).items) ?? [];

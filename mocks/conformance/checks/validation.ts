@@ -112,9 +112,10 @@ function readTargets(ctx: Context): Target[] {
     ['getDailyUsage', { month: ctx.month }],
     ['getMonthlyUsage', { year: String(ctx.year) }],
     ['listInvoices', {}],
+    ['listCredit', {}],
     ['searchPeople', {}],
   ];
-  return bases
+  const targets: Target[] = bases
     .filter(([id]) => !ctx.missing.has(id))
     .map(([id, query]) => ({
       id,
@@ -122,6 +123,22 @@ function readTargets(ctx: Context): Target[] {
       mutations: parameterMutations(ctx.contract, ctx.contract.operation(id), query),
       write: false,
     }));
+  // Reads about one person, for a person nobody is: a 404 before the query is read says nothing either way.
+  const personal: [string, Record<string, string>][] = [
+    ['getUserTimeline', { month: ctx.month }],
+    ['previewDeactivation', {}],
+  ];
+  for (const [id, query] of personal) {
+    if (ctx.missing.has(id)) continue;
+    targets.push({
+      id,
+      call: { path: { userId: UNKNOWN_USER }, query },
+      mutations: parameterMutations(ctx.contract, ctx.contract.operation(id), query),
+      inconclusive: (answer) => answer.status === 404,
+      write: false,
+    });
+  }
+  return targets;
 }
 
 function bodyTarget(ctx: Context, id: string, call: Call, write: boolean): Target {
