@@ -338,6 +338,7 @@ function dayTable(world: World, m: MonthTable, day: string): MonthTable {
   }
   const ix = peopleIndex(world);
   const d = toDayNumber(day);
+  const today = toDayNumber(world.today);
   const monthTab = m.verdicts.tab;
   const tab = new Uint8Array(monthTab.length);
   let billed = 0;
@@ -347,7 +348,8 @@ function dayTable(world: World, m: MonthTable, day: string): MonthTable {
     const active = (ix.start[i] as number) <= d && d < (ix.end[i] as number);
     if (monthTab[i] === 2) {
       tab[i] = 2;
-      if (active) hidden++;
+      // Not listed: deleted since (counted, as in the day's count), or a future month's (nobody listed yet).
+      if (active && (ix.deleted[i] as number) <= today) hidden++;
       continue;
     }
     listed++;

@@ -119,6 +119,29 @@ describe('GET /users?day=: the people behind a point of the chart', () => {
     });
   }
 
+  it('a day after today: the people scheduled to be active; a future month lists nobody', async () => {
+    store.loadWorld(scenario('injixo-advanced'));
+    const w = store.world;
+    const people = byId(w);
+    const day = '2026-11-28';
+    const { items, first } = await allUsers({ month: '2026-11', day });
+    const listed = [
+      ...(await allUsers({ month: '2026-11' })).items,
+      ...(await allUsers({ month: '2026-11', billed: false })).items,
+    ];
+    const expected = listed
+      .filter((u) => activeOn(people.get(u.id) as Person, day))
+      .map((u) => u.id)
+      .sort();
+    assert.deepEqual(items.map((u) => u.id).sort(), expected);
+    assert.equal(first.hiddenDeleted, 0);
+    const future = await client.listUsers({ month: '2026-12', day: '2026-12-05' });
+    assert.deepEqual(
+      [future.billedCount, future.notBilledCount, future.hiddenDeleted, future.items.length],
+      [0, 0, 0, 0],
+    );
+  });
+
   it('sorts and searches within the day, and pages without overlap', async () => {
     store.loadWorld(scenario('injixo-advanced'));
     const day = '2026-11-10';
@@ -167,6 +190,18 @@ describe('GET /users?day=: the people behind a point of the chart', () => {
     t.diagnostic(message);
     console.log(`[timing] ${message}`);
     assert.ok(plain.items.length === 100);
+    // The other issue 15 reads on the same tenant, once each (printed, not asserted).
+    const someone = withDay.items[0] as BillingUser;
+    start = performance.now();
+    await client.getUserTimeline(someone.id, month);
+    const timelineMs = performance.now() - start;
+    start = performance.now();
+    const preview = await client.previewDeactivation(someone.id);
+    const previewMs = performance.now() - start;
+    assert.equal(preview.months.length, 2);
+    const more = `100k people: timeline ${timelineMs.toFixed(1)} ms, deactivation preview ${previewMs.toFixed(1)} ms`;
+    t.diagnostic(more);
+    console.log(`[timing] ${more}`);
   });
 });
 
