@@ -571,6 +571,45 @@ describe('GET /credits: the credit ledger', () => {
   });
 });
 
+describe("the invoice lines' arithmetic, as the contract states it", () => {
+  /** `num / den` rounded half-up (non-negative), exactly. */
+  const halfUp = (num: bigint, den: bigint): bigint => (2n * num + den) / (2n * den);
+
+  it('amount = quantity × unitPrice (proration: × days / periodDays, rounded half-up once); tax = subtotal × rate, half-up', async () => {
+    let lines = 0;
+    let prorations = 0;
+    for (const name of SCENARIOS) {
+      store.loadWorld(scenario(name));
+      // A license bought today adds a proration line on prepaid tenants.
+      if (name === 'severa-prepaid') await client.orderLicenses('add', 3);
+      const page = await client.listInvoices({ limit: 500 });
+      for (const summary of page.items) {
+        const inv = await client.getInvoice(summary.id);
+        let subtotal = 0;
+        for (const l of inv.lines) {
+          lines++;
+          if (l.kind === 'credit') {
+            assert.equal(l.amount, -inv.creditApplied);
+            continue;
+          }
+          let expected = BigInt(l.quantity) * BigInt(l.unitPrice);
+          if (l.kind === 'proration') {
+            prorations++;
+            const { days, periodDays } = l.params as { days: number; periodDays: number };
+            expected = halfUp(expected * BigInt(days), BigInt(periodDays));
+          }
+          if (l.kind !== 'user-count') assert.equal(BigInt(l.amount), expected, `${name} ${inv.number} ${l.kind}`);
+          if (!l.informative) subtotal += l.amount;
+        }
+        assert.equal(inv.subtotal, subtotal, `${name} ${inv.number} subtotal`);
+        assert.equal(BigInt(inv.tax), halfUp(BigInt(inv.subtotal) * BigInt(inv.taxRate), 10000n), `${inv.number} tax`);
+        assert.equal(inv.total, inv.subtotal + inv.tax);
+      }
+    }
+    assert.ok(lines > 50 && prorations >= 2, `${lines} lines, ${prorations} prorations`);
+  });
+});
+
 describe('issue 15 endpoints: bad input and roles', () => {
   it('400 naming the field and code', async () => {
     store.loadWorld(scenario('injixo-classic'));
