@@ -84,35 +84,54 @@ const KIND_ORDER: Readonly<Record<TimelineKind, number>> = {
 };
 
 /**
- * Each person's activity events (positions in `world.activity`), by person id: built once
- * per activity array in one pass (a world may hold millions of events; a timeline then
- * reads only its person's).
+ * Whether an activity array is in day order (generated and saved worlds are), checked once
+ * per array: then a month's events are found by binary search and only they are read.
  */
-const activityByPerson = new WeakMap<readonly ActivityEvent[], Map<string, number[]>>();
+const inDayOrder = new WeakMap<readonly ActivityEvent[], boolean>();
 
-function eventsOf(world: World, personId: string): number[] {
-  const events = world.activity;
-  if (!Array.isArray(events)) throw new WorldError('activity', 'must be a list of activity events');
-  let byPerson = activityByPerson.get(events);
-  if (!byPerson) {
-    byPerson = new Map();
-    for (let k = 0; k < events.length; k++) {
-      const id = (events[k] as ActivityEvent).personId;
-      const list = byPerson.get(id);
-      if (list) list.push(k);
-      else byPerson.set(id, [k]);
+function dayOrdered(events: readonly ActivityEvent[]): boolean {
+  let known = inDayOrder.get(events);
+  if (known === undefined) {
+    known = true;
+    for (let k = 1; k < events.length && known; k++) {
+      if ((events[k] as ActivityEvent).on < (events[k - 1] as ActivityEvent).on) known = false;
     }
-    activityByPerson.set(events, byPerson);
+    inDayOrder.set(events, known);
   }
-  return byPerson.get(personId) ?? [];
+  return known;
 }
 
-/** The month's activity of a person, one event per day (the first qualifying one, else the first), in day order. */
+/** The first position in day-ordered `events` whose day is `>= day` (`> day` with `after`). */
+function firstFrom(events: readonly ActivityEvent[], day: IsoDate, after: boolean): number {
+  let lo = 0;
+  let hi = events.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const on = (events[mid] as ActivityEvent).on;
+    if (on < day || (after && on === day)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The month's activity of a person, one event per day (the first qualifying one, else the
+ * first), in day order. Reads the month's events only when the activity is in day order
+ * (a string comparison each: no index of millions of events to build), else every event.
+ */
 function monthActivity(world: World, personId: string, first: IsoDate, last: IsoDate): ActivityEvent[] {
+  const events = world.activity;
+  if (!Array.isArray(events)) throw new WorldError('activity', 'must be a list of activity events');
+  let from = 0;
+  let to = events.length;
+  if (dayOrdered(events)) {
+    from = firstFrom(events, first, false);
+    to = firstFrom(events, last, true);
+  }
   const byDay = new Map<IsoDate, ActivityEvent>();
-  for (const k of eventsOf(world, personId)) {
-    const ev = world.activity[k] as ActivityEvent;
-    if (ev.on < first || ev.on > last) continue;
+  for (let k = from; k < to; k++) {
+    const ev = events[k] as ActivityEvent;
+    if (ev.personId !== personId || ev.on < first || ev.on > last) continue;
     const kept = byDay.get(ev.on);
     if (!kept || (!QUALIFYING_ACTIVITY.has(kept.kind) && QUALIFYING_ACTIVITY.has(ev.kind))) byDay.set(ev.on, ev);
   }
