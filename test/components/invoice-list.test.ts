@@ -141,7 +141,10 @@ async function captureDownload(act: () => void): Promise<{ blob: Blob; fileName:
 function partsFetched(): string[] {
   return performance
     .getEntriesByType('resource')
-    .map((e) => /(?:invoice-list|internal)\/(invoice-detail|settle-outcome|save-file)\.(js|ts)/.exec(e.name)?.[1])
+    .map(
+      (e) =>
+        /(?:invoice-list|internal)\/(invoice-detail|settle-outcome|save-file|credit-ledger)\.(js|ts)/.exec(e.name)?.[1],
+    )
     .filter((name) => name !== undefined);
 }
 
@@ -242,7 +245,9 @@ describe('<billing-invoice-list>', () => {
       });
       expect(text(deepQuery(dialog, '.user-count'))).to.include('This is the number billed');
       expect(text(deepQuery(dialog, '.totals .subtotal dd'))).to.equal(money(invoice.subtotal));
-      expect(text(deepQuery(dialog, '.totals .tax'))).to.equal(`Tax (21%) ${money(invoice.tax)}`);
+      expect(text(deepQuery(dialog, '.totals .tax'))).to.equal(
+        `Tax (21%) 21% of ${money(invoice.subtotal)} = ${money(invoice.tax)} ${money(invoice.tax)}`,
+      );
       expect(text(deepQuery(dialog, '.totals .total dd'))).to.equal(money(invoice.total));
       expect(text(deepQuery(dialog, '.po'))).to.equal(invoice.poNumber);
       expect(text(deepQuery(dialog, '.totals .balance dd'))).to.equal(money(invoice.balance));

@@ -48,7 +48,41 @@ export const invoiceDetailStyles = css`
   .line-description {
     overflow-wrap: anywhere;
   }
-  .qty-inline {
+  button.link {
+    all: unset;
+    cursor: pointer;
+    color: var(--_accent);
+    font-weight: 600;
+    text-decoration: underline;
+    text-underline-offset: 2px;
+    border-radius: 2px;
+  }
+  button.link:hover {
+    text-decoration-thickness: 2px;
+  }
+  button.link:focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: 2px;
+  }
+  .math {
+    font-variant-numeric: tabular-nums;
+    overflow-wrap: anywhere;
+  }
+  .line button.people,
+  .totals button.ledger {
+    display: block;
+    margin-top: calc(var(--_space) / 2);
+    font-size: 0.8125rem;
+    text-align: start;
+  }
+  .totals .credit dt .sub,
+  .totals .tax dt .sub {
+    font-weight: 400;
+  }
+  .rounding {
+    margin-top: var(--_space);
+  }
+  .notice:empty {
     display: none;
   }
   .totals {
@@ -106,9 +140,6 @@ export const invoiceDetailStyles = css`
     table.lines .col-qty,
     table.lines .col-unit {
       display: none;
-    }
-    .qty-inline {
-      display: block;
     }
     table.lines th,
     table.lines td {

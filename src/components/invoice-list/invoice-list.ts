@@ -38,8 +38,9 @@ const TOPICS: readonly ChangeTopic[] = ['invoices', 'payment-method', 'users', '
 
 /**
  * What only a user's act shows, loaded then (a chunk each, so a page that only lists
- * invoices does not download them): the invoice detail, the outcome of settling the
- * balance (loaded before the request is sent) and saving a PDF. Tests replace one to see
+ * invoices does not download them): the invoice detail (whose module also opens the
+ * credit ledger, a chunk of its own: the list's module does not name it), the outcome
+ * of settling the balance (loaded before the request is sent) and saving a PDF. Tests replace one to see
  * what the list shows when it cannot be loaded.
  */
 export const onFirstUse = {
@@ -72,12 +73,16 @@ interface Detail {
  * showing whether it was paid or why it failed) or update the payment method, which is
  * the host's job (`billing-update-payment-method`). Each invoice opens in a dialog with
  * its lines, tax, credit applied, PO number and payments, and downloads as the PDF the
- * server renders. The account's outstanding amount, credit balance and payment method
- * on file are shown above the list.
+ * server renders. Each line shows its arithmetic ("2 licenses × €20.00 × 6 months ×
+ * 91/181 days = €120.66"), the tax its own, the credit where it came from; a count of
+ * users or licenses opens the people behind it (`billing-people`). The account's
+ * outstanding amount, credit balance (which opens the credit ledger: where the credit
+ * came from and went) and payment method on file are shown above the list.
  *
  * What only a user's action shows loads on demand, as chunks of its own next to the
  * element's: the invoice detail (the dialog opens at once, with a loading state), the
- * outcome of settling the balance (before the request is sent) and saving a PDF. When a
+ * credit ledger, the outcome of settling the balance (before the request is sent) and
+ * saving a PDF. When a
  * chunk cannot be fetched, the element says so like any failed request, with a retry.
  *
  * @summary Invoices with status, details, PDF download, past-due warning and settle balance.
@@ -86,6 +91,7 @@ interface Detail {
  * @event billing-change - The balance was settled (topic `invoices`, `detail` is the `SettleResult`); the other elements of the provider refetch.
  * @event billing-update-payment-method - The user wants to update (or add) the payment method: open your payment provider's form, then call `paymentMethodUpdated()`. `event.current` is the method on file.
  * @event billing-error - A request failed; `event.error` is a `BillingApiError`.
+ * @fires billing-people - The user opened the people behind an invoice's user count, extra users, users or licenses line (`detail`: `{ month, figure, count }`, a `BillingPeopleEvent`). Cancelable: call `preventDefault()` to show them on your own users page; otherwise a dialog lists them.
  *
  * @csspart alert - The past-due / payment-failed warning at the top.
  * @csspart settle-button - The "Settle balance" button.
@@ -332,6 +338,14 @@ export class BillingInvoiceList extends InvoiceElement {
     }
   }
 
+  /** The credit ledger: where the credit came from and went (its own chunk, loaded by the detail's). */
+  #openCredit(): void {
+    onFirstUse
+      .detail()
+      .then((m) => m.openLedger(this))
+      .catch((e: unknown) => (this.notice = errorMessage(this.locale, this.reportError(e))));
+  }
+
   #closeDetail(): void {
     this.#dialogEl?.close();
   }
@@ -456,7 +470,11 @@ export class BillingInvoiceList extends InvoiceElement {
         </dd>
       </div>
       <div class="tile">
-        <dt>${this.t('invoices.summary.credit')}</dt>
+        <dt>
+          <button type="button" class="link" aria-haspopup="dialog" @click=${this.#openCredit}>
+            ${this.t('invoices.summary.credit')}
+          </button>
+        </dt>
         <dd class="figure">${money(balance.creditBalance)}</dd>
         <dd class="note">${this.t('invoices.summary.credit.body')}</dd>
       </div>
