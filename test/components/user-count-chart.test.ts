@@ -143,7 +143,7 @@ describe('<billing-user-count-chart>', () => {
     // For screen readers: what the chart is, how to read it, and the figures above it.
     expect(canvas(el).getAttribute('role')).to.equal('img');
     expect(canvas(el).getAttribute('aria-label')).to.equal(
-      'Daily users, November 2026. Focus the chart and use the arrow keys to read its values one by one; “Show as table” shows them all.',
+      'Daily users, November 2026. Focus the chart and use the arrow keys to read its values one by one, Enter to see the people behind one; “Show as table” shows them all.',
     );
     const described = shadow(el).getElementById(canvas(el).getAttribute('aria-describedby')!);
     expect(text(described)).to.include(`Extra users ${count(usage.extraUsers!)}`);

@@ -48,7 +48,7 @@ const FREQUENCIES: readonly number[] = [1, 6, 12];
  * the edition or billing frequency at the period boundary (the choices mark what is in
  * force now and what is scheduled), and cancel a scheduled change before its date; the
  * order history is one click away. The figures that count people (the peak so far, the
- * billed users, the licenses in use) open the people behind them (see `billing-people`).
+ * billed users, the licenses) open the people behind them (see `billing-people`).
  *
  * Every figure comes from the billing API; nothing is computed here. After a confirmed
  * change the other elements of the provider refetch, and the overview refetches whenever
@@ -63,12 +63,12 @@ const FREQUENCIES: readonly number[] = [1, 6, 12];
  *
  * @event billing-change - A change was confirmed by the server: licenses added or removed (topic `licenses`), edition or billing frequency scheduled (topic `subscription`), a scheduled change cancelled (topic `licenses` for a license removal, else `subscription`); `event.detail` is the server's order confirmation (for a cancellation, the cancelled order).
  * @event billing-error - A request failed; `event.error` is a `BillingApiError`.
- * @fires billing-people - A figure was opened to see the people behind it (`BillingPeopleEvent`, cancelable): `detail` is `{ figure: 'peak' | 'users' | 'licenses', month, count }`. Unless the host calls `preventDefault()`, the people show in a dialog.
+ * @fires billing-people - A figure was opened to see the people behind it (`BillingPeopleEvent`, cancelable): `detail` is `{ figure: 'peak' | 'users' | 'licenses', month, count }` (the peak so far; the billed users so far; the licenses held, whose people are their holders). Unless the host calls `preventDefault()`, the people show in a dialog.
  *
  * @csspart header - Edition, badge and the billing rule.
  * @csspart card - Each figure card (period, price, usage, licenses, scheduled changes, storage).
  * @csspart figure - Each figure value.
- * @csspart people-button - A figure that opens the people behind it (peak, billed users, licenses in use).
+ * @csspart people-button - A figure that opens the people behind it (peak so far, billed users, licenses).
  * @csspart provisional - The notes that say a figure is provisional.
  * @csspart manage - The admin's change forms.
  * @csspart add-form - The form that adds licenses (prepaid licenses).
@@ -524,8 +524,8 @@ export class BillingSubscriptionOverview extends OverviewElement {
     return this.#card(
       'licenses',
       html`<dl>
-        ${this.#row('licenses', 'overview.licenses.title', this.fmtCount(l.licenses))}
-        ${this.#row('assigned', 'overview.licenses.assigned', this.fmtCount(l.assigned), undefined, ['licenses', l.assigned])}
+        ${this.#row('licenses', 'overview.licenses.title', this.fmtCount(l.licenses), undefined, ['licenses', l.licenses])}
+        ${this.#row('assigned', 'overview.licenses.assigned', this.fmtCount(l.assigned))}
         ${this.#row('free', 'overview.licenses.free', this.fmtCount(l.free), this.t('overview.licenses.free-note'))}
         ${this.#row(
           'quantity',
