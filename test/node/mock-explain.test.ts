@@ -15,6 +15,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { BillingUser, DeactivationPreview, PersonTimeline, UserPage } from '../../src/client/index.js';
 import { addDays, addMonths, firstDayOfMonth, lastDayOfMonth, monthOf } from '../../mocks/engine/dates.js';
+import { creditLedger } from '../../mocks/engine/ledger.js';
 import { creditBalance, recordPayment } from '../../mocks/engine/payments.js';
 import type { BillingModel, Person, World } from '../../mocks/engine/types.js';
 import { loadScenario } from '../../mocks/scenarios/index.js';
@@ -533,6 +534,36 @@ describe('GET /credits: the credit ledger', () => {
       checkLedger(ledger.entries, ledger.balance);
     });
   }
+
+  it('on one day, payments come before the invoices issued that day; declined attempts add nothing', () => {
+    const w = structuredClone(scenario('injixo-classic'));
+    const inv = w.invoices[w.invoices.length - 1];
+    assert.ok(inv);
+    const day = inv.issuedOn;
+    // An invoice that used 500 of credit paid on account the same day, and a declined charge.
+    w.invoices[w.invoices.length - 1] = {
+      ...inv,
+      creditApplied: inv.creditApplied + 500,
+      amountDue: inv.amountDue - 500,
+    };
+    w.payments.push({ id: 'pay-acct', on: day, amount: 500, outcome: 'succeeded' });
+    w.payments.push({
+      id: 'pay-no',
+      on: day,
+      amount: 0,
+      outcome: 'declined',
+      declineReason: 'card_declined',
+      invoiceId: inv.id,
+    });
+    const ledger = creditLedger(w);
+    const today = ledger.entries.filter((e) => e.on === day);
+    assert.deepEqual(
+      today.map((e) => e.kind),
+      ['payment-on-account', 'applied'],
+    );
+    assert.ok(ledger.entries.every((e) => e.balance >= 0));
+    assert.equal(ledger.entries.at(-1)?.balance ?? 0, creditBalance(w));
+  });
 
   it('an overpayment becomes credit, applied to the next invoice; newest first, paged', async () => {
     const w = structuredClone(scenario('injixo-classic'));
