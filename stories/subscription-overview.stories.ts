@@ -79,6 +79,42 @@ export const AddLicensesPreview: Story = {
   },
 };
 
+/** Removing licenses (issue 15): they stay billed until the period ends, not credited; the next period's price with fewer. */
+export const RemoveLicensesPreview: Story = {
+  parameters: billing({ scenario: 'severa-prepaid' }),
+  play: async ({ canvasElement }) => {
+    await ready(canvasElement);
+    inner(canvasElement).querySelector<HTMLFormElement>('[part="remove-form"]')!.requestSubmit();
+    await waitFor(() => expect(inner(canvasElement).querySelectorAll('dialog[open] .quote-price').length).toBe(2), {
+      timeout: 8000,
+    });
+  },
+};
+
+/** The people behind the peak so far (issue 15): the figure is a button that opens them in a dialog. */
+export const PeopleOfThePeak: Story = {
+  parameters: billing({ scenario: 'injixo-advanced' }),
+  play: async ({ canvasElement }) => {
+    await ready(canvasElement);
+    inner(canvasElement).querySelector<HTMLButtonElement>('.row.peak [part~="people-button"]')!.click();
+    await waitFor(() => expect(inner(canvasElement).querySelector('billing-people-dialog')).not.toBeNull(), {
+      timeout: 8000,
+    });
+  },
+};
+
+/** The people holding the licenses (issue 15): the licenses figure opens them, with how many are held and free. */
+export const PeopleOfTheLicenses: Story = {
+  parameters: billing({ scenario: 'severa-prepaid' }),
+  play: async ({ canvasElement }) => {
+    await ready(canvasElement);
+    inner(canvasElement).querySelector<HTMLButtonElement>('.row.licenses [part~="people-button"]')!.click();
+    await waitFor(() => expect(inner(canvasElement).querySelector('billing-people-dialog')).not.toBeNull(), {
+      timeout: 8000,
+    });
+  },
+};
+
 /** Removing more licenses than the active users allow: refused next to the field as it is typed, in the kit's words. */
 export const RemovalRefused: Story = {
   parameters: billing({ scenario: 'severa-prepaid' }),

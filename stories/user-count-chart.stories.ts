@@ -82,6 +82,33 @@ export const Readout: Story = {
   },
 };
 
+/** The people active on a day (issue 15): Enter on the readout's day (or a click on its point) opens them in a dialog. */
+export const PeopleOfADay: Story = {
+  play: async (context) => {
+    await drawn(context);
+    const root = inner(context.canvasElement);
+    const canvas = root.querySelector('canvas')!;
+    canvas.focus();
+    canvas.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowLeft', bubbles: true }));
+    await waitFor(() => expect(root.querySelector('[part=readout]')?.textContent).toContain('Users: '));
+    canvas.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    await waitFor(() => expect(root.querySelector('billing-people-dialog')).not.toBeNull(), { timeout: 8000 });
+  },
+};
+
+/** The billed users of a month (issue 15): in the table, each month's count is a button that opens them. */
+export const PeopleOfAMonth: Story = {
+  args: { view: 'year', showTable: true },
+  play: async ({ canvasElement }) => {
+    const root = inner(canvasElement);
+    await waitFor(() => expect(root.querySelector('td button[part~=people-button]')).not.toBeNull(), {
+      timeout: 8000,
+    });
+    root.querySelector<HTMLButtonElement>('td button[part~=people-button]')!.click();
+    await waitFor(() => expect(root.querySelector('billing-people-dialog')).not.toBeNull(), { timeout: 8000 });
+  },
+};
+
 /** A closed month: every day, no "provisional" note. */
 export const PastMonth: Story = { args: { month: '2026-10' }, play: drawn };
 
