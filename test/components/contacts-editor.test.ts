@@ -991,6 +991,146 @@ describe('<billing-contacts-editor>', () => {
       await until(() => sessionStorage.length === 0, 'the saved draft is still kept');
     });
 
+    describe('restored over a version someone else saved meanwhile', () => {
+      const rows = (el: HTMLElement): string[][] =>
+        [...$(el, '[part=conflict]').querySelectorAll('tbody tr')].map((r) => [...r.children].map((c) => text(c)));
+
+      /**
+       * I type `mine` and leave the page before it is saved (leaving a field saves at once:
+       * those saves fail); meanwhile someone else saves `theirs`.
+       */
+      async function keptOver(
+        mine: (el: BillingContactsEditor) => Promise<void>,
+        theirs: (d: BillingDetailsInput) => BillingDetailsInput,
+        old?: (record: Record<string, unknown>) => void,
+      ): Promise<BillingContactsEditor> {
+        store().setFaults([{ operation: 'putBillingDetails', kind: 'error-500' }]);
+        const el = await editor(page(60_000));
+        await mine(el);
+        leavePage(el);
+        store().setFaults([]);
+        if (old) {
+          const key = draftKey(BASE_URL, (await client.getMe()).tenantId);
+          const record = JSON.parse(sessionStorage.getItem(key)!) as Record<string, unknown>;
+          old(record);
+          sessionStorage.setItem(key, JSON.stringify(record));
+        }
+        await theirEdit(theirs);
+        return editor(page(100));
+      }
+
+      it('takes what only they changed without asking, keeps mine, says so, and waits for Save', async () => {
+        const before = structuredClone(details());
+        const po = store().world.subscription.poNumber;
+        const again = await keptOver(
+          (el) => typeInto($<HTMLInputElement>(el, '#po-number'), 'MINE-A'),
+          (d) => ({ ...d, address: { ...d.address, city: 'Their City' } }),
+        );
+        const theirs = details();
+        expect(theirs.address.city).to.equal('Their City');
+        await until(() => text(restored(again)).includes('Someone else changed'), 'the notice says nothing of theirs');
+        expect(text(restored(again))).to.include(
+          'Someone else changed City meanwhile. Their changes are in your version already.',
+        );
+        await until(() => announced(again).includes('Someone else changed City meanwhile'), 'not announced');
+        expect(announced(again)).to.equal(
+          'Restored unsaved changes. Someone else changed City meanwhile. Their changes are in your version already.',
+        );
+        expect($<HTMLInputElement>(again, '#city').value).to.equal('Their City');
+        expect($<HTMLInputElement>(again, '#po-number').value).to.equal('MINE-A');
+        expect($<HTMLInputElement>(again, '#line1').value).to.equal(before.address.line1);
+        expect($(again, '[part=conflict]')).to.equal(null);
+        expect(status(again)).to.equal('Unsaved changes');
+        await expect(again).to.be.accessible();
+        // It waits for the user: nothing is sent on its own.
+        await sleep(400);
+        expect(details().version).to.equal(theirs.version);
+        expect(store().world.subscription.poNumber).to.equal(po);
+
+        // Kept as merged over another reload: still no comparison, the same form.
+        const third = await reload(again, () => page(100));
+        expect($<HTMLInputElement>(third, '#city').value).to.equal('Their City');
+        expect($<HTMLInputElement>(third, '#po-number').value).to.equal('MINE-A');
+        await until(() => restored(third) !== null, 'not restored');
+        await sleep(300);
+        expect($(third, '[part=conflict]')).to.equal(null);
+
+        const changed = oneEvent(third, 'billing-change');
+        $<HTMLButtonElement>(third, '[part=save-button]').click();
+        await until(() => status(third).startsWith('Saved'), `status never "Saved" (was "${status(third)}")`);
+        await changed;
+        const d = details();
+        expect(d.address.city).to.equal('Their City');
+        expect(store().world.subscription.poNumber).to.equal('MINE-A');
+        expect(d.recipients).to.deep.equal(before.recipients);
+        expect(d.version).not.to.equal(theirs.version);
+        expect(restored(third)).to.equal(null);
+        await until(() => sessionStorage.length === 0, 'the saved draft is still kept');
+      });
+
+      it('compares only what both changed; "Keep mine" keeps my value and none of theirs is reverted', async () => {
+        const again = await keptOver(
+          async (el) => {
+            await typeInto($<HTMLInputElement>(el, '#city'), 'My City');
+            await typeInto($<HTMLInputElement>(el, '#po-number'), 'MINE-B');
+          },
+          (d) => ({ ...d, address: { ...d.address, city: 'Their City', line2: 'Their floor' } }),
+        );
+        await find(again, '[part=conflict]');
+        expect(rows(again)).to.deep.equal([['City', 'My City', 'Their City']]);
+        expect(text($(again, '[part=conflict]'))).to.include(
+          'Their changes to Address line 2 (optional) are in your version already.',
+        );
+        expect($<HTMLInputElement>(again, '#line2').value).to.equal('Their floor');
+        expect($<HTMLInputElement>(again, '#po-number').value).to.equal('MINE-B');
+        expect(status(again)).to.equal('Not saved: someone else changed these details. Choose which version to keep.');
+        // The notice leaves what both changed to the comparison.
+        expect(text(restored(again))).not.to.include('Someone else changed');
+        expect($(again, '[part=save-button]')).to.equal(null);
+        await expect(again).to.be.accessible();
+
+        // Over another reload, the same comparison comes back (the draft keeps the version it was made from).
+        const third = await reload(again, () => page(100));
+        await find(third, '[part=conflict]');
+        expect(rows(third)).to.deep.equal([['City', 'My City', 'Their City']]);
+        // Their change taken before the reload is in the kept draft.
+        expect($<HTMLInputElement>(third, '#line2').value).to.equal('Their floor');
+        $<HTMLButtonElement>(third, '[part=keep-mine-button]').click();
+        await until(() => status(third).startsWith('Saved'), `status never "Saved" (was "${status(third)}")`);
+        const d = details();
+        expect(d.address.city).to.equal('My City');
+        expect(d.address.line2).to.equal('Their floor');
+        expect(store().world.subscription.poNumber).to.equal('MINE-B');
+        await until(() => sessionStorage.length === 0, 'the saved draft is still kept');
+      });
+
+      it('compares every field that differs for a draft kept without its base (an older release), as before', async () => {
+        const city = details().address.city;
+        const po = store().world.subscription.poNumber;
+        for (const old of [
+          (r: Record<string, unknown>) => delete r['base'],
+          (r: Record<string, unknown>) => (r['base'] = '<img src=x onerror=alert(1)>'),
+        ]) {
+          // Each record from the same start.
+          sessionStorage.clear();
+          store().loadScenario('injixo-advanced');
+          const again = await keptOver(
+            (el) => typeInto($<HTMLInputElement>(el, '#po-number'), 'OLD-1'),
+            (d) => ({ ...d, address: { ...d.address, city: 'Their City' } }),
+            old,
+          );
+          await find(again, '[part=conflict]');
+          expect(rows(again)).to.deep.equal([
+            ['City', city, 'Their City'],
+            ['PO number (optional)', 'OLD-1', po ?? '(empty)'],
+          ]);
+          expect($<HTMLInputElement>(again, '#city').value).to.equal(city);
+          expect(text(restored(again))).not.to.include('Someone else changed');
+          leavePage(again);
+        }
+      });
+    });
+
     it('drops a kept draft that the server has already, and one that is not a draft', async () => {
       const el = await editor(page(100));
       const me = await client.getMe();

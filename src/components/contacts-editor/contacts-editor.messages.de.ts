@@ -28,6 +28,8 @@ export const de: Translations<AllMessages> = {
   'contacts.restored.save': 'Änderungen speichern',
   'contacts.restored.discard': 'Verwerfen',
   'contacts.restored.discarded': 'Nicht gespeicherte Änderungen verworfen.',
+  'contacts.restored.merged':
+    'Jemand anderes hat inzwischen {fields} geändert. Diese Änderungen sind bereits in Ihrer Version.',
   'contacts.retry': 'Erneut speichern',
   'contacts.part-failed': 'Ein Teil des Editors konnte nicht geladen werden. Prüfen Sie Ihre Verbindung.',
   'contacts.empty.title': 'Noch keine Rechnungsdaten',

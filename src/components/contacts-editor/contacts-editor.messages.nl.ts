@@ -27,6 +27,7 @@ export const nl: Translations<AllMessages> = {
   'contacts.restored.save': 'Wijzigingen opslaan',
   'contacts.restored.discard': 'Verwerpen',
   'contacts.restored.discarded': 'Niet-opgeslagen wijzigingen verworpen.',
+  'contacts.restored.merged': 'Iemand anders heeft intussen {fields} gewijzigd. Die wijzigingen staan al in uw versie.',
   'contacts.retry': 'Opnieuw opslaan',
   'contacts.part-failed': 'Een deel van de editor kon niet worden geladen. Controleer uw verbinding.',
   'contacts.empty.title': 'Nog geen factuurgegevens',

@@ -16,7 +16,7 @@ import { onDemand } from '../../internal/on-demand.js';
 import { privateElement } from '../../internal/private-element.js';
 import { emptyState, forbiddenState, loadingState } from '../../internal/states.js';
 import { DetailsDocument, draftKey, type EditorContext } from './document.js';
-import { COUNTRIES, countryName, MAX_KEPT, MAX_RECIPIENTS } from './draft.js';
+import { COUNTRIES, countryName, draftOf, MAX_KEPT, MAX_RECIPIENTS } from './draft.js';
 import type { Editing, SaveStatus } from './editing.js';
 import type * as Restoring from './restoring.js';
 import { de, en, nl } from './contacts-editor.messages.js';
@@ -111,9 +111,7 @@ function countries(locale: string, current: string): [code: string, name: string
  * the form, what only the user changed is kept, and the merged document is saved at once
  * (the status names the fields of theirs that were kept). Recipients both changed are
  * merged by additions and removals. Only fields both changed to different values are
- * compared, in a panel where the user keeps their values or takes the other's; a draft
- * restored after a reload (whose starting version is not kept) compares every field that
- * differs.
+ * compared, in a panel where the user keeps their values or takes the other's.
  *
  * Turning e-invoicing on shows its address and operator code, required, without an error
  * and without saving: the switch is saved together with them once both are filled. An
@@ -131,8 +129,10 @@ function countries(locale: string, current: string): [code: string, name: string
  * No edit is lost by a reload either: while the draft differs from what the server
  * confirmed, it is kept in the tab's `sessionStorage` (per tenant and API). After a reload
  * it is restored with a notice, "Restored unsaved changes", and waits for the user: Save
- * sends it, Discard returns to the server's version; when someone saved another version
- * meanwhile, both are compared first. Leaving the page while an edit is unsaved (pending,
+ * sends it, Discard returns to the server's version. When someone saved another version
+ * meanwhile, the draft is merged with it in the same way, against the version it was made
+ * from (kept with it): what only they changed is taken into the form, and the notice names
+ * it; only fields both changed are compared first. Leaving the page while an edit is unsaved (pending,
  * being saved, or refused) asks the browser to confirm (`beforeunload`). When the role is
  * taken away mid-edit, the edit stays on screen, read-only, saying that saving needs an
  * administrator; once the role is back (the provider's `reload()`), it is saved.
@@ -264,18 +264,22 @@ export class BillingContactsEditor extends BillingElement {
 
   /**
    * Keeps an unsaved draft in session storage while there is one (at once: a reload may
-   * follow the keystroke), and removes it after. The module that reads it back checks it
-   * and cuts it to the contract's limits.
+   * follow the keystroke), and removes it after, with the version it was made from as its
+   * base: the server's when its tag is new, else the one kept (a draft restored over a newer
+   * version keeps its own), so that a reload merges it three ways. The module that reads it
+   * back checks it and cuts it to the contract's limits.
    */
   protected override updated(): void {
     const key = this.#key;
     if (!key || this.#restoring || !this.isConnected) return;
-    const { draft, etag } = this.#doc;
+    const { draft, etag, server } = this.#doc;
     const unsaved = this.#unsaved;
     const was = this.#doc.kept;
     if (unsaved ? draft === was?.draft && etag === was?.etag : !was) return;
-    this.#doc.kept = unsaved ? { draft: draft!, etag } : undefined;
-    keep(key, unsaved ? JSON.stringify({ etag, draft }) : undefined);
+    this.#doc.kept = unsaved
+      ? { draft: draft!, etag, base: etag === was?.etag ? was.base : draftOf(server!) }
+      : undefined;
+    keep(key, unsaved ? JSON.stringify(this.#doc.kept) : undefined);
   }
 
   /** Shows the draft kept under `key` (made before a reload) unless it is what the server has. */
@@ -761,8 +765,8 @@ export class BillingContactsEditor extends BillingElement {
       ${
         this.#doc.restored
           ? this.#drafts?.notice(this.locale, {
-              // Not while compared with another version (the comparison decides), nor without the role.
-              canSave: (!this.#editing || this.#editing.status === 'restored') && this.#mayWrite,
+              editing: this.#editing,
+              mayWrite: this.#mayWrite,
               save: () => void this.#useEditing((e) => e.retry()),
               discard: () => this.#discard(),
             })

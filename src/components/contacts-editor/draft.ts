@@ -9,8 +9,12 @@ import type { Draft, RecipientRow } from './model.js';
 /** At most this many recipients (the contract's limit). */
 export const MAX_RECIPIENTS = billingDetailsInputLimits.recipients.maxItems;
 
-/** The longest draft kept in session storage over a reload (characters of JSON): the contract's limits keep one far below it. */
-export const MAX_KEPT = 16_000;
+/**
+ * The longest record kept in session storage over a reload (characters of JSON: a draft and
+ * the version it was made from): the contract's limits keep one below it (about 15,000 for
+ * both at every limit, escaped characters aside).
+ */
+export const MAX_KEPT = 32_000;
 
 /** Countries offered for the billing address (ISO 3166-1 alpha-2); a stored other code is added. */
 export const COUNTRIES = [

@@ -61,6 +61,7 @@ export const en = {
   'contacts.restored.save': 'Save changes',
   'contacts.restored.discard': 'Discard',
   'contacts.restored.discarded': 'Unsaved changes discarded.',
+  'contacts.restored.merged': 'Someone else changed {fields} meanwhile. Their changes are in your version already.',
 } as const;
 
 /** What the parts translate with: the element's catalogue, with their English added. */

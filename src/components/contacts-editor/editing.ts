@@ -14,7 +14,6 @@ import type { EditorContext } from './document.js';
 import { draftOf, row } from './draft.js';
 import { clientIssues, inputOf, keyOf, type ClientIssue, type Draft, type FieldId } from './model.js';
 import {
-  differences,
   merge,
   names,
   serverErrors,
@@ -65,6 +64,12 @@ export class Editing implements ReactiveController {
   taken: DiffField[] = [];
   /** The version the user started from, as saved, while they choose (none: not known, every difference is a choice). */
   #base: Draft | undefined;
+  /**
+   * The draft was restored after a reload over a newer version than the one it was made
+   * from: that one is the base kept with it (`doc.kept.base`), not the server's, until the
+   * newer version is adopted.
+   */
+  #over = false;
   /** A refusal next to the recipients (removing the last one). */
   notice = '';
   #saving = false;
@@ -91,6 +96,16 @@ export class Editing implements ReactiveController {
     const draft = this.#ctx.doc.draft;
     if (this.#checked[0] !== draft) this.#checked = [draft, draft ? clientIssues(draft) : new Map()];
     return this.#checked[1];
+  }
+
+  /**
+   * The version the draft was made from, as saved: the server's, or for a draft restored
+   * over a newer version, the one kept with it (none when it was kept without).
+   */
+  get #from(): Draft | undefined {
+    const doc = this.#ctx.doc;
+    const base = this.#over ? doc.kept?.base : draftOf(doc.server!);
+    return base && this.asSaved(base);
   }
 
   /** The key of the document last confirmed by the server (see DetailsDocument). */
@@ -311,26 +326,45 @@ export class Editing implements ReactiveController {
 
   /**
    * A draft restored after a reload was made from an older version than the server's
-   * (`theirs`): the user compares both and chooses, as when a save meets a newer version.
+   * (`theirs`): merged as when a save meets a newer version, with the version kept with the
+   * draft as the base. What only they changed is taken into the form (the restored notice
+   * says so) and the draft still waits for the user; only what both changed is compared
+   * for them to choose. A draft kept without its base (an older release) compares every
+   * field that differs.
    */
   async restoredOver(theirs: BillingDetails): Promise<void> {
-    const doc = this.#ctx.doc;
+    const { doc, host } = this.#ctx;
+    this.#over = true;
+    const base = this.#from;
+    const { conflicts } = this.#merge(theirs, base);
     try {
-      await this.#ctx.loadReview();
-      // The version the draft was made from is not kept with it: every difference is the user's choice.
-      if (differences(this.asSaved(doc.draft!), this.asSaved(draftOf(theirs))).length > 0) {
-        this.#base = undefined;
+      if (conflicts.length > 0) {
+        await this.#ctx.loadReview();
+        this.#base = base;
         this.conflict = theirs;
         this.status = 'conflict';
       } else {
-        doc.etag = theirs.version;
+        this.#adoptTheirs(theirs);
+        if (!this.#dirty) this.status = 'idle';
+        else if (this.taken.length > 0) {
+          // Said after the notice's title (said once the form is there).
+          await host.updateComplete;
+          doc.announcement = `${this.speaker.t('contacts.restored.title')}. ${this.restoredMerge}`;
+        }
       }
     } catch {
       // The review could not be loaded: the status says so; Retry saves, and the server's 412 shows the review.
       this.saveError = undefined;
       this.status = 'failed';
     }
-    this.#ctx.host.requestUpdate();
+    host.requestUpdate();
+  }
+
+  /** What a restored draft, while it waits for the user, took of a version saved meanwhile, in words (none: nothing). */
+  get restoredMerge(): string {
+    return this.status === 'restored' && this.taken.length > 0
+      ? this.speaker.t('contacts.restored.merged', { fields: names(this.speaker, this.taken) })
+      : '';
   }
 
   /** Shows why a save failed; true when a newer edit should be tried at once. */
@@ -356,7 +390,7 @@ export class Editing implements ReactiveController {
       try {
         const theirs = error.problem?.current ?? (await ctx.client()!.getBillingDetails()).details;
         fetching = false;
-        const base = this.asSaved(draftOf(doc.server!));
+        const base = this.#from;
         const { conflicts } = this.#merge(theirs, base);
         if (conflicts.length > 0) {
           await ctx.loadReview();
@@ -417,6 +451,7 @@ export class Editing implements ReactiveController {
     doc.etag = theirs.version;
     doc.savedKey = keyOf(draftOf(theirs));
     this.conflict = undefined;
+    this.#over = false;
   }
 
   /**

@@ -1,12 +1,14 @@
 /**
  * Reading back the unsaved draft <billing-contacts-editor> kept in the tab's
- * `sessionStorage` (the element writes it at once, as `{ etag, draft }` under a key per
- * tenant and API, while the draft differs from what the server confirmed), so a reload
+ * `sessionStorage` (the element writes it at once, as `{ etag, draft, base }` under a key
+ * per tenant and API, while the draft differs from what the server confirmed), so a reload
  * (before the auto-save fired, while a save was on its way, after one failed) does not
  * lose it. Loaded on demand (a chunk of its own), when a kept draft is found.
  *
  * What is read back is checked and cut to the contract's limits: a record that does not
- * have the shape of a draft is removed, as is one too long to be one.
+ * have the shape of a draft is removed, as is one too long to be one. Its base (the
+ * version the draft was made from) is checked and cut the same way; a record without one
+ * (kept by an older release), or with one that is not a draft, is restored without it.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { BillingDetails } from '../../client/client.js';
@@ -21,10 +23,15 @@ import { draftOf, MAX_KEPT, MAX_RECIPIENTS, row } from './draft.js';
 import type { MessageKey } from '../../i18n/index.js';
 import { keyOf, type Draft, type DraftContact, type TextField } from './model.js';
 
-/** A kept draft: the version it was made from (its ETag) and the draft. */
+/**
+ * A kept draft: the version it was made from (its ETag), the draft, and that version as a
+ * draft (`base`), with which a reload merges the draft with a newer version three ways
+ * (none: not known, every difference is the user's choice).
+ */
 export interface KeptDraft {
   etag: string;
   draft: Draft;
+  base?: Draft | undefined;
 }
 
 const TEXT: Record<TextField, number> = {
@@ -103,7 +110,7 @@ export function read(key: string): KeptDraft | undefined {
     const record = raw.length <= MAX_KEPT ? (JSON.parse(raw) as Record<string, unknown> | null) : undefined;
     const etag = text(record?.['etag'], 200);
     const draft = parsed(record?.['draft']);
-    if (etag !== undefined && draft) return { etag, draft };
+    if (etag !== undefined && draft) return { etag, draft, base: parsed(record?.['base']) };
   } catch {
     // Unreadable: dropped below.
   }
@@ -148,6 +155,8 @@ export interface RestoredView {
   t(key: MessageKey): string;
   /** The changes may be saved from the notice now. */
   readonly canSave: boolean;
+  /** What of a version someone else saved meanwhile was taken into the changes, in words (none: nothing). */
+  readonly merged: string;
   save(): void;
   discard(): void;
 }
@@ -178,6 +187,7 @@ export function restoredNotice(v: RestoredView): TemplateResult {
       <div>
         <h3>${v.t('contacts.restored.title')}</h3>
         <p>${v.t('contacts.restored.body')}</p>
+        ${v.merged ? html`<p class="merged">${v.merged}</p>` : nothing}
         <div class="actions">
           ${
             v.canSave

@@ -7,23 +7,45 @@ import type { TemplateResult } from 'lit';
 import type { BillingDetails } from '../../client/client.js';
 import { translate, type MessageKey } from '../../i18n/index.js';
 import type { EditorContext } from './document.js';
+import type { Editing } from './editing.js';
 import { messages } from './editing.messages.js';
-import { restore, restoredNotice, type RestoredView } from './kept-draft.js';
+import { restore, restoredNotice } from './kept-draft.js';
 
 /** A message about the restored draft, in `locale`. */
 export function say(locale: string, key: MessageKey): string {
   return translate(locale, key, {}, messages);
 }
 
-/** The notice of restored changes (kept-draft.ts), in `locale`. */
-export function notice(locale: string, view: Omit<RestoredView, 't'>): TemplateResult {
-  return restoredNotice({ ...view, t: (key) => say(locale, key) });
+/** What the notice of restored changes needs of the editor. */
+export interface NoticeView {
+  /** Editing, once loaded. */
+  readonly editing: Editing | undefined;
+  /** The role allows saving. */
+  readonly mayWrite: boolean;
+  save(): void;
+  discard(): void;
+}
+
+/**
+ * The notice of restored changes (kept-draft.ts), in `locale`: Save only while the changes
+ * wait for the user (not while compared with another version: the comparison decides), and
+ * what of a version saved meanwhile was taken into them.
+ */
+export function notice(locale: string, { editing, mayWrite, save, discard }: NoticeView): TemplateResult {
+  return restoredNotice({
+    canSave: (!editing || editing.status === 'restored') && mayWrite,
+    merged: editing?.restoredMerge ?? '',
+    save,
+    discard,
+    t: (key) => say(locale, key),
+  });
 }
 
 /**
  * Shows the draft kept under `key` in the editor's document, unless it is what the server
  * has (`answer`), and says so once the form is there. True when the draft was made from
- * another version than the server's: the editor then has editing compare both.
+ * another version than the server's: the editor then has editing merge both, three ways
+ * with the version kept with the draft (see `Editing.restoredOver`).
  */
 export function show(ctx: EditorContext, key: string, answer: { details: BillingDetails; etag: string }): boolean {
   const { doc, host } = ctx;
