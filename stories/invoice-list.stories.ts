@@ -3,6 +3,9 @@ import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { expect, waitFor } from 'storybook/test';
 import type { BillingParameters } from '../.storybook/billing-parameters.js';
+import { recordPayment } from '../mocks/engine/payments.js';
+import type { World } from '../mocks/engine/types.js';
+import { loadScenario } from '../mocks/scenarios/index.js';
 import type { BillingInvoiceList } from '../src/components/invoice-list/invoice-list.js';
 import { flat } from '../test/dom.js';
 
@@ -53,7 +56,50 @@ const meta: Meta<Args> = {
 export default meta;
 
 type Story = StoryObj<Args>;
+
+/** Opens the credit ledger and waits for `selector` inside it. */
+function openCreditPlay(selector: string): Story['play'] {
+  return async ({ canvasElement }) => {
+    await openCredit(canvasElement);
+    await waitFor(() => expect(inLedger(canvasElement, selector)).not.toBeNull(), { timeout: 8000 });
+  };
+}
 const billing = (b: BillingParameters) => ({ billing: b });
+
+/** Opens the invoice whose lines include a `kind` line (the first such invoice of the list). */
+async function openInvoiceWith(root: HTMLElement, kind: string): Promise<void> {
+  await ready(root);
+  const links = [...inner(root).querySelectorAll<HTMLButtonElement>('tbody button.link')];
+  for (const link of links) {
+    link.click();
+    await waitFor(() => expect(inner(root).querySelector('table.lines')).not.toBeNull(), { timeout: 8000 });
+    if (inner(root).querySelector(`tr.line.${kind}`)) return;
+    inner(root).querySelector<HTMLDialogElement>('dialog[open]')!.close();
+    await waitFor(() => expect(inner(root).querySelector('dialog')).toBeNull());
+  }
+}
+
+/** The first match of `selector` inside the credit ledger's dialog (its own shadow root). */
+const inLedger = (root: HTMLElement, selector: string) => {
+  const ledger = inner(root).querySelector('billing-credit-ledger');
+  return ledger?.shadowRoot ? flat(ledger.shadowRoot).querySelector(selector) : null;
+};
+
+/** Opens the credit ledger from the credit balance. */
+async function openCredit(root: HTMLElement): Promise<void> {
+  await ready(root);
+  inner(root).querySelector<HTMLButtonElement>('.summary .tile button.link')!.click();
+  await waitFor(() => expect(inner(root).querySelector('billing-credit-ledger')).not.toBeNull(), { timeout: 8000 });
+}
+
+/** injixo Classic with a dozen payments on account: a credit ledger longer than a page. */
+function manyPaymentsOnAccount(): World {
+  let w = loadScenario('injixo-classic');
+  for (const amount of [1_000, 2_500, 120, 75, 3_000, 410, 999, 100, 250, 600, 80, 1_234]) {
+    w = { ...w, payments: [...w.payments, ...recordPayment(w, { amount })] };
+  }
+  return w;
+}
 
 /** Paid by direct debit (injixo Advanced): the upcoming invoice on top, provisional, and one open invoice. */
 export const Invoices: Story = {
@@ -135,6 +181,108 @@ export const InvoiceDetailsFail: Story = {
       timeout: 8000,
     });
   },
+};
+
+/**
+ * A proration's arithmetic (Microsoft 365): "1 license × €11.70 × 1 month × 11/30 days =
+ * €4.29", its quantity with its share of the period, the tax's arithmetic and the rounding rule.
+ */
+export const ProrationArithmetic: Story = {
+  parameters: billing({ scenario: 'm365-declined' }),
+  play: async ({ canvasElement }) => {
+    await openInvoiceWith(canvasElement, 'proration');
+    await expect(inner(canvasElement).querySelector('tr.proration .math')?.textContent).toMatch(/days = /);
+  },
+};
+
+/** A month of peak daily users: base fee, user count and extra users, each with its arithmetic and a way to the people. */
+export const LineArithmetic: Story = {
+  play: async ({ canvasElement }) => {
+    await openInvoiceWith(canvasElement, 'extra-users');
+    await expect(inner(canvasElement).querySelector('tr.user-count button.people')).not.toBeNull();
+  },
+};
+
+/** Prepaid licenses (Severa): licenses × price × months, and the people behind the licenses. */
+export const LicensesArithmetic: Story = {
+  parameters: billing({ scenario: 'severa-prepaid' }),
+  play: async ({ canvasElement }) => {
+    await openInvoiceWith(canvasElement, 'licenses');
+  },
+};
+
+/** The arithmetic in Dutch (Microsoft 365, a proration). */
+export const ProrationArithmeticDutch: Story = {
+  ...ProrationArithmetic,
+  parameters: billing({ scenario: 'm365-declined', lang: 'nl' }),
+};
+
+/** The people behind an invoice's user count, opened from its line (the people dialog). */
+export const PeopleBehindUserCount: Story = {
+  play: async ({ canvasElement }) => {
+    await openInvoiceWith(canvasElement, 'user-count');
+    inner(canvasElement).querySelector<HTMLButtonElement>('tr.user-count button.people')!.click();
+    await waitFor(() => expect(inner(canvasElement).querySelector('billing-people-dialog')).not.toBeNull(), {
+      timeout: 8000,
+    });
+  },
+};
+
+/** An invoice paid partly from credit: its credit line names the ledger entries the credit came from. */
+export const CreditSource: Story = {
+  parameters: billing({ scenario: 'injixo-classic' }),
+  play: async ({ canvasElement }) => {
+    await ready(canvasElement);
+    inner(canvasElement).querySelector<HTMLButtonElement>('tr:has(.credit) button.link')!.click();
+    await waitFor(() => expect(inner(canvasElement).querySelector('.credit-source')).not.toBeNull(), {
+      timeout: 8000,
+    });
+  },
+};
+
+/** The credit ledger: where the credit came from and where it went, with the balance after each entry. */
+export const CreditLedger: Story = {
+  parameters: billing({ scenario: 'injixo-classic' }),
+  play: async ({ canvasElement }) => {
+    await openCredit(canvasElement);
+    await waitFor(() => expect(inLedger(canvasElement, 'tbody tr')).not.toBeNull(), {
+      timeout: 8000,
+    });
+  },
+};
+
+/** A credit ledger longer than a page: ten entries a page, newest first. */
+export const CreditLedgerPaged: Story = {
+  parameters: billing({ world: manyPaymentsOnAccount() }),
+  play: CreditLedger.play,
+};
+
+/** No credit yet: the ledger says so, and how credit arises. */
+export const CreditLedgerEmpty: Story = {
+  play: async ({ canvasElement }) => {
+    await openCredit(canvasElement);
+    await waitFor(() => expect(inLedger(canvasElement, '.state.empty')).not.toBeNull(), {
+      timeout: 8000,
+    });
+  },
+};
+
+/** The ledger loading (the request never answers here). */
+export const CreditLedgerLoading: Story = {
+  parameters: billing({ scenario: 'injixo-classic', faults: [{ operation: 'listCredit', kind: 'hang' }] }),
+  play: openCreditPlay('.state.loading'),
+};
+
+/** The ledger could not be loaded: it says so in words and offers a retry. */
+export const CreditLedgerFails: Story = {
+  parameters: billing({ scenario: 'injixo-classic', faults: [{ operation: 'listCredit', kind: 'error-500' }] }),
+  play: openCreditPlay('.state.error'),
+};
+
+/** The credit ledger in Dutch, dark. */
+export const CreditLedgerDutchDark: Story = {
+  parameters: billing({ scenario: 'injixo-classic', lang: 'nl', theme: 'dark' }),
+  play: CreditLedger.play,
 };
 
 /** Filtered by status: only the paid invoices. */

@@ -71,9 +71,13 @@ export const invoiceDetailStyles = css`
   .line button.people,
   .totals button.ledger {
     display: block;
+    width: fit-content;
     margin-top: calc(var(--_space) / 2);
     font-size: 0.8125rem;
-    text-align: start;
+  }
+  /* In the totals, under its label, at the end like the label. */
+  .totals button.ledger {
+    margin-inline-start: auto;
   }
   .totals .credit dt .sub,
   .totals .tax dt .sub {
