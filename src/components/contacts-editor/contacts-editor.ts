@@ -132,8 +132,8 @@ function countries(locale: string, current: string): [code: string, name: string
  * sends it, Discard returns to the server's version. When someone saved another version
  * meanwhile, the draft is merged with it in the same way, against the version it was made
  * from (kept with it): what only they changed is taken into the form, and the notice names
- * it; only fields both changed are compared first. Leaving the page while an edit is unsaved (pending,
- * being saved, or refused) asks the browser to confirm (`beforeunload`). When the role is
+ * it; only fields both changed are compared first. Leaving the page while an edit is
+ * unsaved (pending, being saved, or refused) asks the browser to confirm (`beforeunload`). When the role is
  * taken away mid-edit, the edit stays on screen, read-only, saying that saving needs an
  * administrator; once the role is back (the provider's `reload()`), it is saved.
  *
