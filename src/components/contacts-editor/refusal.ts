@@ -194,7 +194,8 @@ export interface Merged {
  * that side's value; a field both changed to different values is a conflict (the user's
  * value stays in `draft` until they choose). Recipients both changed are merged by adds
  * and removes when that is safe (see `mergeRecipients`). Without a base (a draft restored
- * after a reload, whose starting version is not known), every difference is a conflict.
+ * after a reload that was kept without the version it was made from, by an older release),
+ * every difference is a conflict.
  */
 export function merge(base: Draft | undefined, mine: Draft, theirs: Draft): Merged {
   const draft: Draft = { ...mine };
