@@ -191,6 +191,9 @@ export class BillingUserDialog extends BillingElement {
     if (this.#show && this.isConnected && this.#dialogEl && !this.#dialogEl.open) {
       this.#show = false;
       this.#dialogEl.showModal();
+      // The person panel starts on the name (read first; the Enter that opened it from a row
+      // must not press its Close button).
+      if (this.kind === 'person') this.#dialogEl.querySelector('h2')?.focus();
     }
   }
 
@@ -341,7 +344,7 @@ export class BillingUserDialog extends BillingElement {
   #renderPerson(user: BillingUser): TemplateResult {
     const month = this.page?.month ?? '';
     const panel = this.renderQuery(this.#timeline, (t) => (t ? this.#renderTimeline(t) : nothing), 3);
-    return html`<h2 id="dialog-title">${user.name}</h2>
+    return html`<h2 id="dialog-title" tabindex="-1">${user.name}</h2>
       ${month ? html`<p class="month">${this.fmtMonth(month)}</p>` : nothing} ${panel}
       <div class="actions">
         <button type="button" class="primary" @click=${this.#close}>${this.t('common.close')}</button>
