@@ -718,6 +718,7 @@ export interface components {
              *     | `different-billing-model` | `plan`, `model` |
              *     | `unknown-plan` | `value` |
              *     | `before-start`, `in-future` | `date` |
+             *     | `day-outside-month` | `value` (the day asked for) |
              *     | `uri-too-long`, `too-large` | `max` (characters, bytes) |
              */
             code: string;

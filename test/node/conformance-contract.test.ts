@@ -175,6 +175,9 @@ describe('the conformance check: invalid requests generated from the contract', 
         'limit sort "conformance-not-listed"',
         `limit q "${'x'.repeat(201)}"`,
         'limit q "x\\u0001"',
+        `limit day "${'x'.repeat(11)}"`,
+        'limit day "2026-13"',
+        'limit day "2026-02-30"',
       ],
     );
     const order = parameterMutations(c, c.operation('orderLicenses'), {}, { 'Idempotency-Key': 'conformance-key-1' });
