@@ -6,7 +6,7 @@
  * went, and the entries add up to the balance.
  */
 import { expect, html, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { recordPayment } from '../../mocks/engine/payments.js';
 import type { World } from '../../mocks/engine/types.js';
 import { BillingClient, type CreditEntry, type Invoice } from '../../src/client/index.js';
@@ -497,6 +497,41 @@ describe('<billing-invoice-list> explains its figures', () => {
       } finally {
         parts.ledger = real;
       }
+    });
+  });
+
+  describe('at 360 px', () => {
+    afterEach(() => setViewport({ width: 1280, height: 900 }));
+
+    it('the arithmetic wraps inside the dialog and the ledger fits, nothing scrolls sideways', async () => {
+      await setViewport({ width: 360, height: 800 });
+      store().loadScenario('m365-declined');
+      const el = await list();
+      const invoices = await Promise.all(
+        (await client.listInvoices({ limit: 100 })).items.map((i) => client.getInvoice(i.id)),
+      );
+      const added = invoices.find((i) => i.lines.some((l) => l.kind === 'proration'))!;
+      const dialog = await openDetail(el, added.number);
+      const math = deepQuery(dialog, 'tr.proration .math')!;
+      expect(math.getBoundingClientRect().width).to.be.greaterThan(0);
+      expect(math.getBoundingClientRect().right).to.be.at.most(dialog.getBoundingClientRect().right);
+      expect(dialog.scrollWidth).to.be.at.most(dialog.clientWidth + 1);
+      await expect(el).to.be.accessible();
+      await closeDetail(el);
+
+      store().loadScenario('injixo-classic');
+      withPaymentsOnAccount([1_000, 2_500, 120, 75, 3_000, 410, 999, 1, 250, 600, 80, 1_234]);
+      el.refresh();
+      await waitUntil(() => !shadow(el).querySelector('table[aria-busy="true"]'), 'the list kept loading');
+      all<HTMLButtonElement>(el, '.summary .tile button.link')[0]!.click();
+      const ledger = await find(el, 'billing-credit-ledger');
+      await waitUntil(() => deepQuery(ledger.shadowRoot!, 'tbody tr'), 'no ledger', { timeout: 8000 });
+      const wrap = deepQuery(ledger.shadowRoot!, '.table-wrap')!;
+      expect(wrap.scrollWidth, 'the ledger scrolls sideways').to.be.at.most(wrap.clientWidth + 1);
+      const box = deepQuery(ledger.shadowRoot!, 'dialog')!.getBoundingClientRect();
+      expect(box.left).to.be.at.least(0);
+      expect(box.right).to.be.at.most(360);
+      await expect(ledger).to.be.accessible();
     });
   });
 });

@@ -99,6 +99,19 @@ const styles = css`
     justify-content: end;
     margin-top: calc(var(--_space) * 2);
   }
+  /* A phone: the headings wrap, the cells and the frame take less room. */
+  thead th.num {
+    white-space: normal;
+  }
+  @media (max-width: 30rem) {
+    dialog {
+      padding: calc(var(--_space) * 1.5);
+    }
+    th,
+    td {
+      padding-inline: calc(var(--_space) / 2);
+    }
+  }
 `;
 
 /** The credit ledger in a modal dialog, paged on the server. */
@@ -161,7 +174,7 @@ export class BillingCreditLedger extends InvoiceElement {
     const busy = this.#ledger.loading;
     return html`${balance}
       <p class="note">${this.t('invoices.credit.rule')}</p>
-      <div class="table-wrap">
+      <div class="table-wrap" role="region" aria-label=${this.t('invoices.credit.caption')} tabindex="0">
         <table aria-busy=${busy}>
           <caption class="visually-hidden">
             ${this.t('invoices.credit.caption')}
