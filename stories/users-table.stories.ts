@@ -3,10 +3,13 @@ import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { expect, waitFor } from 'storybook/test';
 import type { BillingParameters } from '../.storybook/billing-parameters.js';
+import { BillingClient } from '../src/client/index.js';
+import { showPeople } from '../src/internal/show-people.js';
 import { flat } from '../test/dom.js';
 
 interface Args {
   month?: string;
+  day?: string;
   tab: 'billed' | 'not-billed';
   sort: string;
   search: string;
@@ -24,12 +27,14 @@ const meta: Meta<Args> = {
   argTypes: {
     tab: { control: 'inline-radio', options: ['billed', 'not-billed'] },
     month: { control: 'text', description: '`YYYY-MM`; empty for the current month' },
+    day: { control: 'text', description: '`YYYY-MM-DD`: the billed tab lists the people active that day' },
     width: { control: false, table: { disable: true } },
   },
   render: (args) =>
     html`<div style=${ifDefined(args.width ? `max-width:${args.width}` : undefined)}>
       <billing-users-table
         month=${ifDefined(args.month || undefined)}
+        day=${ifDefined(args.day || undefined)}
         tab=${args.tab}
         sort=${args.sort}
         search=${args.search}
@@ -40,6 +45,32 @@ export default meta;
 
 type Story = StoryObj<Args>;
 const billing = (b: BillingParameters) => ({ billing: b });
+const client = new BillingClient({ baseUrl: '/api/billing' });
+
+/** Waits for the table's rows. */
+const rowsShown = (canvasElement: HTMLElement) =>
+  waitFor(() => expect(inner(canvasElement).querySelectorAll('tbody tr.row').length).toBeGreaterThan(0), {
+    timeout: 8000,
+  });
+
+/** Opens the person panel of the first row (a click on its reason), and waits for the verdict. */
+const openPerson = async ({ canvasElement }: { canvasElement: HTMLElement }) => {
+  await rowsShown(canvasElement);
+  inner(canvasElement).querySelector<HTMLElement>('tbody tr.row td.reason')!.click();
+  await waitFor(() => expect(inner(canvasElement).querySelector('dialog[open] .verdict')).not.toBeNull(), {
+    timeout: 8000,
+  });
+};
+
+/** Opens the deactivate question of the first person with the action, and waits for what it does to the bill. */
+const askDeactivate = async ({ canvasElement }: { canvasElement: HTMLElement }) => {
+  await rowsShown(canvasElement);
+  const row = [...inner(canvasElement).querySelectorAll('tbody tr.row')].find((r) => r.querySelector('.act button'))!;
+  row.querySelector<HTMLButtonElement>('.act button')!.click();
+  await waitFor(() => expect(inner(canvasElement).querySelector('dialog[open] .what-if p')).not.toBeNull(), {
+    timeout: 8000,
+  });
+};
 
 /** Who is billed this month (peak daily users, injixo Advanced), provisional while the month runs. */
 export const Billed: Story = {
@@ -240,4 +271,134 @@ export const TrialMonth: Story = {
   name: 'Trial month, not charged',
   args: { month: '2025-10' },
   parameters: billing({ scenario: 'workplace-advanced' }),
+};
+
+/**
+ * A chart point's people (`day`): the billed tab lists the people active on 13 November
+ * 2026 ("Active on …"), the other tab the month's other people; each reason stays the
+ * month's verdict.
+ */
+export const ActiveOnADay: Story = {
+  name: 'Active on a day',
+  args: { month: '2026-11', day: '2026-11-13' },
+};
+
+/**
+ * Every verdict in full: a click on a row's reason (or Enter on a focused row) opens the
+ * person panel: the verdict in a sentence ("Billed: …") and the month's dated facts, each
+ * with what it did to the bill.
+ */
+export const PersonPanel: Story = { name: 'Person: why billed', play: openPerson };
+
+/** A person not billed: the sentence says why not, and the fact that excludes them is marked. */
+export const PersonPanelNotBilled: Story = {
+  name: 'Person: why not billed',
+  args: { tab: 'not-billed' },
+  play: openPerson,
+};
+
+/** A full-month plan: created mid-month, "only full calendar months are billed", in the person's facts. */
+export const PersonPanelFullMonth: Story = {
+  name: 'Person: full-month plan',
+  args: { tab: 'not-billed' },
+  parameters: billing({ scenario: 'workplace-trial' }),
+  play: openPerson,
+};
+
+/** The person's facts could not be loaded: the panel says so, with a retry. */
+export const PersonPanelError: Story = {
+  name: 'Person: facts not loaded',
+  parameters: billing({ faults: [{ operation: 'getUserTimeline', kind: 'error-500' }] }),
+  play: async ({ canvasElement }) => {
+    await rowsShown(canvasElement);
+    inner(canvasElement).querySelector<HTMLElement>('tbody tr.row td.reason')!.click();
+    await waitFor(() => expect(inner(canvasElement).querySelector('dialog[open] .state.error')).not.toBeNull(), {
+      timeout: 8000,
+    });
+  },
+};
+
+/**
+ * Deactivating under peak daily users, after the month's peak day: still billed for this
+ * month (active on the peak day), not billed from the next, and what the next bill drops to.
+ */
+export const DeactivateWhatIfPeak: Story = { name: 'Deactivate: what it does (peak)', play: askDeactivate };
+
+/** Per created user: still billed for this month (active in it), not from the next. */
+export const DeactivateWhatIfPerUser: Story = {
+  name: 'Deactivate: what it does (per user)',
+  parameters: billing({ scenario: 'injixo-classic' }),
+  play: askDeactivate,
+};
+
+/**
+ * Prepaid licenses: the license stays billed until the period ends; choosing to remove it
+ * from the next period says what the next period's bill drops to.
+ */
+export const DeactivateWhatIfPrepaid: Story = {
+  name: 'Deactivate: what it does (prepaid)',
+  parameters: billing({ scenario: 'severa-prepaid' }),
+  play: async (context) => {
+    await askDeactivate(context);
+    const remove = inner(context.canvasElement).querySelectorAll<HTMLInputElement>(
+      'dialog[open] input[type=radio]',
+    )[1]!;
+    remove.click();
+    await waitFor(() => expect(remove.checked).toBe(true));
+  },
+};
+
+/** What deactivating does could not be worked out: said, with a retry; deactivating still works. */
+export const DeactivateWhatIfError: Story = {
+  name: 'Deactivate: what it does, not loaded',
+  parameters: billing({ faults: [{ operation: 'previewDeactivation', kind: 'error-500' }] }),
+  play: async ({ canvasElement }) => {
+    await rowsShown(canvasElement);
+    const row = [...inner(canvasElement).querySelectorAll('tbody tr.row')].find((r) => r.querySelector('.act button'))!;
+    row.querySelector<HTMLButtonElement>('.act button')!.click();
+    await waitFor(() => expect(inner(canvasElement).querySelector('dialog[open] .state.error')).not.toBeNull(), {
+      timeout: 8000,
+    });
+  },
+};
+
+/**
+ * The people behind a figure, as every element opens them (`showPeople`): a dialog headed
+ * by the figure, with a users table of that month or day. Here the people active on a day
+ * of the chart, opened from the table (any element of the kit does the same).
+ */
+export const PeopleBehindAFigure: Story = {
+  name: 'People behind a figure',
+  play: async ({ canvasElement }) => {
+    await rowsShown(canvasElement);
+    const daily = await client.getDailyUsage('2026-11');
+    const day = daily.days.find((d) => d.date === '2026-11-13')!;
+    await showPeople(canvasElement.querySelector('billing-users-table')!, {
+      month: '2026-11',
+      day: day.date,
+      figure: 'day',
+      count: day.count,
+    });
+    await waitFor(() => expect(inner(canvasElement).querySelector('billing-people-dialog')).not.toBeNull(), {
+      timeout: 8000,
+    });
+  },
+};
+
+/** The people behind a licenses figure (prepaid): licenses held and free in the period in progress. */
+export const PeopleBehindLicenses: Story = {
+  name: 'People behind a figure (licenses)',
+  parameters: billing({ scenario: 'severa-prepaid' }),
+  play: async ({ canvasElement }) => {
+    await rowsShown(canvasElement);
+    const [licenses, me] = await Promise.all([client.getLicenses(), client.getMe()]);
+    await showPeople(canvasElement.querySelector('billing-users-table')!, {
+      month: me.today!.slice(0, 7),
+      figure: 'licenses',
+      count: licenses.licenses,
+    });
+    await waitFor(() => expect(inner(canvasElement).querySelector('billing-people-dialog')).not.toBeNull(), {
+      timeout: 8000,
+    });
+  },
 };
