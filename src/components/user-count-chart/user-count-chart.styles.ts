@@ -221,16 +221,8 @@ export const userCountChartStyles = css`
     cursor: pointer;
   }
   button.people {
-    all: unset;
-    cursor: pointer;
-    color: var(--_accent);
-    text-decoration: underline;
-    text-underline-offset: 2px;
-    border-radius: 2px;
-  }
-  button.people:focus-visible {
-    outline: 2px solid var(--_accent);
-    outline-offset: 2px;
+    min-height: 0;
+    padding: 0 0.4em;
   }
   tr.peak > * {
     font-weight: 600;
