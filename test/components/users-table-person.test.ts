@@ -79,7 +79,7 @@ async function askDeactivate(el: BillingUsersTable, email: string): Promise<HTML
   const row = await only(el, email);
   row.querySelector<HTMLButtonElement>('.act button')!.click();
   const dialog = await userDialog(el);
-  await waitUntil(() => text(dialog.querySelector('.what-if')).includes('bill'), 'no what-if');
+  await waitUntil(() => /\.$/.test(text(dialog.querySelector('.what-if'))), 'no what-if'); // sentences, not "Working out…"
   return dialog;
 }
 

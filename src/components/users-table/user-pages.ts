@@ -105,7 +105,7 @@ export class UserPages implements ReactiveController, DataState<UserPage> {
     const billing = this.#access.context();
     if (!billing) return;
     const query = this.#view.query(billing);
-    const key = JSON.stringify(query ?? null);
+    const key = JSON.stringify(query); // undefined without a query: never the same
     const changes = billing.changes(this.#view.topics);
     const sameQuery = key === this.#key && billing.client === this.#client;
     if (sameQuery && changes === this.#changes) return;
@@ -298,11 +298,9 @@ export class UserPages implements ReactiveController, DataState<UserPage> {
     this.pending = false;
     this.error = undefined;
     this.#waited = false;
-    // The first page's answer, with the counts of the latest.
-    this.page0 =
-      !old || wasPending || first === 0
-        ? page
-        : { ...old, total: page.total, billedCount: page.billedCount, notBilledCount: page.notBilledCount };
+    // The latest answer (of this query): its month and model are the query's, its total and
+    // counts the latest (its rows are in the cache; the table reads no other field of it).
+    this.page0 = page;
     if (old && !wasPending && old.total !== page.total) this.#view.resized();
   }
 

@@ -119,7 +119,7 @@ export const usersTableStyles = css`
     font-size: 0.9rem;
   }
   /* A click on the reason (Enter on the row) opens the verdict in full. */
-  td.reason {
+  .reason {
     cursor: pointer;
   }
   /* Rows keep one height (the window maths relies on it): long cells show two lines. */

@@ -145,7 +145,7 @@ export class BillingUsersTable extends BillingElement {
     topics: TOPICS,
     // The month shown: the chosen one, else the tenant's current one (from /me).
     query: (billing) => {
-      const month = this.month || this.day.slice(0, 7) || billing.permissions?.today?.slice(0, 7);
+      const month = (this.month || this.day || billing.permissions?.today)?.slice(0, 7);
       return month
         ? { month, day: this.day, billed: this.tab === 'billed', sort: this.sort, q: this.search }
         : undefined;
@@ -215,7 +215,8 @@ export class BillingUsersTable extends BillingElement {
     const tr = e.target as HTMLElement;
     if (tr.localName !== 'tr' || tr.dataset['index'] === undefined) return;
     const index = Number(tr.dataset['index']);
-    if (e.key === 'Enter') return this.#person(index);
+    // Enter: the person panel (the verdict in full and the month's facts behind it).
+    if (e.key === 'Enter') return void this.#openDialog('person', this.#pages.row(index));
     const total = this.#pages.page0?.total ?? 0;
     const visible = this.#rows.pageRows;
     const target = (
@@ -236,11 +237,6 @@ export class BillingUsersTable extends BillingElement {
   #onMonthChange(e: Event): void {
     this.month = (e.target as HTMLSelectElement).value;
     this.day = '';
-  }
-
-  /** Opens the person panel of row `index`: the verdict in full and the month's facts behind it. */
-  #person(index: number): void {
-    void this.#openDialog('person', this.#pages.row(index));
   }
 
   async #exportCsv(): Promise<void> {
@@ -320,10 +316,13 @@ export class BillingUsersTable extends BillingElement {
   #th(key: SortKey): TemplateResult {
     const col = key === 'startDate' ? 'start' : key;
     const label = this.t(key === 'reason' && this.tab === 'billed' ? 'users.col.reason-billed' : `users.col.${col}`);
-    const cls = `col-${col}`;
     const descending = this.sort === `-${key}`;
     const active = descending || this.sort === key;
-    return html`<th scope="col" class=${cls} aria-sort=${active ? (descending ? 'descending' : 'ascending') : 'none'}>
+    return html`<th
+      scope="col"
+      class=${`col-${col}`}
+      aria-sort=${active ? (descending ? 'descending' : 'ascending') : 'none'}
+    >
       <button type="button" @click=${() => this.#toggleSort(key)}>
         ${label}<span class="sort-icon" aria-hidden="true">${active ? (descending ? '▼' : '▲') : '↕'}</span>
       </button>
@@ -403,7 +402,7 @@ export class BillingUsersTable extends BillingElement {
               <span class="clamp">${text?.directories.map((d) => html`<span class="dir">${d}</span>`)}</span>
             </td>
             <td>${text?.start}</td>
-            <td class="reason" @click=${() => this.#person(i)}>
+            <td class="reason" @click=${() => this.#openDialog('person', u)}>
               <span class="clamp">${text?.reason}</span>
             </td>
             ${canWrite ? html`<td class="act">${u ? this.#actionButton(u) : nothing}</td>` : nothing}
