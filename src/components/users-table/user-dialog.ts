@@ -86,7 +86,7 @@ const styles = css`
     font-weight: 700;
   }
   .bills .mark {
-    color: var(--_success, var(--_accent));
+    color: var(--_success);
   }
   .excludes .mark {
     color: var(--_danger);

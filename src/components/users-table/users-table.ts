@@ -46,8 +46,9 @@ interface Dialog {
 }
 
 /**
- * What only a user's act needs, loaded then: the dialog that confirms deactivating a
- * person, or buying a license to reactivate one; saving the exported CSV. And the months
+ * What only a user's act needs, loaded then: the dialog about one person (their verdict in
+ * full; deactivating, with what it does to the bill; buying a license to reactivate them);
+ * saving the exported CSV. And the months
  * the picker offers (asked once the table shows: the month shown until then). Tests
  * replace one to see what the table shows when it cannot be loaded.
  */
@@ -66,8 +67,13 @@ export const onFirstUse = {
  * are in the DOM, fetched from the server a block at a time where the scroll slows or
  * stops (placeholder rows while it is too fast, the table `aria-busy`), and the next block
  * while idle, so a tenant with 100,000 people scrolls like one with ten. Admins can
- * deactivate and reactivate people; under prepaid licenses the table asks what to do with
- * the freed license, or offers to buy one at the prorated price. What a change did is said
+ * deactivate and reactivate people: the question says what deactivating does to this
+ * month's bill and the next (still billed after the peak day, the license billed until the
+ * period ends…); under prepaid licenses it asks what to do with the freed license, or
+ * offers to buy one at the prorated price. A click on a row's reason (Enter on a focused
+ * row) opens the person's verdict in full and the dated facts of their month, each with
+ * what it did to the bill. With `day`, the billed tab lists the people active that day
+ * (the people behind a point of the chart). What a change did is said
  * in the toolbar's status line, which takes the focus; a dialog cancelled gives it back
  * to the person's action.
  *
