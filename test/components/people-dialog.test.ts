@@ -114,6 +114,7 @@ describe('the people behind a figure (showPeople)', () => {
       expect(licenses.assigned + licenses.free).to.equal(licenses.licenses);
       const page = await client.listUsers({ month: '2026-11', billed: true, limit: 1 });
       expect(billedCount(table)).to.equal(String(page.billedCount));
+      expect(billedCount(table)).to.equal(String(licenses.assigned)); // the holders are the billed tab
       await expect(el).to.be.accessible();
     });
 
