@@ -80,7 +80,9 @@ function bindingsView(manifest, { settableOnly }) {
   /** @type {Map<string, string>} event name → event class */
   const eventClasses = new Map();
   for (const decl of declarations) {
-    const eventName = decl.members?.find((m) => m.static && m.name === 'eventName')?.default;
+    // `static eventName = 'x'` (its default) or `static get eventName(): 'x'` (its type).
+    const member = decl.members?.find((m) => m.static && m.name === 'eventName');
+    const eventName = member?.default ?? (/^'[\w-]+'$/.test(member?.type?.text ?? '') ? member.type.text : undefined);
     if (decl.kind === 'class' && eventName) eventClasses.set(eventName.replace(/^['"`]|['"`]$/g, ''), decl.name);
   }
   for (const decl of declarations) {
@@ -89,7 +91,7 @@ function bindingsView(manifest, { settableOnly }) {
       const eventClass = eventClasses.get(event.name);
       if (!eventClass) {
         throw new Error(
-          `framework bindings: <${decl.tagName}> fires "${event.name}", but no class in the manifest has \`static eventName = '${event.name}'\``,
+          `framework bindings: <${decl.tagName}> fires "${event.name}", but no class in the manifest has a static \`eventName\` of '${event.name}'`,
         );
       }
       event.type = { text: eventClass };

@@ -49,6 +49,12 @@ export const ELEMENT_NEEDS: readonly ElementNeed[] = Object.freeze([
   ),
   need(
     'billing-users-table',
+    'getLicenses',
+    'getLicenses',
+    'cannot say, behind a licenses figure, how many licenses are held and how many are free',
+  ),
+  need(
+    'billing-users-table',
     'previewDeactivation',
     'previewDeactivation',
     'cannot show what a deactivation would do to this bill and the next before it is made',

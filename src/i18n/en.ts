@@ -17,7 +17,7 @@ import type * as userDialog from '../components/users-table/user-dialog.messages
 import type * as usersTable from '../components/users-table/users-table.messages.js';
 import type * as common from './common.js';
 import type * as errorDetails from '../internal/error-details.messages.js';
-import type * as peopleDialog from '../internal/people-dialog.messages.js';
+import type * as peopleDialog from '../components/users-table/people-dialog.messages.js';
 import type { Message } from './types.js';
 
 export type { Message };

@@ -1,13 +1,19 @@
 import type { ChangeTopic } from '../context/context.js';
 import type { BillingApiError } from '../client/errors.js';
 
+// Each event's `eventName` is a static getter, not a static field: a field compiles to a
+// static block, which a bundler keeps (with its class) in every element that imports this
+// module, even one that never fires the event.
+
 /**
  * Fired after a change made through a billing element was confirmed by the server
  * (a user deactivated, licenses ordered, contacts saved…). Bubbles and is composed, so
  * a host can listen on the document.
  */
 export class BillingChangeEvent extends Event {
-  static readonly eventName = 'billing-change';
+  static get eventName(): 'billing-change' {
+    return 'billing-change';
+  }
   constructor(
     readonly topic: ChangeTopic,
     readonly detail: unknown = undefined,
@@ -18,7 +24,9 @@ export class BillingChangeEvent extends Event {
 
 /** Fired when a request of a billing element failed; a host may log it. */
 export class BillingErrorEvent extends Event {
-  static readonly eventName = 'billing-error';
+  static get eventName(): 'billing-error' {
+    return 'billing-error';
+  }
   constructor(readonly error: BillingApiError) {
     super(BillingErrorEvent.eventName, { bubbles: true, composed: true });
   }
@@ -49,7 +57,9 @@ export interface PeopleQuery {
  * shows the people in a dialog (a `<billing-users-table>` for that month or day).
  */
 export class BillingPeopleEvent extends Event {
-  static readonly eventName = 'billing-people';
+  static get eventName(): 'billing-people' {
+    return 'billing-people';
+  }
   constructor(readonly detail: PeopleQuery) {
     super(BillingPeopleEvent.eventName, { bubbles: true, composed: true, cancelable: true });
   }

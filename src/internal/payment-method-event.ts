@@ -7,7 +7,9 @@ import type { PaymentMethod } from '../client/client.js';
  * file (never a card number), `null` when there is none.
  */
 export class BillingUpdatePaymentMethodEvent extends Event {
-  static readonly eventName = 'billing-update-payment-method';
+  static get eventName(): 'billing-update-payment-method' {
+    return 'billing-update-payment-method';
+  }
   constructor(readonly current: PaymentMethod | null = null) {
     super(BillingUpdatePaymentMethodEvent.eventName, { bubbles: true, composed: true });
   }

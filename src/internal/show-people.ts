@@ -1,7 +1,9 @@
 import { BillingPeopleEvent, type PeopleQuery } from './events.js';
 import { privateElement } from './private-element.js';
 
-const dialog = privateElement(() => import('./people-dialog.js'));
+// The one place the shared layer reaches an element's folder (docs/architecture.md): on
+// demand, so no element's bundle holds the users table; every element opens it this way.
+const dialog = privateElement(() => import('../components/users-table/people-dialog.js'));
 
 /**
  * Opens the people behind a figure, the one way every element does it: fires a

@@ -91,6 +91,7 @@ describe('i18n: open catalogues', () => {
       import('../../src/internal/error-details.messages.js'),
       import('../../src/components/users-table/users-table.messages.js'),
       import('../../src/components/users-table/user-dialog.messages.js'),
+      import('../../src/components/users-table/people-dialog.messages.js'),
       import('../../src/components/subscription-overview/subscription-overview.messages.js'),
       import('../../src/components/subscription-overview/change-dialog.messages.js'),
       import('../../src/components/subscription-overview/order-history.messages.js'),

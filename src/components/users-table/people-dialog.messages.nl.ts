@@ -1,4 +1,4 @@
-import type { Translations } from '../i18n/types.js';
+import type { Translations } from '../../i18n/types.js';
 import type { en } from './people-dialog.messages.js';
 
 /** Dutch messages of <billing-people-dialog>. */

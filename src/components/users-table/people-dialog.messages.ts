@@ -1,4 +1,4 @@
-import type { Translations } from '../i18n/types.js';
+import type { Translations } from '../../i18n/types.js';
 
 /** English messages of <billing-people-dialog> (loaded with it, when the people behind a figure are first opened). */
 export const en = {

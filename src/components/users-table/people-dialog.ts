@@ -2,23 +2,22 @@
  * `<billing-people-dialog>`, private to every element that shows a figure of people (an
  * invoice's user count or licenses, the overview's peak, a bar or point of the chart): the
  * people behind the figure, in a modal dialog headed by the figure in words, with a
- * `<billing-users-table>` of that month (and, for a chart point, that day). Opened through
- * `showPeople` (show-people.ts), which loads this module on first use; it appends itself to
+ * `<billing-users-table>` of that month (and, for a chart point, that day). It lives with
+ * the users table (its requests are the table's: the page of a month, the licenses held
+ * and free). Opened through `showPeople` (src/internal/show-people.ts), which loads this
+ * module on first use; it appends itself to
  * the opener's shadow root, so the table finds the same `<billing-provider>`, closes with
  * Escape or its close button, gives the focus back to what had it, and removes itself.
  */
 import { css, html, nothing, type TemplateResult } from 'lit';
-import type { LicenseSummary } from '../client/client.js';
-// The one exception to the layers (docs/architecture.md): this dialog exists to show the users
-// table for every element, and is itself a chunk loaded on demand (no element's bundle holds it).
-// eslint-disable-next-line @typescript-eslint/no-restricted-imports
-import { BillingUsersTable } from '../components/users-table/users-table.js';
-import { BillingElement } from './billing-element.js';
-import { defineElement } from './define-element.js';
-import { dialogStyles } from './dialog.styles.js';
-import type { PeopleQuery } from './events.js';
+import type { LicenseSummary } from '../../client/client.js';
+import { BillingUsersTable } from './users-table.js';
+import { BillingElement } from '../../internal/billing-element.js';
+import { defineElement } from '../../internal/define-element.js';
+import { dialogStyles } from '../../internal/dialog.styles.js';
+import type { PeopleQuery } from '../../internal/events.js';
 import { de, en, nl } from './people-dialog.messages.js';
-import { Query } from './query.js';
+import { Query } from '../../internal/query.js';
 
 /** Licenses held and free behind a licenses figure: free only for the period in progress. */
 interface Held {
