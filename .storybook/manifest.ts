@@ -17,6 +17,7 @@
  * - `bindControls` then gives a control to the rows a story binds (its args), and keeps the
  *   attribute names on rows a story declared under its property name.
  */
+import { eventClasses } from '../scripts/event-classes.js';
 
 /** The part of the manifest schema (https://github.com/webcomponents/custom-elements-manifest) used here. */
 export interface Manifest {
@@ -106,23 +107,6 @@ export function isPublicMember(member: Member): boolean {
 }
 
 const isPublicItem = (item: Item): boolean => !isPrivateName(item.name) && !isInternal(item);
-
-/**
- * Event name → event class, from classes with a `static eventName = 'billing-…'` field
- * (src/internal/events.ts).
- */
-export function eventClasses(manifest: Manifest): Map<string, string> {
-  const classes = new Map<string, string>();
-  for (const mod of manifest.modules) {
-    for (const decl of mod.declarations ?? []) {
-      if (decl.kind !== 'class') continue;
-      const eventName = decl.members?.find((m) => m.static && m.name === 'eventName' && m.kind === 'field');
-      const name = eventName?.default?.match(/^(['"`])(.+)\1$/)?.[2];
-      if (name) classes.set(name, decl.name);
-    }
-  }
-  return classes;
-}
 
 /** A copy of the manifest with only the public API of every declaration (see the module comment). */
 export function publicManifest(manifest: Manifest): Manifest {

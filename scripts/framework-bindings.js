@@ -52,6 +52,7 @@ import { customElementSveltePlugin } from 'custom-element-svelte-integration';
 import { customElementVsCodePlugin } from 'custom-element-vs-code-integration';
 import { customElementVuejsPlugin } from 'custom-element-vuejs-integration';
 import ts from 'typescript';
+import { eventClasses } from './event-classes.js';
 
 /** Where the bindings are written: dist/frameworks/ of this repository. */
 export const frameworksDir = fileURLToPath(new URL('../dist/frameworks/', import.meta.url));
@@ -77,18 +78,11 @@ const typesEntry = '../src/index.js';
 function bindingsView(manifest, { settableOnly }) {
   const view = structuredClone(manifest);
   const declarations = view.modules.flatMap((mod) => mod.declarations ?? []);
-  /** @type {Map<string, string>} event name → event class */
-  const eventClasses = new Map();
-  for (const decl of declarations) {
-    // `static eventName = 'x'` (its default) or `static get eventName(): 'x'` (its type).
-    const member = decl.members?.find((m) => m.static && m.name === 'eventName');
-    const eventName = member?.default ?? (/^'[\w-]+'$/.test(member?.type?.text ?? '') ? member.type.text : undefined);
-    if (decl.kind === 'class' && eventName) eventClasses.set(eventName.replace(/^['"`]|['"`]$/g, ''), decl.name);
-  }
+  const classes = eventClasses(manifest);
   for (const decl of declarations) {
     if (!decl.tagName) continue;
     for (const event of decl.events ?? []) {
-      const eventClass = eventClasses.get(event.name);
+      const eventClass = classes.get(event.name);
       if (!eventClass) {
         throw new Error(
           `framework bindings: <${decl.tagName}> fires "${event.name}", but no class in the manifest has a static \`eventName\` of '${event.name}'`,
