@@ -152,7 +152,7 @@ export const NoInvoicesYet: Story = { parameters: billing({ scenario: 'workplace
 export const InvoiceDetails: Story = {
   play: async ({ canvasElement }) => {
     await ready(canvasElement);
-    inner(canvasElement).querySelectorAll<HTMLButtonElement>('button.link')[1]!.click();
+    inner(canvasElement).querySelectorAll<HTMLButtonElement>('tbody button.link')[1]!.click();
     await waitFor(() => expect(inner(canvasElement).querySelector('table.lines')).not.toBeNull(), {
       timeout: 8000,
     });
@@ -164,7 +164,7 @@ export const InvoiceDetailsLoading: Story = {
   parameters: billing({ faults: [{ operation: 'getInvoice', kind: 'hang' }] }),
   play: async ({ canvasElement }) => {
     await ready(canvasElement);
-    inner(canvasElement).querySelectorAll<HTMLButtonElement>('button.link')[1]!.click();
+    inner(canvasElement).querySelectorAll<HTMLButtonElement>('tbody button.link')[1]!.click();
     await waitFor(() => expect(inner(canvasElement).querySelector('dialog[open] .state.loading')).not.toBeNull(), {
       timeout: 8000,
     });
@@ -176,7 +176,7 @@ export const InvoiceDetailsFail: Story = {
   parameters: billing({ faults: [{ operation: 'getInvoice', kind: 'error-500' }] }),
   play: async ({ canvasElement }) => {
     await ready(canvasElement);
-    inner(canvasElement).querySelectorAll<HTMLButtonElement>('button.link')[1]!.click();
+    inner(canvasElement).querySelectorAll<HTMLButtonElement>('tbody button.link')[1]!.click();
     await waitFor(() => expect(inner(canvasElement).querySelector('dialog[open] .state.error')).not.toBeNull(), {
       timeout: 8000,
     });
@@ -191,7 +191,8 @@ export const ProrationArithmetic: Story = {
   parameters: billing({ scenario: 'm365-declined' }),
   play: async ({ canvasElement }) => {
     await openInvoiceWith(canvasElement, 'proration');
-    await expect(inner(canvasElement).querySelector('tr.proration .math')?.textContent).toMatch(/days = /);
+    // Any language: licenses × price × months × days/period days = amount.
+    await expect(inner(canvasElement).querySelector('tr.proration .math')?.textContent).toMatch(/ \d+\/\d+ \S+ = /);
   },
 };
 
