@@ -54,10 +54,6 @@ export const invoiceSharedStyles = css`
   .alert p {
     max-width: 75ch;
   }
-  .outcome.paid {
-    border-color: var(--_success);
-    background: color-mix(in srgb, var(--_success) 7%, var(--_surface));
-  }
   .outcome.info {
     border-color: var(--_accent);
     background: color-mix(in srgb, var(--_accent) 6%, var(--_surface));

@@ -40,7 +40,7 @@ const TOPICS: readonly ChangeTopic[] = ['invoices', 'payment-method', 'users', '
  * What only a user's act shows, loaded then (a chunk each, so a page that only lists
  * invoices does not download them): the invoice detail (whose module also opens the
  * credit ledger, a chunk of its own: the list's module does not name it), the outcome
- * of settling the balance (loaded before the request is sent) and saving a PDF. Tests replace one to see
+ * of settling the balance (loaded first: its module sends the request) and saving a PDF. Tests replace one to see
  * what the list shows when it cannot be loaded.
  */
 export const onFirstUse = {
@@ -183,9 +183,6 @@ export class BillingInvoiceList extends InvoiceElement {
   /** Invoices per page. */
   pageSize = 10;
 
-  /** The idempotency key of a settle attempt whose outcome is unknown (no answer): a retry reuses it. */
-  #settleKey: string | undefined;
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     // A new filter starts at the first page.
@@ -263,26 +260,10 @@ export class BillingInvoiceList extends InvoiceElement {
     this.settling = true;
     this.outcome = undefined;
     try {
-      // The outcome's element first: once a payment is asked for, its answer can be shown.
-      const outcome = await onFirstUse.settle();
-      // One key per click; only a retry of an attempt that got no answer reuses its key.
-      const key = (this.#settleKey ??= outcome.newIdempotencyKey());
-      const result = await billing.client.settleBalance({ idempotencyKey: key });
-      this.#settleKey = undefined;
-      // The payment method it was declined with: a new one makes the decline moot (willUpdate).
-      this.outcome = { kind: 'result', result, pm: this.#paymentMethodOnFile };
-      const page = this.#list.value;
-      if (page) this.#list.value = { ...page, balance: result.balance };
-      if (result.outcome === 'paid') {
-        this.changed('invoices', result);
-      } else if (result.payments.length > 0) {
-        // Declined attempts were recorded: statuses may have changed.
-        this.refresh();
-      }
+      // The outcome's element first, which then asks for the payment: its answer can always be shown.
+      await (await onFirstUse.settle()).settle(this, billing.client, this.#list, this.#paymentMethodOnFile);
     } catch (e) {
-      const err = this.reportError(e);
-      if (err.status !== 0) this.#settleKey = undefined;
-      this.outcome = { kind: 'error', message: errorMessage(this.locale, err) };
+      this.outcome = { kind: 'error', message: errorMessage(this.locale, this.reportError(e)) };
     } finally {
       this.settling = false;
     }

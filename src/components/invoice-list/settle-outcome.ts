@@ -1,18 +1,29 @@
 /**
  * `<billing-settle-outcome>`, private to `<billing-invoice-list>`: what settling the
  * balance came to. Loaded when the user first clicks "Settle balance" (a chunk of its own,
- * with its messages), before the request is sent, so the answer can always be shown.
+ * with its messages), before the request is sent, so the answer can always be shown; the
+ * request is sent from here too ({@link settle}), so that code is not in the list's bundle.
  */
-import { html, nothing } from 'lit';
-import type { SettleResult } from '../../client/client.js';
+import { css, html, nothing } from 'lit';
+import type { BillingClient, InvoicePage, PaymentMethod, SettleResult } from '../../client/client.js';
+import { BillingApiError } from '../../client/errors.js';
 import { newIdempotencyKey } from '../../client/idempotency.js';
 import { joinMessages } from '../../i18n/join.js';
 import { BillingElement } from '../../internal/billing-element.js';
 import { defineElement } from '../../internal/define-element.js';
 import { InvoiceElement } from './invoice-element.js';
+import type { BillingInvoiceList } from './invoice-list.js';
 import { de as listDe, en as listEn, nl as listNl } from './invoice-list.messages.js';
 import { invoiceSharedStyles } from './invoice-list.styles.js';
 import { de, en, nl } from './settle-outcome.messages.js';
+
+/** A payment that went through: the outcome box in the colour of success (only this element shows it). */
+const styles = css`
+  .outcome.paid {
+    border-color: var(--_success);
+    background: color-mix(in srgb, var(--_success) 7%, var(--_surface));
+  }
+`;
 
 /**
  * Paid (how much, and what is still outstanding), nothing due, or declined with the
@@ -21,7 +32,7 @@ import { de, en, nl } from './settle-outcome.messages.js';
  * @slot - The actions offered after a declined payment.
  */
 export class BillingSettleOutcome extends InvoiceElement {
-  static override styles = [...BillingElement.styles, invoiceSharedStyles];
+  static override styles = [...BillingElement.styles, invoiceSharedStyles, styles];
   static override messages = joinMessages({ en: listEn, nl: listNl, de: listDe }, { en, nl, de });
 
   static override properties = {
@@ -81,8 +92,42 @@ export function define(): void {
   defineElement('billing-settle-outcome', BillingSettleOutcome);
 }
 
-/** The key of a settle attempt: made once this module is there, as the request is sent. */
-export { newIdempotencyKey };
+/** Per list, the idempotency key of a settle attempt whose outcome is unknown (no answer): a retry reuses it. */
+const pendingKeys = new WeakMap<BillingInvoiceList, string>();
+
+/**
+ * Settles `list`'s balance (its "Settle balance" click, once this module is loaded, so the
+ * answer can always be shown): one idempotent request per click, whose key only a retry of
+ * an attempt that got no answer reuses. Shows the outcome (with `pm`, the payment method it
+ * was declined with: a new one makes the decline moot), the new balance on `page`, and
+ * tells the provider (paid) or refetches (declined attempts were recorded: statuses may
+ * have changed). Rejects with the request's error, which the list shows.
+ */
+export async function settle(
+  list: BillingInvoiceList,
+  client: BillingClient,
+  page: { value: InvoicePage | undefined },
+  pm: PaymentMethod | null | undefined,
+): Promise<void> {
+  const key = pendingKeys.get(list) ?? newIdempotencyKey();
+  pendingKeys.set(list, key);
+  let result: SettleResult;
+  try {
+    result = await client.settleBalance({ idempotencyKey: key });
+  } catch (e) {
+    // An answer (even a refusal) ends the attempt: only one without an answer is retried with its key.
+    if (e instanceof BillingApiError && e.status !== 0) pendingKeys.delete(list);
+    throw e;
+  }
+  pendingKeys.delete(list);
+  list['outcome'] = { kind: 'result', result, pm };
+  if (page.value) page.value = { ...page.value, balance: result.balance };
+  if (result.outcome === 'paid') {
+    list['changed']('invoices', result);
+  } else if (result.payments.length > 0) {
+    list.refresh();
+  }
+}
 
 declare global {
   interface HTMLElementTagNameMap {

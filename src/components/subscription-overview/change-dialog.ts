@@ -4,11 +4,12 @@
  * change the edition or the billing frequency), so a page view that changes nothing does
  * not download it; and the confirmation of cancelling a scheduled change. It prices added
  * licenses, asks for confirmation in a modal dialog (what the change costs, from when, what
- * it means) and sends the change with one idempotency key per action. It tells the
- * overview how it ended with events:
- * `change-opened` (the dialog shows), `change-done` (the server confirmed;
- * {@link ChangeDone}), `change-refused` (the rules or the quote refused it;
- * {@link ChangeRefused}: the reason goes next to the form's field) and `change-closed`.
+ * it means) and sends the change with one idempotency key per action. It shows in the
+ * overview (the element whose shadow root holds it) that it opened (the form's button is no
+ * longer busy), that it closed, and how it ended (so that code loads with this chunk, not
+ * with the overview): what the server confirmed ({@link done}), or why the rules or the
+ * quote refused it ({@link refused}: the reason goes next to the form's field, or next to
+ * the scheduled changes).
  */
 import { css, html, nothing, type PropertyValues } from 'lit';
 import type { BillingClient, LicenseQuote, Order, Plan } from '../../client/client.js';
@@ -23,6 +24,7 @@ import { errorMessage } from '../../internal/states.js';
 import { de, en, nl } from './change-dialog.messages.js';
 import { OverviewElement } from './overview-element.js';
 import { de as overviewDe, en as overviewEn, nl as overviewNl } from './subscription-overview.messages.js';
+import type { BillingSubscriptionOverview } from './subscription-overview.js';
 import type { Action, OverviewData } from './types.js';
 
 /** A change an admin asked for, checked by the form; or (`cancel`) a scheduled change to cancel. */
@@ -35,18 +37,43 @@ export interface ChangeRequest {
   order?: Order;
 }
 
-/** `change-done`'s detail: the topic that changed, the server's answer, and what was done in words. */
-export interface ChangeDone {
-  action: Action | 'cancel';
-  topic: ChangeTopic;
-  answer: unknown;
-  message: string;
+/**
+ * Shows in overview `o` a change the server confirmed: the dialog is done, the change's
+ * fields start again from what is in force (a number of 1, the current choice), `message`
+ * says what was done, and the provider's other elements (and `billing-change`) hear of it.
+ */
+function done(
+  o: BillingSubscriptionOverview,
+  action: Action | 'cancel',
+  topic: ChangeTopic,
+  answer: unknown,
+  message: string,
+): void {
+  o['pending'] = undefined;
+  if (action !== 'cancel') {
+    o['inputs'] = { ...o['inputs'], [action]: action === 'add' || action === 'remove' ? '1' : '' };
+  }
+  o['cancelError'] = '';
+  o['status'] = message;
+  o['changed'](topic, answer);
 }
 
-/** `change-refused`'s detail: the reason, for the field of `action` (or next to the scheduled changes). */
-export interface ChangeRefused {
-  action: Action | 'cancel';
-  message: string;
+/**
+ * Shows in overview `o` why `action` was refused: next to its field (which takes the
+ * focus), or, for a cancellation (the change is in force or gone), where the list of
+ * scheduled changes was, which is fetched again to show it as it is now.
+ */
+function refused(o: BillingSubscriptionOverview, action: Action | 'cancel', message: string): void {
+  o['pending'] = o['opening'] = undefined;
+  if (action === 'cancel') {
+    o['cancelError'] = message;
+    o.refresh();
+  } else {
+    o['fieldErrors'] = { ...o['fieldErrors'], [action]: message };
+  }
+  void o.updateComplete.then(() =>
+    o.renderRoot.querySelector<HTMLElement>(action === 'cancel' ? '#cancel-error' : `#${action}-field`)?.focus(),
+  );
 }
 
 const styles = css`
@@ -121,6 +148,17 @@ export class BillingChangeDialog extends OverviewElement {
   /** One key per change asked for: a retry or a double click never orders twice. */
   #key = '';
 
+  /**
+   * The overview that shows the dialog (the host of the shadow root that holds it), kept
+   * from when it was added: the dialog's `close` event comes after the overview removed it.
+   */
+  #overview: BillingSubscriptionOverview | undefined;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#overview = (this.getRootNode() as ShadowRoot).host as BillingSubscriptionOverview;
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('change') && this.change) {
@@ -148,7 +186,7 @@ export class BillingChangeDialog extends OverviewElement {
     this.ready = true;
     await this.updateComplete;
     if (this.#dialogEl && !this.#dialogEl.open) this.#dialogEl.showModal();
-    this.dispatchEvent(new Event('change-opened'));
+    if (this.#overview) this.#overview['opening'] = undefined;
   }
 
   /**
@@ -164,7 +202,7 @@ export class BillingChangeDialog extends OverviewElement {
       (err.code ? { field: '', code: err.code, params: err.problem?.params ?? {}, message: fallback } : undefined);
     const message = fe ? this.#reason(fe) : fallback;
     this.#dialogEl?.close();
-    this.dispatchEvent(new CustomEvent<ChangeRefused>('change-refused', { detail: { action, message } }));
+    if (this.#overview) refused(this.#overview, action, message);
   }
 
   /**
@@ -230,8 +268,7 @@ export class BillingChangeDialog extends OverviewElement {
       const [topic, answer, message] = await this.#send(change, client);
       this.busy = false;
       this.#dialogEl?.close();
-      const detail = { action: change.action, topic, answer, message };
-      this.dispatchEvent(new CustomEvent<ChangeDone>('change-done', { detail }));
+      if (this.#overview) done(this.#overview, change.action, topic, answer, message);
     } catch (e) {
       const err = this.reportError(e);
       this.busy = false;
@@ -439,7 +476,10 @@ export class BillingChangeDialog extends OverviewElement {
         // Escape while the order is on its way would hide its outcome.
         if (this.busy) e.preventDefault();
       }}
-      @close=${() => this.dispatchEvent(new Event('change-closed'))}
+      @close=${() => {
+        const o = this.#overview;
+        if (o) o['pending'] = o['opening'] = undefined;
+      }}
     >
       <h2 id="dialog-title">${title}</h2>
       <p id="dialog-body">${body}</p>

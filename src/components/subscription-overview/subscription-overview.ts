@@ -10,7 +10,7 @@ import { privateElement } from '../../internal/private-element.js';
 import type { PeopleFigure } from '../../internal/events.js';
 import { showPeople } from '../../internal/show-people.js';
 import { emptyState, errorState, loadingState } from '../../internal/states.js';
-import type { ChangeDone, ChangeRefused, ChangeRequest } from './change-dialog.js';
+import type { ChangeRequest } from './change-dialog.js';
 import { OverviewElement } from './overview-element.js';
 import { subscriptionOverviewStyles } from './subscription-overview.styles.js';
 import type { Action, OverviewData } from './types.js';
@@ -142,7 +142,7 @@ export class BillingSubscriptionOverview extends OverviewElement {
     const value = (e.target as HTMLInputElement | HTMLSelectElement).value;
     this.inputs = { ...this.inputs, [action]: value };
     // More licenses than can be removed: refused at once, next to the field.
-    const guard = action === 'remove' ? this.#tooManyToRemove(value) : undefined;
+    const guard = this.#tooManyToRemove(action, value);
     if (guard || this.fieldErrors[action]) this.fieldErrors = { ...this.fieldErrors, [action]: guard };
   }
 
@@ -152,13 +152,16 @@ export class BillingSubscriptionOverview extends OverviewElement {
   }
 
   /**
-   * The refusal of removing `raw` licenses, worded by the kit, when it is a whole number
-   * above what can be removed; `undefined` otherwise (the server has the last word).
+   * The refusal of removing `raw` licenses (`action` is `remove`), worded by the kit, when it
+   * is a whole number above what can be removed; `undefined` otherwise (the server has the
+   * last word).
    */
-  #tooManyToRemove(raw: string): string | undefined {
+  #tooManyToRemove(action: Action, raw: string): string | undefined {
     const max = this.#removable;
     const sub = this.#overview?.sub;
-    if (max === undefined || !sub || !/^\d+$/.test(raw.trim()) || Number(raw) <= max) return undefined;
+    if (action !== 'remove' || max === undefined || !sub || !/^\d+$/.test(raw.trim()) || Number(raw) <= max) {
+      return undefined;
+    }
     return `${this.t('overview.refused.too-few-left', { date: this.fmtDate(sub.nextPeriod.start) })} ${this.t(
       'overview.refused.remove-at-most',
       { count: max, n: this.fmtCount(max) },
@@ -200,7 +203,7 @@ export class BillingSubscriptionOverview extends OverviewElement {
         this.#fieldError(action, this.t('overview.invalid-quantity'));
         return;
       }
-      const guard = action === 'remove' ? this.#tooManyToRemove(raw) : undefined;
+      const guard = this.#tooManyToRemove(action, raw);
       if (guard) {
         this.#fieldError(action, guard);
         return;
@@ -237,31 +240,6 @@ export class BillingSubscriptionOverview extends OverviewElement {
     } catch {
       this.cancelFailed = order;
     }
-  }
-
-  #onChangeDone(e: CustomEvent<ChangeDone>): void {
-    const { action, topic, answer, message } = e.detail;
-    this.pending = undefined;
-    // The fields start again from what is in force: a number of 1, the current choice.
-    if (action !== 'cancel') {
-      this.inputs = { ...this.inputs, [action]: action === 'add' || action === 'remove' ? '1' : '' };
-    }
-    this.cancelError = '';
-    this.status = message;
-    this.changed(topic, answer);
-  }
-
-  #onChangeRefused(e: CustomEvent<ChangeRefused>): void {
-    this.pending = this.opening = undefined;
-    const { action, message } = e.detail;
-    if (action !== 'cancel') {
-      this.#fieldError(action, message);
-      return;
-    }
-    // The change is in force or gone: say why where the list was, and show it as it is now.
-    this.cancelError = message;
-    void this.#data.refresh();
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#cancel-error')?.focus());
   }
 
   // ---------------------------------------------------------------------------------
@@ -791,10 +769,6 @@ export class BillingSubscriptionOverview extends OverviewElement {
               exportparts="dialog, confirm-button"
               .change=${this.pending}
               .data=${data}
-              @change-opened=${() => (this.opening = undefined)}
-              @change-done=${this.#onChangeDone}
-              @change-refused=${this.#onChangeRefused}
-              @change-closed=${() => (this.pending = this.opening = undefined)}
             ></billing-change-dialog>`
           : nothing
       }
