@@ -15,7 +15,11 @@
  * must list exactly the `--billing-*` tokens that src/internal/tokens.ts reads, each
  * described (docs/theming.md), with no disagreement flagged.
  *
+ * Takes each story's visual snapshots (1280 and 360 px, light and dark) and compares them
+ * with the baselines in test/visual/ (see scripts/visual.js).
+ *
  *   node scripts/storybook-smoke.js [--dir storybook-static] [--filter users-table] [--no-languages]
+ *                                   [--no-visual] [--update-visual]
  *
  * Prints one line per story or page and ends with `storybook: N passed, N failed`; with
  * SMOKE_SUMMARY_FILE set, writes the counts there as JSON instead (for scripts/test.js).
@@ -25,6 +29,7 @@ import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { chromium } from 'playwright';
 import { chromiumLaunchOptions } from './chromium.js';
+import { snapshots } from './visual.js';
 
 const args = process.argv.slice(2);
 const flag = (name, fallback) => {
@@ -35,6 +40,9 @@ const dir = flag('dir', 'storybook-static');
 const filter = flag('filter', '');
 /** `--no-languages`: skip the Dutch and German renders that find English left. */
 const skipLanguages = args.includes('--no-languages');
+/** `--no-visual`: skip the visual snapshots; `--update-visual`: write them as the baselines. */
+const visual = !args.includes('--no-visual');
+const updateVisual = args.includes('--update-visual') || process.env.UPDATE_VISUAL === '1';
 if (!existsSync(join(dir, 'index.json'))) {
   console.error(`${dir}/index.json not found: run \`npm run build-storybook\` first.`);
   process.exit(2);
@@ -122,17 +130,7 @@ async function check(entry) {
       return problems;
     }
     const story = entry;
-    await page.goto(`http://127.0.0.1:${port}/iframe.html?id=${story.id}&viewMode=story`, { waitUntil: 'load' });
-    const phase = await page
-      .waitForFunction(
-        () => {
-          const p = window.__STORYBOOK_PREVIEW__?.currentRender?.phase;
-          return ['finished', 'completed', 'played', 'errored', 'aborted'].includes(p) ? p : undefined;
-        },
-        undefined,
-        { timeout: 30_000, polling: 100 },
-      )
-      .then((h) => h.jsonValue());
+    const phase = await openStory(page, story.id);
     if (phase === 'errored') problems.push('the story or its play function threw');
     const shown = await page.evaluate(async () => {
       await new Promise((r) => setTimeout(r, 300));
@@ -147,13 +145,38 @@ async function check(entry) {
       return empty.length ? `empty render: ${empty.map((el) => el.localName).join(', ')}` : '';
     });
     if (shown) problems.push(shown);
-    if (problems.length === 0 && !skipLanguages) problems.push(...(await untranslated(page, story, data)));
+    if (problems.length === 0) {
+      const en = skipLanguages ? undefined : await shownTexts(page);
+      if (visual) problems.push(...(await snapshots(page, story.id, updateVisual)));
+      if (en) problems.push(...(await untranslated(page, story, data, en)));
+    }
   } catch (e) {
     problems.push(`did not finish: ${e instanceof Error ? e.message.split('\n')[0] : e}`);
   } finally {
     await context.close();
   }
   return problems;
+}
+
+/**
+ * Opens a story (with toolbar globals such as `locale:nl` or `theme:dark`) and waits until
+ * it rendered and its play function ran; answers the render's phase.
+ */
+async function openStory(page, id, globals = '') {
+  await page.goto(
+    `http://127.0.0.1:${port}/iframe.html?id=${id}&viewMode=story${globals ? `&globals=${globals}` : ''}`,
+    { waitUntil: 'load' },
+  );
+  return page
+    .waitForFunction(
+      () => {
+        const p = window.__STORYBOOK_PREVIEW__?.currentRender?.phase;
+        return ['finished', 'completed', 'played', 'errored', 'aborted'].includes(p) ? p : undefined;
+      },
+      undefined,
+      { timeout: 30_000, polling: 100 },
+    )
+    .then((h) => h.jsonValue());
 }
 
 /**
@@ -248,8 +271,7 @@ const SAME = {
  * it is a number, date or amount, a name from the world, a code, or a word the languages
  * share. (Stories that set their own language are not compared.)
  */
-async function untranslated(page, story, data) {
-  const en = await shownTexts(page);
+async function untranslated(page, story, data, en) {
   if (en.lang !== 'en') return [];
   const english = new Set(en.texts);
   const problems = [];
@@ -257,17 +279,7 @@ async function untranslated(page, story, data) {
   for (const lang of ['nl', 'de']) {
     // A fresh render in the language (switching in place would keep what the story's
     // play function left on screen in English).
-    await page.goto(`http://127.0.0.1:${port}/iframe.html?id=${story.id}&viewMode=story&globals=locale:${lang}`, {
-      waitUntil: 'load',
-    });
-    await page.waitForFunction(
-      () =>
-        ['finished', 'completed', 'played', 'errored', 'aborted'].includes(
-          window.__STORYBOOK_PREVIEW__?.currentRender?.phase,
-        ),
-      undefined,
-      { timeout: 30_000, polling: 100 },
-    );
+    await openStory(page, story.id, `locale:${lang}`);
     const shown = await shownTexts(page);
     // A provider or an element inside names its own language (a story about that): not compared.
     if (shown.lang === '') continue;
