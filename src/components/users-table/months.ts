@@ -31,7 +31,7 @@ function addMonths(month: string, n: number): string {
  * so a missing answer never hides a month.
  */
 export async function offeredMonths(
-  host: ReactiveControllerHost,
+  host: ReactiveControllerHost & { readonly isConnected: boolean },
   client: BillingClient,
   today: string,
 ): Promise<OfferedMonths> {
@@ -39,10 +39,12 @@ export async function offeredMonths(
   const oldest = addMonths(current, 1 - MAX_MONTHS);
   let first = oldest;
   let billedFrom = oldest;
-  // A table taken off the page stops asking (and asks again when it is back: this rejects).
+  // A table taken off the page stops asking (and asks again when it is back: this rejects),
+  // also when it was taken off while this chunk loaded: then it does not ask at all.
   const stop = new AbortController();
   const watch = { hostDisconnected: () => stop.abort() };
   host.addController(watch);
+  if (!host.isConnected) stop.abort();
   try {
     const subscription = await client.getSubscription({ signal: stop.signal });
     first = subscription.startedOn.slice(0, 7);
