@@ -141,8 +141,17 @@ async function check(entry) {
         (el) => el.localName.startsWith('billing-') && el.localName !== 'billing-provider',
       );
       if (elements.length === 0) return 'no billing element in the story';
-      const empty = elements.filter((el) => !el.shadowRoot || el.shadowRoot.children.length === 0);
-      return empty.length ? `empty render: ${empty.map((el) => el.localName).join(', ')}` : '';
+      // An element in another language renders once its catalogue has arrived: on a busy
+      // machine that can take a while, so an empty element is given up to 10 s.
+      const empty = () => elements.filter((el) => !el.shadowRoot || el.shadowRoot.children.length === 0);
+      for (let waited = 0; empty().length > 0 && waited < 10_000; waited += 100) {
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      return empty().length
+        ? `empty render: ${empty()
+            .map((el) => el.localName)
+            .join(', ')}`
+        : '';
     });
     if (shown) problems.push(shown);
     if (problems.length === 0) {

@@ -79,11 +79,14 @@ const setFaults = (faults: Fault[]) => store().setFaults(faults);
 for (const { tag, operation, ready } of ELEMENTS) {
   describe(`<${tag}> under faults`, () => {
     it('500: says so in words, and "Try again" by keyboard shows the data with the focus in the element', async () => {
-      setFaults([{ operation, kind: 'error-500', times: 1 }]);
+      // Until the error shows (not `times: 1`: a stray request of an earlier test's element
+      // could take a one-time fault; the full CI run saw this once for the overview).
+      setFaults([{ operation, kind: 'error-500' }]);
       const { el } = await mount(tag);
       const error = await find(el, '.state.error');
       expect(text(error)).to.include('had a problem');
       noSkeleton(el);
+      setFaults([]);
       await retryByKeyboard(el);
       await find(el, ready);
       await focusStaysIn(el);
