@@ -1,5 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
+import { emulateMedia, resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import type { Chart } from 'chart.js';
 import { BillingClient, type DailyUsage } from '../../src/client/index.js';
 import type { BillingProvider } from '../../src/context/billing-provider.js';
@@ -577,6 +577,114 @@ describe('<billing-user-count-chart>', () => {
       await waitUntil(() => color() === 'rgb(200, 0, 100)', 'a host token was ignored');
     } finally {
       document.documentElement.style.removeProperty('--billing-color-accent');
+    }
+  });
+
+  it('loads chart.js while the figures load, not after they arrived', async () => {
+    const real = onFirstUse.chart;
+    let answered = false;
+    let answeredWhenAsked: boolean | undefined;
+    onFirstUse.chart = () => {
+      answeredWhenAsked ??= answered;
+      return real();
+    };
+    try {
+      const el = await render<BillingUserCountChart>(
+        html`<billing-provider
+          base-url=${BASE_URL}
+          lang="en"
+          .fetch=${async (request: Request) => {
+            const response = await fetch(request);
+            if (request.url.includes('/usage/daily')) answered = true;
+            return response;
+          }}
+          ><billing-user-count-chart></billing-user-count-chart
+        ></billing-provider>`,
+        'billing-user-count-chart',
+      );
+      await drawn(el);
+      expect(answeredWhenAsked).to.equal(false);
+    } finally {
+      onFirstUse.chart = real;
+    }
+  });
+
+  it('updates in place when only the figures change: their data, the axes laid out again only when they change', async () => {
+    const el = await render<BillingUserCountChart>(
+      html`<billing-user-count-chart lang="en" .data=${longSeries(31)}></billing-user-count-chart>`,
+      'billing-user-count-chart',
+    );
+    const chart = await drawn(el);
+    const options = chart.config.options;
+    let layouts = 0;
+    const update = chart.update.bind(chart);
+    chart.update = (mode) => (layouts++, update(mode));
+    const ticks = (): string => chart.scales['y']!.ticks.map((t) => t.value).join();
+    const before = ticks();
+    // Other counts, the highest one lower: the same chart draws them, no layout.
+    const lower = longSeries(31);
+    lower.days = lower.days.map((d) => ({ ...d, count: d.count - 1 }));
+    lower.peak = { ...lower.peak!, count: lower.peak!.count - 1 };
+    el.data = lower;
+    await el.updateComplete;
+    expect(el.chart).to.equal(chart);
+    expect(values(series(chart, 'Users per day'))).to.deep.equal(lower.days.map((d) => d.count));
+    expect(layouts).to.equal(0);
+    expect(ticks()).to.equal(before);
+    update('none'); // what a full layout makes of them: the same axis
+    expect(ticks()).to.equal(before);
+    // A count far above the axis: laid out again, in place, with the same options.
+    const higher = longSeries(31);
+    higher.days[5]!.count = 400;
+    higher.peak = { count: 400, on: higher.days[5]!.date };
+    el.data = higher;
+    await el.updateComplete;
+    expect(el.chart).to.equal(chart);
+    expect(layouts).to.equal(1);
+    expect(chart.scales['y']!.max).to.be.at.least(400);
+    expect(chart.config.options).to.equal(options); // not built again
+  });
+
+  it("reads the theme's colours once per theme change, not on every update", async () => {
+    const el = await render<BillingUserCountChart>(
+      html`<billing-user-count-chart lang="en" .data=${longSeries(31)}></billing-user-count-chart>`,
+      'billing-user-count-chart',
+    );
+    const chart = await drawn(el);
+    const color = (): string =>
+      (chart.data.datasets.find((d) => d.label === 'Users per day') as unknown as { color: string }).color;
+    // No transition tells of a change here: only the scheme's listener and the element's attributes do.
+    const still = new CSSStyleSheet();
+    still.replaceSync('.probe { transition: none !important }');
+    shadow(el).adoptedStyleSheets = [...shadow(el).adoptedStyleSheets, still];
+    const probe = shadow(el).querySelector('.probe');
+    const real = window.getComputedStyle;
+    let reads = 0;
+    window.getComputedStyle = (e: Element, pseudo?: string | null) => {
+      if (e === probe) reads++;
+      return real(e, pseudo);
+    };
+    const page = document.documentElement.style;
+    try {
+      for (const days of [30, 31, 29]) {
+        el.data = longSeries(days);
+        await el.updateComplete;
+      }
+      expect(series(chart, 'Users per day').length).to.equal(29);
+      expect(reads).to.equal(0);
+      expect(color()).to.equal('rgb(11, 87, 208)'); // --billing-color-accent, light (#0b57d0)
+      // The system's colour scheme, followed by a page that allows both.
+      page.colorScheme = 'light dark';
+      await emulateMedia({ colorScheme: 'dark' });
+      await waitUntil(() => color() === 'rgb(138, 180, 248)', 'the chart kept its light colours'); // #8ab4f8
+      // A token set on the element itself (its style attribute).
+      el.style.setProperty('--billing-color-accent', 'rgb(200, 0, 100)');
+      await waitUntil(() => color() === 'rgb(200, 0, 100)', "the element's own token was ignored");
+      expect(el.chart).to.equal(chart);
+    } finally {
+      window.getComputedStyle = real;
+      page.removeProperty('color-scheme');
+      await emulateMedia({ colorScheme: 'light' });
     }
   });
 

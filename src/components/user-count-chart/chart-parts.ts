@@ -11,8 +11,10 @@
  * gzip of the chart's 60 kB budget.
  */
 import { Chart, DatasetController, Element, LinearScale, type ChartConfiguration, type Scale } from 'chart.js';
+import { _addGrace } from 'chart.js/helpers';
 import type { DailyUsage, MonthUsage } from '../../client/client.js';
 import type { MessageKey } from '../../i18n/index.js';
+import type { Drawing } from './chart-canvas.js';
 
 /** A point of a series as drawn (chart.js does not parse it); `y: null` is a gap. */
 export interface Point {
@@ -84,6 +86,15 @@ export type Figures = {
 /** Up to this many days, each day's point is drawn as a dot and each day has a tick. */
 const DOTS_UP_TO = 62;
 const DAY = 86_400_000;
+
+/** Date formats by locale and options: making one takes longer than drawing a month. */
+const formats = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = locale + JSON.stringify(options);
+  let format = formats.get(key);
+  if (!format) formats.set(key, (format = new Intl.DateTimeFormat(locale, options)));
+  return format;
+}
 
 function utc(isoDate: string): number {
   const [y, m, d] = isoDate.split('-').map(Number);
@@ -180,8 +191,8 @@ class SeriesController extends DatasetController {
   }
 }
 
-/** The series and the x axis of the figures. */
-function seriesOf(f: Figures): [Series[], number, number, boolean, (value: number) => string] {
+/** The series and the x axis of the figures: its ends, a tick on every value, the ticks' words, and what they depend on. */
+function seriesOf(f: Figures): [Series[], number, number, boolean, (value: number) => string, string] {
   const p = f.palette;
   const { t } = f;
   const dashed = { label: t('chart.series.included'), color: p.muted, width: 1.5, dashed: true };
@@ -195,7 +206,7 @@ function seriesOf(f: Figures): [Series[], number, number, boolean, (value: numbe
     const span =
       days[0]!.date === `${month}-01` && n <= 31 ? Math.max(n, 32 - new Date(first + 31 * DAY).getUTCDate()) : n;
     const [a, b] = [days[0]!.date, days.at(-1)!.date];
-    const format = new Intl.DateTimeFormat(f.locale, {
+    const format = dateFormat(f.locale, {
       timeZone: 'UTC',
       ...(a.slice(0, 7) === b.slice(0, 7)
         ? { day: 'numeric' }
@@ -239,12 +250,12 @@ function seriesOf(f: Figures): [Series[], number, number, boolean, (value: numbe
         ],
       });
     }
-    return [series, 0, span - 1, span <= DOTS_UP_TO, (i) => format.format(first + i * DAY)];
+    return [series, 0, span - 1, span <= DOTS_UP_TO, (i) => format.format(first + i * DAY), `${a} ${b} ${n} ${span}`];
   }
   const { months, shown } = f;
   const points = (value: (m: MonthUsage) => number | null): Point[] =>
     months.map((m, i) => ({ x: i, y: shown.includes(m) ? value(m) : null }));
-  const format = new Intl.DateTimeFormat(f.locale, { month: 'short', timeZone: 'UTC' });
+  const format = dateFormat(f.locale, { month: 'short', timeZone: 'UTC' });
   const series: Series[] = [];
   if (shown.at(-1)!.model === 'full-month') {
     series.push({ label: t('chart.series.mau'), data: points((m) => m.monthlyActiveUsers), color: p.text, dots: 3.5 });
@@ -273,54 +284,247 @@ function seriesOf(f: Figures): [Series[], number, number, boolean, (value: numbe
     color: p.accent,
     kind: 'bars',
   });
-  return [series, -0.5, months.length - 0.5, true, (i) => format.format(utc(months[i]!.month))];
+  return [
+    series,
+    -0.5,
+    months.length - 0.5,
+    true,
+    (i) => format.format(utc(months[i]!.month)),
+    `${months[0]!.month} ${months.length}`,
+  ];
+}
+
+/** The highest count chart.js's count axis would find in `series` (it skips points off the x axis, and gaps). */
+function highest(series: Series[], min: number, max: number): number {
+  let top = 0;
+  for (const s of series) {
+    for (const p of s.data) if (p.y !== null && p.y > top && p.x >= min && p.x <= max) top = p.y;
+  }
+  return top;
+}
+
+/**
+ * The ticks chart.js's count axis makes for the highest count `top` at its current size:
+ * its own tick generation, on its own scale (as its layout runs it: from 0, with the
+ * grace), the scale left as it was.
+ */
+function countTicks(chart: Chart, top: number): string {
+  const scale = chart.scales['y'] as LinearScale;
+  const state = scale as unknown as Record<string, unknown>;
+  const keys = ['min', 'max', 'start', 'end', '_range'];
+  const saved = keys.map((k) => state[k]);
+  scale.min = 0;
+  scale.max = top || 1;
+  state['_range'] = _addGrace(scale, scale.options.grace!, scale.options.beginAtZero);
+  const ticks = scale
+    .buildTicks()
+    .map((t) => t.value)
+    .join();
+  keys.forEach((k, i) => (state[k] = saved[i]));
+  return ticks;
 }
 
 let registered = false;
 
+/** The attributes the element reflects itself: their changes are not a theme's. */
+const OWN = ['view', 'month', 'year', 'show-table'];
+
 /**
- * Draws `figures` on `canvas`: updates `chart` in place, or creates a chart at the
- * canvas's current size. (Registration happens here, not at the module's top level: the
- * package declares its modules free of side effects, so a bundler may drop top-level
- * statements.)
+ * The chart of `<billing-user-count-chart>` on its canvas: created at its box's size,
+ * following the box (chart.js's `responsive` mode misjudges shadow DOM), and updated in
+ * place. New figures replace the datasets' contents (chart.js keeps its controllers) and
+ * update without animation; the options (colours, font, direction, locale) are built
+ * again only when one of those changed, and read the axis of the figures drawn through
+ * functions. The theme's colours are read from the probe once, and again only when the
+ * theme may have changed: the probe's colours transitioned (a token or the colour scheme
+ * changed anywhere above it, or the direction), the system's colour scheme changed, an
+ * attribute of the element changed (`lang`, `dir`, a class or style), or the chart was
+ * hidden and shown (no transition runs while hidden). `changed` asks the element to draw
+ * again.
  */
-export function plot(canvas: HTMLCanvasElement, chart: Chart | undefined, figures: Figures): Chart {
-  const [series, min, max, everyOne, tick] = seriesOf(figures);
-  const { muted, border: color, font, rtl } = figures.palette;
-  const ticks = { color: muted, font: { family: font } };
-  const border = { color };
-  const config = {
-    type: TYPE,
-    data: { datasets: series },
-    options: {
+export class Plot {
+  readonly canvas: HTMLCanvasElement;
+  chart!: Chart;
+  readonly #changed: () => void;
+  readonly #stop: () => void;
+  #palette: Palette | undefined;
+  #paletteKey = '';
+  /** What the chart shows: when any of these changes (by identity), it is drawn again. */
+  #from: unknown[] = [];
+  /** What the options were built from. */
+  #optionsKey = '';
+  /** The x axis of the figures drawn (the options read it): its ends, a tick on every value, the ticks' words. */
+  #x = { min: 0, max: 0, everyOne: false, tick: (_value: number): string => '' };
+  /** What the x axis's ticks depend on, as drawn. */
+  #xKey = '';
+  /** The highest count drawn, and the counts' ticks it gives at the chart's size (when asked for). */
+  #top = 0;
+  #yTicks: string | undefined;
+  #hidden = false;
+
+  constructor(canvas: HTMLCanvasElement, changed: () => void) {
+    this.canvas = canvas;
+    this.#changed = changed;
+    // Drawn at its box's size at once (not at the canvas's default size, then again).
+    const box = canvas.parentElement!;
+    canvas.width = box.clientWidth || 300;
+    canvas.height = box.clientHeight || 150;
+    const resize = new ResizeObserver(() => this.#resize());
+    resize.observe(box);
+    const theme = (): void => {
+      this.#palette = undefined;
+      changed();
+    };
+    const scheme = matchMedia('(prefers-color-scheme: dark)');
+    scheme.addEventListener('change', theme);
+    const root = canvas.getRootNode() as ShadowRoot;
+    const transition = (e: Event): void => {
+      if ((e.target as HTMLElement).classList.contains('probe')) theme();
+    };
+    root.addEventListener('transitionend', transition);
+    const attributes = new MutationObserver((records) => {
+      if (records.some((r) => !OWN.includes(r.attributeName!))) theme();
+    });
+    attributes.observe(root.host, { attributes: true });
+    this.#stop = () => {
+      resize.disconnect();
+      scheme.removeEventListener('change', theme);
+      root.removeEventListener('transitionend', transition);
+      attributes.disconnect();
+    };
+  }
+
+  /** Draws what the element rendered, if it changed (the first time: creates the chart). */
+  draw(d: Drawing): void {
+    const palette = (this.#palette ??= this.#read(d.probe!));
+    const from = [palette, ...d.from];
+    if (this.chart && from.every((x, i) => x === this.#from[i])) return;
+    this.#from = from;
+    const figures = d.figures(palette);
+    const [series, min, max, everyOne, tick, xKey] = seriesOf(figures);
+    const top = highest(series, min, max);
+    const key = JSON.stringify([palette, figures.locale]);
+    const chart = this.chart;
+    if (!chart) {
+      if (!registered) Chart.register(LinearScale, SeriesController, Mark);
+      registered = true;
+      Object.assign(this.#x, { min, max, everyOne, tick });
+      [this.#optionsKey, this.#xKey, this.#top] = [key, xKey, top];
+      this.chart = new Chart(this.canvas, {
+        type: TYPE,
+        data: { datasets: series },
+        options: this.#options(palette, figures.locale),
+      } as unknown as ChartConfiguration);
+      return;
+    }
+    // Only the series changed, not the axes (the same x axis, and the same counts' ticks
+    // for the new highest count): drawn again without chart.js's layout.
+    const datasets = chart.data.datasets as unknown as Record<string, unknown>[];
+    const axesKept =
+      key === this.#optionsKey &&
+      xKey === this.#xKey &&
+      series.length === datasets.length &&
+      (top === this.#top || countTicks(chart, top) === (this.#yTicks ??= countTicks(chart, this.#top)));
+    // The same dataset objects with new contents: chart.js keeps its controller of each.
+    chart.data.datasets = series.map((s, i) => {
+      const kept = datasets[i];
+      if (!kept) return s;
+      for (const k in kept) delete kept[k];
+      return Object.assign(kept, s);
+    }) as unknown as typeof chart.data.datasets;
+    if (axesKept) {
+      chart.render();
+      return;
+    }
+    Object.assign(this.#x, { min, max, everyOne, tick });
+    [this.#xKey, this.#top, this.#yTicks] = [xKey, top, undefined];
+    if (key !== this.#optionsKey) {
+      this.#optionsKey = key;
+      chart.options = this.#options(palette, figures.locale) as typeof chart.options;
+    }
+    chart.update('none');
+  }
+
+  destroy(): void {
+    this.#stop();
+    this.chart?.destroy();
+  }
+
+  /** The theme's colours, resolved on the probe (so `light-dark()` and the host's values apply), and the direction. */
+  #read(probe: HTMLElement): Palette {
+    const s = getComputedStyle(probe);
+    const palette: Palette = {
+      accent: s.color,
+      text: s.backgroundColor,
+      muted: s.borderTopColor,
+      border: s.borderRightColor,
+      surface: s.borderBottomColor,
+      warning: s.borderLeftColor,
+      danger: s.outlineColor,
+      font: s.fontFamily,
+      rtl: s.direction === 'rtl',
+    };
+    // Read again but alike: the same object, so nothing is drawn again.
+    const key = JSON.stringify(palette);
+    if (key === this.#paletteKey) return this.#from[0] as Palette;
+    this.#paletteKey = key;
+    return palette;
+  }
+
+  /** Sizes the chart to its box. */
+  #resize(): void {
+    const chart = this.chart;
+    const { clientWidth: width, clientHeight: height } = this.canvas.parentElement!;
+    if (!chart) return;
+    if (!width || !height) {
+      this.#hidden = true;
+      return;
+    }
+    if (this.#hidden) {
+      this.#hidden = false;
+      this.#palette = undefined;
+      this.#changed();
+    }
+    if (width !== chart.width || height !== chart.height) {
+      chart.resize(width, height);
+      this.#yTicks = undefined;
+      this.#changed(); // the readout moves with its point
+    }
+  }
+
+  /** The options of figures in `palette` and `locale`; the x axis is read from `#x` as it is drawn. */
+  #options({ muted, border: color, font, rtl }: Palette, locale: string): ChartConfiguration['options'] {
+    const x = this.#x;
+    const ticks = { color: muted, font: { family: font } };
+    const border = { color };
+    return {
       responsive: false,
       maintainAspectRatio: false,
       animation: false,
       parsing: false,
       normalized: true,
-      locale: figures.locale,
+      locale,
       events: [], // the element follows the pointer and the keys itself (its readout)
       layout: { padding: { top: 10, [rtl ? 'left' : 'right']: 10 } },
       scales: {
         x: {
           type: 'linear',
-          min,
-          max,
+          min: () => x.min,
+          max: () => x.max,
           reverse: rtl,
           border,
           grid: { display: false },
           // A tick on every day or month when there are few (chart.js skips those that overlap).
-          afterBuildTicks: everyOne
-            ? (scale: Scale) => {
-                scale.ticks = [];
-                for (let value = Math.ceil(min); value <= max; value++) scale.ticks.push({ value });
-              }
-            : undefined,
+          afterBuildTicks: (scale: Scale) => {
+            if (!x.everyOne) return;
+            scale.ticks = [];
+            for (let value = Math.ceil(x.min); value <= x.max; value++) scale.ticks.push({ value });
+          },
           ticks: {
             ...ticks,
             maxRotation: 0,
             includeBounds: false,
-            callback: (v: number | string) => (Number.isInteger(v) ? tick(Number(v)) : ''),
+            callback: (v: number | string) => (Number.isInteger(v) ? x.tick(Number(v)) : ''),
           },
         },
         y: {
@@ -335,15 +539,6 @@ export function plot(canvas: HTMLCanvasElement, chart: Chart | undefined, figure
           ticks: { ...ticks, precision: 0 },
         },
       },
-    },
-  } as unknown as ChartConfiguration;
-  if (chart) {
-    chart.data = config.data;
-    chart.options = config.options!;
-    chart.update('none');
-    return chart;
+    } as unknown as ChartConfiguration['options'];
   }
-  if (!registered) Chart.register(LinearScale, SeriesController, Mark);
-  registered = true;
-  return new Chart(canvas, config);
 }

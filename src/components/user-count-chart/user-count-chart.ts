@@ -161,6 +161,7 @@ export class BillingUserCountChart extends BillingElement {
       ] as const,
     run: async (client, signal, [idle, month, year, changes]) => {
       if (idle) return undefined;
+      this.#canvas.preload(); // chart.js arrives with the figures
       const [daily, yearly] = await Promise.all([
         month ? client.getDailyUsage(month, { signal }) : undefined,
         this.#fetchYear(client, signal, changes, month ? Number(month.slice(0, 4)) : year),
@@ -789,8 +790,8 @@ export class BillingUserCountChart extends BillingElement {
   }
 
   protected override render() {
-    // Its colours are the chart's; their transition tells that the theme changed: re-read them, redraw.
-    const probe = html`<span class="probe" aria-hidden="true" @transitionend=${() => this.requestUpdate()}></span>`;
+    // Its colours are the chart's; their transition tells the chart that the theme changed.
+    const probe = html`<span class="probe" aria-hidden="true"></span>`;
     const { error: failure, loading: pending } = this.#usage;
     // The session's failure; figures the host gives need none.
     const session = this.#usesOwnData ? undefined : this.sessionState();
