@@ -631,6 +631,11 @@ describe('<billing-user-count-chart>', () => {
     expect(values(series(chart, 'Users per day'))).to.deep.equal(lower.days.map((d) => d.count));
     expect(layouts).to.equal(0);
     expect(ticks()).to.equal(before);
+    // The series drawn over the axes kept: the picture chart.js draws from scratch.
+    const pixels = (): number[] => [...chart.ctx.getImageData(0, 0, chart.canvas.width, chart.canvas.height).data];
+    const kept = pixels();
+    chart.render();
+    expect(pixels()).to.deep.equal(kept);
     update('none'); // what a full layout makes of them: the same axis
     expect(ticks()).to.equal(before);
     // A count far above the axis: laid out again, in place, with the same options.

@@ -109,6 +109,15 @@ class Mark extends Element {
   static override defaults = {};
 }
 
+/** Segments of a line stroked at once (see `SeriesController`). */
+const PIECE = 128;
+
+/** The points of `run` (x, y pairs) from `from` to `to`, as a line added to `path`. */
+function trace(run: number[], from: number, to: number, path = new Path2D()): Path2D {
+  for (let i = from; i < to; i += 2) path[i > from ? 'lineTo' : 'moveTo'](run[i]!, run[i + 1]!);
+  return path;
+}
+
 /** Draws one `Series` (the dataset) on the chart's canvas. */
 class SeriesController extends DatasetController {
   static id = TYPE;
@@ -151,18 +160,21 @@ class SeriesController extends DatasetController {
         ctx.stroke();
       }
     } else {
-      // The line, broken at gaps. (3,650 days need no thinning out: drawn as they are,
-      // with mitred joins, they take a few milliseconds.)
-      const line = new Path2D();
-      let joined = false;
+      // The line, broken at gaps: its runs of points, as x, y pairs.
+      const runs: number[][] = [];
+      let run: number[] | undefined;
       for (const p of s.data) {
-        if (p.y !== null) {
-          const py = y(p.y);
-          line[joined ? 'lineTo' : 'moveTo'](x(s.steps ? p.x - 0.5 : p.x), py);
-          if (s.steps) line.lineTo(x(p.x + 0.5), py);
+        if (p.y === null) {
+          run = undefined;
+          continue;
         }
-        joined = p.y !== null;
+        if (!run) runs.push((run = []));
+        const py = y(p.y);
+        run.push(x(s.steps ? p.x - 0.5 : p.x), py);
+        if (s.steps) run.push(x(p.x + 0.5), py);
       }
+      const line = new Path2D();
+      for (const r of runs) trace(r, 0, r.length, line);
       if (s.above && points.length) {
         // Closed along the level, and clipped to what lies above it.
         const level = y(s.above.level);
@@ -178,7 +190,17 @@ class SeriesController extends DatasetController {
         ctx.fill(fill);
         ctx.restore();
       }
-      ctx.stroke(line);
+      if (runs.reduce((n, r) => n + r.length, 0) <= 2 * PIECE) {
+        ctx.stroke(line);
+      } else {
+        // A long line is stroked in pieces of PIECE segments, each overlapping the next by
+        // one (so every join is drawn): the browser rasterises one line of 3,650 points
+        // (its outline crossing itself at every week) about twice as slowly.
+        for (const r of runs) {
+          for (let i = 0; i < r.length - 2; i += 2 * PIECE)
+            ctx.stroke(trace(r, i, Math.min(r.length, i + 2 * PIECE + 4)));
+        }
+      }
       if (s.dots) {
         for (const p of points) {
           ctx.beginPath();
@@ -361,6 +383,9 @@ export class Plot {
   #top = 0;
   #yTicks: string | undefined;
   #hidden = false;
+  /** The axes and grid as last drawn (see `#keepAxes`), and whether they are being drawn over. */
+  #axes: HTMLCanvasElement | undefined;
+  #replaying = false;
 
   constructor(canvas: HTMLCanvasElement, changed: () => void) {
     this.canvas = canvas;
@@ -414,6 +439,7 @@ export class Plot {
         type: TYPE,
         data: { datasets: series },
         options: this.#options(palette, figures.locale),
+        plugins: [{ id: 'billing-axes', beforeDatasetsDraw: () => this.#keepAxes() }],
       } as unknown as ChartConfiguration);
       return;
     }
@@ -433,7 +459,7 @@ export class Plot {
       return Object.assign(kept, s);
     }) as unknown as typeof chart.data.datasets;
     if (axesKept) {
-      chart.render();
+      this.#drawSeries(chart);
       return;
     }
     Object.assign(this.#x, { min, max, everyOne, tick });
@@ -443,6 +469,36 @@ export class Plot {
       chart.options = this.#options(palette, figures.locale) as typeof chart.options;
     }
     chart.update('none');
+  }
+
+  /**
+   * Keeps the picture of the axes and the grid as chart.js drew them (its layers under the
+   * series), to draw new series over without drawing the axes again.
+   */
+  #keepAxes(): void {
+    if (this.#replaying) return;
+    const { canvas } = this;
+    const axes = (this.#axes ??= document.createElement('canvas'));
+    [axes.width, axes.height] = [canvas.width, canvas.height]; // (also clears it)
+    axes.getContext('2d')!.drawImage(canvas, 0, 0);
+  }
+
+  /** Draws the series again over the axes kept, as chart.js draws them (its `_drawDatasets`: order, clipping). */
+  #drawSeries(chart: Chart): void {
+    const { ctx, canvas } = chart;
+    const drawDatasets = (chart as unknown as { _drawDatasets?: () => void })._drawDatasets;
+    if (!this.#axes || !drawDatasets) return chart.render();
+    ctx.save();
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.clearRect(0, 0, canvas.width, canvas.height);
+    ctx.drawImage(this.#axes, 0, 0);
+    ctx.restore();
+    this.#replaying = true;
+    try {
+      drawDatasets.call(chart);
+    } finally {
+      this.#replaying = false;
+    }
   }
 
   destroy(): void {
