@@ -161,7 +161,6 @@ export class BillingUserCountChart extends BillingElement {
       ] as const,
     run: async (client, signal, [idle, month, year, changes]) => {
       if (idle) return undefined;
-      this.#canvas.preload(); // chart.js arrives with the figures
       const [daily, yearly] = await Promise.all([
         month ? client.getDailyUsage(month, { signal }) : undefined,
         this.#fetchYear(client, signal, changes, month ? Number(month.slice(0, 4)) : year),
@@ -228,6 +227,8 @@ export class BillingUserCountChart extends BillingElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // chart.js loads while the session and the figures do, not after them.
+    if (!this.showTable) this.#canvas.preload();
     if (this.hasUpdated) this.requestUpdate(); // draw again after a move
   }
 
