@@ -1,6 +1,6 @@
 /**
  * How `<billing-user-count-chart>` draws with chart.js. The element imports this module
- * dynamically on first use, so chart.js stays out of the kit's main chunk; named imports
+ * dynamically when it is connected, so chart.js stays out of the kit's main chunk; named imports
  * let bundlers leave every part of chart.js out that is not named here.
  *
  * chart.js lays out and draws the axes, ticks and grid (its linear scale), sizes the
@@ -9,6 +9,9 @@
  * line, a dashed or stepped line, dots, bars and a marker are a few canvas calls each,
  * while chart.js's line and bar controllers with their elements would weigh about 5.5 kB
  * gzip of the chart's 60 kB budget.
+ *
+ * New figures update the chart in place (see `Plot`), drawing the same pixels as a new
+ * chart would.
  */
 import { Chart, DatasetController, Element, LinearScale, type ChartConfiguration, type Scale } from 'chart.js';
 import { _addGrace } from 'chart.js/helpers';

@@ -92,11 +92,12 @@ function shiftMonth(yearMonth: string, delta: number): string {
  * them (`billing-people`: a day's are the people active that day, a month's its billed
  * users; a count of 0 opens nothing). Figures the host gives (`data`, `yearData`) open none.
  *
- * chart.js is imported on first render (./chart-parts.ts): its linear scale draws the axes
- * and grid, a small series controller of the kit's own the lines, bars and peak marker.
+ * chart.js is imported when the element is connected, while its figures load
+ * (./chart-parts.ts): its linear scale draws the axes and grid, a small series controller
+ * of the kit's own the lines, bars and peak marker. New figures update the chart in place.
  * The chart follows its box's size (a `ResizeObserver`), the theme's colours (read from
- * the design tokens; light, dark, and changes of either), and is destroyed when the
- * element leaves the page.
+ * the design tokens when the theme changes; light, dark, and changes of either), and is
+ * destroyed when the element leaves the page.
  *
  * To show figures without fetching (a benchmark, a story, a host that already has them),
  * set `data` (daily counts, any number of days) or `yearData` (monthly counts).
