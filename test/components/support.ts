@@ -18,10 +18,24 @@ export const BASE_URL = '/api/billing';
  */
 export function useMockBackend(scenario = 'injixo-advanced'): () => MockStore {
   let mock: BrowserMock | undefined;
+  let inflight = 0;
+  let lastStart = 0;
   before(async () => {
     mock = await startBrowserMock({ persistence: 'memory', quiet: true, scenario });
+    mock.worker.events.on('request:start', () => {
+      inflight++;
+      lastStart = performance.now();
+    });
+    mock.worker.events.on('request:end', () => inflight--);
   });
-  beforeEach(() => {
+  beforeEach(async () => {
+    // The last test's elements are gone, but a request they sent (a prefetch, an aborted
+    // one) may still be on its way to the mock: let it be answered before this test's
+    // store and faults are set, so it cannot take a fault meant for this test's request.
+    await waitUntil(() => inflight <= 0 && performance.now() - lastStart > 30, 'the last test\'s requests', {
+      timeout: 5000,
+      interval: 10,
+    });
     const store = mock!.store;
     store.loadScenario(scenario);
     store.setSession({ role: 'admin' });
