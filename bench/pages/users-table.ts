@@ -38,7 +38,8 @@ const root = table.shadowRoot!;
 
 const scroller = (): HTMLElement | null => root.querySelector<HTMLElement>('.scroller');
 const firstRow = (): HTMLElement | null => root.querySelector<HTMLElement>('tbody tr.row[data-index="0"]');
-const loading = (): boolean => root.querySelector('.state.loading') !== null;
+/** A new query's rows are on their way: the loading state, or (a sort, search or tab change) the last rows kept, marked stale. */
+const loading = (): boolean => root.querySelector('.state.loading, table.stale') !== null;
 
 // Watched from the start, every frame: the first frame with a row is timed whenever it comes,
 // not from when Playwright's call to `firstRows()` reaches a main thread busy with the mock.
@@ -50,7 +51,7 @@ let sawLoading = false;
 new MutationObserver(() => {
   if (loading()) sawLoading = true;
   if (firstRowInserted === undefined && firstRow()) firstRowInserted = performance.now();
-}).observe(root, { childList: true, subtree: true });
+}).observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['class'] });
 
 let armed: Promise<RoundTrip> | undefined;
 

@@ -120,6 +120,24 @@ describe('<billing-users-table>', () => {
     expect(header('name').getAttribute('aria-sort')).to.equal('none');
   });
 
+  it('keeps the rows on screen, marked busy, while a new sort is on its way', async () => {
+    const el = await table();
+    const before = text(rows(el)[0]);
+    store().setFaults([{ operation: 'listUsers', kind: 'latency', latencyMs: 800, times: 1 }]);
+    shadow(el).querySelector<HTMLElement>('th.col-name button')!.click();
+    await el.updateComplete;
+    const tableEl = shadow(el).querySelector('table')!;
+    expect(shadow(el).querySelector('.state.loading'), 'no loading state in place of the table').to.equal(null);
+    expect(tableEl.classList.contains('stale'), 'the rows shown are marked stale').to.equal(true);
+    expect(tableEl.getAttribute('aria-busy')).to.equal('true');
+    expect(text(rows(el)[0]), 'the last rows stay').to.equal(before);
+    expect(text(shadow(el).querySelector('.footer'))).to.include('Loading');
+    const expected = await client.listUsers({ month: '2026-11', billed: true, sort: '-name', limit: 1 });
+    await waitUntil(() => text(rows(el)[0]).includes(expected.items[0]!.name), 'not re-sorted', { timeout: 5000 });
+    expect(shadow(el).querySelector('table')!.classList.contains('stale')).to.equal(false);
+    expect(shadow(el).querySelector('table')!.getAttribute('aria-busy')).to.equal('false');
+  });
+
   it('shows a past month when picked', async () => {
     const el = await table();
     const select = shadow(el).querySelector<HTMLSelectElement>('select')!;
@@ -287,6 +305,55 @@ describe('<billing-users-table>', () => {
       await el.updateComplete;
       expect(inView(el)[2]).to.equal(kept);
       expect(rowAt(el, kept), 'a row still in view keeps its element').to.equal(element);
+    });
+
+    it('moves no row element while scrolling slowly, shows each row at its place, and reads them in order at rest', async () => {
+      const el = await table();
+      const scroller = shadow(el).querySelector<HTMLElement>('.scroller')!;
+      const rowHeight = rows(el)[0]!.offsetHeight;
+      const head = shadow(el).querySelector<HTMLElement>('thead')!.offsetHeight;
+      for (let i = 0; i < 3; i++) await nextFrame();
+      await el.updateComplete;
+      const tbody = shadow(el).querySelector('tbody')!;
+      let moves = 0;
+      const watch = new MutationObserver((records) => {
+        for (const r of records) moves += [...r.addedNodes].filter((n) => n.nodeName === 'TR').length;
+      });
+      watch.observe(tbody, { childList: true });
+      // A wheel: 100 px a frame for 20 frames.
+      for (let frame = 0; frame < 20; frame++) {
+        scroller.scrollTop += 100;
+        await nextFrame();
+        await el.updateComplete;
+        if (frame === 10) {
+          expect(moves, 'row elements moved while the view moved slowly').to.equal(0);
+          const rowsInDom = all<HTMLElement>(el, 'tbody tr[data-index]');
+          const box = scroller.getBoundingClientRect();
+          for (const tr of rowsInDom) {
+            const top = tr.getBoundingClientRect().top - box.top - scroller.clientTop;
+            expect(top, `row ${tr.dataset['index']} shown at its place`).to.be.closeTo(
+              head + Number(tr.dataset['index']) * rowHeight - scroller.scrollTop,
+              1,
+            );
+          }
+        }
+      }
+      watch.disconnect();
+      await nextFrame();
+      await nextFrame();
+      await el.updateComplete;
+      await waitUntil(() => filled(el), 'the rows in view never showed data');
+      const order = all<HTMLElement>(el, 'tbody tr[data-index]').map((tr) => Number(tr.dataset['index']));
+      expect(order, 'the rows in the DOM in their order at rest').to.deep.equal([...order].sort((a, b) => a - b));
+      const box = scroller.getBoundingClientRect();
+      for (const i of inView(el)) {
+        const top = rowAt(el, i)!.getBoundingClientRect().top - box.top - scroller.clientTop;
+        expect(top, `row ${i} at rest`).to.be.closeTo(head + i * rowHeight - scroller.scrollTop, 1);
+      }
+      expect(scroller.scrollHeight, 'the table is as tall as its rows').to.be.closeTo(
+        head + Number(shadow(el).querySelector('table')!.getAttribute('aria-rowcount')!) * rowHeight - rowHeight,
+        2,
+      );
     });
 
     it('never lets a late answer for an older query overwrite the rows of a newer one', async () => {

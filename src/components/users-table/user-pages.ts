@@ -11,8 +11,6 @@ import { recoverWhen } from '../../internal/recovery.js';
  * or for the few adjacent blocks the rows in view need (at most {@link MAX_REQUEST_BLOCKS}).
  */
 export const BLOCK = 50;
-/** The first request of a query: the rows shown and the next screens. */
-const FIRST_BLOCKS = 2;
 /** A request never asks for more blocks than this. */
 const MAX_REQUEST_BLOCKS = 3;
 /** Blocks kept per query (the oldest out of view dropped first): a few screens either side. */
@@ -53,7 +51,7 @@ interface BlockRequest {
 /**
  * The users table's data provider (in the manner of vaadin-grid's): the rows of a query
  * in blocks of {@link BLOCK}, cached by block, fetched where the view slows or stops,
- * the next block prefetched while idle, the oldest blocks out of view dropped. Every
+ * the next block prefetched as soon as the rows in view are here, the oldest blocks out of view dropped. Every
  * reset (a new query, a refresh) starts a new generation with an empty cache; a request
  * carries its generation, so an answer to an older request never lands among the rows.
  */
@@ -65,8 +63,13 @@ export class UserPages implements ReactiveController, DataState<UserPage> {
   waiting = false;
   /** The first request of a query (or of a refresh) is on its way: the footer says so. */
   loading = false;
-  /** A new query's first rows are on their way: the table area shows the loading state. */
+  /** The first rows are on their way and there are none to show meanwhile: the table area shows the loading state. */
   pending = true;
+  /**
+   * The rows shown are the last query's (or the last answer's, on a refresh), kept on
+   * screen until the new first rows arrive: the table is marked busy, not replaced.
+   */
+  stale = false;
 
   readonly #host: ReactiveControllerHost;
   readonly #view: PagesView;
@@ -84,7 +87,6 @@ export class UserPages implements ReactiveController, DataState<UserPage> {
   #inflight: BlockRequest | undefined;
   /** True until the first answer of the current generation. */
   #firstOfGeneration = true;
-  #cancelIdle: (() => void) | undefined;
   /** Stops waiting for a failure's cause to go (back online, `Retry-After`); see `recoverWhen`. */
   #stopRecovery = () => {};
   /** The 429 wait was used: the next 429 waits for the user. */
@@ -137,31 +139,33 @@ export class UserPages implements ReactiveController, DataState<UserPage> {
   hostDisconnected(): void {
     this.#stopRecovery();
     this.#abortInflight();
-    this.#cancelPrefetch();
   }
 
   /**
-   * Starts `query` afresh; `keepPosition` (a refresh of the same query) keeps the rows shown
-   * until the new ones arrive. Without a query (the month is not known yet) it waits.
+   * Starts `query` afresh, keeping the rows shown (marked {@link stale}) until the new ones
+   * arrive: a new sort, search, tab or month does not drop the table for a loading state.
+   * Only a first query, or one after a failure, shows the loading state. Without a query
+   * (the month is not known yet) it waits.
    */
   reset(query: UsersQuery | undefined, keepPosition: boolean): void {
     this.#abortInflight();
-    this.#cancelPrefetch();
     this.#generation++;
+    const keep = !!this.page0 && !this.pending && !this.error;
     this.#previous.clear();
-    // The rows shown stay until the refreshed ones arrive.
-    if (keepPosition) for (const [block, items] of this.#cache) this.#previous.set(block, items);
+    if (keep) for (const [block, items] of this.#cache) this.#previous.set(block, items);
     this.#cache.clear();
     this.#firstOfGeneration = true;
     this.#query = query;
     this.error = undefined;
     this.waiting = false;
     this.#stopRecovery();
-    // The tabs and toolbar stay (with the last counts) while the new first page loads.
-    if (!keepPosition) this.pending = true;
+    this.pending = !keep;
+    this.stale = keep;
     if (!query) return;
-    if (keepPosition && this.page0 && !this.pending) this.schedule();
-    else this.#fetch(0, FIRST_BLOCKS);
+    if (keepPosition && keep) return this.schedule();
+    // One request fills the rows in the DOM (one block, unless the view is taller).
+    const [, last] = this.#windowBlocks();
+    this.#fetch(0, Math.min(last + 1, MAX_REQUEST_BLOCKS));
   }
 
   /** The user at `index`, if its block is here. */
@@ -188,18 +192,12 @@ export class UserPages implements ReactiveController, DataState<UserPage> {
     this.#inflight = undefined;
   }
 
-  #cancelPrefetch(): void {
-    this.#cancelIdle?.();
-    this.#cancelIdle = undefined;
-  }
-
   /**
    * Decides what to fetch, after every move of the rows in view and every answer: the
    * missing blocks in view, unless the view moves fast (then only placeholders, until the
-   * scroll slows or stops); else, when idle, the next block in the scroll direction.
+   * scroll slows or stops); else the next block in the scroll direction, then the one behind.
    */
   schedule(): void {
-    this.#cancelPrefetch();
     if (!this.#client || this.error || !this.#query || this.pending) return;
     const [firstBlock, lastBlock] = this.#windowBlocks();
     const inflight = this.#inflight;
@@ -213,8 +211,10 @@ export class UserPages implements ReactiveController, DataState<UserPage> {
     }
     const fast = this.#view.fast();
     if (lo < 0) {
-      // Everything in view is here: prefetch when idle (a prefetch in flight may finish).
-      if (!inflight && !fast) this.#schedulePrefetch();
+      // Everything in view is here: the next block in the scroll direction (then the one
+      // behind) is fetched now, not when the page is idle: a scroll that goes on reaches it
+      // before then, and its rows would come in as placeholders.
+      if (!inflight && !fast) this.#prefetch();
       return;
     }
     if (inflight && !inView) this.#abortInflight(); // its rows left the view
@@ -222,20 +222,8 @@ export class UserPages implements ReactiveController, DataState<UserPage> {
     this.#fetch(lo, Math.min(hi - lo + 1, MAX_REQUEST_BLOCKS));
   }
 
-  #schedulePrefetch(): void {
-    const run = (): void => {
-      this.#cancelIdle = undefined;
-      this.#prefetch();
-    };
-    // When idle (a short pause where there is no requestIdleCallback: Safari).
-    const idle = typeof requestIdleCallback === 'function';
-    const id = idle ? requestIdleCallback(run, { timeout: 500 }) : window.setTimeout(run, 50);
-    this.#cancelIdle = () => (idle ? cancelIdleCallback(id) : clearTimeout(id));
-  }
-
   /** Fetches the block just past the rows in the DOM, in the scroll direction first. */
   #prefetch(): void {
-    if (this.#inflight || this.#view.fast() || this.pending || this.error) return;
     const total = this.page0?.total ?? 0;
     const { start, end } = this.#view.range();
     const ahead = [Math.floor(end / BLOCK), Math.floor((end + BLOCK - 1) / BLOCK)];
@@ -294,6 +282,7 @@ export class UserPages implements ReactiveController, DataState<UserPage> {
       this.#firstOfGeneration = false;
       this.#previous.clear();
       this.loading = false;
+      this.stale = false;
     }
     this.pending = false;
     this.error = undefined;

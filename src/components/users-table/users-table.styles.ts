@@ -63,9 +63,10 @@ export const usersTableStyles = css`
     background: var(--_surface);
     overscroll-behavior: contain;
   }
+  /* Separate borders: each cell paints its own, so they move with the rows' transforms. */
   table {
     width: 100%;
-    border-collapse: collapse;
+    border-spacing: 0;
     table-layout: fixed;
     min-width: 52rem;
   }
@@ -138,26 +139,19 @@ export const usersTableStyles = css`
     border-radius: 4px;
     font-size: 0.8rem;
   }
+  /* The last query's rows, shown until the new ones arrive. */
+  .stale tbody {
+    opacity: 0.6;
+  }
   .spacer-row td {
     padding: 0;
     border: none;
   }
   /* A row whose data is on its way: a static bar in each cell, at the row's height. Kept
-     cheap, since a fast scroll shows nothing else: no shimmer, a plain box, and no
-     clipping or line clamp to set up. */
+     cheap, since a fast scroll shows nothing else, and painted only (a background, no box
+     of its own): a row's data arriving lays nothing out again but its words. */
   tbody tr.placeholder td {
-    overflow: visible;
-  }
-  tbody tr.placeholder td::before {
-    content: '';
-    display: block;
-    height: 0.9rem;
-    width: 60%;
-    border-radius: 4px;
-    background: var(--_subtle);
-  }
-  tbody tr.placeholder .clamp {
-    display: none;
+    background: linear-gradient(var(--_subtle), var(--_subtle)) no-repeat var(--_space) 50% / 60% 0.9rem;
   }
   .col-name {
     width: 17%;
@@ -204,6 +198,7 @@ export const usersTableStyles = css`
     thead {
       position: sticky;
       top: 0;
+      z-index: 1;
       background: var(--_subtle);
     }
     tr {
@@ -227,6 +222,10 @@ export const usersTableStyles = css`
     td {
       padding: 0;
       border: 0;
+    }
+    tbody tr.placeholder td {
+      min-height: 1rem;
+      background-position: 0 50%;
     }
     td:first-child {
       flex: 1 0 0;

@@ -1,5 +1,6 @@
 import { de, en, nl } from './users-table.messages.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
 import type { BillingUser, UserPage } from '../../client/client.js';
 import { listUsersLimits } from '../../client/limits.js';
 import type { ChangeTopic } from '../../context/context.js';
@@ -8,7 +9,6 @@ import { BillingElement } from '../../internal/billing-element.js';
 import { toolbarStyles } from '../../internal/toolbar.styles.js';
 import { onDemand } from '../../internal/on-demand.js';
 import { privateElement } from '../../internal/private-element.js';
-import { recycle } from '../../internal/recycle.js';
 import { emptyState, errorMessage, errorState, loadingState } from '../../internal/states.js';
 import type { OfferedMonths } from './months.js';
 import { reasonKey } from './reason.js';
@@ -66,7 +66,10 @@ export const onFirstUse = {
  * card (name and action, e-mail, reason, role and start, lists). Only the rows in view
  * are in the DOM, fetched from the server a block at a time where the scroll slows or
  * stops (placeholder rows while it is too fast, the table `aria-busy`), and the next block
- * while idle, so a tenant with 100,000 people scrolls like one with ten. Admins can
+ * as soon as those are here, so a tenant with 100,000 people scrolls like one with ten;
+ * rows are placed with transforms, so scrolling lays nothing out again. A new sort,
+ * search, tab or month keeps the rows on screen, dimmed and `aria-busy`, until the new
+ * first rows arrive. Admins can
  * deactivate and reactivate people: the question says what deactivating does to this
  * month's bill and the next (still billed after the peak day, the license billed until the
  * period ends…); under prepaid licenses it asks what to do with the freed license, or
@@ -335,6 +338,9 @@ export class BillingUsersTable extends BillingElement {
     </th>`;
   }
 
+  /** Each `<tr>`'s last template and what it showed (by key): see `#renderRows`. */
+  #kept = new Map<number, [unknown[], TemplateResult]>();
+
   /** A row's display strings, computed once per user object (each answer brings new ones) and locale. */
   #rowText(u: BillingUser, page: UserPage, locale: string): RowText {
     let text = this.#texts.get(u);
@@ -362,44 +368,49 @@ export class BillingUsersTable extends BillingElement {
   /**
    * The rows in the DOM. A row without data yet is a placeholder of the same height and
    * the same template (a skeleton in each cell), so the data fills the same `<tr>` when it
-   * arrives. Rows are keyed by their index modulo the row count: scrolling by a row moves
-   * one `<tr>` from one end to the other, and a long jump refills the same `<tr>`s in place
-   * (see `#keyShift`); none are created or destroyed.
+   * arrives. Nothing is laid out again as the view moves (in the manner of vaadin-grid):
+   * the `<tr>`s, keyed by their row's index plus `keyShift` modulo their count, keep their
+   * order in the DOM and are placed with transforms. A slow scroll gives only the `<tr>`s
+   * whose rows left the view to the rows coming into view (their text and transform
+   * change); a fast one refills them in place and moves the group. When the view stops
+   * they are put in the rows' order, the order assistive technologies and Tab read. A
+   * spacer below gives the table the height of every row; no `<tr>` is created or destroyed.
    */
   #renderRows(page: UserPage): TemplateResult {
-    const { start, end } = this.#rows.range;
-    const total = page.total;
-    const last = Math.min(end, total);
-    const indices: number[] = [];
-    for (let i = start; i < last; i++) indices.push(i);
     const rows = this.#rows;
-    const slots = Math.max(rows.slots, last - start, 1);
+    const { start, end } = rows.range;
+    const total = page.total;
+    const n = Math.max(0, Math.min(end, total) - start);
+    const slots = Math.max(rows.slots, n, 1);
     const shift = rows.keyShift;
+    const key = (i: number) => (i + shift) % slots;
+    // The DOM's order: the rows from the one whose key is first (at rest: `start`, not turned).
+    const turn = n < slots ? 0 : (rows.firstKey - key(start) + slots) % slots;
+    const order: number[] = [];
+    for (let k = 0; k < n; k++) order.push(start + ((k + turn) % n));
     const h = rows.rowHeight;
+    const lift = rows.lift;
     const canWrite = this.canWrite;
     const locale = this.locale;
     const focusRow = rows.focusRow ?? -1;
-    // The rows out of the DOM above and below, as their height.
-    const spacer = (n: number) =>
-      n > 0
-        ? html`<tr class="spacer-row" aria-hidden="true" style="height:${n * h}px">
-            <td colspan=${canWrite ? 7 : 6}></td>
-          </tr>`
-        : nothing;
-    return html`<tbody @keydown=${this.#onRowKey}>
-      ${spacer(start)}
-      ${recycle(
-        indices,
-        (i) => (i + shift) % slots,
-        (i) => {
+    return html`<tbody style=${`transform:translateY(${lift}px)`} @keydown=${this.#onRowKey}>
+        ${repeat(order, key, (i) => {
           const u = this.#pages.row(i);
+          // Laid out at its place in the DOM (below the group's lift), shown at its row's.
+          const y = (i - ((i - start - turn + n) % n)) * h - lift;
+          const tab = i === start || focusRow === i ? 0 : -1;
+          // A row that shows the same as in the last frame keeps its template: not evaluated again.
+          const deps = [i, u, y, tab, locale, canWrite];
+          const kept = this.#kept.get(key(i));
+          if (kept && deps.every((d, j) => d === kept[0][j])) return kept[1];
           const text = u ? this.#rowText(u, page, locale) : undefined;
-          return html`<tr
+          const row = html`<tr
             class=${u ? 'row' : 'placeholder'}
             part=${u ? 'row' : nothing}
             data-index=${i}
             aria-rowindex=${i + 2}
-            tabindex=${i === start || focusRow === i ? 0 : -1}
+            tabindex=${tab}
+            style=${y ? `transform:translateY(${y}px)` : ''}
           >
             <td>${u?.name}</td>
             <td>${u?.email}</td>
@@ -413,10 +424,19 @@ export class BillingUsersTable extends BillingElement {
             </td>
             ${canWrite ? html`<td class="act">${u ? this.#actionButton(u) : nothing}</td>` : nothing}
           </tr>`;
-        },
-      )}
-      ${spacer(total - last)}
-    </tbody>`;
+          this.#kept.set(key(i), [deps, row]);
+          return row;
+        })}
+      </tbody>
+      ${
+        total > n
+          ? html`<tbody aria-hidden="true">
+              <tr class="spacer-row" style=${`height:${(total - n) * h}px`}>
+                <td colspan=${canWrite ? 7 : 6}></td>
+              </tr>
+            </tbody>`
+          : nothing
+      }`;
   }
 
   #renderTable(page: UserPage): TemplateResult {
@@ -434,6 +454,7 @@ export class BillingUsersTable extends BillingElement {
         aria-rowcount=${page.total + 1}
         aria-labelledby=${`tab-${this.tab}`}
         aria-busy=${this.#pages.missing}
+        class=${this.#pages.stale ? 'stale' : ''}
       >
         <thead>
           <tr aria-rowindex="1">

@@ -30,8 +30,21 @@ export class VirtualRows implements ReactiveController {
   rowHeight = DEFAULT_ROW_HEIGHT;
   /** Rows in the DOM; each keeps its `<tr>` (keyed by index plus `keyShift`, modulo this) while scrolling. */
   slots = INITIAL_ROWS;
-  /** Changed on a jump past the rows in the DOM, so the new rows take the `<tr>`s in the order they are. */
+  /**
+   * Changed when the rows refill the `<tr>`s in place (a jump past the rows in the DOM, or
+   * any move of a fast scroll), so the new rows take the `<tr>`s in the order they are.
+   */
   keyShift = 0;
+  /**
+   * Where the `<tr>`s are while the view moves: the key of the first in the DOM, and how far
+   * (px) the row group is moved down. Kept while the view moves slowly, so a `<tr>` that
+   * keeps its row keeps its place and its transform; set from the first row at rest and
+   * in a fast scroll (the `<tr>`s in the rows' order, moved as one).
+   */
+  firstKey = 0;
+  lift = 0;
+  /** The view moved in the last frame: the rows keep their `<tr>`s' order (see the table's `#renderRows`). */
+  moving = false;
   /** The last move was more than a screen in one frame (a drag or a fling): placeholders, no fetch. */
   fast = false;
   direction: 1 | -1 = 1;
@@ -97,8 +110,10 @@ export class VirtualRows implements ReactiveController {
     const scroller = this.#view.scroller();
     if (scroller) scroller.scrollTop = 0;
     this.#lastTop = 0;
-    this.fast = false;
+    this.fast = this.moving = false;
     this.range = { start: 0, end: Math.max(INITIAL_ROWS, this.#measured ? this.slots : 0) };
+    this.firstKey = this.keyShift % Math.max(this.slots, 1);
+    this.lift = 0;
   }
 
   /** Rows that fit in the view, for Page Up and Page Down. */
@@ -140,6 +155,9 @@ export class VirtualRows implements ReactiveController {
     if (moved !== 0) this.direction = moved > 0 ? 1 : -1;
     this.fast = !this.#jumped && Math.abs(moved) > Math.max(this.#viewport, this.rowHeight * 4);
     this.#jumped = false;
+    // Stopped: the <tr>s are put in the rows' order.
+    if (this.moving && !moved) this.#host.requestUpdate();
+    this.moving = moved !== 0;
     this.update();
     if (moved !== 0) this.#frame = requestAnimationFrame(this.#tick);
   };
@@ -158,13 +176,18 @@ export class VirtualRows implements ReactiveController {
     const start = Math.max(0, Math.min(first - OVERSCAN, total - slots));
     const end = Math.min(total, start + slots);
     if (start !== this.range.start || end !== this.range.end) {
-      // A jump past every row in the DOM refills the same <tr>s in place (no node moves);
-      // a shorter move keeps the rows still in view in their <tr>s and moves the others.
-      if (Math.abs(start - this.range.start) >= slots) {
+      // A fast scroll, or a jump past every row in the DOM, refills the same <tr>s in place
+      // (no node moves, no transforms but the group's); a slower move keeps the rows still in
+      // view in their <tr>s and gives the others to the rows coming into view.
+      if (this.fast || Math.abs(start - this.range.start) >= slots) {
         this.keyShift = (((this.keyShift + this.range.start - start) % slots) + slots) % slots;
       }
       this.range = { start, end };
       this.#host.requestUpdate();
+    }
+    if (this.fast || !this.moving) {
+      this.firstKey = (start + this.keyShift) % slots;
+      this.lift = start * h;
     }
     this.#view.moved();
   }
