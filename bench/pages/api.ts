@@ -84,6 +84,8 @@ export interface DemoReadiness {
   readyAt: number;
   /** When each element first showed its data. */
   elements: Record<string, number>;
+  /** The durations (ms) of the tasks over 50 ms until then. */
+  longTasks: number[];
 }
 
 /** The users table's peer (vaadin-grid over the same data), measured like the table. */
