@@ -32,7 +32,7 @@ export function useMockBackend(scenario = 'injixo-advanced'): () => MockStore {
     // The last test's elements are gone, but a request they sent (a prefetch, an aborted
     // one) may still be on its way to the mock: let it be answered before this test's
     // store and faults are set, so it cannot take a fault meant for this test's request.
-    await waitUntil(() => inflight <= 0 && performance.now() - lastStart > 30, 'the last test\'s requests', {
+    await waitUntil(() => inflight <= 0 && performance.now() - lastStart > 30, "the last test's requests", {
       timeout: 5000,
       interval: 10,
     });
