@@ -40,7 +40,7 @@ import type { PersistenceAdapter } from './persistence.js';
 import { checkRole, WorldSession } from './session.js';
 import type { Fault } from './session.js';
 import type { DayFilter, UsersQuery } from './users.js';
-import { allUsers, buildDeferredOrder, listUsers, personIndex, searchPeople } from './users.js';
+import { allUsers, listUsers, personIndex, searchPeople } from './users.js';
 import { deactivationPreviewView, quoteView, timelineView } from './views.js';
 
 export { isRoleName } from './session.js';
@@ -233,27 +233,7 @@ export class MockStore {
 
   /** One page of users; what `GET /users` answers (the query is assumed valid). */
   listUsers(query: UsersQuery & DayFilter): ApiUserPage {
-    const page = listUsers(this.world, query);
-    this.#whenIdle();
-    return page;
-  }
-
-  #idleScheduled = false;
-
-  /**
-   * After a first page answered from a selection, builds that tab's full order when
-   * nothing else is asked (an idle callback in a page, a timer elsewhere), so a later
-   * page far down (a scroll to the end) is answered without sorting the tenant first.
-   */
-  #whenIdle(): void {
-    if (this.#idleScheduled) return;
-    this.#idleScheduled = true;
-    const run = (): void => {
-      this.#idleScheduled = false;
-      if (buildDeferredOrder()) this.#whenIdle();
-    };
-    if (typeof requestIdleCallback === 'function') requestIdleCallback(run);
-    else (setTimeout(run, 50) as { unref?: () => void }).unref?.();
+    return listUsers(this.world, query);
   }
 
   /**

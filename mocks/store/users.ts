@@ -656,27 +656,7 @@ function firstRowsOf(m: MonthTable, sort: UserSort, billed: boolean, need: numbe
   if (need > SELECT_LIMIT) return tabOrder(m, sort, billed);
   const rows = selectFirst(m, sort, billed ? 1 : 0, Math.min(tabSize, Math.max(MIN_SELECTED, 2 * need)));
   m.firstRows.set(cacheKey, rows);
-  if (rows.length < tabSize) {
-    deferred.push({ m, sort, billed });
-    if (deferred.length > MAX_DEFERRED) deferred.shift();
-  }
   return rows;
-}
-
-/** Orders whose first rows were selected, not sorted: built in full when the store is idle. */
-const deferred: { m: MonthTable; sort: UserSort; billed: boolean }[] = [];
-const MAX_DEFERRED = 4;
-
-/**
- * Builds the full order of the latest tab whose first page was answered from a selection
- * (see `firstRowsOf`), so that a later page (a scroll to the end) needs no sort: the store
- * calls this when idle. Returns false when there was nothing left to build.
- */
-export function buildDeferredOrder(): boolean {
-  const next = deferred.pop();
-  if (!next) return false;
-  tabOrder(next.m, next.sort, next.billed);
-  return true;
 }
 
 /**

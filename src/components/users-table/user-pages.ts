@@ -251,8 +251,9 @@ export class UserPages implements ReactiveController, DataState<UserPage> {
       (page) => {
         if (!done()) return;
         this.#receive(page, first, count);
-        this.schedule();
         this.#host.requestUpdate();
+        // What comes next is asked in the next frame, so its answer never holds up these rows' paint.
+        requestAnimationFrame(() => (this.#host as BillingElement).isConnected && this.schedule());
       },
       (e: unknown) => {
         if (!done()) return;
