@@ -2,6 +2,9 @@
  * Mock backend figures (issue 3's budget): a page of 100 users from the 100,000-person
  * world, sorted and searched, answered by the store in under 20 ms (no artificial latency).
  * "new search" uses a different search text on every run, so no cached result helps.
+ * Without a budget, once each, in the order the users table asks them: the last page after
+ * the first (a scroll to the end: selected from the end of the order, no sort of the tab),
+ * then a first search under a sort whose order is not built yet (it sorts the tab).
  */
 import { generateWorld } from '../mocks/engine/generate.js';
 import { MockStore } from '../mocks/store/store.js';
@@ -15,6 +18,13 @@ export function runMockBench(): void {
   const month = store.today.slice(0, 7);
   once(SUITE, 'first users page of a new world (builds the month and sort caches)', () =>
     store.listUsers({ month, limit: 100 }),
+  );
+  const { total } = store.listUsers({ month, limit: 0 });
+  once(SUITE, 'last users page after the first (a scroll to the end), by name', () =>
+    store.listUsers({ month, offset: total - 50, limit: 50 }),
+  );
+  once(SUITE, 'first search under a new sort, by role (sorts the tab)', () =>
+    store.listUsers({ month, sort: 'role', q: 'ma', limit: 100 }),
   );
   const terms = [
     'an',

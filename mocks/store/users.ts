@@ -13,16 +13,21 @@
  *   of every column that does not depend on the month. Columns whose values repeat a lot
  *   (names in a generated tenant, role, start date) are ordered by sorting their distinct
  *   values, not every person;
- * - per (world, month): the engine's {@link monthVerdicts} (each person's tab and the
- *   counts, from one pass over typed arrays; a person's verdict is made only for the rows
- *   shown), the first rows of each (column, direction, tab) asked for, the full order of
- *   each on first use beyond those, and the last few searches.
+ * - per (world, month, and day when asked): the engine's {@link monthVerdicts} (each
+ *   person's tab and the counts, from one pass over typed arrays; a person's verdict is made
+ *   only for the rows shown), the first and the last rows of each (column, direction, tab)
+ *   asked for, the full order of each on first use beyond those, and the last few searches.
  *
- * A first page (no search, within the first {@link SELECT_LIMIT} rows) is a selection of
- * the first rows in one pass over the people — a bounded heap, and most people ruled out
- * by the first letter of their key — rather than a sort of everyone: at a million people
- * it costs a pass, not the name table and its sort. Deeper pages and searches use the
- * full orders. Both give the same rows in the same order.
+ * A page within {@link SELECT_LIMIT} rows of the start of a tab's order, or of its end
+ * (the table's scroll to the bottom), is a selection of the first (or last) rows in one
+ * pass over the people — a bounded heap, and most people ruled out by the first letters
+ * of their key — rather than a sort of everyone: at a million people it costs a pass, not
+ * the name table and its sort. The last rows are the first ones of the whole comparison
+ * reversed (column, direction and every tie-break), turned back; the pass starts from the
+ * end of the people where a sample says the best keys are (people often come in start-date
+ * order). Deeper pages and searches use the full orders, and so does every page once the
+ * people's order of its column is built (a month-independent column: a filter of it costs
+ * less than a selection). All give the same rows in the same order.
  */
 import { isIsoDate, isYearMonth, monthOf, toDayNumber } from '../engine/dates.js';
 import { peopleIndex } from '../engine/indexes.js';
@@ -105,6 +110,8 @@ interface MonthTable {
   orders: Map<string, Int32Array>;
   /** `${sort}|${tab}` → the first rows of that order (all of them when the tab is shorter). */
   firstRows: Map<string, Int32Array>;
+  /** `${sort}|${tab}` → the last rows of that order, in that order (all of them when the tab is shorter). */
+  lastRows: Map<string, Int32Array>;
   /** `${sort}|${tab}|${q}` → the matches, most recent last (a few kept). */
   searches: Map<string, Int32Array>;
   /** The tables of days of the month asked for (`?day=`), most recent last (a few kept). */
@@ -118,9 +125,10 @@ const MAX_SEARCHES = 16;
 /** Months kept per world, most recently asked last: asking many months never grows memory without bound. */
 export const MAX_MONTHS = 24;
 /**
- * Pages ending within this many rows of an order not yet built are selected from the
- * people (a pass each) rather than sorted (all of them, once); a selection keeps twice
- * the rows asked for (at least {@link MIN_SELECTED}), so the next pages reuse it.
+ * Pages ending within this many rows of the start of an order not yet built, or starting
+ * within this many rows of its end, are selected from the people (a pass each) rather than
+ * sorted (all of them, once); a selection keeps twice the rows asked for from its end (at
+ * least {@link MIN_SELECTED}), so the next pages reuse it.
  */
 export const SELECT_LIMIT = 5_000;
 const MIN_SELECTED = 1_000;
@@ -310,6 +318,7 @@ function monthTable(world: World, month: string): MonthTable {
     model: planForMonth(world, month).model,
     orders: new Map(),
     firstRows: new Map(),
+    lastRows: new Map(),
     searches: new Map(),
   };
   byMonth.set(month, m);
@@ -371,6 +380,7 @@ function dayTable(world: World, m: MonthTable, day: string): MonthTable {
     model: m.model,
     orders: new Map(),
     firstRows: new Map(),
+    lastRows: new Map(),
     searches: new Map(),
   };
   days.set(day, t);
@@ -431,6 +441,7 @@ function tabOrder(m: MonthTable, sort: UserSort, billed: boolean): Int32Array {
   const order = desc ? descending(asc, keys) : asc;
   m.orders.set(cacheKey, order);
   m.firstRows.delete(cacheKey);
+  m.lastRows.delete(cacheKey);
   return order;
 }
 
@@ -466,18 +477,45 @@ function keyCode(key: string): number {
 }
 
 /**
- * The first `k` people of tab `want` in the order of `sort` (all of them when the tab is
- * shorter): exactly the start of {@link tabOrder}'s order, found in one pass over the
- * people without sorting them. The order is the column's key (ascending, or descending
- * for `-column`), then the name order: folded name, id, position. A bounded heap keeps the
- * `k` best so far, its worst on top; a person whose key's first two characters already come
- * after the worst one's is passed over without making their key, so most people cost
- * two character reads.
+ * Whether the keys of `n` people rise (1) or fall (-1) with their position, or neither (0),
+ * judged from {@link TREND_SAMPLES} people evenly spread: a clear majority of the steps between
+ * neighbours in the sample one way.
  */
-function selectFirst(m: MonthTable, sort: UserSort, want: number, k: number): Int32Array {
+function trendOf(n: number, keyOf: (i: number) => string): number {
+  if (n < 2) return 0;
+  let up = 0;
+  let down = 0;
+  let prev = keyOf(0);
+  for (let s = 1; s < TREND_SAMPLES; s++) {
+    const key = keyOf(Math.floor((s * (n - 1)) / (TREND_SAMPLES - 1)));
+    if (key > prev) up++;
+    else if (key < prev) down++;
+    prev = key;
+  }
+  return up > 2 * down ? 1 : down > 2 * up ? -1 : 0;
+}
+const TREND_SAMPLES = 65;
+
+/** Which end of an order {@link selectRows} selects. */
+type End = 'first' | 'last';
+
+/**
+ * The first (or last) `k` people of tab `want` in the order of `sort` (all of them when the
+ * tab is shorter), in that order: exactly the start (or the end) of {@link tabOrder}'s
+ * order, found in one pass over the people without sorting them. The order is the column's
+ * key (ascending, or descending for `-column`), then the name order: folded name, id,
+ * position. The last rows are the first ones of that whole comparison reversed (the key's
+ * direction and every tie-break), turned back at the end. A bounded heap keeps the `k`
+ * best so far, its worst on top; a person whose key's first two characters already come
+ * after the worst one's is passed over without making their key, so most people cost two
+ * character reads.
+ */
+function selectRows(m: MonthTable, sort: UserSort, want: number, k: number, end: End): Int32Array {
   const desc = sort.startsWith('-');
   const key = (desc ? sort.slice(1) : sort) as UserSortKey;
-  const sign = desc ? -1 : 1;
+  // The direction of the whole comparison (-1: reversed, for the last rows), and of the key within it.
+  const dir = end === 'last' ? -1 : 1;
+  const sign = (desc ? -1 : 1) * dir;
   const t = m.people;
   const { people } = t;
   const { tab } = m.verdicts;
@@ -536,43 +574,29 @@ function selectFirst(m: MonthTable, sort: UserSort, want: number, k: number): In
   let candCode = 0;
   let candKey: string | undefined;
   let candName: string | undefined;
-  const slotKey = (s: number): string =>
-    (keys[s] ??= byName ? foldedName(t, heap[s] as number) : keyOf(heap[s] as number));
-  const slotName = (s: number): string => (names[s] ??= foldedName(t, heap[s] as number));
-  // Order of two people given as (code, key, name, person) getters: negative when the first comes first.
-  const order = (
-    ca: number,
-    ka: () => string,
-    na: () => string,
-    a: number,
-    cb: number,
-    kb: () => string,
-    nb: () => string,
-    b: number,
-  ): number => {
-    if (ca !== cb) return sign * (ca < cb ? -1 : 1);
-    let c = sign * compareText(ka(), kb());
+  // Slot -1 is the candidate: one comparison for the heap's people and the one in hand.
+  const CAND = -1;
+  const keyOfPerson = (i: number): string => (byName ? foldedName(t, i) : keyOf(i));
+  const keyAt = (s: number): string =>
+    s === CAND ? (candKey ??= keyOfPerson(cand)) : (keys[s] ??= keyOfPerson(heap[s] as number));
+  const nameAt = (s: number): string =>
+    s === CAND ? (candName ??= foldedName(t, cand)) : (names[s] ??= foldedName(t, heap[s] as number));
+  // Order of the people in two slots: negative when the first comes first.
+  const compareSlots = (x: number, y: number): number => {
+    const cx = x === CAND ? candCode : (codes[x] as number);
+    const cy = y === CAND ? candCode : (codes[y] as number);
+    if (cx !== cy) return sign * (cx < cy ? -1 : 1);
+    let c = sign * compareText(keyAt(x), keyAt(y));
     if (c !== 0) return c;
     if (!byName) {
-      c = compareText(na(), nb());
-      if (c !== 0) return c;
+      c = compareText(nameAt(x), nameAt(y));
+      if (c !== 0) return dir * c;
     }
+    const a = x === CAND ? cand : (heap[x] as number);
+    const b = y === CAND ? cand : (heap[y] as number);
     c = compareText((people[a] as Person).id, (people[b] as Person).id);
-    return c !== 0 ? c : a - b;
+    return dir * (c !== 0 ? c : a - b);
   };
-  const candKeyOf = (): string => (candKey ??= byName ? foldedName(t, cand) : keyOf(cand));
-  const candNameOf = (): string => (candName ??= foldedName(t, cand));
-  const compareSlots = (x: number, y: number): number =>
-    order(
-      codes[x] as number,
-      () => slotKey(x),
-      () => slotName(x),
-      heap[x] as number,
-      codes[y] as number,
-      () => slotKey(y),
-      () => slotName(y),
-      heap[y] as number,
-    );
   const swap = (x: number, y: number): void => {
     const h = heap[x] as number;
     heap[x] = heap[y] as number;
@@ -593,7 +617,13 @@ function selectFirst(m: MonthTable, sort: UserSort, want: number, k: number): In
     keys[s] = candKey;
     names[s] = candName;
   };
-  for (let i = 0; i < t.n && cap > 0; i++) {
+  // People often come in the order of a column (start dates): met from the wrong end, each
+  // one would displace the worst kept, a sift through the heap per person. So the pass
+  // starts from the end where the best keys are, judged from a sample (the rows do not
+  // depend on it: the order is total).
+  const backward = trendOf(t.n, keyOfPerson) * sign < 0;
+  for (let step = 0; step < t.n && cap > 0; step++) {
+    const i = backward ? t.n - 1 - step : step;
     if (tab[i] !== want) continue;
     cand = i;
     candCode = codeOf(i);
@@ -614,18 +644,7 @@ function selectFirst(m: MonthTable, sort: UserSort, want: number, k: number): In
     // Passed over unless it comes before the worst kept.
     const top = codes[0] as number;
     if (sign * (candCode - top) > 0) continue;
-    const before =
-      order(
-        candCode,
-        candKeyOf,
-        candNameOf,
-        cand,
-        top,
-        () => slotKey(0),
-        () => slotName(0),
-        heap[0] as number,
-      ) < 0;
-    if (!before) continue;
+    if (compareSlots(CAND, 0) >= 0) continue;
     place(0);
     // Sift down.
     let s = 0;
@@ -640,23 +659,50 @@ function selectFirst(m: MonthTable, sort: UserSort, want: number, k: number): In
       s = worst;
     }
   }
-  // The kept people, best first.
+  // The kept people, best first (for the last rows: last first, so turned back).
   const slots = Array.from({ length: size }, (_, s) => s).sort(compareSlots);
-  return Int32Array.from(slots, (s) => heap[s] as number);
+  const rows = Int32Array.from(slots, (s) => heap[s] as number);
+  return dir === 1 ? rows : rows.reverse();
 }
 
-/** The first `need` rows of a tab's order: from the full order when built, else selected (and kept). */
-function firstRowsOf(m: MonthTable, sort: UserSort, billed: boolean, need: number): Int32Array {
+/** Rows of a tab's order: `rows[j - base]` is its row `j`. */
+interface RowsAt {
+  rows: Int32Array;
+  base: number;
+}
+
+const NO_ROWS: RowsAt = { rows: new Int32Array(0), base: 0 };
+
+/**
+ * The rows of a tab's order that a page (`offset`, `limit`) shows: from the full order when
+ * built; else from the first or the last rows kept, or selected (and kept) when the page
+ * lies within {@link SELECT_LIMIT} rows of the start or of the end (the nearer end) and the
+ * full order is not one filter away; else from the full order, built.
+ */
+function pageRowsOf(m: MonthTable, sort: UserSort, billed: boolean, offset: number, limit: number): RowsAt {
   const cacheKey = `${sort}|${billed ? 1 : 0}`;
   const full = m.orders.get(cacheKey);
-  if (full) return full;
+  if (full) return { rows: full, base: 0 };
   const tabSize = billed ? m.verdicts.billedCount : m.verdicts.notBilledCount;
-  const kept = m.firstRows.get(cacheKey);
-  if (kept && (kept.length >= need || kept.length === tabSize)) return kept;
-  if (need > SELECT_LIMIT) return tabOrder(m, sort, billed);
-  const rows = selectFirst(m, sort, billed ? 1 : 0, Math.min(tabSize, Math.max(MIN_SELECTED, 2 * need)));
-  m.firstRows.set(cacheKey, rows);
-  return rows;
+  const end = Math.min(tabSize, offset + limit);
+  if (end <= offset) return NO_ROWS;
+  const first = m.firstRows.get(cacheKey);
+  if (first && first.length >= end) return { rows: first, base: 0 };
+  const last = m.lastRows.get(cacheKey);
+  if (last && tabSize - last.length <= offset) return { rows: last, base: tabSize - last.length };
+  // Rows needed counted from the start, and from the end.
+  const fromStart = end;
+  const fromEnd = tabSize - offset;
+  // The order of a column that does not depend on the month, once built for the people, makes
+  // every month's order with one filter: cheaper than a selection.
+  const key = (sort.startsWith('-') ? sort.slice(1) : sort) as UserSortKey;
+  const built = MONTH_INDEPENDENT.has(key) && m.people.orders.has(key);
+  if (built || Math.min(fromStart, fromEnd) > SELECT_LIMIT) return { rows: tabOrder(m, sort, billed), base: 0 };
+  const which: End = fromStart <= fromEnd ? 'first' : 'last';
+  const need = which === 'first' ? fromStart : fromEnd;
+  const rows = selectRows(m, sort, billed ? 1 : 0, Math.min(tabSize, Math.max(MIN_SELECTED, 2 * need)), which);
+  (which === 'first' ? m.firstRows : m.lastRows).set(cacheKey, rows);
+  return { rows, base: which === 'first' ? 0 : tabSize - rows.length };
 }
 
 /**
@@ -724,18 +770,19 @@ export function listUsers(world: World, query: UsersQuery & DayFilter): ApiUserP
   const m = day === undefined ? month : dayTable(world, month, day);
   const v = m.verdicts;
   let rows: Int32Array;
+  let base = 0;
   let total: number;
   if (q !== '') {
     rows = searchIn(m, tabOrder(m, sort, billed), `${sort}|${billed ? 1 : 0}|${q}`, q);
     total = rows.length;
   } else {
-    rows = firstRowsOf(m, sort, billed, offset + limit);
+    ({ rows, base } = pageRowsOf(m, sort, billed, offset, limit));
     total = billed ? v.billedCount : v.notBilledCount;
   }
   const items: ApiBillingUser[] = [];
-  const end = Math.min(rows.length, offset + limit);
+  const end = Math.min(base + rows.length, offset + limit);
   for (let j = offset; j < end; j++) {
-    const i = rows[j] as number;
+    const i = rows[j - base] as number;
     items.push(billingUserView(world, m.people.people[i] as Person, v.verdict(i)));
   }
   return {
