@@ -283,10 +283,13 @@ describe('users list: the last pages of a tab, selected from the end of its orde
         for (const billed of [true, false]) {
           const size = tabSize(w, month, billed);
           const world = fresh(w);
-          // [offset, limit]: the table's last block, a page over the end, pages back (from the kept rows),
+          // [offset, limit]: the table's last block, the edge of the rows kept, a page over the end, pages back,
           // the very last row, one before the selection kept, the first page.
           const pages: [number, number][] = [
             [size - 50, 50],
+            // The first row kept (MIN_SELECTED rows from the end), then the row before it.
+            [size - 1_000, 100],
+            [size - 1_001, 100],
             [size - 137, 200],
             [size - 150, 100],
             [size - 1, 1],
