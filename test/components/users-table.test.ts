@@ -596,8 +596,17 @@ describe('<billing-users-table>', () => {
       tabsNotClipped(el);
       await showTab(el, 'not-billed');
       cellsInside(el);
-      expect(getComputedStyle(rows(el)[0]!).display).to.equal('table-row');
       expect(rows(el)[0]!.offsetHeight).to.equal(44);
+      // Rows are grids, not CSS table rows: each cell still sits under its column's header.
+      const heads = all<HTMLElement>(el, 'thead th');
+      const cells = [...rows(el)[0]!.children] as HTMLElement[];
+      expect(cells.length).to.equal(heads.length);
+      cells.forEach((cell, k) => {
+        const c = cell.getBoundingClientRect();
+        const h = heads[k]!.getBoundingClientRect();
+        expect(Math.abs(c.left - h.left), `column ${k} left`).to.be.below(1);
+        expect(Math.abs(c.width - h.width), `column ${k} width`).to.be.below(1);
+      });
       await expect(el).to.be.accessible();
     });
   });

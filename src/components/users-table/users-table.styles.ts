@@ -63,23 +63,41 @@ export const usersTableStyles = css`
     background: var(--_surface);
     overscroll-behavior: contain;
   }
-  /* Separate borders: each cell paints its own, so they move with the rows' transforms. */
+  /* Not a CSS table: each row a grid of the same columns, of a fixed height and contained,
+     so a row's new text lays out that row alone (a table lays out all its rows again).
+     The roles say what the display no longer does. */
   table {
+    --_cols: minmax(0, 17fr) minmax(0, 21fr) minmax(0, 10fr) minmax(0, 16fr) minmax(0, 12fr) minmax(0, 18fr);
+    display: block;
     width: 100%;
-    border-spacing: 0;
-    table-layout: fixed;
     min-width: 52rem;
   }
-  thead th {
+  table.write {
+    --_cols: minmax(0, 17fr) minmax(0, 21fr) minmax(0, 10fr) minmax(0, 16fr) minmax(0, 12fr) minmax(0, 18fr) 8.5rem;
+  }
+  thead {
+    display: block;
     position: sticky;
     top: 0;
     z-index: 1;
     background: var(--_subtle);
-    text-align: start;
-    font-weight: 600;
-    border-bottom: 1px solid var(--_border);
+  }
+  tr {
+    display: grid;
+    grid-template-columns: var(--_cols);
+    align-items: center;
+  }
+  thead tr {
     height: var(--_row-height);
+    border-bottom: 1px solid var(--_border);
+  }
+  th {
+    align-self: stretch;
+    display: flex;
+    align-items: center;
+    font-weight: 600;
     padding: 0 var(--_space);
+    overflow: hidden;
   }
   th button {
     all: unset;
@@ -96,8 +114,13 @@ export const usersTableStyles = css`
     font-size: 0.8em;
     color: var(--_muted);
   }
+  tbody {
+    display: block;
+  }
   tbody tr {
     height: var(--_row-height);
+    border-bottom: 1px solid var(--_border);
+    contain: strict;
   }
   tbody tr.row:hover {
     background: var(--_subtle);
@@ -108,7 +131,6 @@ export const usersTableStyles = css`
   }
   td {
     padding: 0 var(--_space);
-    border-bottom: 1px solid var(--_border);
     white-space: nowrap;
     overflow: hidden;
     text-overflow: ellipsis;
@@ -143,36 +165,12 @@ export const usersTableStyles = css`
   .stale tbody {
     opacity: 0.6;
   }
-  .spacer-row td {
-    padding: 0;
-    border: none;
-  }
   /* A row whose data is on its way: a static bar in each cell, at the row's height. Kept
      cheap, since a fast scroll shows nothing else, and painted only (a background, no box
      of its own): a row's data arriving lays nothing out again but its words. */
   tbody tr.placeholder td {
+    align-self: stretch;
     background: linear-gradient(var(--_subtle), var(--_subtle)) no-repeat var(--_space) 50% / 60% 0.9rem;
-  }
-  .col-name {
-    width: 17%;
-  }
-  .col-email {
-    width: 21%;
-  }
-  .col-role {
-    width: 10%;
-  }
-  .col-directories {
-    width: 16%;
-  }
-  .col-start {
-    width: 12%;
-  }
-  .col-reason {
-    width: 18%;
-  }
-  .col-actions {
-    width: 8.5rem;
   }
   .footer {
     display: flex;
@@ -189,17 +187,8 @@ export const usersTableStyles = css`
       align-items: stretch;
       flex-direction: column;
     }
-    table,
-    thead,
-    tbody {
-      display: block;
+    table {
       min-width: 0;
-    }
-    thead {
-      position: sticky;
-      top: 0;
-      z-index: 1;
-      background: var(--_subtle);
     }
     tr {
       display: flex;
@@ -207,11 +196,11 @@ export const usersTableStyles = css`
       align-content: start;
       column-gap: var(--_space);
     }
-    th[class] {
-      width: auto;
+    thead tr {
       height: auto;
+    }
+    th {
       padding: 4px var(--_space);
-      border: 0;
     }
     [data-index] {
       height: 11rem;

@@ -1,3 +1,6 @@
+/* The table's parts are laid out as grids, not CSS tables (see the styles), and browsers
+   drop a table's semantics with its table display: the roles give them back. */
+/* eslint-disable lit-a11y/no-redundant-role */
 import { de, en, nl } from './users-table.messages.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
@@ -328,6 +331,7 @@ export class BillingUsersTable extends BillingElement {
     const descending = this.sort === `-${key}`;
     const active = descending || this.sort === key;
     return html`<th
+      role="columnheader"
       scope="col"
       class=${`col-${col}`}
       aria-sort=${active ? (descending ? 'descending' : 'ascending') : 'none'}
@@ -368,7 +372,9 @@ export class BillingUsersTable extends BillingElement {
   /**
    * The rows in the DOM. A row without data yet is a placeholder of the same height and
    * the same template (a skeleton in each cell), so the data fills the same `<tr>` when it
-   * arrives. Nothing is laid out again as the view moves (in the manner of vaadin-grid):
+   * arrives. Each row is a grid of the columns, of a fixed height and contained, so new
+   * words lay out their row alone. Nothing is laid out again as the view moves (in the
+   * manner of vaadin-grid):
    * the `<tr>`s, keyed by their row's index plus `keyShift` modulo their count, keep their
    * order in the DOM and are placed with transforms. A slow scroll gives only the `<tr>`s
    * whose rows left the view to the rows coming into view (their text and transform
@@ -393,7 +399,7 @@ export class BillingUsersTable extends BillingElement {
     const canWrite = this.canWrite;
     const locale = this.locale;
     const focusRow = rows.focusRow ?? -1;
-    return html`<tbody style=${`transform:translateY(${lift}px)`} @keydown=${this.#onRowKey}>
+    return html`<tbody role="rowgroup" style=${`transform:translateY(${lift}px)`} @keydown=${this.#onRowKey}>
         ${repeat(order, key, (i) => {
           const u = this.#pages.row(i);
           // Laid out at its place in the DOM (below the group's lift), shown at its row's.
@@ -405,6 +411,7 @@ export class BillingUsersTable extends BillingElement {
           if (kept && deps.every((d, j) => d === kept[0][j])) return kept[1];
           const text = u ? this.#rowText(u, page, locale) : undefined;
           const row = html`<tr
+            role="row"
             class=${u ? 'row' : 'placeholder'}
             part=${u ? 'row' : nothing}
             data-index=${i}
@@ -412,31 +419,23 @@ export class BillingUsersTable extends BillingElement {
             tabindex=${tab}
             style=${y ? `transform:translateY(${y}px)` : ''}
           >
-            <td>${u?.name}</td>
-            <td>${u?.email}</td>
-            <td>${text?.role}</td>
-            <td class="dirs">
+            <td role="cell">${u?.name}</td>
+            <td role="cell">${u?.email}</td>
+            <td role="cell">${text?.role}</td>
+            <td role="cell" class="dirs">
               <span class="clamp">${text?.directories.map((d) => html`<span class="dir">${d}</span>`)}</span>
             </td>
-            <td>${text?.start}</td>
-            <td class="reason" @click=${() => this.#openDialog('person', u)}>
+            <td role="cell">${text?.start}</td>
+            <td role="cell" class="reason" @click=${() => this.#openDialog('person', u)}>
               <span class="clamp">${text?.reason}</span>
             </td>
-            ${canWrite ? html`<td class="act">${u ? this.#actionButton(u) : nothing}</td>` : nothing}
+            ${canWrite ? html`<td role="cell" class="act">${u ? this.#actionButton(u) : nothing}</td>` : nothing}
           </tr>`;
           this.#kept.set(key(i), [deps, row]);
           return row;
         })}
       </tbody>
-      ${
-        total > n
-          ? html`<tbody aria-hidden="true">
-              <tr class="spacer-row" style=${`height:${(total - n) * h}px`}>
-                <td colspan=${canWrite ? 7 : 6}></td>
-              </tr>
-            </tbody>`
-          : nothing
-      }`;
+      ${total > n ? html`<tbody aria-hidden="true" style=${`height:${(total - n) * h}px`}></tbody>` : nothing}`;
   }
 
   #renderTable(page: UserPage): TemplateResult {
@@ -453,15 +452,16 @@ export class BillingUsersTable extends BillingElement {
         part="table"
         aria-rowcount=${page.total + 1}
         aria-labelledby=${`tab-${this.tab}`}
+        role="table"
         aria-busy=${this.#pages.missing}
-        class=${this.#pages.stale ? 'stale' : ''}
+        class=${`${this.#pages.stale ? 'stale' : ''} ${this.canWrite ? 'write' : ''}`}
       >
-        <thead>
-          <tr aria-rowindex="1">
+        <thead role="rowgroup">
+          <tr role="row" aria-rowindex="1">
             ${COLUMNS.map((key) => this.#th(key))}
             ${
               this.canWrite
-                ? html`<th scope="col" class="col-actions">
+                ? html`<th role="columnheader" scope="col" class="col-actions">
                     <span class="visually-hidden">${this.t('users.col.actions')}</span>
                   </th>`
                 : nothing
