@@ -282,6 +282,40 @@ describe('<billing-users-table>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('keeps the row at the top of the view when the rows change height (a window narrowed, then widened)', async () => {
+      await setViewport({ width: 1280, height: 800 });
+      try {
+        const el = await table();
+        const scroller = shadow(el).querySelector<HTMLElement>('.scroller')!;
+        /** The row whose box holds the first pixel below the sticky header. */
+        const topRow = (): number => {
+          const line = shadow(el).querySelector('thead')!.getBoundingClientRect().bottom + 1;
+          const tr = all<HTMLElement>(el, 'tbody tr[data-index]').find((r) => {
+            const box = r.getBoundingClientRect();
+            return box.top <= line && box.bottom > line;
+          });
+          return Number(tr?.dataset['index']);
+        };
+        const wide = rows(el)[0]!.offsetHeight;
+        scroller.scrollTop = 1200 * wide;
+        await waitUntil(() => filled(el), 'the rows in view never showed data');
+        const first = topRow();
+        expect(first).to.be.within(1195, 1205);
+        const shown = text(rowAt(el, first)!.querySelector('td'));
+
+        await setViewport({ width: 360, height: 800 });
+        await waitUntil(() => rows(el)[0]!.offsetHeight > wide, 'the rows never became cards');
+        await waitUntil(() => topRow() === first && filled(el), 'the row at the top of the view changed');
+        expect(text(rowAt(el, first)!.querySelector('td'))).to.equal(shown);
+
+        await setViewport({ width: 1280, height: 800 });
+        await waitUntil(() => rows(el)[0]!.offsetHeight === wide, 'the rows never became rows again');
+        await waitUntil(() => topRow() === first, 'the row at the top of the view changed');
+      } finally {
+        await setViewport({ width: 800, height: 600 });
+      }
+    });
+
     it('keeps its row elements: a jump refills them, a step of a row moves one', async () => {
       const el = await table();
       const scroller = shadow(el).querySelector<HTMLElement>('.scroller')!;

@@ -93,7 +93,7 @@ export const onFirstUse = {
  * @csspart tab - Each tab.
  * @csspart toolbar - Month picker, search, status line and export.
  * @csspart table - The table.
- * @csspart row - Each user row.
+ * @csspart row - Each user row: a grid of the columns, of a fixed height (style its colours, border and font, not its display).
  * @csspart export-button - The CSV export button.
  * @csspart state - Loading, empty, error and forbidden boxes.
  * @csspart retry-button - The retry button of the error state.

@@ -57,6 +57,10 @@ export class VirtualRows implements ReactiveController {
   #headHeight = 0;
   #viewport = 0;
   #measured = false;
+  /** The heights were measured once: a new measure keeps the row at the top of the view. */
+  #anchored = false;
+  /** The row (with the fraction of it above the view) to bring back to the top after a new measure. */
+  #anchor: number | undefined;
   #measureFrame = 0;
   #resize = new ResizeObserver(() => {
     this.#measured = false;
@@ -84,6 +88,14 @@ export class VirtualRows implements ReactiveController {
     }
     // Measured in the next frame, after layout, so the range it sets is a new update
     // rather than a change during this one.
+    if (this.#anchor !== undefined && scroller) {
+      // Its rows are set in the next frame, an update of their own.
+      scroller.scrollTop = this.#anchor * this.rowHeight;
+      this.#anchor = undefined;
+      this.#lastTop = scroller.scrollTop;
+      cancelAnimationFrame(this.#measureFrame);
+      this.#measureFrame = requestAnimationFrame(() => this.update());
+    }
     if (!this.#measured) {
       cancelAnimationFrame(this.#measureFrame);
       this.#measureFrame = requestAnimationFrame(() => this.#measure());
@@ -126,13 +138,23 @@ export class VirtualRows implements ReactiveController {
     const el = this.#view.scroller();
     const row = el?.querySelector<HTMLElement>('tbody tr[data-index]');
     if (!el || !row || row.offsetHeight === 0) return;
-    this.#measured = true;
-    this.#headHeight = el.querySelector('thead')?.offsetHeight ?? 0;
+    // The row at the top of the view, with how far into it the view is, under the heights
+    // measured before: kept there when the rows' height changes (a phone turned, a window
+    // narrowed so the rows become cards), as the browser's scroll anchoring would for
+    // rows that are really there.
+    // (The head is sticky: the row at the top is the one `scrollTop` px down the rows.) The
+    // new position is set once the table is as tall as the new heights make it.
+    const at = this.#anchored ? el.scrollTop / this.rowHeight : 0;
+    const head = el.querySelector('thead')?.offsetHeight ?? 0;
+    if (at > 0 && row.offsetHeight !== this.rowHeight) this.#anchor = at;
+    this.#measured = this.#anchored = true;
+    this.#headHeight = head;
     this.rowHeight = row.offsetHeight;
     this.#viewport = Math.max(0, el.clientHeight - this.#headHeight);
     this.slots = Math.ceil(this.#viewport / this.rowHeight) + 1 + 2 * OVERSCAN;
     this.#lastTop = el.scrollTop;
-    this.update();
+    if (this.#anchor !== undefined) this.#host.requestUpdate();
+    else this.update();
   }
 
   /** The scroller's `scroll` listener. */
@@ -187,6 +209,8 @@ export class VirtualRows implements ReactiveController {
     }
     if (this.fast || !this.moving) {
       this.firstKey = (start + this.keyShift) % slots;
+      // The same rows at a new height (a new measure) move too.
+      if (this.lift !== start * h) this.#host.requestUpdate();
       this.lift = start * h;
     }
     this.#view.moved();
