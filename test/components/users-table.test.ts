@@ -232,15 +232,20 @@ describe('<billing-users-table>', () => {
     const filled = (el: HTMLElement): boolean => inView(el).every((i) => rowAt(el, i)?.classList.contains('row'));
 
     /** Counts the table's requests for users (the client looks `fetch` up on every call). */
-    function countUsersRequests(): { count: () => number; restore: () => void } {
+    function countUsersRequests(): { count: () => number; past: (row: number) => number; restore: () => void } {
       const original = window.fetch;
-      let n = 0;
+      const offsets: number[] = [];
       window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
         const url = new URL(input instanceof Request ? input.url : String(input), location.href);
-        if (url.pathname.endsWith('/users')) n++;
+        if (url.pathname.endsWith('/users')) offsets.push(Number(url.searchParams.get('offset') ?? 0));
         return original.call(window, input, init);
       };
-      return { count: () => n, restore: () => (window.fetch = original) };
+      return {
+        count: () => offsets.length,
+        /** Requests for rows from `row` on. */
+        past: (row) => offsets.filter((o) => o >= row).length,
+        restore: () => (window.fetch = original),
+      };
     }
 
     it('shows placeholder rows while a scroll is too fast to fetch for, then the rows where it stops', async () => {
@@ -261,7 +266,9 @@ describe('<billing-users-table>', () => {
         }
         expect(sawPlaceholders, 'placeholder rows in view while scrolling fast').to.equal(true);
         expect(sawBusy, 'the table is busy while rows in view have no data').to.equal(true);
-        expect(requests.count(), 'no request while the scroll is fast').to.equal(0);
+        // (The block after the first may still be fetched: its prefetch can leave as the scroll starts.)
+        expect(requests.past(100), 'no request for the rows scrolled past fast').to.equal(0);
+        const before = requests.count();
         const placeholder = shadow(el).querySelector<HTMLElement>('tbody tr.placeholder');
         if (placeholder) {
           expect(placeholder.offsetHeight).to.equal(rowHeight);
@@ -271,7 +278,7 @@ describe('<billing-users-table>', () => {
         // It stops: the rows in view get their data, fetched in one request or two.
         await waitUntil(() => filled(el), 'the rows in view never showed data', { timeout: 5000 });
         await waitUntil(() => tableEl.getAttribute('aria-busy') === 'false', 'the table stayed busy');
-        expect(requests.count()).to.be.within(1, 3);
+        expect(requests.count() - before).to.be.within(1, 3);
       } finally {
         requests.restore();
       }
