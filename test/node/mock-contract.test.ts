@@ -12,7 +12,7 @@ import type { Problem } from '../../src/client/index.js';
 import { BillingClient } from '../../src/client/index.js';
 import { attachment } from '../../mocks/http/headers.js';
 import { MockStore } from '../../mocks/store/store.js';
-import * as users from '../../mocks/store/users.js';
+import { cachedMonths, MAX_MONTHS } from '../../mocks/store/user-tables.js';
 import { send, validDetails } from '../mocks/fixtures.js';
 import { schemaErrors } from './contract.js';
 import { BASE, failure, useMockServer, world } from './mock-setup.js';
@@ -258,7 +258,7 @@ describe('issue 17: protocol', () => {
     for (let y = 2000; y < 2010; y++) {
       for (let m = 1; m <= 12; m++) store.listUsers({ month: `${y}-${String(m).padStart(2, '0')}`, limit: 1 });
     }
-    assert.ok(users.cachedMonths(store.world) <= users.MAX_MONTHS, `${users.cachedMonths(store.world)} months kept`);
+    assert.ok(cachedMonths(store.world) <= MAX_MONTHS, `${cachedMonths(store.world)} months kept`);
   });
 
   it('a 500 is a problem with a generic detail: no internal error text', async () => {

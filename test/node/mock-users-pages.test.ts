@@ -16,7 +16,9 @@ import type { Person, PersonBilling, World } from '../../mocks/engine/types.js';
 import { hiddenDeletedCount, peopleBilling, planForMonth } from '../../mocks/engine/usage.js';
 import { USER_SORT_KEYS } from '../../mocks/store/contract.js';
 import type { ApiUserPage, UserSort } from '../../mocks/store/contract.js';
-import { foldText, listUsers, SELECT_LIMIT } from '../../mocks/store/users.js';
+import { SELECT_LIMIT } from '../../mocks/store/user-select.js';
+import { foldText } from '../../mocks/store/user-tables.js';
+import { listUsers } from '../../mocks/store/users.js';
 import type { UsersQuery } from '../../mocks/store/users.js';
 import { billingUserView } from '../../mocks/store/views.js';
 
