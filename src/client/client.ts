@@ -74,7 +74,11 @@ export interface VersionedDetails {
   etag: string;
 }
 
-/** Per-call options: an `AbortSignal` to cancel the request, and its own deadline (ms, `0`: none). */
+/**
+ * Per-call options: an `AbortSignal` to cancel the call, and its own deadline (ms, `0`:
+ * none). Both are the caller's own: when the call shares a GET in flight with other
+ * callers (see {@link BillingClient}), the request is aborted once none of them waits.
+ */
 export interface CallOptions {
   signal?: AbortSignal;
   deadline?: number;
@@ -167,11 +171,24 @@ function queryString(query: Sent['query'] = {}): string {
  * (`openapi/billing-api.yaml` → `schema.ts`), so a contract change breaks compilation
  * where it matters. Every method resolves with the response body or rejects with a
  * {@link BillingApiError}.
+ *
+ * Reads asked at once are asked once: a GET whose URL (path and query) and headers (the
+ * client's own, `Accept`, `Accept-Language`) are those of a GET still in flight waits for
+ * that request's answer instead of sending its own (elements that ask for `/subscription`
+ * at the same time send one request). Only while in flight: a GET asked after the answer,
+ * after a caller's deadline passed on it, or after a write of this client settled, sends
+ * a new request. Each caller still has its own signal and deadline: leaving rejects it
+ * alone (`aborted`, `timeout`), and the request is aborted only when every caller has
+ * left. Each caller gets its own copy of the body (JSON parsed for each) and its own
+ * error. Writes (POST, PUT) are never shared. Headers a host's `fetch` adds are not part
+ * of the match: one client's calls are taken to be one session's.
  */
 export class BillingClient {
   readonly baseUrl: string;
   readonly #fetch: (input: Request) => Promise<Response>;
   readonly #headers: Record<string, string>;
+  /** The GETs in flight that a new identical GET joins, by URL and headers. */
+  readonly #inFlight = new Map<string, Flight>();
   /** The deadlines in force (the defaults, with the options' own). */
   readonly deadlines: Readonly<Deadlines>;
 
@@ -374,10 +391,15 @@ export class BillingClient {
 
   /**
    * Sends one request of the contract and reads its answer, body included, within the
-   * request's deadline. Resolves with the body (parsed JSON, or the text or blob `as`
+   * caller's deadline. Resolves with the body (parsed JSON, or the text or blob `as`
    * asks for) and the response; rejects with a {@link BillingApiError}: `aborted` (the
-   * caller's signal), `timeout` (the deadline passed: the request is aborted), `network`,
-   * or the status's kind with the RFC 9457 problem the server sent.
+   * caller's signal), `timeout` (the deadline passed), `network`, or the status's kind
+   * with the RFC 9457 problem the server sent.
+   *
+   * A GET joins an identical GET in flight (same URL, same headers: see {@link BillingClient});
+   * a caller that leaves (its signal, its deadline) rejects at once, and the request is
+   * aborted when no caller waits for it any more. A write (any other method) is never
+   * shared, and once it has settled no GET joins one asked before it.
    */
   async #call<P extends keyof paths, M extends Method>(
     method: M,
@@ -401,31 +423,29 @@ export class BillingClient {
       body = JSON.stringify(sent.body);
     }
     const ms = sent.deadline ?? this.deadlines[as !== 'json' ? 'file' : method === 'get' ? 'read' : 'write'];
-    const deadline = new AbortController();
-    const timer = ms > 0 ? setTimeout(() => deadline.abort(), ms) : undefined;
-    const signal = sent.signal ? AbortSignal.any([sent.signal, deadline.signal]) : deadline.signal;
-    /** Why a request that threw ended: the caller, the deadline, or the network. */
-    const failure = (cause: unknown, status: number, message: string): BillingApiError =>
-      sent.signal?.aborted
-        ? new BillingApiError({ kind: 'aborted', status: 0, message: 'Request cancelled', cause })
-        : deadline.signal.aborted
-          ? new BillingApiError({
-              kind: 'timeout',
-              status: 0,
-              request,
-              message: `No answer within ${ms} ms`,
-              cause,
-            })
-          : new BillingApiError({ kind: 'network', status, request, message, cause });
+    if (sent.signal?.aborted) throw aborted(sent.signal);
+    // Every header the client sends is part of the key (Headers iterate sorted, names lower-cased).
+    const key =
+      method === 'get' ? [url, ...Array.from(headers, ([name, value]) => `${name}: ${value}`)].join('\n') : undefined;
+    let flight = key === undefined ? undefined : this.#inFlight.get(key);
+    if (!flight) {
+      flight = this.#send(url, { method: request.method, headers, body }, as === 'blob');
+      if (key !== undefined) this.#inFlight.set(key, flight);
+    }
     try {
-      let response: Response;
-      try {
-        response = await this.#fetch(new Request(url, { method: request.method, headers, body, signal }));
-      } catch (cause) {
-        throw failure(cause, 0, 'The billing service could not be reached');
+      const outcome = await this.#wait(flight, key, sent.signal, ms, request);
+      if ('cause' in outcome) {
+        throw new BillingApiError({
+          kind: 'network',
+          status: outcome.status,
+          request,
+          message: outcome.status ? 'The answer was cut off' : 'The billing service could not be reached',
+          cause: outcome.cause,
+        });
       }
+      const { response, body: answer } = outcome;
       if (!response.ok) {
-        const problem = await response.json().catch(() => undefined);
+        const problem = parse(answer as string);
         const retryAfter = Number(response.headers.get('Retry-After'));
         throw new BillingApiError({
           status: response.status,
@@ -435,21 +455,127 @@ export class BillingClient {
         });
       }
       let data: unknown;
-      try {
-        // A body cut off by a dropped connection (or the deadline) is a failure of the request.
-        if (as === 'blob') data = await response.blob();
-        else if (as === 'text') data = await response.text();
-        else if (response.status !== 204) {
-          const text = await response.text();
-          data = text ? (JSON.parse(text) as unknown) : null;
+      if (as !== 'json') data = answer;
+      else if (response.status !== 204) {
+        // Parsed for each caller: callers of a shared GET never hold the same object.
+        try {
+          data = answer ? (JSON.parse(answer as string) as unknown) : null;
+        } catch (cause) {
+          // A body cut off by a dropped connection is a failure of the request.
+          throw new BillingApiError({
+            kind: 'network',
+            status: response.status,
+            request,
+            message: 'The answer was cut off',
+            cause,
+          });
         }
-      } catch (cause) {
-        throw failure(cause, response.status, 'The answer was cut off');
       }
       return { data: data as Ok<Operation<P, M>>, response };
     } finally {
-      clearTimeout(timer);
+      // A GET asked after a write has settled must see it: none joins a GET asked before.
+      if (key === undefined) this.#inFlight.clear();
     }
+  }
+
+  /**
+   * Fetches one request and reads its body to the end: a blob for a successful file, else
+   * the text (a failure's problem document too). The request carries none of the callers'
+   * signals but the flight's own, aborted when its last caller leaves. Never rejects: a
+   * failure is an outcome, which each caller turns into its own error.
+   */
+  #send(url: string, init: globalThis.RequestInit, blob: boolean): Flight {
+    const abort = new AbortController();
+    const outcome = (async (): Promise<Outcome> => {
+      let response: Response;
+      try {
+        response = await this.#fetch(new Request(url, { ...init, signal: abort.signal }));
+      } catch (cause) {
+        return { status: 0, cause };
+      }
+      try {
+        return { response, body: blob && response.ok ? await response.blob() : await response.text() };
+      } catch (cause) {
+        // A failure's body is only its problem document: without it the status still tells.
+        return response.ok ? { status: response.status, cause } : { response, body: '' };
+      }
+    })();
+    return { outcome, abort, waiting: 0 };
+  }
+
+  /**
+   * One caller's wait for a flight: it settles with the flight's outcome, or rejects as
+   * soon as the caller's signal aborts (`aborted`) or its deadline passes (`timeout`).
+   * The caller then leaves; the last to leave aborts the request. A flight that has
+   * settled, that a caller's deadline passed, or that every caller left is no longer
+   * offered to new callers.
+   */
+  #wait(
+    flight: Flight,
+    key: string | undefined,
+    signal: AbortSignal | undefined,
+    ms: number,
+    request: { method: string; url: string },
+  ): Promise<Outcome> {
+    const forget = () => {
+      if (key !== undefined && this.#inFlight.get(key) === flight) this.#inFlight.delete(key);
+    };
+    flight.waiting += 1;
+    return new Promise<Outcome>((resolve, reject) => {
+      let done = false;
+      const end = () => {
+        done = true;
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', cancel);
+      };
+      const leave = (error: BillingApiError) => {
+        if (done) return;
+        end();
+        reject(error);
+        if (--flight.waiting === 0) {
+          forget();
+          flight.abort.abort();
+        }
+      };
+      const cancel = () => leave(aborted(signal!));
+      const late = () => {
+        // A request past a caller's deadline may hang: a GET asked from now on (a retry) asks again.
+        forget();
+        leave(new BillingApiError({ kind: 'timeout', status: 0, request, message: `No answer within ${ms} ms` }));
+      };
+      const timer = ms > 0 ? setTimeout(late, ms) : undefined;
+      signal?.addEventListener('abort', cancel, { once: true });
+      void flight.outcome.then((outcome) => {
+        forget(); // before any caller goes on: a GET asked after the answer asks again
+        if (done) return;
+        end();
+        resolve(outcome);
+      });
+    });
+  }
+}
+
+/** What a request came to: the response and its body read to the end, or why there is none. */
+type Outcome = { response: Response; body: string | Blob } | { status: number; cause: unknown };
+
+/** A request in flight: its outcome, how to abort it, and how many callers still wait for it. */
+interface Flight {
+  readonly outcome: Promise<Outcome>;
+  readonly abort: AbortController;
+  waiting: number;
+}
+
+/** The error of a call its caller's signal cancelled. */
+function aborted(signal: AbortSignal): BillingApiError {
+  return new BillingApiError({ kind: 'aborted', status: 0, message: 'Request cancelled', cause: signal.reason });
+}
+
+/** The JSON of a failure's body, or `undefined` when it is none (an HTML error page). */
+function parse(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
   }
 }
 

@@ -211,6 +211,204 @@ describe('client: deadlines', () => {
   });
 });
 
+describe('client: a GET in flight is shared by identical GETs', () => {
+  /**
+   * A fetch that records each request and answers it only when the test says (with
+   * `answer`), and fails it, as a real fetch does, when the request's signal aborts.
+   */
+  function held(answer: (request: Request) => Response = (r) => json({ url: r.url, items: [{ id: 1 }] })) {
+    const requests: Request[] = [];
+    const waiting = new Map<Request, () => void>();
+    const client = new BillingClient({
+      baseUrl: 'https://app.example.com/api/billing',
+      headers: { Authorization: 'Bearer t0ken' },
+      fetch: (request) => {
+        requests.push(request);
+        return new Promise((resolve, reject) => {
+          waiting.set(request, () => resolve(answer(request)));
+          request.signal.addEventListener('abort', () => reject(request.signal.reason));
+        });
+      },
+    });
+    /** Answers the requests asked so far (of one method, or all), and lets the callers go on. */
+    const release = async (method?: string) => {
+      for (const [request, go] of [...waiting]) {
+        if (method && request.method !== method) continue;
+        waiting.delete(request);
+        go();
+      }
+      await new Promise((resolve) => setImmediate(resolve));
+    };
+    return { client, requests, release };
+  }
+
+  const settled = (calls: Promise<unknown>[]) => Promise.allSettled(calls);
+
+  const cases: { name: string; calls: (c: BillingClient) => Promise<unknown>[]; fetches: number }[] = [
+    { name: 'two identical GETs', calls: (c) => [c.getSubscription(), c.getSubscription()], fetches: 1 },
+    {
+      name: 'three identical GETs, each with its own signal',
+      calls: (c) => [1, 2, 3].map(() => c.getSubscription({ signal: new AbortController().signal })),
+      fetches: 1,
+    },
+    {
+      name: 'GETs with the same query and language',
+      calls: (c) => [c.getDailyUsage('2026-02', { lang: 'nl' }), c.getDailyUsage('2026-02', { lang: 'nl' })],
+      fetches: 1,
+    },
+    {
+      name: 'GETs with different queries',
+      calls: (c) => [c.getDailyUsage('2026-01'), c.getDailyUsage('2026-02')],
+      fetches: 2,
+    },
+    {
+      name: 'GETs in different languages',
+      calls: (c) => [c.getSubscription({ lang: 'en' }), c.getSubscription({ lang: 'nl' })],
+      fetches: 2,
+    },
+    { name: 'GETs of different paths', calls: (c) => [c.getInvoice('a'), c.getInvoice('b')], fetches: 2 },
+    { name: 'two POSTs', calls: (c) => [c.quoteLicenses(3), c.quoteLicenses(3)], fetches: 2 },
+    {
+      name: 'two POSTs with one idempotency key',
+      calls: (c) => [
+        c.orderLicenses('add', 1, { idempotencyKey: 'k' }),
+        c.orderLicenses('add', 1, { idempotencyKey: 'k' }),
+      ],
+      fetches: 2,
+    },
+    {
+      name: 'two PUTs',
+      calls: (c) => [c.putBillingDetails({} as never, '"v1"'), c.putBillingDetails({} as never, '"v1"')],
+      fetches: 2,
+    },
+  ];
+  for (const { name, calls, fetches } of cases) {
+    it(`${name}: ${fetches} fetch${fetches > 1 ? 'es' : ''}, every caller answered with its own copy`, async () => {
+      const { client, requests, release } = held();
+      const pending = settled(calls(client));
+      await new Promise((resolve) => setImmediate(resolve));
+      assert.equal(requests.length, fetches);
+      await release();
+      const results = await pending;
+      assert.ok(results.every((r) => r.status === 'fulfilled'));
+      const values = results.map((r) => (r as PromiseFulfilledResult<Record<string, unknown>>).value);
+      if (fetches === 1) {
+        for (const value of values.slice(1)) assert.deepEqual(value, values[0]);
+        // A caller that changes its answer changes no one else's.
+        (values[0]!['items'] as { id: number }[])[0]!.id = 99;
+        for (const value of values.slice(1)) assert.deepEqual(value['items'], [{ id: 1 }]);
+      }
+    });
+  }
+
+  it('a GET asked after the answer sends a new request', async () => {
+    const { client, requests, release } = held();
+    const first = client.getSubscription();
+    await release();
+    await first;
+    const second = client.getSubscription();
+    assert.equal(requests.length, 2);
+    await release();
+    await second;
+  });
+
+  it('a GET asked after a write settled does not join a GET asked before it', async () => {
+    const { client, requests, release } = held();
+    const before = client.getLicenses();
+    const write = client.orderLicenses('add', 1);
+    const during = client.getLicenses(); // the write has not answered: no promise that it is seen
+    assert.equal(requests.length, 2);
+    await release('POST');
+    await write;
+    const after = client.getLicenses();
+    assert.equal(requests.length, 3);
+    assert.equal(requests[2]!.method, 'GET');
+    await release();
+    await Promise.all([before, during, after]);
+  });
+
+  it('a caller that aborts rejects alone; the request goes on for the other', async () => {
+    const { client, requests, release } = held();
+    const leaving = new AbortController();
+    const gone = client.getSubscription({ signal: leaving.signal });
+    const staying = client.getSubscription();
+    leaving.abort();
+    await assert.rejects(gone, (e: BillingApiError) => e instanceof BillingApiError && e.kind === 'aborted');
+    assert.equal(requests.length, 1);
+    assert.equal(requests[0]!.signal.aborted, false);
+    // A caller that comes meanwhile joins the request still in flight.
+    const late = client.getSubscription();
+    assert.equal(requests.length, 1);
+    await release();
+    assert.deepEqual(await staying, { url: 'https://app.example.com/api/billing/subscription', items: [{ id: 1 }] });
+    assert.deepEqual(await late, await staying);
+  });
+
+  it('when every caller has aborted, the request is aborted', async () => {
+    const { client, requests } = held();
+    const one = new AbortController();
+    const two = new AbortController();
+    const calls = [client.getSubscription({ signal: one.signal }), client.getSubscription({ signal: two.signal })];
+    one.abort();
+    assert.equal(requests[0]!.signal.aborted, false);
+    two.abort();
+    assert.equal(requests[0]!.signal.aborted, true);
+    for (const result of await settled(calls)) {
+      assert.equal(result.status, 'rejected');
+      assert.equal(((result as PromiseRejectedResult).reason as BillingApiError).kind, 'aborted');
+    }
+    // The aborted request is not offered to the next caller.
+    void client.getSubscription().catch(() => {});
+    assert.equal(requests.length, 2);
+  });
+
+  it("a caller's deadline is its own: it times out alone, and a retry asks again", async () => {
+    const { client, requests, release } = held();
+    const patient = client.getSubscription({ deadline: 0 });
+    const started = performance.now();
+    await assert.rejects(client.getSubscription({ deadline: 30 }), (e: BillingApiError) => e.kind === 'timeout');
+    assert.ok(performance.now() - started < 1000);
+    assert.equal(requests[0]!.signal.aborted, false);
+    const retry = client.getSubscription();
+    assert.equal(requests.length, 2, 'the retry does not wait for the request that hung');
+    await release();
+    await Promise.all([patient, retry]);
+  });
+
+  const failures: { name: string; answer: () => Response | Promise<Response>; kind: string; status: number }[] = [
+    { name: 'a problem (503)', answer: () => problem(503, { code: 'maintenance' }), kind: 'server', status: 503 },
+    {
+      name: 'a 404 of the contract',
+      answer: () => problem(404, { code: 'no-subscription' }),
+      kind: 'not-found',
+      status: 404,
+    },
+    { name: 'no answer', answer: () => Promise.reject(new TypeError('Failed to fetch')), kind: 'network', status: 0 },
+    {
+      name: 'a body cut off',
+      answer: () => new Response('{"role":"adm', { headers: { 'Content-Type': 'application/json' } }),
+      kind: 'network',
+      status: 200,
+    },
+  ];
+  for (const { name, answer, kind, status } of failures) {
+    it(`${name} fails every caller with its own BillingApiError (${kind})`, async () => {
+      const { client, requests } = recording(answer);
+      const results = await settled([client.getSubscription(), client.getSubscription()]);
+      assert.equal(requests.length, 1);
+      const errors = results.map((r) => (r as PromiseRejectedResult).reason as BillingApiError);
+      for (const error of errors) {
+        assert.ok(error instanceof BillingApiError);
+        assert.equal(error.kind, kind);
+        assert.equal(error.status, status);
+        assert.deepEqual(error.request, { method: 'GET', url: 'https://app.example.com/api/billing/subscription' });
+      }
+      assert.notEqual(errors[0], errors[1]);
+      assert.deepEqual(errors[0]!.problem, errors[1]!.problem);
+    });
+  }
+});
+
 describe('client: the contract is checked when compiling', () => {
   it('rejects calls the OpenAPI contract does not allow', () => {
     const { client } = recording(() => json({}));
