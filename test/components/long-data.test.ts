@@ -13,7 +13,8 @@ const store = useMockBackend('injixo-advanced');
 
 const LONG = 'Enterprise'.repeat(6); // 60 characters, no break
 const DIGITS = '0123456789'.repeat(5); // invoice numbers of 60 characters and more
-const NAME = 'Maximiliaan'.repeat(5);
+// Sorts first, so the users table's first rows (those in the DOM) are theirs.
+const NAME = 'Aaliyah'.repeat(8);
 const EMAIL = `${'verylongmailbox'.repeat(4)}@${'subdomain'.repeat(4)}.example`;
 
 function longWorld(w: World): World {
