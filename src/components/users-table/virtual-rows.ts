@@ -96,16 +96,17 @@ export class VirtualRows implements ReactiveController {
       this.#observed = scroller;
       this.#measured = false;
     }
-    // Measured in the next frame, after layout, so the range it sets is a new update
-    // rather than a change during this one.
+    // After a new measure the table is as tall as the new heights make it: the row that
+    // was at the top goes back there (its rows are set in the next frame, an update of their own).
     if (this.#anchor !== undefined && scroller) {
-      // Its rows are set in the next frame, an update of their own.
       scroller.scrollTop = this.#anchor * this.rowHeight;
       this.#anchor = undefined;
       this.#lastTop = scroller.scrollTop;
       cancelAnimationFrame(this.#measureFrame);
       this.#measureFrame = requestAnimationFrame(() => this.update());
     }
+    // Measured in the next frame, after layout, so the range it sets is a new update
+    // rather than a change during this one.
     if (!this.#measured) {
       cancelAnimationFrame(this.#measureFrame);
       this.#measureFrame = requestAnimationFrame(() => this.#measure());
@@ -148,17 +149,14 @@ export class VirtualRows implements ReactiveController {
     const el = this.#view.scroller();
     const row = el?.querySelector<HTMLElement>('tbody tr[data-index]');
     if (!el || !row || row.offsetHeight === 0) return;
-    // The row at the top of the view, with how far into it the view is, under the heights
-    // measured before: kept there when the rows' height changes (a phone turned, a window
-    // narrowed so the rows become cards), as the browser's scroll anchoring would for
-    // rows that are really there.
-    // (The head is sticky: the row at the top is the one `scrollTop` px down the rows.) The
-    // new position is set once the table is as tall as the new heights make it.
+    // The row at the top of the view (the head is sticky: the one `scrollTop` px down the
+    // rows), with how far into it the view is, under the heights measured before: kept
+    // there when the rows' height changes (a phone turned, a window narrowed so the rows
+    // become cards), as the browser's scroll anchoring would for rows really there.
     const at = this.#anchored ? el.scrollTop / this.rowHeight : 0;
-    const head = el.querySelector('thead')?.offsetHeight ?? 0;
     if (at > 0 && row.offsetHeight !== this.rowHeight) this.#anchor = at;
     this.#measured = this.#anchored = true;
-    this.#headHeight = head;
+    this.#headHeight = el.querySelector('thead')?.offsetHeight ?? 0;
     this.rowHeight = row.offsetHeight;
     this.#viewport = Math.max(0, el.clientHeight - this.#headHeight);
     this.slots = Math.ceil(this.#viewport / this.rowHeight) + 1 + 2 * OVERSCAN;
