@@ -117,7 +117,9 @@ export const LargeTenant: Story = {
     const root = () => inner(canvasElement);
     await waitFor(() => expect(root().querySelectorAll('tbody tr.row').length).toBeGreaterThan(0), { timeout: 8000 });
     const scroller = root().querySelector<HTMLElement>('.scroller')!;
-    scroller.scrollTop = scroller.scrollHeight / 2;
+    // Half way down, on a row's first line, so every picture starts at the same row.
+    const rowHeight = root().querySelector<HTMLElement>('tbody tr[data-index]')!.offsetHeight;
+    scroller.scrollTop = Math.round(scroller.scrollHeight / 2 / rowHeight) * rowHeight;
     await waitFor(
       () => {
         const shown = [...root().querySelectorAll<HTMLElement>('tbody tr[data-index]')];

@@ -304,7 +304,7 @@ describe('<billing-users-table>', () => {
           return Number(tr?.dataset['index']);
         };
         const wide = rows(el)[0]!.offsetHeight;
-        scroller.scrollTop = 1200 * wide;
+        scroller.scrollTop = 1200.5 * wide;
         await waitUntil(() => filled(el), 'the rows in view never showed data');
         const first = topRow();
         expect(first).to.be.within(1195, 1205);
@@ -314,6 +314,9 @@ describe('<billing-users-table>', () => {
         await waitUntil(() => rows(el)[0]!.offsetHeight > wide, 'the rows never became cards');
         await waitUntil(() => topRow() === first && filled(el), 'the row at the top of the view changed');
         expect(text(rowAt(el, first)!.querySelector('td'))).to.equal(shown);
+        // The card starts at the top of the view (half a row down at 1280 px is not carried over).
+        const head = shadow(el).querySelector('thead')!.getBoundingClientRect().bottom;
+        expect(Math.abs(rowAt(el, first)!.getBoundingClientRect().top - head)).to.be.below(2);
 
         await setViewport({ width: 1280, height: 800 });
         await waitUntil(() => rows(el)[0]!.offsetHeight === wide, 'the rows never became rows again');

@@ -62,6 +62,9 @@ export const usersTableStyles = css`
     border-radius: var(--_radius);
     background: var(--_surface);
     overscroll-behavior: contain;
+    /* The rows keep the row at the top themselves (virtual-rows.ts): the browser's scroll
+       anchoring would move the view when the rows above the spacer change in number or height. */
+    overflow-anchor: none;
   }
   /* Not a CSS table: each row a grid of the same columns, of a fixed height and contained,
      so a row's new text lays out that row alone (a table lays out all its rows again).

@@ -69,7 +69,7 @@ export class VirtualRows implements ReactiveController {
   #measured = false;
   /** The heights were measured once: a new measure keeps the row at the top of the view. */
   #anchored = false;
-  /** The row (with the fraction of it above the view) to bring back to the top after a new measure. */
+  /** The row to bring back to the top of the view, from its first line, after a new measure. */
   #anchor: number | undefined;
   #measureFrame = 0;
   #resize = new ResizeObserver(() => {
@@ -150,10 +150,11 @@ export class VirtualRows implements ReactiveController {
     const row = el?.querySelector<HTMLElement>('tbody tr[data-index]');
     if (!el || !row || row.offsetHeight === 0) return;
     // The row at the top of the view (the head is sticky: the one `scrollTop` px down the
-    // rows), with how far into it the view is, under the heights measured before: kept
-    // there when the rows' height changes (a phone turned, a window narrowed so the rows
-    // become cards), as the browser's scroll anchoring would for rows really there.
-    const at = this.#anchored ? el.scrollTop / this.rowHeight : 0;
+    // rows), under the heights measured before: when the rows' height changes (a phone
+    // turned, a window narrowed so the rows become cards) it stays at the top, from its
+    // first line, so the reader starts the row they were on and the view does not depend
+    // on how far into a row it was.
+    const at = this.#anchored ? Math.floor(el.scrollTop / this.rowHeight) : 0;
     if (at > 0 && row.offsetHeight !== this.rowHeight) this.#anchor = at;
     this.#measured = this.#anchored = true;
     this.#headHeight = el.querySelector('thead')?.offsetHeight ?? 0;
