@@ -38,6 +38,8 @@ export interface PagesView {
   direction(): 1 | -1;
   /** The number of rows changed (the geometry follows). */
   resized(): void;
+  /** Renders the rows alone: an answer brought rows and nothing else changed. */
+  paint(): void;
 }
 
 /** One block request: at most one is in flight. */
@@ -250,8 +252,8 @@ export class UserPages implements ReactiveController, DataState<UserPage> {
     client.listUsers({ ...query, offset: first * BLOCK, limit: count * BLOCK }, { signal }).then(
       (page) => {
         if (!done()) return;
-        this.#receive(page, first, count);
-        this.#host.requestUpdate();
+        if (this.#receive(page, first, count)) this.#view.paint();
+        else this.#host.requestUpdate();
         // What comes next is asked in the next frame, so its answer never holds up these rows' paint.
         requestAnimationFrame(() => (this.#host as BillingElement).isConnected && this.schedule());
       },
@@ -272,7 +274,13 @@ export class UserPages implements ReactiveController, DataState<UserPage> {
     );
   }
 
-  #receive(page: UserPage, first: number, count: number): void {
+  /**
+   * Takes an answer's rows. True when it changed nothing but rows: an answer after the
+   * first of its query, with the same counts and month as the last (e.g. a scroll's next block).
+   */
+  #receive(page: UserPage, first: number, count: number): boolean {
+    const summary = (p: UserPage | undefined) => JSON.stringify({ ...p, items: 0 });
+    const quiet = !this.#firstOfGeneration && !this.pending && !this.error && summary(this.page0) === summary(page);
     for (let k = 0; k < count; k++) {
       this.#cache.set(first + k, page.items.slice(k * BLOCK, (k + 1) * BLOCK));
     }
@@ -292,6 +300,7 @@ export class UserPages implements ReactiveController, DataState<UserPage> {
     // counts the latest (its rows are in the cache; the table reads no other field of it).
     this.page0 = page;
     if (old && !wasPending && old.total !== page.total) this.#view.resized();
+    return quiet;
   }
 
   /** Drops the oldest blocks beyond `MAX_BLOCKS`, never one in view. */

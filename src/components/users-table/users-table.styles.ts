@@ -63,7 +63,7 @@ export const usersTableStyles = css`
     background: var(--_surface);
     overscroll-behavior: contain;
     /* The rows keep the row at the top themselves (virtual-rows.ts): the browser's scroll
-       anchoring would move the view when the rows above the spacer change in number or height. */
+       anchoring would move the view when the rows change in number or height. */
     overflow-anchor: none;
   }
   /* Not a CSS table: each row a grid of the same columns, of a fixed height and contained,

@@ -2,7 +2,8 @@
    drop a table's semantics with its table display: the roles give them back. */
 /* eslint-disable lit-a11y/no-redundant-role */
 import { de, en, nl } from './users-table.messages.js';
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, render, type PropertyValues, type TemplateResult } from 'lit';
+import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { BillingUser, UserPage } from '../../client/client.js';
 import { listUsersLimits } from '../../client/limits.js';
@@ -34,14 +35,6 @@ type Sort = SortKey | `-${SortKey}`;
 const COLUMNS: readonly SortKey[] = ['name', 'email', 'role', 'directories', 'startDate', 'reason'];
 
 /** The display strings of a row, computed once per user object and locale. */
-interface RowText {
-  locale: string;
-  role: string;
-  directories: string[];
-  start: string;
-  reason: string;
-}
-
 /** The dialog open: what it asks, of whom. */
 interface Dialog {
   kind: UserDialogKind;
@@ -150,6 +143,7 @@ export class BillingUsersTable extends BillingElement {
     scroller: () => this.#scroller,
     total: () => this.#pages.page0?.total ?? 0,
     moved: () => this.#pages.schedule(),
+    paint: () => this.#paintRows(),
   });
 
   /** The rows of the query, fetched a block at a time where the view needs them. */
@@ -167,10 +161,10 @@ export class BillingUsersTable extends BillingElement {
     fast: () => this.#rows.fast,
     direction: () => this.#rows.direction,
     resized: () => this.#rows.update(),
+    paint: () => this.#paintRows(),
   });
 
   #searchTimer: ReturnType<typeof setTimeout> | undefined;
-  #texts = new WeakMap<BillingUser, RowText>();
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -342,24 +336,26 @@ export class BillingUsersTable extends BillingElement {
     </th>`;
   }
 
-  /** Each `<tr>`'s last template and what it showed (by key): see `#renderRows`. */
-  #kept = new Map<number, [unknown[], TemplateResult]>();
-
-  /** A row's display strings, computed once per user object (each answer brings new ones) and locale. */
-  #rowText(u: BillingUser, page: UserPage, locale: string): RowText {
-    let text = this.#texts.get(u);
-    if (!text || text.locale !== locale) {
-      const [key, date] = reasonKey(u, page.model, page.month);
-      text = {
-        locale,
-        role: this.t(`users.role.${u.role}` as MessageKey),
-        directories: u.directories.map((d) => this.t(`users.directory.${d}` as MessageKey)),
-        start: this.fmtDate(u.startDate),
-        reason: this.t(key, { date: date ? this.fmtDate(date) : '' }),
-      };
-      this.#texts.set(u, text);
-    }
-    return text;
+  /**
+   * A row's cells: evaluated again only when its person (each answer brings new objects),
+   * the language or the caller's rights changed (Lit's `guard`), not when the row moves.
+   * Without a person, the placeholder's empty cells, filled in place when the data arrives.
+   */
+  #cells(u: BillingUser | undefined, page: UserPage, canWrite: boolean): unknown {
+    const [reason, date] = u ? reasonKey(u, page.model, page.month) : [];
+    return html`<td role="cell">${u?.name}</td>
+      <td role="cell">${u?.email}</td>
+      <td role="cell">${u && this.t(`users.role.${u.role}` as MessageKey)}</td>
+      <td role="cell" class="dirs">
+        <span class="clamp"
+          >${u?.directories.map((d) => html`<span class="dir">${this.t(`users.directory.${d}` as MessageKey)}</span>`)}</span
+        >
+      </td>
+      <td role="cell">${u && this.fmtDate(u.startDate)}</td>
+      <td role="cell" class="reason" @click=${() => this.#openDialog('person', u)}>
+        <span class="clamp">${reason && this.t(reason, { date: date ? this.fmtDate(date) : '' })}</span>
+      </td>
+      ${canWrite ? html`<td role="cell" class="act">${u ? this.#actionButton(u) : nothing}</td>` : nothing}`;
   }
 
   #actionButton(u: BillingUser): TemplateResult {
@@ -379,14 +375,13 @@ export class BillingUsersTable extends BillingElement {
    * order in the DOM and are placed with transforms. A slow scroll gives only the `<tr>`s
    * whose rows left the view to the rows coming into view (their text and transform
    * change); a fast one refills them in place and moves the group. When the view stops
-   * they are put in the rows' order, the order assistive technologies and Tab read. A
+   * they are put in the rows' order, the order assistive technologies and Tab read. The
    * spacer below gives the table the height of every row; no `<tr>` is created or destroyed.
+   * Each `<tr>`'s template is evaluated again only when what it shows changed (Lit's `guard`).
    */
-  #renderRows(page: UserPage): TemplateResult {
+  #renderRows(page: UserPage, n: number): unknown {
     const rows = this.#rows;
-    const { start, end } = rows.range;
-    const total = page.total;
-    const n = Math.max(0, Math.min(end, total) - start);
+    const start = rows.range.start;
     const slots = Math.max(rows.slots, n, 1);
     const shift = rows.keyShift;
     const key = (i: number) => (i + shift) % slots;
@@ -399,43 +394,41 @@ export class BillingUsersTable extends BillingElement {
     const canWrite = this.canWrite;
     const locale = this.locale;
     const focusRow = rows.focusRow ?? -1;
-    return html`<tbody role="rowgroup" style=${`transform:translateY(${lift}px)`} @keydown=${this.#onRowKey}>
-        ${repeat(order, key, (i) => {
-          const u = this.#pages.row(i);
-          // Laid out at its place in the DOM (below the group's lift), shown at its row's.
-          const y = (i - ((i - start - turn + n) % n)) * h - lift;
-          const tab = i === start || focusRow === i ? 0 : -1;
-          // A row that shows the same as in the last frame keeps its template: not evaluated again.
-          const deps = [i, u, y, tab, locale, canWrite];
-          const kept = this.#kept.get(key(i));
-          if (kept && deps.every((d, j) => d === kept[0][j])) return kept[1];
-          const text = u ? this.#rowText(u, page, locale) : undefined;
-          const row = html`<tr
-            role="row"
-            class=${u ? 'row' : 'placeholder'}
-            part=${u ? 'row' : nothing}
-            data-index=${i}
-            aria-rowindex=${i + 2}
-            tabindex=${tab}
-            style=${y ? `transform:translateY(${y}px)` : ''}
-          >
-            <td role="cell">${u?.name}</td>
-            <td role="cell">${u?.email}</td>
-            <td role="cell">${text?.role}</td>
-            <td role="cell" class="dirs">
-              <span class="clamp">${text?.directories.map((d) => html`<span class="dir">${d}</span>`)}</span>
-            </td>
-            <td role="cell">${text?.start}</td>
-            <td role="cell" class="reason" @click=${() => this.#openDialog('person', u)}>
-              <span class="clamp">${text?.reason}</span>
-            </td>
-            ${canWrite ? html`<td role="cell" class="act">${u ? this.#actionButton(u) : nothing}</td>` : nothing}
-          </tr>`;
-          this.#kept.set(key(i), [deps, row]);
-          return row;
-        })}
-      </tbody>
-      ${total > n ? html`<tbody aria-hidden="true" style=${`height:${(total - n) * h}px`}></tbody>` : nothing}`;
+    return repeat(order, key, (i) => {
+      const u = this.#pages.row(i);
+      // Laid out at its place in the DOM (below the group's lift), shown at its row's.
+      const y = (i - ((i - start - turn + n) % n)) * h - lift;
+      const tab = i === start || focusRow === i ? 0 : -1;
+      return html`<tr
+        role="row"
+        class=${u ? 'row' : 'placeholder'}
+        part=${u ? 'row' : nothing}
+        data-index=${i}
+        aria-rowindex=${i + 2}
+        tabindex=${tab}
+        style=${y ? `transform:translateY(${y}px)` : ''}
+      >
+        ${guard([u, locale, canWrite], () => this.#cells(u, page, canWrite))}
+      </tr>`;
+    });
+  }
+
+  /**
+   * Renders the rows into their `<tbody>`, moved down to the first of them, and sizes the
+   * spacer below to the height of the rest (the sticky head's containing block is the
+   * table's content, not its padding): after each update of the element, and alone on the
+   * frames of a scroll, where nothing else changes.
+   */
+  #paintRows(): void {
+    const [body, spacer] = this.renderRoot.querySelectorAll<HTMLElement>('tbody');
+    const page = this.#pages.value;
+    if (!page || !spacer) return;
+    const rows = this.#rows;
+    const n = Math.max(0, Math.min(rows.range.end, page.total) - rows.range.start);
+    body!.style.transform = `translateY(${rows.lift}px)`;
+    spacer.style.height = `${(page.total - n) * rows.rowHeight}px`;
+    body!.parentElement!.setAttribute('aria-busy', String(this.#pages.missing));
+    render(this.#renderRows(page, n), body!, { host: this });
   }
 
   #renderTable(page: UserPage): TemplateResult {
@@ -453,7 +446,6 @@ export class BillingUsersTable extends BillingElement {
         aria-rowcount=${page.total + 1}
         aria-labelledby=${`tab-${this.tab}`}
         role="table"
-        aria-busy=${this.#pages.missing}
         class=${`${this.#pages.stale ? 'stale' : ''} ${this.canWrite ? 'write' : ''}`}
       >
         <thead role="rowgroup">
@@ -468,7 +460,8 @@ export class BillingUsersTable extends BillingElement {
             }
           </tr>
         </thead>
-        ${this.#renderRows(page)}
+        <tbody role="rowgroup" @keydown=${this.#onRowKey}></tbody>
+        <tbody aria-hidden="true"></tbody>
       </table>
     </div>`;
   }

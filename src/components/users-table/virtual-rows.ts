@@ -26,6 +26,11 @@ export interface RowsView {
   total(): number;
   /** The rows in the DOM moved (or the scroll sped up or slowed): fetch what they need. */
   moved(): void;
+  /**
+   * Renders the rows alone, not the whole element: on the frames of a scroll, where
+   * nothing else changes (the table's words, tabs and toolbar are not evaluated again).
+   */
+  paint(): void;
 }
 
 /**
@@ -89,6 +94,8 @@ export class VirtualRows implements ReactiveController {
   }
 
   hostUpdated(): void {
+    // The rows follow every update of the element (and on their own, each frame of a scroll).
+    this.#view.paint();
     const scroller = this.#view.scroller();
     if (scroller !== this.#observed) {
       if (this.#observed) this.#resize.unobserve(this.#observed);
@@ -111,6 +118,7 @@ export class VirtualRows implements ReactiveController {
       cancelAnimationFrame(this.#measureFrame);
       this.#measureFrame = requestAnimationFrame(() => this.#measure());
     }
+    // A row asked for by the keyboard, once it is rendered (after a jump, the frame the scroll stops).
     if (this.focusRow !== undefined) {
       const el = scroller?.querySelector<HTMLElement>(`tr[data-index="${this.focusRow}"]`);
       if (el) {
@@ -189,12 +197,15 @@ export class VirtualRows implements ReactiveController {
     // Stopped: the <tr>s are put in the rows' order.
     if (this.moving && !moved) this.#host.requestUpdate();
     this.moving = moved !== 0;
-    this.update();
+    this.update(this.moving);
     if (moved !== 0) this.#frame = requestAnimationFrame(this.#tick);
   };
 
-  /** Sets the rows in the DOM from the scroll position (and the row count), then asks for their data. */
-  update(): void {
+  /**
+   * Sets the rows in the DOM from the scroll position (and the row count), then asks for
+   * their data. `rowsOnly` (a frame of a scroll): a change renders the rows alone.
+   */
+  update(rowsOnly = false): void {
     const el = this.#view.scroller();
     if (!el) return;
     const total = this.#view.total();
@@ -208,6 +219,7 @@ export class VirtualRows implements ReactiveController {
     const above = !this.moving ? OVERSCAN : this.direction > 0 ? BEHIND : 2 * OVERSCAN - BEHIND;
     const start = Math.max(0, Math.min(first - above, total - slots));
     const end = Math.min(total, start + slots);
+    let changed = false;
     if (start !== this.range.start || end !== this.range.end) {
       // A fast scroll, or a jump past every row in the DOM, refills the same <tr>s in place
       // (no node moves, no transforms but the group's); a slower move keeps the rows still in
@@ -216,13 +228,17 @@ export class VirtualRows implements ReactiveController {
         this.keyShift = (((this.keyShift + this.range.start - start) % slots) + slots) % slots;
       }
       this.range = { start, end };
-      this.#host.requestUpdate();
+      changed = true;
     }
     if (this.fast || !this.moving) {
       this.firstKey = (start + this.keyShift) % slots;
       // The same rows at a new height (a new measure) move too.
-      if (this.lift !== start * h) this.#host.requestUpdate();
+      changed ||= this.lift !== start * h;
       this.lift = start * h;
+    }
+    if (changed) {
+      if (rowsOnly) this.#view.paint();
+      else this.#host.requestUpdate();
     }
     this.#view.moved();
   }
