@@ -84,20 +84,65 @@ export async function runUsersTableBench(session: BrowserSession): Promise<void>
       }
       await evaluate(page, 'window.usersTable.scrollToTop()');
 
-      const sorts: RoundTrip[] = [];
+      // Sort and search, each run paired with vaadin-grid's same run on a page of its own,
+      // open beside this one: the two alternate (which goes first too), so a busy moment
+      // of the machine falls on both, not on one figure of the ratio.
       const table = page.locator('billing-users-table');
-      for (const column of ['E-mail', 'E-mail', 'Start', 'Name', 'Name']) {
-        await evaluate(page, "window.usersTable.arm('click')");
-        await table.getByRole('button', { name: new RegExp(`^${column}`) }).click();
-        sorts.push(await evaluate<RoundTrip>(page, 'window.usersTable.result()'));
-      }
       const search = table.locator('input[type="search"]');
+      const peer = await openBenchPage(session.browser, session.pages, 'vaadin-grid.html');
+      const sorts: RoundTrip[] = [];
       const searches: RoundTrip[] = [];
-      for (const q of ['ma', 'van', 'li', 'sa', 'de']) {
-        await evaluate(page, "window.usersTable.arm('enter')");
-        await search.fill(q);
-        await search.press('Enter');
-        searches.push(await evaluate<RoundTrip>(page, 'window.usersTable.result()'));
+      const theirSorts: RoundTrip[] = [];
+      const theirSearches: RoundTrip[] = [];
+      try {
+        await evaluate(peer.page, 'window.vaadinGrid.firstRows()');
+        /** Runs the pair (the table's, the grid's) in turn, each after its page is idle. */
+        const pair = async (k: number, ours: () => Promise<RoundTrip>, theirs: () => Promise<RoundTrip>) => {
+          const runs = k % 2 ? [theirs, ours] : [ours, theirs];
+          const [a, b] = [await settled(runs[0]!), await settled(runs[1]!)];
+          return k % 2 ? [b, a] : [a, b];
+        };
+        const settled = async (run: () => Promise<RoundTrip>): Promise<RoundTrip> => {
+          await evaluate(page, 'window.usersTable.idleFrames(10)');
+          await evaluate(peer.page, 'window.vaadinGrid.idleFrames(10)');
+          return run();
+        };
+        const columns = [
+          ['E-mail', 'email'],
+          ['E-mail', 'email'],
+          ['Start', 'startDate'],
+          ['Name', 'name'],
+          ['Name', 'name'],
+        ] as const;
+        for (const [k, [column, path]] of columns.entries()) {
+          const [ours, theirs] = await pair(
+            k,
+            async () => {
+              await evaluate(page, "window.usersTable.arm('click')");
+              await table.getByRole('button', { name: new RegExp(`^${column}`) }).click();
+              return evaluate<RoundTrip>(page, 'window.usersTable.result()');
+            },
+            () => evaluate<RoundTrip>(peer.page, `window.vaadinGrid.sort('${path}')`),
+          );
+          sorts.push(ours!);
+          theirSorts.push(theirs!);
+        }
+        for (const [k, q] of ['ma', 'van', 'li', 'sa', 'de'].entries()) {
+          const [ours, theirs] = await pair(
+            k,
+            async () => {
+              await evaluate(page, "window.usersTable.arm('enter')");
+              await search.fill(q);
+              await search.press('Enter');
+              return evaluate<RoundTrip>(page, 'window.usersTable.result()');
+            },
+            () => evaluate<RoundTrip>(peer.page, `window.vaadinGrid.search('${q}')`),
+          );
+          searches.push(ours!);
+          theirSearches.push(theirs!);
+        }
+      } finally {
+        await peer.context.close();
       }
       const typed: RoundTrip[] = [];
       for (const q of ['ja', 'ko', 'er']) {
@@ -179,7 +224,7 @@ export async function runUsersTableBench(session: BrowserSession): Promise<void>
         detail: spread(typedTimes),
       });
       const throttled = await throttledFigures(page, interval);
-      await peerFigures(session, {
+      await peerFigures(session, theirSorts, theirSearches, {
         firstRows: median(first),
         dragLate: end.late,
         wheelLate: slow.late,
@@ -253,9 +298,15 @@ interface Compared {
  * mock) and the same columns (bench/pages/vaadin-grid.html), measured the same way in the
  * same run; each of the table's figures is printed as a ratio of the grid's, with issue
  * 20's budget: the table no slower than vaadin-grid on any of them. Late frames are
- * compared as (table + 1) ÷ (grid + 1), so that none against none is 1.
+ * compared as (table + 1) ÷ (grid + 1), so that none against none is 1. The grid's sorts
+ * and searches are taken beforehand, each paired with the table's (`sorts`, `searches`).
  */
-async function peerFigures(session: BrowserSession, ours: Compared): Promise<void> {
+async function peerFigures(
+  session: BrowserSession,
+  sorts: RoundTrip[],
+  searches: RoundTrip[],
+  ours: Compared,
+): Promise<void> {
   {
     const { context } = await openBenchPage(session.browser, session.pages, 'vaadin-grid.html');
     await context.close(); // warm-up: the dev server transforms the grid's modules
@@ -280,16 +331,6 @@ async function peerFigures(session: BrowserSession, ours: Compared): Promise<voi
     const toEnd = await evaluate<PeerRun>(page, `window.vaadinGrid.scrollToEnd(${SCROLL_FRAMES})`, 120_000);
     await evaluate(page, 'window.vaadinGrid.scrollToTop()');
     const wheel = await evaluate<TableScrollRun>(page, 'window.vaadinGrid.scrollBy(100, 120)');
-    await evaluate(page, 'window.vaadinGrid.scrollToTop()');
-    const sorts: RoundTrip[] = [];
-    for (const path of ['email', 'email', 'startDate', 'name', 'name']) {
-      sorts.push(await evaluate<RoundTrip>(page, `window.vaadinGrid.sort('${path}')`));
-    }
-    const searches: RoundTrip[] = [];
-    for (const q of ['ma', 'van', 'li', 'sa', 'de']) {
-      searches.push(await evaluate<RoundTrip>(page, `window.vaadinGrid.search('${q}')`));
-    }
-    await evaluate(page, "window.vaadinGrid.search('')");
     await evaluate(page, 'window.vaadinGrid.scrollToTop()');
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
