@@ -254,8 +254,9 @@ export class UserPages implements ReactiveController, DataState<UserPage> {
         if (!done()) return;
         if (this.#receive(page, first, count)) this.#view.paint();
         else this.#host.requestUpdate();
-        // What comes next is asked in the next frame, so its answer never holds up these rows' paint.
-        requestAnimationFrame(() => (this.#host as BillingElement).isConnected && this.schedule());
+        // What comes next is asked once these rows are painted (a task after the next frame),
+        // so neither its start nor its answer holds up their paint.
+        requestAnimationFrame(() => setTimeout(() => (this.#host as BillingElement).isConnected && this.schedule()));
       },
       (e: unknown) => {
         if (!done()) return;
