@@ -22,8 +22,11 @@ interface Settings {
 const saved: Partial<Settings> = JSON.parse(localStorage.getItem(SETTINGS_KEY) ?? '{}');
 const settings: Settings = { lang: saved.lang ?? 'en', theme: saved.theme ?? '' };
 
-// The mock must answer before the elements ask for data: start it, then define the tags.
+// The mock must answer before the elements ask for data: the kit's modules load while it
+// starts (the main entry defines no tag), and the tags are defined once it answers.
+const kit = import('../src/index.js');
 const mock = await startBrowserMock({ quiet: true });
+await kit;
 await import('../src/define.js');
 const { store } = mock;
 const provider = document.querySelector('billing-provider')!;

@@ -90,16 +90,22 @@ export async function startBrowserMock(options: BrowserMockOptions = {}): Promis
         ? memoryAdapter()
         : persistence;
   const store = options.store ?? new MockStore({ ...options, persistence: adapter });
-  await store.ready;
-  // Loaded here, not at the top: this module then imports anywhere (a server rendering the
-  // host's page, a Node test), and only starting the mock needs a browser.
-  const { setupWorker } = await import('msw/browser');
   const handlers = createHandlers(store, options);
-  const worker = setupWorker(...handlers);
-  await worker.start({
-    serviceWorker: { url: options.serviceWorkerUrl ?? '/mockServiceWorker.js' },
-    quiet: options.quiet ?? false,
-    onUnhandledFrame: options.onUnhandledFrame ?? failUnderBaseUrl(options.baseUrl),
-  });
+  // The worker starts while the store loads (the promise resolves once both are ready, and
+  // the page asks for nothing before). MSW is loaded here, not at the top: this module then
+  // imports anywhere (a server rendering the host's page, a Node test), and only starting
+  // the mock needs a browser.
+  const [worker] = await Promise.all([
+    import('msw/browser').then(async ({ setupWorker }) => {
+      const worker = setupWorker(...handlers);
+      await worker.start({
+        serviceWorker: { url: options.serviceWorkerUrl ?? '/mockServiceWorker.js' },
+        quiet: options.quiet ?? false,
+        onUnhandledFrame: options.onUnhandledFrame ?? failUnderBaseUrl(options.baseUrl),
+      });
+      return worker;
+    }),
+    store.ready,
+  ]);
   return { worker, store, handlers, stop: () => worker.stop() };
 }
