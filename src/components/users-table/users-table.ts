@@ -34,7 +34,6 @@ type Sort = SortKey | `-${SortKey}`;
 /** The sortable columns, in order. */
 const COLUMNS: readonly SortKey[] = ['name', 'email', 'role', 'directories', 'startDate', 'reason'];
 
-/** The display strings of a row, computed once per user object and locale. */
 /** The dialog open: what it asks, of whom. */
 interface Dialog {
   kind: UserDialogKind;
