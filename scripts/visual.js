@@ -7,6 +7,8 @@
  * - A picture is the whole page (`fullPage`), taken once no element is loading
  *   (`aria-busy`) and the page stops changing (two pictures in a row alike), with CSS
  *   animations stopped and the caret hidden; it is kept grey and at half size (`kept`).
+ *   A story still loading after 8 s shows its loading state (its request never answers
+ *   and has no deadline): its other pictures do not wait for it again.
  * - 360 px is the same render narrowed (as a phone turned, or a window resized): the
  *   elements re-lay themselves out through their resize observers and media queries.
  *   Dark is the same render switched to the dark theme in place, as the toolbar does.
@@ -41,21 +43,24 @@ function noneBusy() {
 }
 
 /**
- * A picture of the page once its elements stopped loading (at most {@link SETTLE_MS}: a
- * story about the loading state stays so) and it stops changing (two pictures 150 ms
- * apart alike, at most about 3 s more).
+ * A picture of the page once its elements stopped loading (at most `settle` ms: a story
+ * about the loading state stays so) and it stops changing (two pictures 150 ms apart
+ * alike, at most about 3 s more). Resolves to the picture and whether the page settled.
  */
-async function steadyShot(page) {
-  await page.waitForFunction(noneBusy, undefined, { timeout: SETTLE_MS, polling: 100 }).catch(() => undefined);
+async function steadyShot(page, settle) {
+  const settled = await page
+    .waitForFunction(noneBusy, undefined, { timeout: Math.max(settle, 1), polling: 100 })
+    .then(() => true)
+    .catch(() => false);
   const shot = () => page.screenshot({ fullPage: true, animations: 'disabled', caret: 'hide', scale: 'css' });
   let last = await shot();
   for (let i = 0; i < 20; i++) {
     await page.waitForTimeout(150);
     const next = await shot();
-    if (next.equals(last)) return next;
+    if (next.equals(last)) return { shot: next, settled };
     last = next;
   }
-  return last;
+  return { shot: last, settled };
 }
 
 /**
@@ -136,9 +141,14 @@ function toDark() {
  */
 export async function snapshots(page, id, update) {
   const problems = [];
+  // A story still loading after the first wait shows its loading state: the other pictures
+  // of the same render do not wait again (four waits would take it near the request's deadline).
+  let settle = SETTLE_MS;
   const take = async (width, scheme) => {
     await page.setViewportSize({ width, height: HEIGHT });
-    const problem = compare(`${id}.${width}.${scheme}`, await steadyShot(page), update);
+    const { shot, settled } = await steadyShot(page, settle);
+    if (!settled) settle = 0;
+    const problem = compare(`${id}.${width}.${scheme}`, shot, update);
     if (problem) problems.push(`visual: ${problem}`);
   };
   await take(WIDTHS[0], 'light');

@@ -157,9 +157,9 @@ export const Empty: Story = {
   },
 };
 
-/** Loading: the space is reserved and announced (the request never answers here). */
+/** Loading: the space is reserved and announced (the request never answers here, and has no deadline). */
 export const Loading: Story = {
-  parameters: billing({ faults: [{ operation: 'getBillingDetails', kind: 'hang' }] }),
+  parameters: billing({ deadlines: { read: 0 }, faults: [{ operation: 'getBillingDetails', kind: 'hang' }] }),
 };
 
 /** The server failed to load the details: the error says so in words and offers a retry. */

@@ -159,9 +159,9 @@ export const InvoiceDetails: Story = {
   },
 };
 
-/** Opening an invoice: the dialog opens at once and says it is loading (the invoice never arrives here). */
+/** Opening an invoice: the dialog opens at once and says it is loading (the invoice never arrives here, and its request has no deadline). */
 export const InvoiceDetailsLoading: Story = {
-  parameters: billing({ faults: [{ operation: 'getInvoice', kind: 'hang' }] }),
+  parameters: billing({ deadlines: { read: 0 }, faults: [{ operation: 'getInvoice', kind: 'hang' }] }),
   play: async ({ canvasElement }) => {
     await ready(canvasElement);
     inner(canvasElement).querySelectorAll<HTMLButtonElement>('tbody button.link')[1]!.click();
@@ -268,9 +268,13 @@ export const CreditLedgerEmpty: Story = {
   },
 };
 
-/** The ledger loading (the request never answers here). */
+/** The ledger loading (the request never answers here, and has no deadline). */
 export const CreditLedgerLoading: Story = {
-  parameters: billing({ scenario: 'injixo-classic', faults: [{ operation: 'listCredit', kind: 'hang' }] }),
+  parameters: billing({
+    scenario: 'injixo-classic',
+    deadlines: { read: 0 },
+    faults: [{ operation: 'listCredit', kind: 'hang' }],
+  }),
   play: openCreditPlay('.state.loading'),
 };
 
@@ -301,8 +305,10 @@ export const NoMatches: Story = {
 /** Paging: five invoices a page. */
 export const Paging: Story = { args: { pageSize: 5 } };
 
-/** Loading: the space is reserved and announced (the request never answers here). */
-export const Loading: Story = { parameters: billing({ faults: [{ operation: 'listInvoices', kind: 'hang' }] }) };
+/** Loading: the space is reserved and announced (the request never answers here, and has no deadline). */
+export const Loading: Story = {
+  parameters: billing({ deadlines: { read: 0 }, faults: [{ operation: 'listInvoices', kind: 'hang' }] }),
+};
 
 /** The server failed: the error says so in words and offers a retry. */
 export const ServerError: Story = {

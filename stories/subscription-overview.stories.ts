@@ -208,9 +208,9 @@ export const ConfirmationUnavailable: Story = {
   },
 };
 
-/** Loading: the space is reserved and announced (the request never answers here). */
+/** Loading: the space is reserved and announced (the request never answers here, and has no deadline). */
 export const Loading: Story = {
-  parameters: billing({ faults: [{ operation: 'getSubscription', kind: 'hang' }] }),
+  parameters: billing({ deadlines: { read: 0 }, faults: [{ operation: 'getSubscription', kind: 'hang' }] }),
 };
 
 /** The server failed: the error says so in words and offers a retry. */

@@ -155,8 +155,10 @@ export const EmptyYear: Story = {
   parameters: billing({ scenario: 'workplace-trial' }),
 };
 
-/** Loading: the chart's space is reserved and announced (the request never answers here). */
-export const Loading: Story = { parameters: billing({ faults: [{ operation: 'getDailyUsage', kind: 'hang' }] }) };
+/** Loading: the chart's space is reserved and announced (the request never answers here, and has no deadline). */
+export const Loading: Story = {
+  parameters: billing({ deadlines: { read: 0 }, faults: [{ operation: 'getDailyUsage', kind: 'hang' }] }),
+};
 
 /** The server failed: the error says so in words and offers a retry. */
 export const ServerError: Story = {

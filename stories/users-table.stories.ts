@@ -146,8 +146,10 @@ export const EmptyMonth: Story = {
   },
 };
 
-/** Loading: the space is reserved and announced (the request never answers here). */
-export const Loading: Story = { parameters: billing({ faults: [{ operation: 'listUsers', kind: 'hang' }] }) };
+/** Loading: the space is reserved and announced (the request never answers here, and has no deadline). */
+export const Loading: Story = {
+  parameters: billing({ deadlines: { read: 0 }, faults: [{ operation: 'listUsers', kind: 'hang' }] }),
+};
 
 /** The server failed: the error says so in words and offers a retry. */
 export const ServerError: Story = { parameters: billing({ faults: [{ operation: 'listUsers', kind: 'error-500' }] }) };
