@@ -93,6 +93,8 @@ export class UserPages implements ReactiveController, DataState<UserPage> {
   #stopRecovery = () => {};
   /** The 429 wait was used: the next 429 waits for the user. */
   #waited = false;
+  /** An answer's rows are on their way to the screen: nothing more is asked until they are painted. */
+  #painting = false;
 
   constructor(host: BillingElement, view: PagesView) {
     this.#host = host;
@@ -161,6 +163,7 @@ export class UserPages implements ReactiveController, DataState<UserPage> {
     this.error = undefined;
     this.waiting = false;
     this.#stopRecovery();
+    this.#painting = false;
     this.pending = !keep;
     this.stale = keep;
     if (!query) return;
@@ -200,7 +203,7 @@ export class UserPages implements ReactiveController, DataState<UserPage> {
    * scroll slows or stops); else the next block in the scroll direction, then the one behind.
    */
   schedule(): void {
-    if (!this.#client || this.error || !this.#query || this.pending) return;
+    if (!this.#client || this.error || !this.#query || this.pending || this.#painting) return;
     const [firstBlock, lastBlock] = this.#windowBlocks();
     const inflight = this.#inflight;
     const inView = inflight && inflight.first <= lastBlock && inflight.first + inflight.count - 1 >= firstBlock;
@@ -252,11 +255,18 @@ export class UserPages implements ReactiveController, DataState<UserPage> {
     client.listUsers({ ...query, offset: first * BLOCK, limit: count * BLOCK }, { signal }).then(
       (page) => {
         if (!done()) return;
+        // What comes next is asked once these rows are painted (a task after the next frame),
+        // not by the render that shows them, so neither its start nor the mock's work on it
+        // holds up their paint.
+        this.#painting = true;
         if (this.#receive(page, first, count)) this.#view.paint();
         else this.#host.requestUpdate();
-        // What comes next is asked once these rows are painted (a task after the next frame),
-        // so neither its start nor its answer holds up their paint.
-        requestAnimationFrame(() => setTimeout(() => (this.#host as BillingElement).isConnected && this.schedule()));
+        requestAnimationFrame(() =>
+          setTimeout(() => {
+            this.#painting = false;
+            if ((this.#host as BillingElement).isConnected) this.schedule();
+          }),
+        );
       },
       (e: unknown) => {
         if (!done()) return;
