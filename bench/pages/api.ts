@@ -94,12 +94,18 @@ export interface PeerGridBench {
   idleFrames(count: number): Promise<number[]>;
   /** With the time from the last step to the rows in view showing data, painted. */
   scrollToEnd(frames: number): Promise<ScrollRun & { framesWithoutData: number; stopToData: number }>;
+  /** A scroll of `frames` steps that stops, with the time from the last step to the rows in view showing data, painted. */
+  scrollAndStop(step: number, frames: number): Promise<ScrollRun & { framesWithoutData: number; stopToData: number }>;
   scrollBy(step: number, frames: number): Promise<ScrollRun & { framesWithoutData: number }>;
   scrollToTop(): Promise<void>;
-  /** Clicks a column's sorter; until the new first row is painted. */
-  sort(path: string): Promise<RoundTrip>;
-  /** Filters by `q` (the data provider asks again); until the new first row is painted. */
-  search(q: string): Promise<RoundTrip>;
+  /**
+   * Starts watching for a new query's round trip, as the table's page does: it starts at the
+   * next `trigger` event (a click on a column's sorter, Enter in the page's search field,
+   * both given by Playwright as a user gives them) and ends when a new first row is painted.
+   */
+  arm(trigger: 'click' | 'enter'): void;
+  /** The armed round trip, once done. */
+  result(): Promise<RoundTrip>;
 }
 
 export interface BenchWindow {
