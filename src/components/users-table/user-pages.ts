@@ -155,9 +155,9 @@ export class UserPages implements ReactiveController, DataState<UserPage> {
     this.#abortInflight();
     this.#generation++;
     const keep = !!this.page0 && !this.pending && !this.error;
-    this.#previous.clear();
-    if (keep) for (const [block, items] of this.#cache) this.#previous.set(block, items);
-    this.#cache.clear();
+    // The blocks shown so far stay on screen until the first answer (a refresh, a new query).
+    this.#previous = keep ? this.#cache : new Map();
+    this.#cache = new Map();
     this.#firstOfGeneration = true;
     this.#query = query;
     this.error = undefined;

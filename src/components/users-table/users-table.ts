@@ -63,8 +63,8 @@ export const onFirstUse = {
  * stops (placeholder rows while it is too fast, the table `aria-busy`), and the next block
  * as soon as those are here, so a tenant with 100,000 people scrolls like one with ten;
  * rows are placed with transforms, so scrolling lays nothing out again. A new sort,
- * search, tab or month keeps the rows on screen, dimmed and `aria-busy`, until the new
- * first rows arrive. Admins can
+ * search, tab or month keeps the rows on screen, `aria-busy`, the line under the head in
+ * the accent colour, until the new first rows arrive. Admins can
  * deactivate and reactivate people: the question says what deactivating does to this
  * month's bill and the next (still billed after the peak day, the license billed until the
  * period ends…); under prepaid licenses it asks what to do with the freed license, or
