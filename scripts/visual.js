@@ -49,6 +49,7 @@ function noneBusy() {
  */
 async function steadyShot(page, settle) {
   const settled = await page
+    // A timeout of 0 would wait forever: 1 ms is "do not wait".
     .waitForFunction(noneBusy, undefined, { timeout: Math.max(settle, 1), polling: 100 })
     .then(() => true)
     .catch(() => false);

@@ -44,6 +44,8 @@ let query = '';
 let total = 0;
 /** When the data provider last handed the grid a page. */
 let answeredAt = 0;
+/** The round trip `arm()` watches for (a sort or a search), until its new first row is painted. */
+let armed: Promise<RoundTrip> | undefined;
 
 const grid = document.querySelector('vaadin-grid') as unknown as Grid;
 grid.pageSize = 50;
@@ -202,7 +204,6 @@ searchField.addEventListener('keydown', (e) => {
   query = searchField.value.trim();
   grid.clearCache();
 });
-let armed: Promise<RoundTrip> | undefined;
 
 (window as unknown as BenchWindow).vaadinGrid = bench;
 document.body.dataset['ready'] = 'true';
