@@ -59,17 +59,23 @@ export interface ChartRun {
   points: number;
   /** From setting `data` on a new element to the chart painted, ms. */
   renderMs: number;
-  /** From setting new `data` on the drawn chart to the chart painted again, ms. */
+  /**
+   * From setting new `data` on the drawn chart, at the start of a frame, to that frame
+   * painted, ms: the median of several updates, each with new data.
+   */
   updateMs: number;
-  /** The synchronous script run of the render and of the update (a lower bound of their tasks), ms. */
+  /** The synchronous script run of the render and of an update (a lower bound of their tasks), ms. */
   renderScriptMs: number;
   updateScriptMs: number;
   /** Long tasks (> 50 ms) reported by the browser during the render and the update, ms. */
   longTasks: number[];
 }
 
-/** A chart library measured beside the element: uPlot, or chart.js's standard line chart. */
-export type PeerKind = 'uplot' | 'chartjs';
+/**
+ * A chart library measured beside the element: uPlot drawing the element's picture (its
+ * series, and its figures as text), uPlot's single line alone, or chart.js's standard line chart.
+ */
+export type PeerKind = 'uplot' | 'uplot-line' | 'chartjs';
 
 export interface ChartBench {
   /** Loads chart.js (a first small chart), so the runs measure drawing, not loading. */

@@ -24,6 +24,26 @@ export function afterNextPaint(): Promise<number> {
 }
 
 /**
+ * Runs `change` at the start of the next frame (in its `requestAnimationFrame` callback,
+ * where a frame's work begins) and resolves right after that frame has been painted: the
+ * change's script and the frame's style, layout and paint, without the wait for a frame,
+ * which is anywhere from 0 to 16.7 ms and would otherwise decide a short figure. The
+ * change's microtasks (a Lit update, uPlot's commit) run before the frame's rendering.
+ */
+export function changedAtFrame(change: () => unknown): Promise<{ script: number; painted: number }> {
+  return new Promise((resolve) => {
+    requestAnimationFrame(async () => {
+      const start = performance.now();
+      await change();
+      const script = performance.now() - start;
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => resolve({ script, painted: performance.now() - start });
+      channel.port2.postMessage(null);
+    });
+  });
+}
+
+/**
  * Checks `ready` once per animation frame; when it first returns true, resolves right
  * after that frame has been painted, with `performance.now()`. Rejects after `timeoutMs`.
  */

