@@ -18,30 +18,54 @@ export const BASE_URL = '/api/billing';
  */
 export function useMockBackend(scenario = 'injixo-advanced'): () => MockStore {
   let mock: BrowserMock | undefined;
+  // Requests the mock has started and not answered, and the page's fetches not settled: a
+  // request on its way to the service worker is not yet one the mock has seen.
   let inflight = 0;
-  let lastStart = 0;
+  let fetching = 0;
+  let lastActivity = 0;
+  const pageFetch = globalThis.fetch;
+  const seen = (): void => {
+    lastActivity = performance.now();
+  };
   before(async () => {
     mock = await startBrowserMock({ persistence: 'memory', quiet: true, scenario });
     mock.worker.events.on('request:start', () => {
       inflight++;
-      lastStart = performance.now();
+      seen();
     });
-    mock.worker.events.on('request:end', () => inflight--);
+    mock.worker.events.on('request:end', () => {
+      inflight--;
+      seen();
+    });
+    globalThis.fetch = (...args: Parameters<typeof fetch>) => {
+      fetching++;
+      seen();
+      return pageFetch(...args).finally(() => {
+        fetching--;
+        seen();
+      });
+    };
   });
   beforeEach(async () => {
     // The last test's elements are gone, but a request they sent (a prefetch, an aborted
     // one) may still be on its way to the mock: let it be answered before this test's
     // store and faults are set, so it cannot take a fault meant for this test's request.
-    await waitUntil(() => inflight <= 0 && performance.now() - lastStart > 30, "the last test's requests", {
-      timeout: 5000,
-      interval: 10,
-    });
+    // An aborted fetch settles at once in the page while its request may still reach the
+    // mock: hence the quiet time after the last sign of either.
+    await waitUntil(
+      () => inflight <= 0 && fetching <= 0 && performance.now() - lastActivity > 50,
+      "the last test's requests",
+      { timeout: 5000, interval: 10 },
+    );
     const store = mock!.store;
     store.loadScenario(scenario);
     store.setSession({ role: 'admin' });
     store.setFaults([]);
   });
-  after(() => mock?.stop());
+  after(() => {
+    globalThis.fetch = pageFetch;
+    return mock?.stop();
+  });
   return () => mock!.store;
 }
 
