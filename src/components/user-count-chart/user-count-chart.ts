@@ -462,15 +462,20 @@ export class BillingUserCountChart extends BillingElement {
         : '';
   }
 
+  /** The last month put in words, and its key (locale and month): an update of the same month formats no date. */
+  #monthWords = ['', ''];
+
   /** The period a day series covers, in words: a month, or a range of dates. */
   #periodOf({ days, month }: DailyUsage): string {
     const first = days[0]?.date ?? month;
     const last = days.at(-1)?.date ?? month;
-    return first.slice(0, 7) !== last.slice(0, 7)
-      ? this.t('chart.range', { from: this.fmtDate(first), to: this.fmtDate(last) })
-      : /^\d{4}-\d\d/.test(first)
-        ? this.fmtMonth(first.slice(0, 7))
-        : first;
+    if (first.slice(0, 7) !== last.slice(0, 7)) {
+      return this.t('chart.range', { from: this.fmtDate(first), to: this.fmtDate(last) });
+    }
+    if (!/^\d{4}-\d\d/.test(first)) return first;
+    const key = this.locale + first.slice(0, 7);
+    if (this.#monthWords[0] !== key) this.#monthWords = [key, this.fmtMonth(first.slice(0, 7))];
+    return this.#monthWords[1]!;
   }
 
   // ---------------------------------------------------------------------------------
