@@ -1,6 +1,7 @@
 /**
  * Bench page: `<billing-users-table>` against the browser mock with the generated
- * 100,000-person tenant (bench/users-table.bench.ts drives it).
+ * 100,000-person tenant, or (`?api=<url>`) the same tenant from the mock served over HTTP
+ * (bench/users-table.bench.ts drives it).
  *
  * The table shows placeholder rows (`tr.placeholder`, no data) for rows not loaded yet,
  * and fetches them once the scroll slows or stops. So besides frame times, every scroll
@@ -29,7 +30,11 @@ provider.fetch = async (request) => {
   return response;
 };
 
-await startBrowserMock({ persistence: 'memory', quiet: true, scenario: 'generated-100k' });
+// `?api=<url>`: the mock backend served over HTTP by the bench (a backend outside the page,
+// as a host's is: the throttled figures); else the browser mock, in this page.
+const api = new URLSearchParams(location.search).get('api');
+if (api) provider.setAttribute('base-url', api);
+else await startBrowserMock({ persistence: 'memory', quiet: true, scenario: 'generated-100k' });
 await import('../../src/define.js');
 
 const table = document.querySelector('billing-users-table')!;

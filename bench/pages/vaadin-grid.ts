@@ -26,11 +26,13 @@ type Grid = HTMLElement & {
 };
 
 const longTasks = new LongTasks();
-await startBrowserMock({ persistence: 'memory', quiet: true, scenario: 'generated-100k' });
+// `?api=<url>`: the mock served over HTTP by the bench, as for the table's page.
+const api = new URLSearchParams(location.search).get('api');
+if (!api) await startBrowserMock({ persistence: 'memory', quiet: true, scenario: 'generated-100k' });
 
 let firstUsersResponse: number | undefined;
 const client = new BillingClient({
-  baseUrl: '/api/billing',
+  baseUrl: api ?? '/api/billing',
   fetch: async (request) => {
     const response = await fetch(request);
     if (firstUsersResponse === undefined && new URL(request.url).pathname.endsWith('/users')) {
