@@ -61,12 +61,12 @@ export interface ChartRun {
   renderMs: number;
   /**
    * From setting new `data` on the drawn chart, at the start of a frame, to that frame
-   * painted, ms: the median of several updates, each with new data.
+   * painted, ms: each of several updates, each with new data.
    */
-  updateMs: number;
-  /** The synchronous script run of the render and of an update (a lower bound of their tasks), ms. */
+  updateMs: number[];
+  /** The synchronous script run of the render, and of each update (lower bounds of their tasks), ms. */
   renderScriptMs: number;
-  updateScriptMs: number;
+  updateScriptMs: number[];
   /** Long tasks (> 50 ms) reported by the browser during the render and the update, ms. */
   longTasks: number[];
 }

@@ -794,8 +794,8 @@ describe('<billing-users-table>', () => {
     });
 
     it('says the service is unreachable on a network error', async () => {
-      // Every time, not once: a prefetch the last test's table sent just before it was
-      // removed can reach the mock after this line and use up a one-time fault (CI, once).
+      // Every time, not once: the error must show whichever of the table's requests
+      // (the first page or a prefetch) meets the fault first.
       store().setFaults([{ operation: 'listUsers', kind: 'network-error' }]);
       const el = await render<BillingUsersTable>(
         html`<billing-provider base-url=${BASE_URL} lang="en"
