@@ -10,7 +10,8 @@ import { licenseSummary } from '../mocks/engine/licenses.js';
 import { trialInfo } from '../mocks/engine/trial.js';
 import type { BillingModel, World } from '../mocks/engine/types.js';
 import { dailyCounts, monthBilling, monthlyBilling, planForMonth } from '../mocks/engine/usage.js';
-import { formatCount, formatDate, formatMoney, formatMonth } from '../src/internal/format.js';
+import { formatCount, formatDate, formatMonth } from '../src/internal/format.js';
+import { formatMoney } from '../src/internal/money.js';
 
 const MODELS: { model: BillingModel; label: string }[] = [
   { model: 'peak-daily', label: 'Peak daily users (injixo Essential/Advanced/Enterprise)' },

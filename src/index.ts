@@ -19,7 +19,8 @@ export type { PeopleFigure, PeopleQuery } from './internal/events.js';
 export { BillingUpdatePaymentMethodEvent } from './internal/payment-method-event.js';
 export { BillingElement } from './internal/billing-element.js';
 export { defineElement } from './internal/define-element.js';
-export { formatCount, formatDate, formatMoney, formatMonth } from './internal/format.js';
+export { formatCount, formatDate, formatMonth } from './internal/format.js';
+export { formatMoney } from './internal/money.js';
 export {
   languageOf,
   loadLanguage,

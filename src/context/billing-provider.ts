@@ -45,7 +45,7 @@ export class BillingProvider extends LitElement {
     client: { attribute: false },
     fetch: { attribute: false },
     deadlines: { attribute: false },
-    context: { state: true, attribute: false },
+    context: { state: true },
   };
 
   /** Base URL of the billing API, e.g. `/api/billing`. Ignored when `client` is set. */

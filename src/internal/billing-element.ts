@@ -12,7 +12,7 @@ import {
   type MessageParams,
 } from '../i18n/index.js';
 import { BillingChangeEvent, BillingErrorEvent } from './events.js';
-import { formatCount, formatDate, formatMoney, formatMonth } from './format.js';
+import { formatCount, formatDate, formatMonth } from './format.js';
 import type { DataState } from './query.js';
 import { errorState, forbiddenState, loadingState } from './states.js';
 import { baseStyles, tokens } from './tokens.js';
@@ -45,8 +45,8 @@ export class BillingElement extends LitElement {
     baseUrl: { attribute: 'base-url' },
     client: { attribute: false },
     lang: {},
-    provided: { state: true, attribute: false },
-    own: { state: true, attribute: false },
+    provided: { state: true },
+    own: { state: true },
   };
 
   /** Base URL of the billing API, when the element is used without a provider. */
@@ -148,9 +148,8 @@ export class BillingElement extends LitElement {
     return translate(this.locale, key, params, (this.constructor as typeof BillingElement).messages);
   }
 
-  protected fmtMoney(minorUnits: number, currency: string): string {
-    return formatMoney(minorUnits, currency, this.locale);
-  }
+  // Money has no method here: the elements that show it call `formatMoney` with their
+  // `locale`, so an element without money (the users table, the chart) does not carry it.
 
   protected fmtCount(n: number): string {
     return formatCount(n, this.locale);

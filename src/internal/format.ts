@@ -1,34 +1,20 @@
 /**
  * Formatting of figures for display: always `Intl`, never string concatenation of
  * numbers. Money arrives in integer minor units; dates are calendar dates
- * (`YYYY-MM-DD`) that must not shift with the viewer's time zone.
+ * (`YYYY-MM-DD`) that must not shift with the viewer's time zone. Money is in `money.ts`,
+ * so that only the parts that show money load it.
  */
 
 /** The formatters made so far, by what they format and for which locale (`money|nl|EUR`). */
 const formats = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
 
-function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => T): T {
+export function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => T): T {
   let f = formats.get(key) as T | undefined;
   if (!f) {
     f = make();
     formats.set(key, f);
   }
   return f;
-}
-
-/** Minor-unit digits of a currency as `Intl` knows them (EUR 2, JPY 0). */
-export function currencyDigits(currency: string): number {
-  return (
-    cached(`digits|${currency}`, () => new Intl.NumberFormat('en', { style: 'currency', currency })).resolvedOptions()
-      .maximumFractionDigits ?? 2
-  );
-}
-
-/** `12066, 'EUR', 'nl'` → `€ 120,66`. */
-export function formatMoney(minorUnits: number, currency: string, locale: string): string {
-  const digits = currencyDigits(currency);
-  const f = cached(`money|${locale}|${currency}`, () => new Intl.NumberFormat(locale, { style: 'currency', currency }));
-  return f.format(minorUnits / 10 ** digits);
 }
 
 /** A plain count: `100000, 'nl'` → `100.000`. */

@@ -289,6 +289,106 @@ describe('<billing-users-table>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('hides what a placeholder row held: nobody scrolled past is shown or clicked', async () => {
+      const el = await table();
+      const scroller = shadow(el).querySelector<HTMLElement>('.scroller')!;
+      const rowHeight = rows(el)[0]!.offsetHeight;
+      // The people shown first, whose <tr>s become the placeholders of a fast scroll.
+      const names = rows(el).map((r) => text(r.querySelector('td')));
+      // The rows where the scroll stops are held back, so their placeholders stay.
+      const original = window.fetch;
+      let release = (): void => {};
+      const held = new Promise<void>((resolve) => (release = resolve));
+      window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+        const url = new URL(input instanceof Request ? input.url : String(input), location.href);
+        if (url.pathname.endsWith('/users')) await held;
+        return original.call(window, input, init);
+      };
+      try {
+        for (let frame = 0; frame < 3; frame++) {
+          scroller.scrollTop += 40 * rowHeight;
+          await nextFrame();
+        }
+        await nextFrame();
+        const placeholders = all<HTMLElement>(el, 'tbody tr.placeholder');
+        expect(placeholders.length, 'placeholder rows').to.be.greaterThan(3);
+        // (They hold the cells of people shown before the scroll: what must not show.)
+        expect(placeholders.some((tr) => names.some((name) => tr.textContent!.includes(name)))).to.equal(true);
+        for (const tr of placeholders) {
+          // What the screen shows: nothing, not the person the <tr> showed before (content
+          // skipped by rendering is skipped by assistive technology and find in page too).
+          expect(tr.innerText.trim(), `placeholder row ${tr.dataset['index']}`).to.equal('');
+        }
+        // A click where a placeholder's reason (or action) would be reaches no cell: no dialog
+        // opens about the person its <tr> showed before.
+        const tr = rowAt(el, inView(el)[2]!)!;
+        expect(tr.classList.contains('placeholder')).to.equal(true);
+        for (const cell of [tr.querySelector('.reason')!, tr.lastElementChild!]) {
+          const box = cell.getBoundingClientRect();
+          const hit = shadow(el).elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+          expect(hit, 'what a click would reach').to.equal(tr);
+        }
+      } finally {
+        release();
+        window.fetch = original;
+      }
+      await waitUntil(() => filled(el), 'the rows in view never showed data', { timeout: 5000 });
+      const first = inView(el)[0]!;
+      const month = shadow(el).querySelector('select')!.value;
+      const expected = await client.listUsers({ month, billed: true, offset: first, limit: 1 });
+      expect(text(rowAt(el, first))).to.include(expected.items[0]!.email);
+    });
+
+    it('where a fast scroll stops, fills the rows in view first and those around the view a frame later', async () => {
+      const el = await table();
+      const scroller = shadow(el).querySelector<HTMLElement>('.scroller')!;
+      const rowHeight = rows(el)[0]!.offsetHeight;
+      // The frame in which each row (by index) took its data.
+      let frame = 0;
+      let counting = true;
+      const count = (): void => {
+        frame++;
+        if (counting) requestAnimationFrame(count);
+      };
+      requestAnimationFrame(count);
+      const filledAt = new Map<number, number>();
+      const observer = new MutationObserver((records) => {
+        for (const r of records) {
+          const tr = r.target as HTMLElement;
+          if (tr.classList.contains('row')) filledAt.set(Number(tr.dataset['index']), frame);
+        }
+      });
+      observer.observe(shadow(el).querySelector('tbody')!, { subtree: true, attributeFilter: ['class'] });
+      try {
+        for (let k = 0; k < 3; k++) {
+          scroller.scrollTop += 40 * rowHeight;
+          await nextFrame();
+        }
+        await waitUntil(() => filled(el), 'the rows in view never showed data', { timeout: 5000 });
+        await waitUntil(
+          () => !shadow(el).querySelector('tbody tr.placeholder'),
+          'rows around the view stayed placeholders',
+        );
+      } finally {
+        counting = false;
+        observer.disconnect();
+      }
+      const view = inView(el);
+      // (The table counts a row more on either side as in view: the one under the sticky
+      // head and the one below the last.)
+      const around = all<HTMLElement>(el, 'tbody tr.row')
+        .map((tr) => Number(tr.dataset['index']))
+        .filter((i) => i < view[0]! - 1 || i > view.at(-1)! + 1);
+      expect(around.length, 'rows around the view').to.be.greaterThan(0);
+      // (The rows in view may take two answers, one per block: the first fills some of them.)
+      const firstInView = Math.min(...view.map((i) => filledAt.get(i) ?? Infinity));
+      const firstAround = Math.min(...around.map((i) => filledAt.get(i) ?? Infinity));
+      expect(firstInView, 'rows in view filled').to.be.lessThan(Infinity);
+      expect(firstAround, 'the rows around the view fill after the first of those in view').to.be.greaterThan(
+        firstInView,
+      );
+    });
+
     it('keeps the row at the top of the view when the rows change height (a window narrowed, then widened)', async () => {
       await setViewport({ width: 1280, height: 800 });
       try {

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { formatCount, formatDate, formatMoney, formatMonth } from '../../src/internal/format.js';
+import { formatCount, formatDate, formatMonth } from '../../src/internal/format.js';
+import { formatMoney } from '../../src/internal/money.js';
 
 // Intl separates a currency sign from the number with a no-break space in some locales.
 const plain = (s: string): string => s.replace(/[\u00a0\u202f]/g, ' ');

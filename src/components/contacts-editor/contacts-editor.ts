@@ -172,7 +172,7 @@ export class BillingContactsEditor extends BillingElement {
   static override messages = messages;
 
   static override properties = {
-    denied: { state: true, attribute: false },
+    denied: { state: true },
     saveDelay: { type: Number, attribute: 'save-delay' },
   };
 

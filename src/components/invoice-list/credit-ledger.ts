@@ -11,7 +11,7 @@ import { joinMessages } from '../../i18n/join.js';
 import { BillingElement } from '../../internal/billing-element.js';
 import { defineElement } from '../../internal/define-element.js';
 import { dialogStyles } from '../../internal/dialog.styles.js';
-import { currencyDigits } from '../../internal/format.js';
+import { currencyDigits, formatMoney } from '../../internal/money.js';
 import { Query } from '../../internal/query.js';
 import { emptyState } from '../../internal/states.js';
 import { creditEntryText } from './credit.js';
@@ -120,7 +120,7 @@ export class BillingCreditLedger extends InvoiceElement {
   static override messages = joinMessages({ en: listEn, nl: listNl, de: listDe }, { en, nl, de });
 
   static override properties = {
-    offset: { state: true, attribute: false },
+    offset: { state: true },
   };
 
   /** The first entry of the page shown. */
@@ -162,7 +162,7 @@ export class BillingCreditLedger extends InvoiceElement {
   }
 
   #renderLedger(ledger: CreditLedger): unknown {
-    const money = (n: number) => this.fmtMoney(n, ledger.currency);
+    const money = (n: number) => formatMoney(n, ledger.currency, this.locale);
     const balance = html`<p class="balance">
       ${this.t('invoices.credit.balance', { amount: money(ledger.balance) })}
     </p>`;

@@ -19,6 +19,7 @@ import { invoiceDetailStyles } from './invoice-detail.styles.js';
 import { InvoiceElement } from './invoice-element.js';
 import { de as listDe, en as listEn, nl as listNl } from './invoice-list.messages.js';
 import { invoiceSharedStyles } from './invoice-list.styles.js';
+import { formatMoney } from '../../internal/money.js';
 
 type Line = Invoice['lines'][number];
 type ChargedKind = Exclude<Line['kind'], 'credit'>;
@@ -46,7 +47,7 @@ export class BillingInvoiceDetail extends InvoiceElement {
 
   static override properties = {
     invoice: { attribute: false },
-    notice: { state: true, attribute: false },
+    notice: { state: true },
   };
 
   /** The invoice shown. */
@@ -242,7 +243,7 @@ export class BillingInvoiceDetail extends InvoiceElement {
   protected override render() {
     const inv = this.invoice;
     if (!inv) return nothing;
-    const money = (n: number) => this.fmtMoney(n, inv.currency);
+    const money = (n: number) => formatMoney(n, inv.currency, this.locale);
     const upcoming = inv.status === 'upcoming';
     const item = (label: string, value: unknown, cls = '') =>
       html`<div>

@@ -23,6 +23,7 @@ import { InvoiceElement } from './invoice-element.js';
 import { dialogStyles } from '../../internal/dialog.styles.js';
 import { toolbarStyles } from '../../internal/toolbar.styles.js';
 import { invoiceListStyles, invoiceSharedStyles } from './invoice-list.styles.js';
+import { formatMoney } from '../../internal/money.js';
 
 /** This element's catalogues (a plain object, not a module namespace: no namespace helper in the build). */
 const messages = { en, nl, de };
@@ -121,12 +122,12 @@ export class BillingInvoiceList extends InvoiceElement {
   static override messages = messages;
 
   static override properties = {
-    offset: { state: true, attribute: false },
-    settling: { state: true, attribute: false },
-    outcome: { state: true, attribute: false },
-    downloading: { state: true, attribute: false },
-    notice: { state: true, attribute: false },
-    detail: { state: true, attribute: false },
+    offset: { state: true },
+    settling: { state: true },
+    outcome: { state: true },
+    downloading: { state: true },
+    notice: { state: true },
+    detail: { state: true },
     status: { reflect: true },
     year: { type: Number, reflect: true },
     pageSize: { type: Number, attribute: 'page-size' },
@@ -374,14 +375,14 @@ export class BillingInvoiceList extends InvoiceElement {
       ?disabled=${this.settling}
       @click=${this.#settle}
     >
-      ${this.settling ? this.t('invoices.settle.busy') : this.t('invoices.settle', { amount: this.fmtMoney(balance.outstanding, balance.currency) })}
+      ${this.settling ? this.t('invoices.settle.busy') : this.t('invoices.settle', { amount: formatMoney(balance.outstanding, balance.currency, this.locale) })}
     </button>`;
   }
 
   #renderAlert(balance: Balance): TemplateResult | typeof nothing {
     if (balance.pastDue === 0 && balance.failed === 0) return nothing;
     const pm = this.#paymentMethodOnFile;
-    const money = (n: number) => this.fmtMoney(n, balance.currency);
+    const money = (n: number) => formatMoney(n, balance.currency, this.locale);
     const wayOut =
       pm === null || pm === undefined
         ? this.t('invoices.alert.way-out.none')
@@ -433,7 +434,7 @@ export class BillingInvoiceList extends InvoiceElement {
   #renderSummary(balance: Balance): TemplateResult {
     const pm = this.#paymentMethodOnFile ?? null;
     const month = this.#expiryMonth();
-    const money = (n: number) => this.fmtMoney(n, balance.currency);
+    const money = (n: number) => formatMoney(n, balance.currency, this.locale);
     return html`<dl class="summary" part="summary" aria-label=${this.t('invoices.summary.label')}>
       <div class="tile">
         <dt>${this.t('invoices.summary.outstanding')}</dt>
@@ -533,12 +534,12 @@ export class BillingInvoiceList extends InvoiceElement {
       </td>
       <td class="col-due ${inv.status === 'past_due' ? 'late' : ''}">${upcoming ? '—' : this.fmtDate(inv.dueOn)}</td>
       <td class="col-amount">
-        <span class="money">${this.fmtMoney(inv.total, inv.currency)}</span>
-        ${credit > 0 ? html`<span class="sub credit">${this.t('invoices.from-credit', { amount: this.fmtMoney(credit, inv.currency) })}</span>` : nothing}
+        <span class="money">${formatMoney(inv.total, inv.currency, this.locale)}</span>
+        ${credit > 0 ? html`<span class="sub credit">${this.t('invoices.from-credit', { amount: formatMoney(credit, inv.currency, this.locale) })}</span>` : nothing}
         ${
           unpaid && inv.balance > 0 && inv.balance !== inv.total
             ? html`<span class="sub"
-                >${this.t('invoices.to-pay', { amount: this.fmtMoney(inv.balance, inv.currency) })}</span
+                >${this.t('invoices.to-pay', { amount: formatMoney(inv.balance, inv.currency, this.locale) })}</span
               >`
             : nothing
         }

@@ -16,6 +16,7 @@ import type { BillingInvoiceList } from './invoice-list.js';
 import { de as listDe, en as listEn, nl as listNl } from './invoice-list.messages.js';
 import { invoiceSharedStyles } from './invoice-list.styles.js';
 import { de, en, nl } from './settle-outcome.messages.js';
+import { formatMoney } from '../../internal/money.js';
 
 /** A payment that went through: the outcome box in the colour of success (only this element shows it). */
 const styles = css`
@@ -73,15 +74,19 @@ export class BillingSettleOutcome extends InvoiceElement {
         <div class="actions"><slot></slot></div>
       </div>`;
     }
-    const paid = this.fmtMoney(
+    const paid = formatMoney(
       r.payments.reduce((s, p) => s + (p.outcome === 'succeeded' ? p.amount : 0), 0),
       currency,
+      this.locale,
     );
     const text =
       r.outcome === 'nothing-due'
         ? this.t('invoices.settle.nothing-due')
         : r.balance.outstanding > 0
-          ? this.t('invoices.settle.paid-left', { amount: paid, left: this.fmtMoney(r.balance.outstanding, currency) })
+          ? this.t('invoices.settle.paid-left', {
+              amount: paid,
+              left: formatMoney(r.balance.outstanding, currency, this.locale),
+            })
           : this.t('invoices.settle.paid', { amount: paid });
     return html`<div class="outcome paid" role="status"><p>${text}</p></div>`;
   }

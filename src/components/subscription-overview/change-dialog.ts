@@ -26,6 +26,7 @@ import { OverviewElement } from './overview-element.js';
 import { de as overviewDe, en as overviewEn, nl as overviewNl } from './subscription-overview.messages.js';
 import type { BillingSubscriptionOverview } from './subscription-overview.js';
 import type { Action, OverviewData } from './types.js';
+import { formatMoney } from '../../internal/money.js';
 
 /** A change an admin asked for, checked by the form; or (`cancel`) a scheduled change to cancel. */
 export interface ChangeRequest {
@@ -119,10 +120,10 @@ export class BillingChangeDialog extends OverviewElement {
   static override messages = joinMessages({ en: overviewEn, nl: overviewNl, de: overviewDe }, { en, nl, de });
 
   static override properties = {
-    quote: { state: true, attribute: false },
-    ready: { state: true, attribute: false },
-    busy: { state: true, attribute: false },
-    error: { state: true, attribute: false },
+    quote: { state: true },
+    ready: { state: true },
+    busy: { state: true },
+    error: { state: true },
     change: { attribute: false },
     data: { attribute: false },
   };
@@ -308,7 +309,7 @@ export class BillingChangeDialog extends OverviewElement {
               invoice
                 ? this.t('overview.done.add-invoice', {
                     number: invoice.number,
-                    total: this.fmtMoney(invoice.total, invoice.currency),
+                    total: formatMoney(invoice.total, invoice.currency, this.locale),
                   })
                 : '',
             ]
@@ -335,7 +336,7 @@ export class BillingChangeDialog extends OverviewElement {
 
   /** A plan's monthly price in words: base fee and extra users (peak plans), or per user or license. */
   #planPrice(p: Plan): string {
-    const money = (n: number) => this.fmtMoney(n, this.data!.sub.currency);
+    const money = (n: number) => formatMoney(n, this.data!.sub.currency, this.locale);
     return p.model === 'peak-daily'
       ? `${this.t('overview.price.base-fee', { fee: money(p.baseFee ?? 0), included: this.fmtCount(p.includedUsers ?? 0) })}; ${this.t('overview.price.extra-user', { price: money(p.unitPrice) })}`
       : this.t(p.model === 'prepaid-licenses' ? 'overview.price.per-license' : 'overview.price.per-user', {
@@ -349,7 +350,7 @@ export class BillingChangeDialog extends OverviewElement {
    */
   #periodPrice(licenses: number, months: number, unitPrice: number): string {
     return this.t('overview.dialog.price.period', {
-      price: this.fmtMoney(licenses * months * unitPrice, this.data!.sub.currency),
+      price: formatMoney(licenses * months * unitPrice, this.data!.sub.currency, this.locale),
       period: this.frequency(months),
     });
   }
@@ -399,7 +400,7 @@ export class BillingChangeDialog extends OverviewElement {
     switch (c.action) {
       case 'add': {
         const q = this.quote!;
-        const price = this.fmtMoney(q.amount, q.currency);
+        const price = formatMoney(q.amount, q.currency, this.locale);
         title = this.t('overview.dialog.add.title', count);
         body = this.t('overview.dialog.add.body', {
           start: date(sub.today),

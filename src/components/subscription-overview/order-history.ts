@@ -16,6 +16,7 @@ import { de, en, nl } from './order-history.messages.js';
 import { OverviewElement } from './overview-element.js';
 import { de as overviewDe, en as overviewEn, nl as overviewNl } from './subscription-overview.messages.js';
 import type { OverviewData } from './types.js';
+import { formatMoney } from '../../internal/money.js';
 
 /** The changes that make orders (the overview's topics: any change may). */
 const TOPICS: readonly ChangeTopic[] = ['subscription', 'licenses', 'users', 'invoices', 'details'];
@@ -113,7 +114,7 @@ export class BillingOrderHistory extends OverviewElement {
                 <td>${this.changeText(this.data, o)}</td>
                 <td>${this.fmtDate(o.effectiveOn)}</td>
                 <td class="num">
-                  ${o.amount !== undefined ? this.fmtMoney(o.amount, currency) : this.t('overview.orders.no-amount')}
+                  ${o.amount !== undefined ? formatMoney(o.amount, currency, this.locale) : this.t('overview.orders.no-amount')}
                 </td>
               </tr>`,
           )}

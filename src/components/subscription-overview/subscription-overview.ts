@@ -14,6 +14,7 @@ import type { ChangeRequest } from './change-dialog.js';
 import { OverviewElement } from './overview-element.js';
 import { subscriptionOverviewStyles } from './subscription-overview.styles.js';
 import type { Action, OverviewData } from './types.js';
+import { formatMoney } from '../../internal/money.js';
 
 type Period = SubscriptionOverview['currentPeriod'];
 
@@ -279,7 +280,7 @@ export class BillingSubscriptionOverview extends OverviewElement {
   }
 
   #money(minor: number): string {
-    return this.fmtMoney(minor, this.#overview?.sub.currency ?? 'EUR');
+    return formatMoney(minor, this.#overview?.sub.currency ?? 'EUR', this.locale);
   }
 
   #range(p: Pick<Period, 'start' | 'end'>): string {
@@ -440,7 +441,7 @@ export class BillingSubscriptionOverview extends OverviewElement {
         ${this.#row(
           'upcoming',
           'overview.upcoming',
-          this.fmtMoney(sub.upcoming.total.amount, sub.upcoming.total.currency),
+          formatMoney(sub.upcoming.total.amount, sub.upcoming.total.currency, this.locale),
           html`${this.t('overview.upcoming.detail', {
             period: this.#range({ start: sub.upcoming.periodStart, end: sub.upcoming.periodEnd }),
             date: this.fmtDate(upcoming.issuedOn),

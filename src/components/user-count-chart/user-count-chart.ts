@@ -130,7 +130,7 @@ export class BillingUserCountChart extends BillingElement {
   static override messages = messages;
 
   static override properties = {
-    active: { state: true, attribute: false },
+    active: { state: true },
     view: { reflect: true },
     month: { reflect: true },
     year: { type: Number, reflect: true },

@@ -29,6 +29,7 @@ import { errorMessage, errorState } from '../../internal/states.js';
 import { reasonKey, type Verdict } from './reason.js';
 import { de, en, nl } from './user-dialog.messages.js';
 import { de as tableDe, en as tableEn, nl as tableNl } from './users-table.messages.js';
+import { formatMoney } from '../../internal/money.js';
 
 /**
  * What is shown: a person's verdict and facts (`person`); deactivate a person (asked
@@ -121,9 +122,9 @@ export class BillingUserDialog extends BillingElement {
   static override messages = joinMessages({ en: tableEn, nl: tableNl, de: tableDe }, { en, nl, de });
 
   static override properties = {
-    busy: { state: true, attribute: false },
-    error: { state: true, attribute: false },
-    removeLicense: { state: true, attribute: false },
+    busy: { state: true },
+    error: { state: true },
+    removeLicense: { state: true },
     kind: {},
     user: { attribute: false },
     page: { attribute: false },
@@ -301,7 +302,7 @@ export class BillingUserDialog extends BillingElement {
    * license), and how each bill's subtotal moves.
    */
   #whatIf(p: DeactivationPreview): TemplateResult {
-    const money = (n: number) => this.fmtMoney(n, p.currency);
+    const money = (n: number) => formatMoney(n, p.currency, this.locale);
     const prepaid = p.model === 'prepaid-licenses';
     const lines = p.months.map((m, i) => {
       const month = this.fmtMonth(m.month);
@@ -441,7 +442,7 @@ export class BillingUserDialog extends BillingElement {
               <p>
                 ${this.t('users.dialog.buy.body', {
                   name: user.name,
-                  price: q ? this.fmtMoney(q.amount, q.currency) : '',
+                  price: q ? formatMoney(q.amount, q.currency, this.locale) : '',
                   end: q ? this.fmtDate(q.period.end) : '',
                 })}
               </p>

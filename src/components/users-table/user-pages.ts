@@ -185,6 +185,12 @@ export class UserPages implements ReactiveController, DataState<UserPage> {
     return [Math.floor(start / BLOCK), Math.floor(Math.max(start, end - 1) / BLOCK)];
   }
 
+  /** Blocks `[first, first + count)` hold some row in the DOM. */
+  #inWindow(first: number, count: number): boolean {
+    const [firstBlock, lastBlock] = this.#windowBlocks();
+    return first <= lastBlock && first + count > firstBlock;
+  }
+
   /** True while some row in the DOM has no data yet (the table is `aria-busy`). */
   get missing(): boolean {
     const [first, last] = this.#windowBlocks();
@@ -206,7 +212,7 @@ export class UserPages implements ReactiveController, DataState<UserPage> {
     if (!this.#client || this.error || !this.#query || this.pending || this.#painting) return;
     const [firstBlock, lastBlock] = this.#windowBlocks();
     const inflight = this.#inflight;
-    const inView = inflight && inflight.first <= lastBlock && inflight.first + inflight.count - 1 >= firstBlock;
+    const inView = inflight && this.#inWindow(inflight.first, inflight.count);
     let lo = -1;
     let hi = -1;
     for (let b = firstBlock; b <= lastBlock; b++) {
@@ -270,10 +276,8 @@ export class UserPages implements ReactiveController, DataState<UserPage> {
       },
       (e: unknown) => {
         if (!done()) return;
-        const [firstBlock, lastBlock] = this.#windowBlocks();
-        const outOfView = first > lastBlock || first + count - 1 < firstBlock;
         // A prefetch that failed is tried again (and reported) if its rows come into view.
-        if (outOfView && this.page0 && !this.pending) return;
+        if (!this.#inWindow(first, count) && this.page0 && !this.pending) return;
         this.loading = false;
         const error = (this.error = this.#access.report(e));
         const recovery = recoverWhen(error, () => this.refresh(), !this.#waited);

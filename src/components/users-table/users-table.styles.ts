@@ -70,13 +70,9 @@ export const usersTableStyles = css`
      so a row's new text lays out that row alone (a table lays out all its rows again).
      The roles say what the display no longer does. */
   table {
-    --_cols: minmax(0, 17fr) minmax(0, 21fr) minmax(0, 10fr) minmax(0, 16fr) minmax(0, 12fr) minmax(0, 18fr);
     display: block;
     width: 100%;
     min-width: 52rem;
-  }
-  table.write {
-    --_cols: minmax(0, 17fr) minmax(0, 21fr) minmax(0, 10fr) minmax(0, 16fr) minmax(0, 12fr) minmax(0, 18fr) 8.5rem;
   }
   thead {
     display: block;
@@ -85,9 +81,14 @@ export const usersTableStyles = css`
     z-index: 1;
     background: var(--_subtle);
   }
+  /* The actions column, for those who may write, is a column of its own past the six. */
   tr {
     display: grid;
-    grid-template-columns: var(--_cols);
+    grid-template-columns:
+      minmax(0, 17fr) minmax(0, 21fr) minmax(0, 10fr)
+      minmax(0, 16fr) minmax(0, 12fr) minmax(0, 18fr);
+    grid-auto-flow: column;
+    grid-auto-columns: 8.5rem;
     align-items: center;
   }
   thead tr {
@@ -109,10 +110,6 @@ export const usersTableStyles = css`
     gap: 0.3em;
     align-items: center;
   }
-  th button:focus-visible {
-    outline: 2px solid var(--_accent);
-    outline-offset: 2px;
-  }
   .sort-icon {
     font-size: 0.8em;
     color: var(--_muted);
@@ -132,10 +129,13 @@ export const usersTableStyles = css`
     outline: 2px solid var(--_accent);
     outline-offset: -2px;
   }
+  /* Cells clip (not hidden: no scroll container per cell, cheaper for each row that comes into
+     view); min-width 0 lets a card's cell (a flex item) narrow to its ellipsis, as hidden did. */
   td {
+    min-width: 0;
     padding: 0 var(--_space);
     white-space: nowrap;
-    overflow: hidden;
+    overflow: clip;
     text-overflow: ellipsis;
   }
   td.reason,
@@ -153,7 +153,7 @@ export const usersTableStyles = css`
     display: -webkit-box;
     -webkit-line-clamp: 2;
     -webkit-box-orient: vertical;
-    overflow: hidden;
+    overflow: clip;
   }
   .dir {
     display: inline-block;
@@ -173,8 +173,12 @@ export const usersTableStyles = css`
   }
   /* A row whose data is on its way: a static bar in each cell, at the row's height. Kept
      cheap, since a fast scroll shows nothing else, and painted only (a background, no box
-     of its own): a row's data arriving lays nothing out again but its words. */
+     of its own): a row's data arriving lays nothing out again but its words. Its cells keep
+     what the row showed before, skipped (not shown, read or found) and not clickable, so a
+     fast scroll empties no cell and a row back on its tr shows at once. */
   tbody tr.placeholder td {
+    content-visibility: hidden;
+    pointer-events: none;
     align-self: stretch;
     background: linear-gradient(var(--_subtle), var(--_subtle)) no-repeat var(--_space) 50% / 60% 0.9rem;
   }
@@ -208,7 +212,7 @@ export const usersTableStyles = css`
     th {
       padding: 4px var(--_space);
     }
-    [data-index] {
+    tbody tr {
       height: 11rem;
       padding: var(--_space);
       overflow: hidden;

@@ -98,10 +98,10 @@ export class BillingUsersTable extends BillingElement {
   static override messages = messages;
 
   static override properties = {
-    searchInput: { state: true, attribute: false },
-    dialog: { state: true, attribute: false },
-    status: { state: true, attribute: false },
-    exporting: { state: true, attribute: false },
+    searchInput: { state: true },
+    dialog: { state: true },
+    status: { state: true },
+    exporting: { state: true },
     month: { reflect: true },
     day: { reflect: true },
     tab: { reflect: true },
@@ -218,7 +218,7 @@ export class BillingUsersTable extends BillingElement {
   /** Keys on a focused row (delegated from the table body; keys on a row's button are the button's). */
   #onRowKey = (e: KeyboardEvent): void => {
     const tr = e.target as HTMLElement;
-    if (tr.localName !== 'tr' || tr.dataset['index'] === undefined) return;
+    if (tr.localName !== 'tr') return;
     const index = Number(tr.dataset['index']);
     // Enter: the person panel (the verdict in full and the month's facts behind it).
     if (e.key === 'Enter') return void this.#openDialog('person', this.#pages.row(index));
@@ -325,7 +325,6 @@ export class BillingUsersTable extends BillingElement {
     const active = descending || this.sort === key;
     return html`<th
       role="columnheader"
-      scope="col"
       class=${`col-${col}`}
       aria-sort=${active ? (descending ? 'descending' : 'ascending') : 'none'}
     >
@@ -357,12 +356,20 @@ export class BillingUsersTable extends BillingElement {
       ${canWrite ? html`<td role="cell" class="act">${u ? this.#actionButton(u) : nothing}</td>` : nothing}`;
   }
 
+  /**
+   * Named with the person in `aria-label` (its visible word first), not a visually hidden
+   * span: that span's clip cost every row coming into view about a tenth of a frame's work.
+   */
   #actionButton(u: BillingUser): TemplateResult {
     const kind = u.status === 'active' ? 'deactivate' : 'reactivate';
-    return html`<button type="button" @click=${() => this.#openDialog(kind, u)}>
-      ${this.t(`users.action.${kind}`)}<span class="visually-hidden"> ${u.name}</span>
+    const label = this.t(`users.action.${kind}`);
+    return html`<button type="button" aria-label="${label} ${u.name}" @click=${() => this.#openDialog(kind, u)}>
+      ${label}
     </button>`;
   }
+
+  /** The person whose cells each `<tr>` holds, by its key. */
+  #kept: (BillingUser | undefined)[] = [];
 
   /**
    * The rows in the DOM. A row without data yet is a placeholder of the same height and
@@ -393,8 +400,18 @@ export class BillingUsersTable extends BillingElement {
     const canWrite = this.canWrite;
     const locale = this.locale;
     const focusRow = rows.focusRow ?? -1;
+    const kept = this.#kept;
+    // Rows whose `<tr>` must take new cells; when some in view must (where a fast scroll
+    // stops), those around the view take theirs a frame later: the landing frame does half the work.
+    const fills = (i: number) => kept[key(i)] !== (this.#pages.row(i) ?? kept[key(i)]);
+    const defer = order.some((i) => rows.inView(i) && fills(i));
+    if (defer) requestAnimationFrame(() => this.#paintRows());
     return repeat(order, key, (i) => {
-      const u = this.#pages.row(i);
+      const u = defer && !rows.inView(i) && fills(i) ? undefined : this.#pages.row(i);
+      // A `<tr>` without its row's data keeps the cells it had, hidden (a placeholder's
+      // cells skip their content): a fast scroll makes placeholders without emptying cells,
+      // and a row back on its `<tr>` shows them again as they were.
+      const cells = (kept[key(i)] = u ?? kept[key(i)]);
       // Laid out at its place in the DOM (below the group's lift), shown at its row's.
       const y = (i - ((i - start - turn + n) % n)) * h - lift;
       const tab = i === start || focusRow === i ? 0 : -1;
@@ -407,7 +424,7 @@ export class BillingUsersTable extends BillingElement {
         tabindex=${tab}
         style=${y ? `transform:translateY(${y}px)` : ''}
       >
-        ${guard([u, locale, canWrite], () => this.#cells(u, page, canWrite))}
+        ${guard([cells, locale, canWrite], () => this.#cells(cells, page, canWrite))}
       </tr>`;
     });
   }
@@ -445,14 +462,14 @@ export class BillingUsersTable extends BillingElement {
         aria-rowcount=${page.total + 1}
         aria-labelledby=${`tab-${this.tab}`}
         role="table"
-        class=${`${this.#pages.stale ? 'stale' : ''} ${this.canWrite ? 'write' : ''}`}
+        class=${this.#pages.stale ? 'stale' : ''}
       >
         <thead role="rowgroup">
           <tr role="row" aria-rowindex="1">
             ${COLUMNS.map((key) => this.#th(key))}
             ${
               this.canWrite
-                ? html`<th role="columnheader" scope="col" class="col-actions">
+                ? html`<th role="columnheader" class="col-actions">
                     <span class="visually-hidden">${this.t('users.col.actions')}</span>
                   </th>`
                 : nothing

@@ -65,6 +65,8 @@ export class VirtualRows implements ReactiveController {
   direction: 1 | -1 = 1;
   /** The row to focus once it is rendered. */
   focusRow: number | undefined;
+  /** The first row in view. */
+  first = 0;
 
   readonly #host: ReactiveControllerHost;
   readonly #view: RowsView;
@@ -119,13 +121,15 @@ export class VirtualRows implements ReactiveController {
       this.#measureFrame = requestAnimationFrame(() => this.#measure());
     }
     // A row asked for by the keyboard, once it is rendered (after a jump, the frame the scroll stops).
-    if (this.focusRow !== undefined) {
-      const el = scroller?.querySelector<HTMLElement>(`tr[data-index="${this.focusRow}"]`);
-      if (el) {
-        el.focus({ preventScroll: false });
-        this.focusRow = undefined;
-      }
-    }
+    if (this.focusRow !== undefined) this.#focus();
+  }
+
+  /** Focuses {@link focusRow} if it is rendered; true if it was. */
+  #focus(): boolean {
+    const tr = this.#view.scroller()?.querySelector<HTMLElement>(`tr[data-index="${this.focusRow}"]`);
+    tr?.focus();
+    if (tr) this.focusRow = undefined;
+    return !!tr;
   }
 
   hostDisconnected(): void {
@@ -145,6 +149,11 @@ export class VirtualRows implements ReactiveController {
     this.range = { start: 0, end: Math.max(INITIAL_ROWS, this.#measured ? this.slots : 0) };
     this.firstKey = this.keyShift % Math.max(this.slots, 1);
     this.lift = 0;
+  }
+
+  /** Row `index` is in view (not in the overscan). */
+  inView(index: number): boolean {
+    return index >= this.first && index < this.first + this.slots - 2 * OVERSCAN;
   }
 
   /** Rows that fit in the view, for Page Up and Page Down. */
@@ -212,7 +221,7 @@ export class VirtualRows implements ReactiveController {
     const h = this.rowHeight;
     const slots = Math.max(this.slots, 1);
     const top = Math.max(0, el.scrollTop - this.#headHeight);
-    const first = Math.floor(top / h);
+    const first = (this.first = Math.floor(top / h));
     // Always `slots` rows (fewer only in a short tab), so each keeps its `<tr>` as rows
     // scroll through: the overscan shifts to one side at the top and at the end.
     // The overscan follows the motion: all but BEHIND rows of it ahead while the view moves.
@@ -247,13 +256,7 @@ export class VirtualRows implements ReactiveController {
   focusIndex(index: number): void {
     this.focusRow = index;
     const el = this.#view.scroller();
-    if (!el) return;
-    const existing = el.querySelector<HTMLElement>(`tr[data-index="${index}"]`);
-    if (existing) {
-      existing.focus();
-      this.focusRow = undefined;
-      return;
-    }
+    if (!el || this.#focus()) return;
     // A jump the reader asked for: the rows there are fetched at once, not after the scroll settles.
     el.scrollTop = Math.max(0, index * this.rowHeight - this.#headHeight);
     cancelAnimationFrame(this.#frame);
