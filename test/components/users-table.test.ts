@@ -4,6 +4,7 @@ import { generateWorld } from '../../mocks/engine/generate.js';
 import type { World } from '../../mocks/engine/types.js';
 import { BillingClient, type BillingApiError } from '../../src/client/index.js';
 import { onFirstUse, type BillingUsersTable } from '../../src/components/users-table/users-table.js';
+import { INITIAL_ROWS } from '../../src/components/users-table/virtual-rows.js';
 import { privateElement } from '../../src/internal/private-element.js';
 import { all, BASE_URL, find, render, shadow, text, useMockBackend, waitForText } from './support.js';
 
@@ -337,6 +338,34 @@ describe('<billing-users-table>', () => {
       const month = shadow(el).querySelector('select')!.value;
       const expected = await client.listUsers({ month, billed: true, offset: first, limit: 1 });
       expect(text(rowAt(el, first))).to.include(expected.items[0]!.email);
+    });
+
+    it('shows every first row in the same frame (none held back as if around the view)', async () => {
+      // The number of rows with data, frame by frame, from before the first answer.
+      const counts: number[] = [];
+      let el: BillingUsersTable | undefined;
+      let sampling = true;
+      const sample = (): void => {
+        counts.push(el?.shadowRoot ? shadow(el).querySelectorAll('tbody tr.row').length : 0);
+        if (sampling) requestAnimationFrame(sample);
+      };
+      requestAnimationFrame(sample);
+      try {
+        el = await render<BillingUsersTable>(
+          html`<billing-provider base-url=${BASE_URL} lang="en"
+            ><billing-users-table></billing-users-table
+          ></billing-provider>`,
+          'billing-users-table',
+        );
+        await find(el, 'tbody tr.row');
+        await waitUntil(() => !shadow(el!).querySelector('tbody tr.placeholder') && counts.length > 10);
+      } finally {
+        sampling = false;
+      }
+      // All the rows rendered before the view is measured, in one frame; the overscan the
+      // measure adds comes after.
+      const seen = [...new Set(counts.filter((n) => n > 0))];
+      expect(seen[0], 'rows with data in the first frame with any').to.equal(INITIAL_ROWS);
     });
 
     it('where a fast scroll stops, fills the rows in view first and those around the view a frame later', async () => {

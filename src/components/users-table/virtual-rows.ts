@@ -43,8 +43,11 @@ export class VirtualRows implements ReactiveController {
   /** The rows in the DOM, `[start, end)`. */
   range = { start: 0, end: INITIAL_ROWS };
   rowHeight = DEFAULT_ROW_HEIGHT;
-  /** Rows in the DOM; each keeps its `<tr>` (keyed by index plus `keyShift`, modulo this) while scrolling. */
-  slots = INITIAL_ROWS;
+  /**
+   * Rows in the DOM; each keeps its `<tr>` (keyed by index plus `keyShift`, modulo this) while
+   * scrolling. Until the measure, the initial rows and an overscan: all of them in view.
+   */
+  slots = INITIAL_ROWS + 2 * OVERSCAN;
   /**
    * Changed when the rows refill the `<tr>`s in place (a jump past the rows in the DOM, or
    * any move of a fast scroll), so the new rows take the `<tr>`s in the order they are.
