@@ -36,6 +36,9 @@ const startMsw = mswLoader(async () => {
 /** Starts MSW once, then answers the billing API from a fresh mock store for this story. */
 const billingMock: Loader = async (context) => {
   await startMsw(context);
+  // Each story is a first load in a tab of a backend of its own: not the `/me` the last
+  // story's elements remembered (its role, its tenant's day).
+  for (const key of Object.keys(sessionStorage)) if (key.startsWith(REMEMBERED_ME)) sessionStorage.removeItem(key);
   const p = (context.parameters['billing'] ?? {}) as BillingParameters;
   const role = p.role !== undefined ? p.role : (context.globals['role'] as StoryMockOptions['role']);
   context.msw.use(

@@ -18,6 +18,13 @@ export interface BillingContextValue {
   currency: string | undefined;
   /** The caller's permissions; `undefined` while loading, `null` when they could not be loaded. */
   permissions: Permissions | null | undefined;
+  /**
+   * The permissions the elements ask for their data with: `permissions`, or while `/me` is
+   * asked on a later load in the tab, the answer the tab had last (when it could read
+   * billing), so the data is asked for beside `/me`. Nothing is shown on it: what is shown
+   * waits for `permissions`.
+   */
+  expectedPermissions?: Permissions | undefined;
   /** Why the permissions could not be loaded (when `permissions` is `null`). */
   sessionError: BillingApiError | undefined;
   /** Loads the permissions again (the retry of a failed `/me`); what is shown stays meanwhile. */

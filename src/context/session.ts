@@ -5,6 +5,7 @@ import type { BillingApiError } from '../client/errors.js';
 import { BillingErrorEvent } from '../internal/events.js';
 import { onLanguageChange } from '../i18n/changes.js';
 import { recoverWhen } from '../internal/recovery.js';
+import { tabKeep, tabRead } from '../internal/tab-storage.js';
 import { billingContext, type BillingContextValue, type ChangeTopic } from './context.js';
 
 /** How a session is configured: a ready client, or a base URL (and optionally the host's fetch). */
@@ -18,15 +19,64 @@ export interface SessionConfig {
   lang?: string | undefined;
 }
 
+/** Where the tab keeps the last `/me` answer that may read billing, per API (its base URL). */
+export const REMEMBERED_ME = 'billing-elements:me:';
+
+/** What a `/me` answer says besides `canRead` and `canWrite` (texts all). */
+const ME_TEXTS = ['today', 'role', 'tenantId', 'locale', 'timeZone', 'currency'] as const;
+
+/** The longest remembered record read back: far more than any `/me` answer (its role alone is at most 64 characters). */
+const MAX_REMEMBERED = 2000;
+
+/**
+ * The `/me` answer this tab remembers for `client`'s API, when it may read billing: its
+ * elements ask for their data beside `/me` rather than after it (and show it once `/me`
+ * answered). A record of another shape (an older release's, or written by hand) is forgotten.
+ */
+function recall(client: BillingClient): Permissions | undefined {
+  const raw = tabRead(REMEMBERED_ME + client.baseUrl);
+  if (!raw) return undefined;
+  try {
+    const me = raw.length <= MAX_REMEMBERED ? (JSON.parse(raw) as Record<string, unknown> | null) : null;
+    if (
+      me?.['canRead'] === true &&
+      typeof me['canWrite'] === 'boolean' &&
+      ME_TEXTS.every((k) => typeof me[k] === 'string')
+    )
+      return me as unknown as Permissions;
+  } catch {
+    // Not JSON: forgotten below.
+  }
+  remember(client, undefined);
+  return undefined;
+}
+
+/** Keeps `me` as the tab's answer for `client`'s API when it may read billing; else forgets it. */
+function remember(client: BillingClient, me: Permissions | undefined): void {
+  // Storage full or refused: the next load asks `/me` first, as without it.
+  tabKeep(REMEMBERED_ME + client.baseUrl, me?.canRead ? JSON.stringify(me) : undefined);
+}
+
 /**
  * The state behind a billing context: the client, the caller's permissions (`GET /me`)
  * and a count of the changes by topic. `<billing-provider>` keeps one for all
  * its elements; an element used on its own keeps its own.
+ *
+ * A first load asks nothing before `/me` answered: a role without billing asks for
+ * nothing else. The answer is remembered in the tab (session storage, per API) when it
+ * may read billing; a later load in the tab (a reload, the host's page opened again)
+ * expects it (the context's `expectedPermissions`), so the elements ask for their data beside `/me`. Nothing is
+ * shown on that guess: the elements show their data once `/me` confirmed it. An answer
+ * that differs makes every element fetch again under it; a failed `/me` shows its error
+ * as ever, and forgets what was remembered. A role the host says changed (`renew`) is not
+ * expected from memory.
  */
 export class BillingSession {
   #client: BillingClient | undefined;
   #clientKey: unknown[] = [];
   #permissions: Permissions | null | undefined;
+  /** The tab's remembered `/me` answer while `/me` is asked again (see `recall`). */
+  #expected: Permissions | undefined;
   #error: BillingApiError | undefined;
   /** Stops waiting for a failed `/me`'s cause to go (back online, `Retry-After`). */
   #stopRecovery = () => {};
@@ -70,6 +120,7 @@ export class BillingSession {
             })
           : undefined);
       this.#permissions = undefined;
+      this.#expected = this.#client && recall(this.#client);
       this.#error = undefined;
       this.#loadPermissions();
     }
@@ -114,6 +165,8 @@ export class BillingSession {
    * a role that lost billing sends no request but `/me`.
    */
   renew(): void {
+    if (this.#client) remember(this.#client, undefined);
+    this.#expected = undefined;
     this.#recovering = true;
     this.reload();
   }
@@ -138,15 +191,22 @@ export class BillingSession {
     client.getMe({ signal: ctrl.signal }).then(
       (me) => {
         if (ctrl.signal.aborted) return;
+        // The remembered answer the elements asked with was not this one: they ask again.
+        const was = this.#expected;
+        const differs = !!was && (was.canWrite !== me.canWrite || ME_TEXTS.some((k) => was[k] !== me[k]));
+        this.#expected = undefined;
         this.#permissions = me;
         this.#error = undefined;
         this.#waited = false;
-        if (!this.#recovering) return this.#publish();
+        remember(client, me);
+        if (!this.#recovering && !differs) return this.#publish();
         this.#recovering = false;
         this.#count('*');
       },
       (error: BillingApiError) => {
         if (ctrl.signal.aborted) return;
+        this.#expected = undefined;
+        remember(client, undefined);
         // Not the browser's clock nor a silent read-only mode: the elements say so, with a retry.
         this.#permissions = null;
         this.#error = error;
@@ -178,6 +238,7 @@ export class BillingSession {
         timeZone: p?.timeZone,
         currency: p?.currency,
         permissions: p,
+        expectedPermissions: p || this.#expected,
         sessionError: this.#error,
         reload: this.reload,
         changes: (topics) => topics.reduce((n, t) => n + (changes[t] ?? 0), changes['*'] ?? 0),

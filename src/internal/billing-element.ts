@@ -164,11 +164,10 @@ export class BillingElement extends LitElement {
   }
 
   /**
-   * What a `Query` of `element` reads: the context it may fetch with (none until `/me` says
-   * the caller may read billing data: a member's page asks for nothing but `/me`) and where
-   * its failures go. The price is one round trip on the first load, the data asked for
-   * after `/me` rather than beside it (issue 20 wishes them in parallel where the answer
-   * does not depend on the role; correctness comes first: no request a role may not make).
+   * What a `Query` of `element` reads: the context it may fetch with and where its failures
+   * go. It fetches once `/me` says the caller may read billing data (a member's page asks
+   * for nothing but `/me`), or, on a later load in the tab, beside `/me` with the answer
+   * the tab had (`expectedPermissions`); what it fetched is shown once `/me` confirmed it.
    *
    * @internal
    */
@@ -177,7 +176,7 @@ export class BillingElement extends LitElement {
     report(error: unknown): BillingApiError;
   } {
     return {
-      context: () => (element.billing?.permissions?.canRead ? element.billing : undefined),
+      context: () => (element.billing?.expectedPermissions?.canRead ? element.billing : undefined),
       report: (e) => element.reportError(e),
     };
   }

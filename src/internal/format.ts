@@ -23,28 +23,29 @@ export function formatCount(n: number, locale: string): string {
 }
 
 /**
- * A calendar date, formatted as that same date everywhere: it is pinned to UTC
- * midnight and formatted in UTC, so a viewer west of Greenwich never sees the day before.
+ * A calendar date (`YYYY-MM-DD`; of `YYYY-MM`, the month's first day), formatted as that
+ * same date everywhere: it is pinned to UTC midnight and formatted in UTC, so a viewer west
+ * of Greenwich never sees the day before.
  */
+function formatDay(iso: string, locale: string, options: Intl.DateTimeFormatOptions): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  const f = cached(
+    locale + JSON.stringify(options),
+    () => new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }),
+  );
+  return f.format(new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1)));
+}
+
+/** A calendar date, `2026-03-05` → `Mar 5, 2026` / `5 mrt 2026` (see `formatDay`). */
 export function formatDate(
   isoDate: string,
   locale: string,
   style: Intl.DateTimeFormatOptions['dateStyle'] = 'medium',
 ): string {
-  const [y, m, d] = isoDate.split('-').map(Number);
-  const f = cached(
-    `date|${locale}|${style}`,
-    () => new Intl.DateTimeFormat(locale, { dateStyle: style, timeZone: 'UTC' }),
-  );
-  return f.format(new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1)));
+  return formatDay(isoDate, locale, { dateStyle: style });
 }
 
 /** A month, `2026-03` → `March 2026` / `maart 2026`. */
 export function formatMonth(yearMonth: string, locale: string): string {
-  const [y, m] = yearMonth.split('-').map(Number);
-  const f = cached(
-    `month|${locale}`,
-    () => new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', timeZone: 'UTC' }),
-  );
-  return f.format(new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, 1)));
+  return formatDay(yearMonth, locale, { year: 'numeric', month: 'long' });
 }

@@ -175,12 +175,24 @@ describe('<billing-provider>', () => {
       ['billing-contacts-editor', 'form'],
     ] as const;
 
-    /** A provider with all five elements, and the requests it sent (`GET /api/billing/me`, …). */
-    async function page(): Promise<{ provider: BillingProvider; elements: HTMLElement[]; seen: string[] }> {
+    /**
+     * A provider with all five elements, the requests it sent (`GET /api/billing/me`, …) and
+     * how many had been sent when `/me` answered (`-1` before).
+     */
+    async function page(): Promise<{
+      provider: BillingProvider;
+      elements: HTMLElement[];
+      seen: string[];
+      sentBeforeMe: () => number;
+    }> {
       const seen: string[] = [];
+      let beforeMe = -1;
       const hostFetch = (request: Request): Promise<Response> => {
-        seen.push(`${request.method} ${new URL(request.url).pathname}`);
-        return fetch(request);
+        const what = `${request.method} ${new URL(request.url).pathname}`;
+        seen.push(what);
+        const answer = fetch(request);
+        if (what === ME && beforeMe < 0) void answer.then(() => (beforeMe = seen.length));
+        return answer;
       };
       const provider = await render<BillingProvider>(
         html`<billing-provider base-url=${BASE_URL} lang="en" .fetch=${hostFetch}>
@@ -188,8 +200,12 @@ describe('<billing-provider>', () => {
         </billing-provider>`,
         'billing-provider',
       );
-      return { provider, elements: ELEMENTS.map(([tag]) => provider.querySelector<HTMLElement>(tag)!), seen };
+      const elements = ELEMENTS.map(([tag]) => provider.querySelector<HTMLElement>(tag)!);
+      return { provider, elements, seen, sentBeforeMe: () => beforeMe };
     }
+
+    const ME = 'GET /api/billing/me';
+    const REMEMBERED = `billing-elements:me:${BASE_URL}`;
 
     // A draft the contacts editor kept (an earlier test's unsaved edit) would show instead of "forbidden".
     beforeEach(() => sessionStorage.clear());
@@ -204,7 +220,7 @@ describe('<billing-provider>', () => {
         const { elements, seen } = await page();
         await forbidden(elements);
         await settle();
-        expect(seen).to.deep.equal(['GET /api/billing/me']);
+        expect(seen).to.deep.equal([ME]);
         for (const el of elements) expect(all(el, '.state.loading'), el.localName).to.have.length(0);
       });
     }
@@ -212,7 +228,7 @@ describe('<billing-provider>', () => {
     it('admin: every element shows its data', async () => {
       const { elements, seen } = await page();
       await ready(elements);
-      expect(seen[0]).to.equal('GET /api/billing/me');
+      expect(seen[0]).to.equal(ME);
       // Each element's data is asked for once /me answered.
       expect(seen.length).to.be.greaterThan(ELEMENTS.length);
     });
@@ -224,7 +240,7 @@ describe('<billing-provider>', () => {
       store().setSession({ role: 'admin' });
       provider.reload();
       await ready(elements);
-      expect(seen.filter((s) => s !== 'GET /api/billing/me').length).to.be.greaterThan(ELEMENTS.length);
+      expect(seen.filter((s) => s !== ME).length).to.be.greaterThan(ELEMENTS.length);
 
       // The role is taken away: the reload asks /me, and nothing under the old role meanwhile.
       await settle();
@@ -233,7 +249,117 @@ describe('<billing-provider>', () => {
       provider.reload();
       await forbidden(elements);
       await settle();
-      expect(seen.slice(from)).to.deep.equal(['GET /api/billing/me']);
+      expect(seen.slice(from)).to.deep.equal([ME]);
+    });
+
+    describe('a later load in the tab (a reload, the page opened again)', () => {
+      /** The first load in the tab, as admin: /me's answer is remembered. */
+      async function loadedBefore(): Promise<void> {
+        const { elements, provider } = await page();
+        await ready(elements);
+        provider.remove();
+        expect(JSON.parse(sessionStorage.getItem(REMEMBERED)!)).to.include({ role: 'admin', canRead: true });
+      }
+
+      it('asks for its data beside /me, and shows it once /me answered', async () => {
+        await loadedBefore();
+        store().setFaults([{ operation: 'getMe', kind: 'latency', latencyMs: 1500 }]);
+        const { elements, seen, sentBeforeMe } = await page();
+        // /me is on its way: every element has asked for its data, and shows none yet.
+        await waitUntil(() => seen.length > ELEMENTS.length, 'the data was not asked for beside /me', {
+          timeout: 1200,
+        });
+        await settle();
+        expect(sentBeforeMe(), '/me answered too soon for this test').to.equal(-1);
+        elements.forEach((el, i) => {
+          expect(all(el, ELEMENTS[i]![1]), `${el.localName} shows data before /me answered`).to.have.length(0);
+          expect(all(el, '.state.loading'), el.localName).to.have.length(1);
+        });
+        await ready(elements);
+        expect(sentBeforeMe()).to.be.greaterThan(ELEMENTS.length);
+        expect(seen[0]).to.equal(ME);
+        // /me confirmed the remembered answer: nothing is asked again.
+        const sent = seen.length;
+        await settle();
+        expect(seen.length).to.equal(sent);
+        for (const el of elements) expect(all(el, '.state.error'), el.localName).to.have.length(0);
+      });
+
+      it('a role taken away meanwhile: /me says so, every element is forbidden, and the next load asks only /me', async () => {
+        await loadedBefore();
+        store().setSession({ role: 'member' });
+        const first = await page();
+        await forbidden(first.elements);
+        await settle();
+        for (const el of first.elements)
+          expect(all(el, 'tbody tr, .cards, canvas, form'), el.localName).to.have.length(0);
+        expect(sessionStorage.getItem(REMEMBERED)).to.equal(null);
+        first.provider.remove();
+
+        const next = await page();
+        await forbidden(next.elements);
+        await settle();
+        expect(next.seen).to.deep.equal([ME]);
+      });
+
+      it("the tenant's day moved meanwhile: the elements ask again with /me's answer, and show its month", async () => {
+        await loadedBefore();
+        const was = store().today;
+        const next = `${was.slice(0, 4)}-${String(Number(was.slice(5, 7)) + 1).padStart(2, '0')}-15`;
+        if (was.slice(5, 7) === '12') throw new Error(`the scenario's day ${was} is in December: pick another month`);
+        store().setToday(next);
+        store().setFaults([{ operation: 'getMe', kind: 'latency', latencyMs: 800 }]);
+        const { elements, seen, sentBeforeMe } = await page();
+        const table = elements[0] as BillingUsersTable;
+        // The remembered day's month first, then /me's.
+        await waitUntil(() => sentBeforeMe() > 0, '/me never answered', { timeout: 5000 });
+        await waitUntil(
+          () => shadow(table).querySelector('select')?.value === next.slice(0, 7),
+          "the new day's month is not shown",
+        );
+        await ready(elements);
+        expect(
+          seen.slice(sentBeforeMe()).filter((s) => s.startsWith('GET /api/billing/users')).length,
+        ).to.be.greaterThan(0);
+      });
+
+      const admin = {
+        role: 'admin',
+        today: '2026-11-22',
+        canRead: true,
+        canWrite: true,
+        tenantId: 't',
+        locale: 'en',
+        timeZone: 'UTC',
+        currency: 'EUR',
+      };
+      const records = {
+        'of another shape': JSON.stringify({ canRead: true, role: 'admin' }),
+        'not JSON': '{"canRead": true,',
+        'too long to be a /me answer': JSON.stringify({ ...admin, role: 'a'.repeat(5000) }),
+      };
+      for (const [what, record] of Object.entries(records)) {
+        it(`a remembered record ${what} is forgotten: nothing is asked before /me answered`, async () => {
+          sessionStorage.setItem(REMEMBERED, record);
+          store().setFaults([{ operation: 'getMe', kind: 'latency', latencyMs: 500 }]);
+          const { elements, seen, sentBeforeMe } = await page();
+          await ready(elements);
+          expect(sentBeforeMe()).to.equal(1);
+          expect(seen[0]).to.equal(ME);
+          // What /me answered is remembered in its place.
+          expect(JSON.parse(sessionStorage.getItem(REMEMBERED)!)).to.include({ role: 'admin', canRead: true });
+        });
+      }
+
+      it("a failed /me shows its error, not the remembered role's data, and forgets it", async () => {
+        await loadedBefore();
+        store().setFaults([{ operation: 'getMe', kind: 'error-500' }]);
+        const { elements } = await page();
+        await Promise.all(elements.map((el) => find(el, '.state.error')));
+        await settle();
+        for (const el of elements) expect(all(el, 'tbody tr, .cards, canvas, form'), el.localName).to.have.length(0);
+        expect(sessionStorage.getItem(REMEMBERED)).to.equal(null);
+      });
     });
   });
 });

@@ -8,6 +8,7 @@ import { fixture, waitUntil } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import { startBrowserMock, type BrowserMock } from '../../mocks/browser.js';
 import type { MockStore } from '../../mocks/store/store.js';
+import { REMEMBERED_ME } from '../../src/context/session.js';
 import '../../src/define.js';
 
 export const BASE_URL = '/api/billing';
@@ -57,6 +58,9 @@ export function useMockBackend(scenario = 'injixo-advanced'): () => MockStore {
       "the last test's requests",
       { timeout: 5000, interval: 10 },
     );
+    // Each test is a first load in its tab: the `/me` an earlier test's elements remembered
+    // would have this one's ask for data beside `/me` (provider.test.ts tests that).
+    for (const key of Object.keys(sessionStorage)) if (key.startsWith(REMEMBERED_ME)) sessionStorage.removeItem(key);
     const store = mock!.store;
     store.loadScenario(scenario);
     store.setSession({ role: 'admin' });

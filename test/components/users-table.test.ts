@@ -306,15 +306,18 @@ describe('<billing-users-table>', () => {
         return original.call(window, input, init);
       };
       try {
+        // Far past any block of rows already asked for (a block the table fetched ahead
+        // before the hold would fill the rows where it stops).
         for (let frame = 0; frame < 3; frame++) {
-          scroller.scrollTop += 40 * rowHeight;
+          scroller.scrollTop += 300 * rowHeight;
           await nextFrame();
         }
         await nextFrame();
         const placeholders = all<HTMLElement>(el, 'tbody tr.placeholder');
         expect(placeholders.length, 'placeholder rows').to.be.greaterThan(3);
         // (They hold the cells of people shown before the scroll: what must not show.)
-        expect(placeholders.some((tr) => names.some((name) => tr.textContent!.includes(name)))).to.equal(true);
+        const kept = placeholders.some((tr) => names.some((name) => tr.textContent!.includes(name)));
+        expect(kept, 'a placeholder holds the cells of someone shown before').to.equal(true);
         for (const tr of placeholders) {
           // What the screen shows: nothing, not the person the <tr> showed before (content
           // skipped by rendering is skipped by assistive technology and find in page too).
@@ -323,7 +326,7 @@ describe('<billing-users-table>', () => {
         // A click where a placeholder's reason (or action) would be reaches no cell: no dialog
         // opens about the person its <tr> showed before.
         const tr = rowAt(el, inView(el)[2]!)!;
-        expect(tr.classList.contains('placeholder')).to.equal(true);
+        expect(tr.classList.contains('placeholder'), 'the third row in view is a placeholder').to.equal(true);
         for (const cell of [tr.querySelector('.reason')!, tr.lastElementChild!]) {
           const box = cell.getBoundingClientRect();
           const hit = shadow(el).elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);

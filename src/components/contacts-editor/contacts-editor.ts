@@ -15,6 +15,7 @@ import { Query } from '../../internal/query.js';
 import { onDemand } from '../../internal/on-demand.js';
 import { privateElement } from '../../internal/private-element.js';
 import { emptyState, forbiddenState, loadingState } from '../../internal/states.js';
+import { tabKeep, tabRead } from '../../internal/tab-storage.js';
 import { DetailsDocument, draftKey, type EditorContext } from './document.js';
 import { COUNTRIES, countryName, draftOf, MAX_KEPT, MAX_RECIPIENTS } from './draft.js';
 import type { Editing, SaveStatus } from './editing.js';
@@ -56,27 +57,13 @@ export const onFirstUse = {
   review: privateElement(() => import('./conflict-review.js')),
 };
 
-/** True when a draft is kept under `key` (a reload came before it was saved); its module reads it. */
-function kept(key: string): boolean {
-  try {
-    return !!sessionStorage.getItem(key);
-  } catch {
-    return false; // storage disabled: nothing was kept
-  }
-}
-
 /**
  * Keeps `record` under `key` in the tab's session storage, or removes what is kept there
  * (no record, or one longer than any draft within the contract's limits can be). A full or
  * disabled storage keeps nothing: the edit stays on screen, only a reload would lose it.
  */
 function keep(key: string, record?: string): void {
-  try {
-    if (record && record.length <= MAX_KEPT) sessionStorage.setItem(key, record);
-    else sessionStorage.removeItem(key);
-  } catch {
-    // Nothing more to do.
-  }
+  tabKeep(key, record && record.length <= MAX_KEPT ? record : undefined);
 }
 
 const countryLists = new Map<string, [code: string, name: string][]>();
@@ -250,7 +237,7 @@ export class BillingContactsEditor extends BillingElement {
     const key = this.#key;
     if (key && key !== this.#looked && this.#doc.server && this.#clean) {
       this.#looked = key;
-      if (kept(key)) void this.#restore(key);
+      if (tabRead(key)) void this.#restore(key);
     }
     if (this.#doc.restored && this.#clean) this.#doc.restored = false;
   }

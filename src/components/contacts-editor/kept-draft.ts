@@ -18,6 +18,7 @@ import {
   billingDetailsInputLimits,
   eInvoicingLimits,
 } from '../../client/limits.js';
+import { tabKeep, tabRead } from '../../internal/tab-storage.js';
 import type { DetailsDocument } from './document.js';
 import { draftOf, MAX_KEPT, MAX_RECIPIENTS, row } from './draft.js';
 import type { MessageKey } from '../../i18n/index.js';
@@ -46,15 +47,6 @@ const TEXT: Record<TextField, number> = {
 };
 
 const EMAIL = billingContactLimits.email.maxLength;
-
-/** The tab's session storage, or none (disabled, or not allowed here). */
-function storage(): Storage | undefined {
-  try {
-    return globalThis.sessionStorage;
-  } catch {
-    return undefined;
-  }
-}
 
 /** A string cut to `max`, or `undefined` when it is not one. */
 function text(value: unknown, max: number): string | undefined {
@@ -103,9 +95,8 @@ function parsed(value: unknown): Draft | undefined {
 
 /** The draft kept under `key`, if there is a valid one (an invalid record is removed). */
 export function read(key: string): KeptDraft | undefined {
-  const store = storage();
   try {
-    const raw = store?.getItem(key);
+    const raw = tabRead(key);
     if (!raw) return undefined;
     const record = raw.length <= MAX_KEPT ? (JSON.parse(raw) as Record<string, unknown> | null) : undefined;
     const etag = text(record?.['etag'], 200);
@@ -138,11 +129,7 @@ export function restore(key: string, doc: DetailsDocument, details: BillingDetai
 
 /** Removes the draft kept under `key`. */
 export function drop(key: string): void {
-  try {
-    storage()?.removeItem(key);
-  } catch {
-    // Nothing to do.
-  }
+  tabKeep(key);
 }
 
 /** True when `draft` would send what `server` holds (nothing to restore). */

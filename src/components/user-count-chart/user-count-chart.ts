@@ -289,11 +289,12 @@ export class BillingUserCountChart extends BillingElement {
   }
 
   /**
-   * The tenant's today ('' until known). Never the browser's clock: the tenant's month may
-   * be another; only figures the host gives (`data`, `yearData`) are shown without it.
+   * The tenant's today ('' until known; while `/me` is asked, the one the tab expects, to
+   * fetch with). Never the browser's clock: the tenant's month may be another; only
+   * figures the host gives (`data`, `yearData`) are shown without it.
    */
   get #today(): string {
-    const today = this.billing?.permissions?.today;
+    const today = this.billing?.expectedPermissions?.today;
     return today ?? (this.#usesOwnData ? new Date().toLocaleDateString('sv') : ''); // Swedish dates are YYYY-MM-DD
   }
 
@@ -805,7 +806,7 @@ export class BillingUserCountChart extends BillingElement {
     if (session || this.roleForbidden || failure?.kind === 'forbidden') {
       return html`${session || forbiddenState(this.locale)}${probe}`;
     }
-    if (!this.#usesOwnData && (!this.billing || !this.#today)) {
+    if (!this.#usesOwnData && !this.billing?.permissions) {
       return html`${loadingState(this.locale, 10)}${probe}`;
     }
     const shown = this.#shown;

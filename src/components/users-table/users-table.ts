@@ -148,9 +148,9 @@ export class BillingUsersTable extends BillingElement {
   /** The rows of the query, fetched a block at a time where the view needs them. */
   #pages: UserPages = new UserPages(this, {
     topics: TOPICS,
-    // The month shown: the chosen one, else the tenant's current one (from /me).
+    // The month shown: the chosen one, else the tenant's current one (from /me, or expected of it).
     query: (billing) => {
-      const month = (this.month || this.day || billing.permissions?.today)?.slice(0, 7);
+      const month = (this.month || this.day || billing.expectedPermissions?.today)?.slice(0, 7);
       return month
         ? { month, day: this.day, billed: this.tab === 'billed', sort: this.sort, q: this.search }
         : undefined;
