@@ -25,12 +25,13 @@ export function formatCount(n: number, locale: string): string {
 /**
  * A calendar date (`YYYY-MM-DD`; of `YYYY-MM`, the month's first day), formatted as that
  * same date everywhere: it is pinned to UTC midnight and formatted in UTC, so a viewer west
- * of Greenwich never sees the day before.
+ * of Greenwich never sees the day before. Its formatter is cached by locale and date style
+ * (none: a month's), not by the options' text: a table formats two dates a row.
  */
 function formatDay(iso: string, locale: string, options: Intl.DateTimeFormatOptions): string {
   const [y, m, d] = iso.split('-').map(Number);
   const f = cached(
-    locale + JSON.stringify(options),
+    `${locale}|${options.dateStyle}`,
     () => new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }),
   );
   return f.format(new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1)));
