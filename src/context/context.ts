@@ -24,7 +24,7 @@ export interface BillingContextValue {
    * billing), so the data is asked for beside `/me`. Nothing is shown on it: what is shown
    * waits for `permissions`.
    */
-  expectedPermissions?: Permissions | undefined;
+  expectedPermissions: Permissions | undefined;
   /** Why the permissions could not be loaded (when `permissions` is `null`). */
   sessionError: BillingApiError | undefined;
   /** Loads the permissions again (the retry of a failed `/me`); what is shown stays meanwhile. */
