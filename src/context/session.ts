@@ -28,6 +28,15 @@ const ME_TEXTS = ['today', 'role', 'tenantId', 'locale', 'timeZone', 'currency']
 /** The longest remembered record read back: far more than any `/me` answer (its role alone is at most 64 characters). */
 const MAX_REMEMBERED = 2000;
 
+/** True for a record with the shape of a `/me` answer that may read billing. */
+function isReader(record: unknown): record is Permissions {
+  if (!record || typeof record !== 'object') return false;
+  const me = record as Record<string, unknown>;
+  return (
+    me['canRead'] === true && typeof me['canWrite'] === 'boolean' && ME_TEXTS.every((k) => typeof me[k] === 'string')
+  );
+}
+
 /**
  * The `/me` answer this tab remembers for `client`'s API, when it may read billing: its
  * elements ask for their data beside `/me` rather than after it (and show it once `/me`
@@ -37,13 +46,8 @@ function recall(client: BillingClient): Permissions | undefined {
   const raw = tabRead(REMEMBERED_ME + client.baseUrl);
   if (!raw) return undefined;
   try {
-    const me = raw.length <= MAX_REMEMBERED ? (JSON.parse(raw) as Record<string, unknown> | null) : null;
-    if (
-      me?.['canRead'] === true &&
-      typeof me['canWrite'] === 'boolean' &&
-      ME_TEXTS.every((k) => typeof me[k] === 'string')
-    )
-      return me as unknown as Permissions;
+    const me: unknown = raw.length <= MAX_REMEMBERED ? JSON.parse(raw) : null;
+    if (isReader(me)) return me;
   } catch {
     // Not JSON: forgotten below.
   }
@@ -65,11 +69,11 @@ function remember(client: BillingClient, me: Permissions | undefined): void {
  * A first load asks nothing before `/me` answered: a role without billing asks for
  * nothing else. The answer is remembered in the tab (session storage, per API) when it
  * may read billing; a later load in the tab (a reload, the host's page opened again)
- * expects it (the context's `expectedPermissions`), so the elements ask for their data beside `/me`. Nothing is
- * shown on that guess: the elements show their data once `/me` confirmed it. An answer
- * that differs makes every element fetch again under it; a failed `/me` shows its error
- * as ever, and forgets what was remembered. A role the host says changed (`renew`) is not
- * expected from memory.
+ * expects it (the context's `expectedPermissions`), so the elements ask for their data
+ * beside `/me`. Nothing is shown on that guess: the elements show their data once `/me`
+ * confirmed it. An answer that differs makes every element fetch again under it; a failed
+ * `/me` shows its error as ever, and forgets what was remembered. A role the host says
+ * changed (`renew`) is not expected from memory.
  */
 export class BillingSession {
   #client: BillingClient | undefined;

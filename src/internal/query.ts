@@ -33,8 +33,9 @@ export interface QueryTask<T, A extends readonly unknown[]> {
 /**
  * The data an element shows, fetched through the billing context's client: it runs once
  * `/me` says the caller may read billing data (never before: a forbidden role asks for
- * nothing; on a later load in the tab, beside `/me`, as the tab's last answer expects), again when its arguments change or when one of its topics changed (a write
- * through another element, or the provider's `refresh()`), and cancels the run it replaces.
+ * nothing; on a later load in the tab, beside `/me`, as the tab's last answer expects),
+ * again when its arguments change or when one of its topics changed (a write through
+ * another element, or the provider's `refresh()`), and cancels the run it replaces.
  * In the spirit of `@lit/task`: arguments, a run with an `AbortSignal`, and a state the
  * template reads: `value` (the last answer), `error` (why the last run failed, reported
  * to the host as `billing-error`), `loading`. A
