@@ -914,8 +914,12 @@ describe('<billing-contacts-editor>', () => {
 
     it('keeps an edit that was on its way when the page was reloaded; Save settles it', async () => {
       store().setFaults([{ operation: 'putBillingDetails', kind: 'latency', latencyMs: 1500 }]);
-      const el = await editor(page(100));
+      // Saved when the field is left, not while typing: a save sent after the first keys
+      // (typing slower than a short save delay) would carry part of the value, and the rest
+      // would go with the page.
+      const el = await editor(page(60_000));
       await typeInto($<HTMLInputElement>(el, '#po-number'), 'SLOW-1');
+      await leave();
       await until(() => status(el) === 'Saving…', 'not saving');
       expect(leavingPrevented()).to.equal(true);
 
