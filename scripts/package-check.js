@@ -10,7 +10,8 @@
  *   React and Angular with `tsc --strict` (each holds an `@ts-expect-error` that only real
  *   types satisfy), Vue with vue-tsc;
  * - the docs' complete example test (docs/testing.md) type-checks under `--strict` and
- *   passes under Node's test runner, from the tarball;
+ *   passes under Node's test runner, from the tarball; docs/embedding.md's element that
+ *   consumes the kit's context type-checks under `--strict`;
  * - the examples build with Vite, open in Chromium against the mock backend and show data;
  *   built with VITE_BILLING_MOCK=off they hold no mock.
  *
@@ -106,6 +107,34 @@ function extractDocsExample() {
         skipLibCheck: true,
         allowImportingTsExtensions: true,
         types: ['node'],
+      },
+      include: ['*.ts'],
+    }),
+  );
+  writeFileSync(join(dir, 'package.json'), '{ "type": "module" }\n');
+  return dir;
+}
+
+/** docs/embedding.md's element of a host's own that consumes the kit's context (one source), in a folder of its own. */
+function extractContextExample() {
+  const md = readFileSync(join(repoRoot, 'docs/embedding.md'), 'utf8');
+  const code = [...md.matchAll(/```ts\n([\s\S]*?)```/g)]
+    .map((m) => m[1] ?? '')
+    .find((c) => c.includes('billingContext'));
+  assert(!!code, 'docs/embedding.md lost its example of an element that consumes billingContext');
+  const dir = join(consumerDir, 'docs-context');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'invite-user.ts'), code ?? '');
+  writeFileSync(
+    join(dir, 'tsconfig.json'),
+    JSON.stringify({
+      compilerOptions: {
+        target: 'ES2022',
+        module: 'NodeNext',
+        moduleResolution: 'NodeNext',
+        strict: true,
+        noEmit: true,
+        types: [],
       },
       include: ['*.ts'],
     }),
@@ -280,6 +309,10 @@ async function main() {
   );
   await check("docs/testing.md's example test passes under node --test", () =>
     run(node, ['--test', '--test-reporter=dot', join(docs, 'billing-flow.test.ts')], inConsumer),
+  );
+
+  await check("docs/embedding.md's element that consumes billingContext type-checks under --strict", () =>
+    run(bin('tsc'), ['-p', join(extractContextExample(), 'tsconfig.json')], inConsumer),
   );
 
   await check('example apps (TypeScript, React, Angular) type-check with tsc --strict against the shipped types', () =>
