@@ -1,18 +1,20 @@
 import { de, en, nl } from './user-count-chart.messages.js';
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import type { Chart } from 'chart.js';
-import type { BillingClient, BillingModel, DailyUsage, MonthUsage } from '../../client/client.js';
+import type { DailyUsage, MonthUsage } from '../../client/client.js';
 import type { ChangeTopic } from '../../context/context.js';
 import { onDemand } from '../../internal/on-demand.js';
-import type { PeopleQuery } from '../../internal/events.js';
 import { showPeople } from '../../internal/show-people.js';
-import type { MessageKey } from '../../i18n/index.js';
 import { BillingElement } from '../../internal/billing-element.js';
 import { toolbarStyles } from '../../internal/toolbar.styles.js';
 import { Query } from '../../internal/query.js';
-import { emptyState, errorState, forbiddenState, loadingState } from '../../internal/states.js';
+import { errorState, forbiddenState, loadingState } from '../../internal/states.js';
 import { ChartCanvas } from './chart-canvas.js';
+import { chartBox, figuresTable, type CanvasEvents, type Rows } from './figures-display.js';
+import { renderToolbar } from './toolbar.js';
+import { fetchUsage, oldestYear, type Tenant } from './usage.js';
 import { userCountChartStyles } from './user-count-chart.styles.js';
+import { chartFigures, monthView, yearView, type ViewContext } from './view-figures.js';
 
 /** This element's catalogues (a plain object, not a module namespace: no namespace helper in the build). */
 const messages = { en, nl, de };
@@ -25,37 +27,6 @@ export interface YearUsage {
 
 type View = 'month' | 'year';
 
-/**
- * The figures of the view shown, row by row: the table shows every row, the readout one.
- * Row `r` is drawn at `x0 + r` on the chart's x axis.
- */
-interface Rows {
-  heads: string[];
-  count: number;
-  cells: (r: number) => string[];
-  /** The value the readout points at. */
-  y: (r: number) => number;
-  x0: number;
-  /** The row set in bold (the peak), or -1. */
-  strong: number;
-  /** The people behind row `r`'s count (fetched figures only). */
-  people?: (r: number) => PeopleQuery;
-}
-
-/** What the billed count is called under a model (series, figure, column). */
-function billedKey(model: BillingModel): MessageKey {
-  return model === 'full-month'
-    ? 'chart.series.billable'
-    : model === 'prepaid-licenses'
-      ? 'chart.series.licenses'
-      : 'chart.series.billed';
-}
-
-/** Months offered in the month picker at most, counting back from the current one. */
-const MONTHS_BACK = 24;
-/** Years offered in the year picker at most, counting back from the current one. */
-const YEARS_BACK = 5;
-
 /** The changes that alter the counts (a user deactivated, licenses bought, the edition changed). */
 const TOPICS: readonly ChangeTopic[] = ['users', 'licenses', 'subscription'];
 
@@ -66,12 +37,6 @@ const TOPICS: readonly ChangeTopic[] = ['users', 'licenses', 'subscription'];
 export const onFirstUse = {
   chart: onDemand(() => import('./chart-parts.js')),
 };
-
-function shiftMonth(yearMonth: string, delta: number): string {
-  const [y, m] = yearMonth.split('-').map(Number);
-  const idx = y! * 12 + m! - 1 + delta;
-  return `${Math.floor(idx / 12)}-${String((idx % 12) + 1).padStart(2, '0')}`;
-}
 
 /**
  * How the tenant's user count develops: a month's daily counts with the peak marked and
@@ -160,14 +125,8 @@ export class BillingUserCountChart extends BillingElement {
         this.#year,
         this.billing?.changes(TOPICS),
       ] as const,
-    run: async (client, signal, [idle, month, year, changes]) => {
-      if (idle) return undefined;
-      const [daily, yearly] = await Promise.all([
-        month ? client.getDailyUsage(month, { signal }) : undefined,
-        this.#fetchYear(client, signal, changes, month ? Number(month.slice(0, 4)) : year),
-      ]);
-      return { daily, yearly };
-    },
+    run: async (client, signal, [idle, month, year, changes]) =>
+      idle ? undefined : fetchUsage(this.#yearCache, client, signal, month, year, changes),
   });
   /**
    * What the tenant's history is (`/subscription`): its trial and licenses, and the first
@@ -180,9 +139,7 @@ export class BillingUserCountChart extends BillingElement {
     run: async (client, signal, [idle]) => {
       if (idle) return undefined;
       const { trial, licenses, startedOn } = await client.getSubscription({ signal });
-      // At most the last YEARS_BACK years.
-      const first = Math.max(Number(startedOn.slice(0, 4)), Number(this.#today.slice(0, 4)) - YEARS_BACK + 1);
-      return { trial, licenses, first };
+      return { trial, licenses, first: Math.max(Number(startedOn.slice(0, 4)), oldestYear(this.#today)) };
     },
   });
   /** The row in the readout (-1: none), of the figures in `#activeOf`. */
@@ -246,41 +203,14 @@ export class BillingUserCountChart extends BillingElement {
   // ---------------------------------------------------------------------------------
   // Data
 
-  /** A year's counts: they serve every month of it, until something changes. */
-  async #fetchYear(client: BillingClient, signal: AbortSignal, changes: unknown, y: number): Promise<YearUsage> {
-    const key = `${changes}:${y}`;
-    const yearly = this.#yearCache.get(key) ?? (await client.getMonthlyUsage(y, { signal }));
-    this.#yearCache.set(key, yearly);
-    return yearly;
-  }
-
   /** The first year offered: the subscription's (its trial's); until known (or if it cannot be), 5 years back. */
   get #firstYear(): number {
-    return this.#tenant.value?.first ?? Number(this.#today.slice(0, 4)) - YEARS_BACK + 1;
+    return this.#tenant.value?.first ?? oldestYear(this.#today);
   }
 
-  /** The tenant's licenses (prepaid-license plans), for the fetched figures. */
-  get #licenses() {
-    return this.#usesOwnData ? undefined : this.#tenant.value?.licenses;
-  }
-
-  /**
-   * The licenses held in the current period on a day or in a month (`YYYY-MM-DD`,
-   * `YYYY-MM`), of a prepaid-license plan; `null` outside it (no count per day in the API).
-   */
-  #heldOn(x: string): number | null {
-    const l = this.#licenses;
-    return l && x >= l.period.start.slice(0, x.length) && x <= l.period.end.slice(0, x.length) ? l.licenses : null;
-  }
-
-  /** Why a month is not charged: its trial, before the subscription, or either (not known). */
-  #notCharged(m: MonthUsage): MessageKey {
-    const tenant = this.#usesOwnData ? undefined : this.#tenant.value;
-    return !tenant
-      ? 'chart.note.not-charged'
-      : tenant.trial && m.month >= tenant.trial.startedOn.slice(0, 7)
-        ? 'chart.series.not-charged'
-        : 'chart.series.before';
+  /** The tenant's trial and licenses, for the fetched figures (none for the host's). */
+  get #tenantOf(): Tenant | undefined {
+    return this.#usesOwnData ? undefined : this.#tenant.value;
   }
 
   /** True when the figures of the current view come from `data`/`yearData`. */
@@ -408,394 +338,59 @@ export class BillingUserCountChart extends BillingElement {
 
   /** Draws what is rendered (chart.js loads the first time there is something to draw). */
   #syncChart(): void {
-    const month = this.view === 'month';
     this.#canvas.sync({
       canvas: this.#canvasEl,
       probe: this.#probeEl,
       drawable: !this.#usage.loading && !this.#usage.error,
       from: [this.locale, this.#today, this.#shown, this.#monthUsage, this.#tenant.value],
-      figures: (palette) => {
-        const shown = month ? [] : this.#shownMonths(this.#yearly!);
-        const l = this.#licenses;
-        return {
-          locale: this.locale,
-          palette,
-          t: (key) => this.t(key),
-          held: l && [l.licenses, l.period.start, l.period.end],
-          ...(month
-            ? { daily: this.#daily!, extra: Boolean(this.#extra()) }
-            : { months: this.#yearly!.months, shown, billed: billedKey(this.#yearModel(shown)) }),
-        };
-      },
+      figures: (palette) =>
+        chartFigures(this.#context, palette, this.view === 'month' && this.#daily!, this.#yearly!, this.#today),
     });
-  }
-
-  // ---------------------------------------------------------------------------------
-  // Figures and words
-
-  /** Users above the included users at the peak: the API's figure, else the difference drawn. */
-  #extra(): number | null {
-    const { peak, includedUsers } = this.#daily!;
-    const usage = this.#monthUsage;
-    return usage ? usage.extraUsers : includedUsers === null ? null : Math.max(0, peak!.count - includedUsers);
-  }
-
-  /** The months with figures: not in the future, and not before anyone was active. */
-  #shownMonths(yearly: YearUsage): MonthUsage[] {
-    const today = this.#today.slice(0, 7);
-    return yearly.months.filter(
-      (m) =>
-        (today ? m.month <= today : !m.provisional || m.peak || m.distinctActive) &&
-        (m.peak || m.distinctActive || m.billedCount),
-    );
-  }
-
-  /** The model the year is explained by: that of its latest month with figures. */
-  #yearModel(shown: MonthUsage[]): BillingModel {
-    return shown.at(-1)!.model;
-  }
-
-  #monthNote(m: MonthUsage): string {
-    return m.beforeFirstBilledMonth
-      ? this.t(this.#notCharged(m))
-      : m.provisional
-        ? this.t('chart.note.provisional')
-        : '';
-  }
-
-  /** The last month put in words, and its key (locale and month): an update of the same month formats no date. */
-  #monthWords = ['', ''];
-
-  /** The period a day series covers, in words: a month, or a range of dates. */
-  #periodOf({ days, month }: DailyUsage): string {
-    const first = days[0]?.date ?? month;
-    const last = days.at(-1)?.date ?? month;
-    if (first.slice(0, 7) !== last.slice(0, 7)) {
-      return this.t('chart.range', { from: this.fmtDate(first), to: this.fmtDate(last) });
-    }
-    if (!/^\d{4}-\d\d/.test(first)) return first;
-    const key = this.locale + first.slice(0, 7);
-    if (this.#monthWords[0] !== key) this.#monthWords = [key, this.fmtMonth(first.slice(0, 7))];
-    return this.#monthWords[1]!;
   }
 
   // ---------------------------------------------------------------------------------
   // Rendering
 
-  #renderPicker<T extends string | number>(
-    label: MessageKey,
-    current: T,
-    options: T[],
-    format: (o: T) => string,
-    onChange: (value: string) => void,
-  ): TemplateResult {
-    if (!options.includes(current)) options.unshift(current);
-    return html`<label
-      >${this.t(label)}
-      <select @change=${(e: Event) => onChange((e.target as HTMLSelectElement).value)}>
-        ${options.map((o) => html`<option value=${o} ?selected=${o === current}>${format(o)}</option>`)}
-      </select>
-    </label>`;
+  /** The last month put in words, and its key (locale and month): an update of the same month formats no date. */
+  #monthWords = ['', ''];
+
+  /** What the views are put in words with (see ./view-figures.ts). */
+  get #context(): ViewContext {
+    return {
+      t: (key, params) => this.t(key, params),
+      locale: this.locale,
+      tenant: this.#tenantOf,
+      usage: this.#monthUsage,
+      people: !this.#usesOwnData,
+      show: this.#show,
+    };
   }
 
-  #renderToolbar(): TemplateResult {
-    const today = this.#today;
-    const first = this.#firstYear;
-    const table = this.showTable || this.#chartFailed;
-    // The period switch only offers views that have figures: fetched, or given by the host.
-    return html`<div class="toolbar" part="toolbar">
-      ${
-        this.billing || (this.data && this.yearData)
-          ? html`<div class="segmented" role="group" aria-label=${this.t('chart.period')}>
-              ${(['month', 'year'] as const).map(
-                (v) =>
-                  html`<button
-                    type="button"
-                    part="period-button"
-                    aria-pressed=${this.view === v}
-                    @click=${() => this.#setView(v)}
-                  >
-                    ${this.t(`chart.period.${v}`)}
-                  </button>`,
-              )}
-            </div>`
-          : nothing
-      }
-      ${
-        this.#usesOwnData
-          ? nothing
-          : this.view === 'month'
-            ? this.#renderPicker(
-                'chart.period.month',
-                this.#month,
-                Array.from({ length: MONTHS_BACK }, (_, i) => shiftMonth(today, -i)).filter((m) => m >= String(first)),
-                (m) => this.fmtMonth(m),
-                (m) => {
-                  this.month = m;
-                  this.year = 0;
-                },
-              )
-            : this.#renderPicker(
-                'chart.period.year',
-                this.#year,
-                Array.from({ length: Number(today.slice(0, 4)) - first + 1 }, (_, i) => Number(today.slice(0, 4)) - i),
-                String,
-                (y) => (this.year = Number(y)),
-              )
-      }
-      <button
-        type="button"
-        part="table-toggle"
-        aria-pressed=${table}
-        ?disabled=${this.#chartFailed}
-        @click=${() => (this.showTable = !table)}
-      >
-        ${this.t('chart.show-table')}
-      </button>
-    </div>`;
-  }
+  /** What the chart's canvas answers (Lit calls them on the element). */
+  #canvasEvents: CanvasEvents = [
+    this.#onClick,
+    this.#onPointer,
+    (e) => e.pointerType !== 'touch' && this.#clearActive(),
+    this.#onKey,
+    this.#onFocus,
+    this.#clearActive,
+  ];
 
-  /** A count, or nothing for `null`. */
-  #n(n: number | null): string {
-    return n === null ? '' : this.fmtCount(n);
-  }
-
-  /** A figure above the chart. */
-  #stat(key: MessageKey, n: number, cls: string, sub = ''): TemplateResult {
-    return html`<div class="stat ${cls}">
-      <dt>${this.t(key)}</dt>
-      <dd>${this.fmtCount(n)} ${sub ? html`<small>${sub}</small>` : nothing}</dd>
-    </div>`;
-  }
-
-  #renderStats(daily: DailyUsage): TemplateResult {
-    const usage = this.#monthUsage;
-    const model = usage?.model;
-    const { peak, includedUsers: included } = daily;
-    const extra = this.#extra();
-    const stats = [
-      this.#stat(
-        model === 'peak-daily' || (!model && included !== null) ? 'chart.series.peak' : 'chart.stat.highest',
-        peak!.count,
-        'peak',
-        this.t('chart.stat.peak-on', { date: this.fmtDate(peak!.on) }),
-      ),
-    ];
-    if (usage && model !== 'peak-daily') {
-      stats.unshift(this.#stat(billedKey(usage.model), usage.billedCount, 'billed'));
-      if (model === 'full-month' && usage.monthlyActiveUsers !== null) {
-        stats.splice(1, 0, this.#stat('chart.series.mau', usage.monthlyActiveUsers, 'mau'));
-      }
-    } else if (included !== null) {
-      stats.push(this.#stat('chart.series.included', included, 'included'));
-      if (extra !== null) stats.push(this.#stat('chart.stat.extra', extra, extra ? 'extra' : ''));
-    }
-    const held = this.#heldOn(daily.month);
-    if (held !== null) stats.push(this.#stat('chart.series.held', held, 'included'));
-    return html`<dl class="stats" id="stats" part="stats">${stats}</dl>
-      ${usage?.beforeFirstBilledMonth ? html`<p class="notice">${this.t(this.#notCharged(usage))}</p>` : nothing}`;
-  }
-
-  /**
-   * The chart (with its legend and readout) or the table, of the rows of the view shown.
-   * `label` names the chart for screen readers; `describedBy` adds the figures above it.
-   */
-  #renderFigures(
-    rows: Rows,
-    caption: string,
-    legend: [swatch: string, label: string | false][],
-    label: string,
-    describedBy = '',
-  ): TemplateResult {
+  /** Shows the rows of the view shown: the chart (with its legend and readout) or the table. */
+  #show: ViewContext['show'] = (rows, caption, legend, label, describedBy = '') => {
     this.#rows = rows;
-    const chart = this.#canvas.chart;
-    const r = this.#activeRow;
-    let cursor = '';
-    let place = '';
-    let readout: unknown[] = [];
-    if (chart && r !== undefined) {
-      const [head, ...cells] = rows.cells(r);
-      const x = chart.scales['x']!.getPixelForValue(rows.x0 + r);
-      const { top, height } = chart.chartArea;
-      const dot = chart.scales['y']!.getPixelForValue(rows.y(r)) - top;
-      cursor = `left:${x}px;top:${top}px;height:${height}px;--y:${dot}px`;
-      // Beside the point, on the side with more room.
-      place = x < chart.width / 2 ? `left:${x + 12}px` : `right:${chart.width - x + 12}px`;
-      readout = [
-        html`<strong>${head}</strong>`,
-        ...cells.map((c, i) =>
-          !c ? nothing : html`<span>${i + 2 < rows.heads.length ? `${rows.heads[i + 1]}: ${c}` : c}</span>`,
-        ),
-      ];
-    }
-    const last = rows.heads.length - 1;
     return this.showTable || this.#chartFailed
-      ? html`<div class="table-wrap" tabindex="0" role="region" aria-label=${caption}>
-          <table part="table">
-            <caption>
-              ${caption}
-            </caption>
-            <thead>
-              <tr>
-                ${rows.heads.map((h, i) => html`<th scope="col" class=${i > 0 && i < last ? 'num' : ''}>${h}</th>`)}
-              </tr>
-            </thead>
-            <tbody>
-              ${Array.from({ length: rows.count }, (_, r) => {
-                const [head, ...cells] = rows.cells(r);
-                const q = rows.people?.(r);
-                return html`<tr class=${r === rows.strong ? 'peak' : ''}>
-                  <th scope="row">${head}</th>
-                  ${cells.map(
-                    (c, i) =>
-                      html`<td class=${i + 1 < last ? 'num' : 'note'}>
-                        ${
-                          i || !q?.count
-                            ? c
-                            : html`<button class="people" part="people-button" @click=${() => this.#open(r)}>
-                                ${c}
-                              </button>`
-                        }
-                      </td>`,
-                  )}
-                </tr>`;
-              })}
-            </tbody>
-          </table>
-        </div>`
-      : html`<ul class="legend" part="legend">
-            ${legend.map(([swatch, text]) =>
-              text ? html`<li><span class="swatch ${swatch}" aria-hidden="true"></span>${text}</li>` : nothing,
-            )}
-          </ul>
-          <div class="chart-box" part="chart">
-            <canvas
-              role="img"
-              aria-label=${`${label} ${this.t('chart.aria.hint')}`}
-              aria-describedby=${describedBy || nothing}
-              tabindex="0"
-              class=${rows.people ? 'people' : ''}
-              @click=${this.#onClick}
-              @pointermove=${this.#onPointer}
-              @pointerdown=${this.#onPointer}
-              @pointerleave=${(e: PointerEvent) => e.pointerType !== 'touch' && this.#clearActive()}
-              @keydown=${this.#onKey}
-              @focus=${this.#onFocus}
-              @blur=${this.#clearActive}
-            ></canvas>
-            <div class="cursor" aria-hidden="true" ?hidden=${!readout.length} style=${cursor}></div>
-            <div class="readout" part="readout" role="status" style=${place}>${readout}</div>
-          </div>`;
-  }
-
-  #renderMonth(daily: DailyUsage, title: string, caption: string): TemplateResult {
-    const { days, peak, includedUsers: included } = daily;
-    const strong = days.findIndex((d) => d.date === peak!.on);
-    const held = this.#heldOn(daily.month) !== null;
-    return html`${this.#renderStats(daily)}
-    ${this.#renderFigures(
-      {
-        heads: [
-          this.t('chart.col.date'),
-          this.t('chart.col.users'),
-          ...(held ? [this.t('chart.series.held')] : []),
-          this.t('chart.col.note'),
-        ],
-        count: days.length,
-        cells: (r) => [
-          this.fmtDate(days[r]!.date),
-          this.fmtCount(days[r]!.count),
-          ...(held ? [this.#n(this.#heldOn(days[r]!.date))] : []),
-          r === strong ? this.t('chart.series.peak') : '',
-        ],
-        y: (r) => days[r]!.count,
-        x0: 0,
-        strong,
-        people: this.data
-          ? undefined
-          : (r) => ({ figure: 'day', month: daily.month, day: days[r]!.date, count: days[r]!.count }),
-      },
-      caption,
-      [
-        ['line', this.t('chart.series.daily')],
-        ['dashed', included !== null && this.t('chart.series.included')],
-        ['dashed', held && this.t('chart.series.held')],
-        ['above', included !== null && this.t('chart.series.above')],
-        [this.#extra() ? 'peak' : 'peak warn', this.t('chart.series.peak')],
-      ],
-      `${title}.`,
-      'stats',
-    )}`;
-  }
-
-  #renderYear(yearly: YearUsage, shown: MonthUsage[], title: string, caption: string): TemplateResult {
-    const billed = this.t(billedKey(this.#yearModel(shown)));
-    const mau = this.#yearModel(shown) === 'full-month';
-    const included = shown.some((m) => m.includedUsers !== null);
-    const held = shown.some((m) => this.#heldOn(m.month) !== null);
-    const highest = shown.reduce((a, m) => (m.billedCount > a.billedCount ? m : a));
-    const latest = shown.at(-1)!;
-    const summary = [
-      this.t('chart.summary.highest', {
-        count: highest.billedCount,
-        n: this.#n(highest.billedCount),
-        month: this.fmtMonth(highest.month),
-      }),
-    ];
-    if (mau && latest.monthlyActiveUsers !== null) {
-      summary.push(
-        this.t('chart.summary.mau', { month: this.fmtMonth(latest.month), n: this.#n(latest.monthlyActiveUsers) }),
-      );
-    }
-    if (latest.includedUsers !== null) {
-      summary.push(this.t('chart.summary.included', { count: latest.includedUsers, n: this.#n(latest.includedUsers) }));
-    }
-    return this.#renderFigures(
-      {
-        heads: [
-          this.t('chart.period.month'),
-          billed,
-          ...(mau ? [this.t('chart.series.mau')] : []),
-          ...(included ? [this.t('chart.series.included'), this.t('chart.stat.extra')] : []),
-          ...(held ? [this.t('chart.series.held')] : []),
-          this.t('chart.col.note'),
-        ],
-        count: shown.length,
-        cells: (r) => {
-          const m = shown[r]!;
-          return [
-            this.fmtMonth(m.month),
-            this.#n(m.billedCount),
-            ...(mau ? [this.#n(m.monthlyActiveUsers)] : []),
-            ...(included ? [this.#n(m.includedUsers), this.#n(m.extraUsers)] : []),
-            ...(held ? [this.#n(this.#heldOn(m.month))] : []),
-            this.#monthNote(m),
-          ];
-        },
-        y: (r) => shown[r]!.billedCount,
-        x0: yearly.months.indexOf(shown[0]!),
-        strong: -1,
-        people: this.yearData
-          ? undefined
-          : (r) => ({ figure: 'month', month: shown[r]!.month, count: shown[r]!.billedCount }),
-      },
-      caption,
-      [
-        ['', billed],
-        ['mau', mau && this.t('chart.series.mau')],
-        ['dashed', yearly.months.some((m) => m.includedUsers !== null) && this.t('chart.series.included')],
-        ['dashed', yearly.months.some((m) => this.#heldOn(m.month) !== null) && this.t('chart.series.held')],
-        [
-          'provisional',
-          shown.some((m) => m.provisional && !m.beforeFirstBilledMonth) && this.t('chart.series.provisional'),
-        ],
-        ...[...new Set(shown.filter((m) => m.beforeFirstBilledMonth).map((m) => this.#notCharged(m)))].map(
-          (k): [string, string] => ['not-charged', this.t(k)],
-        ),
-      ],
-      `${title}. ${summary.join(' ')}`,
-    );
-  }
+      ? figuresTable(rows, caption, (r) => this.#open(r))
+      : chartBox(
+          rows,
+          legend,
+          `${label} ${this.t('chart.aria.hint')}`,
+          describedBy,
+          this.#canvas.chart,
+          this.#activeRow,
+          this.#canvasEvents,
+        );
+  };
 
   protected override render() {
     // Its colours are the chart's; their transition tells the chart that the theme changed.
@@ -813,42 +408,26 @@ export class BillingUserCountChart extends BillingElement {
     const error = failure && errorState(this.locale, failure, () => this.refresh(), undefined, this.#usage.waiting);
     if (error && !shown) return html`${error}${probe}`;
     const ready = !pending && !error && shown;
-    let title: string;
-    let provisional = '';
-    let model: BillingModel | undefined;
-    let body: TemplateResult | undefined = error;
-    let figures: ((caption: string) => TemplateResult) | undefined;
-    if (this.view === 'month') {
-      const daily = ready && this.#daily!;
-      const period = daily ? this.#periodOf(daily) : this.fmtMonth(this.#month);
-      title = this.t('chart.title.month', { month: period });
-      if (daily && daily.peak) {
-        model = this.#monthUsage?.model;
-        if (daily.provisional) provisional = this.t('state.provisional');
-        figures = (caption) => this.#renderMonth(daily, title, caption);
-      } else if (daily) {
-        body = emptyState(this.t('chart.empty.month.title', { month: period }), this.t('chart.empty.month.body'));
-      }
-    } else {
-      const yearly = ready && this.#yearly!;
-      const year = String(yearly ? yearly.year : this.#year);
-      title = this.t('chart.title.year', { year });
-      const months = yearly ? this.#shownMonths(yearly) : [];
-      if (yearly && months.length) {
-        model = this.#yearModel(months);
-        const open = months.find((m) => m.provisional);
-        if (open) provisional = this.t('chart.provisional.year', { month: this.fmtMonth(open.month) });
-        figures = (caption) => this.#renderYear(yearly, months, title, caption);
-      } else if (yearly) {
-        body = emptyState(this.t('chart.empty.year.title', { year }), this.t('chart.empty.year.body'));
-      }
-    }
-    // The table's caption: the title, and whether its figures are final.
-    if (figures) body = figures(provisional ? this.t('chart.caption.provisional', { caption: title }) : title);
+    const c = this.#context;
+    const [title, provisional, model, body = error] =
+      this.view === 'month'
+        ? monthView(c, this.#monthWords, ready && this.#daily!, this.#month)
+        : yearView(c, ready && this.#yearly!, this.#year, this.#today);
     return html`<div class="panel">
       <div class="head">
         <h2 id="title" part="title">${title}</h2>
-        ${this.#renderToolbar()}
+        ${renderToolbar(
+          this,
+          c,
+          this.#today,
+          this.#firstYear,
+          this.#month,
+          this.#year,
+          this.#chartFailed,
+          this.billing || (this.data && this.yearData),
+          this.#usesOwnData,
+          (v) => this.#setView(v),
+        )}
       </div>
       ${provisional ? html`<p class="provisional">${provisional}</p>` : nothing}
       ${this.#chartFailed ? html`<p class="notice" role="status">${this.t('chart.load-failed')}</p>` : nothing}

@@ -9,6 +9,7 @@
  */
 import type { ReactiveControllerHost } from 'lit';
 import type { BillingClient } from '../../client/client.js';
+import { addMonths } from '../../internal/months.js';
 
 /** The picker offers at most this many months (two years). */
 const MAX_MONTHS = 24;
@@ -17,12 +18,6 @@ const MAX_MONTHS = 24;
 export interface OfferedMonths {
   months: string[];
   billedFrom: string;
-}
-
-/** `YYYY-MM` `n` months after `month` (before it when negative). */
-function addMonths(month: string, n: number): string {
-  const idx = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 + n;
-  return `${Math.floor(idx / 12)}-${String((idx % 12) + 1).padStart(2, '0')}`;
 }
 
 /**
