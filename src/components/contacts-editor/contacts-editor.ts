@@ -15,9 +15,11 @@ import { Query } from '../../internal/query.js';
 import { onDemand } from '../../internal/on-demand.js';
 import { privateElement } from '../../internal/private-element.js';
 import { emptyState, forbiddenState, loadingState } from '../../internal/states.js';
-import { tabKeep, tabRead } from '../../internal/tab-storage.js';
+import { tabRead } from '../../internal/tab-storage.js';
 import { DetailsDocument, draftKey, type EditorContext } from './document.js';
-import { COUNTRIES, countryName, draftOf, MAX_KEPT, MAX_RECIPIENTS } from './draft.js';
+import { countries } from './countries.js';
+import { MAX_RECIPIENTS } from './draft.js';
+import { keepDraft } from './keeping.js';
 import type { Editing, SaveStatus } from './editing.js';
 import type * as Restoring from './restoring.js';
 import { de, en, nl } from './contacts-editor.messages.js';
@@ -56,31 +58,6 @@ export const onFirstUse = {
   picker: onDemand(() => import('./people-picker.js')),
   review: privateElement(() => import('./conflict-review.js')),
 };
-
-/**
- * Keeps `record` under `key` in the tab's session storage, or removes what is kept there
- * (no record, or one longer than any draft within the contract's limits can be). A full or
- * disabled storage keeps nothing: the edit stays on screen, only a reload would lose it.
- */
-function keep(key: string, record?: string): void {
-  tabKeep(key, record && record.length <= MAX_KEPT ? record : undefined);
-}
-
-const countryLists = new Map<string, [code: string, name: string][]>();
-
-/** The countries to choose from, sorted by name in the locale; a stored other code is among them. */
-function countries(locale: string, current: string): [code: string, name: string][] {
-  const key = `${locale} ${current}`;
-  let list = countryLists.get(key);
-  if (!list) {
-    list = [...new Set([...COUNTRIES, current])]
-      .filter((code) => code)
-      .map((code): [string, string] => [code, countryName(locale, code)])
-      .sort((a, b) => a[1].localeCompare(b[1], locale));
-    countryLists.set(key, list);
-  }
-  return list;
-}
 
 /**
  * Who receives invoices, who is the billing contact, where invoices are addressed, and
@@ -249,24 +226,10 @@ export class BillingContactsEditor extends BillingElement {
     this.#editing?.reset();
   }
 
-  /**
-   * Keeps an unsaved draft in session storage while there is one (at once: a reload may
-   * follow the keystroke), and removes it after, with the version it was made from as its
-   * base: the server's when its tag is new, else the one kept (a draft restored over a newer
-   * version keeps its own), so that a reload merges it three ways. The module that reads it
-   * back checks it and cuts it to the contract's limits.
-   */
+  /** Keeps an unsaved draft in session storage over a reload, and removes it after (keeping.ts). */
   protected override updated(): void {
     const key = this.#key;
-    if (!key || this.#restoring || !this.isConnected) return;
-    const { draft, etag, server } = this.#doc;
-    const unsaved = this.#unsaved;
-    const was = this.#doc.kept;
-    if (unsaved ? draft === was?.draft && etag === was?.etag : !was) return;
-    this.#doc.kept = unsaved
-      ? { draft: draft!, etag, base: etag === was?.etag ? was.base : draftOf(server!) }
-      : undefined;
-    keep(key, unsaved ? JSON.stringify(this.#doc.kept) : undefined);
+    if (key && !this.#restoring && this.isConnected) keepDraft(key, this.#doc, this.#unsaved);
   }
 
   /** Shows the draft kept under `key` (made before a reload) unless it is what the server has. */

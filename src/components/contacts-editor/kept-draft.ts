@@ -1,9 +1,9 @@
 /**
  * Reading back the unsaved draft <billing-contacts-editor> kept in the tab's
- * `sessionStorage` (the element writes it at once, as `{ etag, draft, base }` under a key
- * per tenant and API, while the draft differs from what the server confirmed), so a reload
- * (before the auto-save fired, while a save was on its way, after one failed) does not
- * lose it. Loaded on demand (a chunk of its own), when a kept draft is found.
+ * `sessionStorage` (the element writes it at once, with keeping.ts, as `{ etag, draft, base }`
+ * under a key per tenant and API, while the draft differs from what the server confirmed),
+ * so a reload (before the auto-save fired, while a save was on its way, after one failed)
+ * does not lose it. Loaded on demand (a chunk of its own), when a kept draft is found.
  *
  * What is read back is checked and cut to the contract's limits: a record that does not
  * have the shape of a draft is removed, as is one too long to be one. Its base (the
@@ -20,7 +20,8 @@ import {
 } from '../../client/limits.js';
 import { tabKeep, tabRead } from '../../internal/tab-storage.js';
 import type { DetailsDocument } from './document.js';
-import { draftOf, MAX_KEPT, MAX_RECIPIENTS, row } from './draft.js';
+import { draftOf, MAX_RECIPIENTS, row } from './draft.js';
+import { MAX_KEPT } from './keeping.js';
 import type { MessageKey } from '../../i18n/index.js';
 import { keyOf, type Draft, type DraftContact, type TextField } from './model.js';
 

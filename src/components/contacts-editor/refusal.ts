@@ -7,7 +7,8 @@
  */
 import type { BillingApiError, FieldError } from '../../client/errors.js';
 import { translate, type MessageKey, type MessageParams } from '../../i18n/index.js';
-import { countryName, MAX_RECIPIENTS, row } from './draft.js';
+import { countryName } from './countries.js';
+import { MAX_RECIPIENTS, row } from './draft.js';
 import { messages } from './editing.messages.js';
 import type { Draft, DraftContact, FieldId } from './model.js';
 
