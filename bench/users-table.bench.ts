@@ -8,7 +8,7 @@
  * and one of our own, since the table shows placeholder rows while a scroll is too fast to
  * fetch for, and fetches when it slows or stops:
  * - a fast scroll's stop → the rows in view show data, painted, ≤ 100 ms (median of the
- *   stop at the end and four stops on the way). The frame times alone would reward a table
+ *   stop at the end and eight stops on the way). The frame times alone would reward a table
  *   that never filled its rows in; this figure and the count of frames whose rows in view
  *   showed no data (in each scroll's detail) keep the smoothness honest.
  * and, issue 20, the drag and the wheel again under 4× CPU throttling (a mid-range
@@ -31,7 +31,7 @@ const LOADS = 5;
 /** Animation frames to scroll from the first row to the last. */
 const SCROLL_FRAMES = 300;
 /** Fast scrolls that stop on the way (after the one that stops at the end), and their frames. */
-const STOPS = 4;
+const STOPS = 8;
 const STOP_FRAMES = 30;
 /** How much slower the throttled figures run the page's CPU (a mid-range laptop). */
 const CPU_SLOWDOWN = 4;
@@ -107,48 +107,74 @@ export async function runUsersTableBench(session: BrowserSession): Promise<void>
         firstRows.push(await evaluate<FirstRows>(page, 'window.usersTable.firstRows()'));
         if (i < LOADS - 1) continue;
 
-        // On the last page: scrolling, then sorting and searching.
-        const idle = await evaluate<number[]>(page, 'window.usersTable.idleFrames(60)');
-        const interval = median(idle);
-        const toEnd = await evaluate<ScrollStop>(page, `window.usersTable.scrollToEnd(${SCROLL_FRAMES})`, 120_000);
-        await evaluate(page, 'window.usersTable.scrollToTop()');
-        const wheel = await evaluate<TableScrollRun>(page, 'window.usersTable.scrollBy(100, 120)');
-        // Fast scrolls down at the speed of the one to the end, each stopping a while.
-        const stops = [toEnd];
-        const fastStep = Math.round(toEnd.distance / SCROLL_FRAMES);
-        for (let i = 0; i < STOPS; i++) {
-          stops.push(await evaluate<ScrollStop>(page, `window.usersTable.scrollAndStop(${fastStep}, ${STOP_FRAMES})`));
-        }
-        await evaluate(page, 'window.usersTable.scrollToTop()');
-
-        // Sort and search, each run paired with vaadin-grid's same run on a page of its own,
-        // open beside this one: the two alternate (which goes first too), so a busy moment
-        // of the machine falls on both, not on one figure of the ratio.
+        // On the last page: scrolling, sorting and searching, each run beside vaadin-grid's
+        // same run on a page of its own, open beside this one: one after the other (the
+        // sorts, searches and stops alternate which goes first), so a busy moment of the
+        // machine falls on both, not on one figure of a ratio.
         const table = page.locator('billing-users-table');
         const search = table.locator('input[type="search"]');
         const peer = await openBenchPage(session.browser, session.pages, 'vaadin-grid.html');
+        let interval: number;
+        let toEnd: ScrollStop;
+        let wheel: TableScrollRun;
+        let fastStep: number;
+        const stops: ScrollStop[] = [];
         const sorts: RoundTrip[] = [];
         const searches: RoundTrip[] = [];
-        const theirSorts: RoundTrip[] = [];
-        const theirSearches: RoundTrip[] = [];
+        const theirs: PeerRuns = { first: NaN, interval: NaN, stops: [], sorts: [], searches: [] };
         try {
-          await evaluate(peer.page, 'window.vaadinGrid.firstRows()');
-          const peerSearch = peer.page.locator('input[type="search"]');
-          /** Runs the pair (the table's, the grid's) in turn, each after its page is idle. */
-          const pair = async (k: number, ours: () => Promise<RoundTrip>, theirs: () => Promise<RoundTrip>) => {
-            const runs = k % 2 ? [theirs, ours] : [ours, theirs];
+          const f = await evaluate<FirstRows>(peer.page, 'window.vaadinGrid.firstRows()');
+          theirs.first = f.paintedAt - f.responseAt;
+          /** Runs the pair (the table's, the grid's) in turn, each after its page is idle; `k` odd: the grid's first. */
+          const pair = async <T>(k: number, ours: () => Promise<T>, peers: () => Promise<T>): Promise<[T, T]> => {
+            const runs = k % 2 ? [peers, ours] : [ours, peers];
             const [a, b] = [await settled(runs[0]!), await settled(runs[1]!)];
             return k % 2 ? [b, a] : [a, b];
           };
-          const settled = async (run: () => Promise<RoundTrip>): Promise<RoundTrip> => {
+          const settled = async <T>(run: () => Promise<T>): Promise<T> => {
             await evaluate(page, 'window.usersTable.idleFrames(10)');
             await evaluate(peer.page, 'window.vaadinGrid.idleFrames(10)');
             return run();
           };
+
+          interval = median(await evaluate<number[]>(page, 'window.usersTable.idleFrames(60)'));
+          theirs.interval = median(await evaluate<number[]>(peer.page, 'window.vaadinGrid.idleFrames(60)'));
+          // The drag to the end (its stop the first of the stops), then the wheel from the top.
+          [toEnd, theirs.toEnd] = await pair(
+            0,
+            () => evaluate<ScrollStop>(page, `window.usersTable.scrollToEnd(${SCROLL_FRAMES})`, 120_000),
+            () => evaluate<ScrollStop>(peer.page, `window.vaadinGrid.scrollToEnd(${SCROLL_FRAMES})`, 120_000),
+          );
+          await evaluate(page, 'window.usersTable.scrollToTop()');
+          await evaluate(peer.page, 'window.vaadinGrid.scrollToTop()');
+          [wheel, theirs.wheel] = await pair(
+            0,
+            () => evaluate<TableScrollRun>(page, 'window.usersTable.scrollBy(100, 120)'),
+            () => evaluate<TableScrollRun>(peer.page, 'window.vaadinGrid.scrollBy(100, 120)'),
+          );
+          // Fast scrolls down at the speed of the one to the end (the same share of the list
+          // a frame on both), each stopping a while.
+          stops.push(toEnd);
+          theirs.stops.push(theirs.toEnd);
+          fastStep = Math.round(toEnd.distance / SCROLL_FRAMES);
+          const peerStep = Math.round(theirs.toEnd.distance / SCROLL_FRAMES);
+          for (let k = 0; k < STOPS; k++) {
+            const [ours, peers] = await pair(
+              k + 1,
+              () => evaluate<ScrollStop>(page, `window.usersTable.scrollAndStop(${fastStep}, ${STOP_FRAMES})`),
+              () => evaluate<ScrollStop>(peer.page, `window.vaadinGrid.scrollAndStop(${peerStep}, ${STOP_FRAMES})`),
+            );
+            stops.push(ours);
+            theirs.stops.push(peers);
+          }
+          await evaluate(page, 'window.usersTable.scrollToTop()');
+          await evaluate(peer.page, 'window.vaadinGrid.scrollToTop()');
+
+          const peerSearch = peer.page.locator('input[type="search"]');
           // The same headers clicked on both (the grid's sorters are labelled as the table's columns).
           const columns = ['E-mail', 'E-mail', 'Start', 'Name', 'Name'];
           for (const [k, column] of columns.entries()) {
-            const [ours, theirs] = await pair(
+            const [ours, peers] = await pair(
               k,
               async () => {
                 await evaluate(page, "window.usersTable.arm('click')");
@@ -161,11 +187,11 @@ export async function runUsersTableBench(session: BrowserSession): Promise<void>
                 return evaluate<RoundTrip>(peer.page, 'window.vaadinGrid.result()');
               },
             );
-            sorts.push(ours!);
-            theirSorts.push(theirs!);
+            sorts.push(ours);
+            theirs.sorts.push(peers);
           }
           for (const [k, q] of ['ma', 'van', 'li', 'sa', 'de', 'jo', 'an', 'el', 'ro'].entries()) {
-            const [ours, theirs] = await pair(
+            const [ours, peers] = await pair(
               k,
               async () => {
                 await evaluate(page, "window.usersTable.arm('enter')");
@@ -180,9 +206,10 @@ export async function runUsersTableBench(session: BrowserSession): Promise<void>
                 return evaluate<RoundTrip>(peer.page, 'window.vaadinGrid.result()');
               },
             );
-            searches.push(ours!);
-            theirSearches.push(theirs!);
+            searches.push(ours);
+            theirs.searches.push(peers);
           }
+          if (peer.errors.length) console.log(`        vaadin-grid page errors: ${peer.errors.join(' | ')}`);
         } finally {
           await peer.context.close();
         }
@@ -266,7 +293,7 @@ export async function runUsersTableBench(session: BrowserSession): Promise<void>
           detail: spread(typedTimes),
         });
         const throttled = await throttledFigures(session, 'users-table.html', 'usersTable', true);
-        await peerFigures(session, theirSorts, theirSearches, {
+        await peerFigures(session, theirs, {
           firstRows: median(first),
           dragLate: end.late,
           wheelLate: slow.late,
@@ -403,26 +430,31 @@ interface Compared {
   wheelCpu: number;
 }
 
+/** vaadin-grid's runs taken beside the table's, on the table's last page (see `runUsersTableBench`). */
+interface PeerRuns {
+  /** Data to first rows painted on that page (ms), and its frame interval. */
+  first: number;
+  interval: number;
+  toEnd?: ScrollStop;
+  wheel?: TableScrollRun;
+  /** The stop at the end, then the {@link STOPS} on the way. */
+  stops: ScrollStop[];
+  sorts: RoundTrip[];
+  searches: RoundTrip[];
+}
+
 /**
  * @vaadin/grid over the same tenant, the same requests (the kit's client against the same
  * mock) and the same columns (bench/pages/vaadin-grid.html), measured the same way in the
  * same run; each of the table's figures is printed as a ratio of the grid's, with issue
  * 20's budget: the table no slower than vaadin-grid on any of them. Late frames are
- * compared as (table + 1) ÷ (grid + 1), so that none against none is 1. The grid's sorts
- * and searches are taken beforehand, each paired with the table's (`sorts`, `searches`).
+ * compared as (table + 1) ÷ (grid + 1), so that none against none is 1. The grid's scrolls,
+ * stops, sorts and searches are taken beforehand, each beside the table's (`peer`); here
+ * its other first loads and its throttled figures.
  */
-async function peerFigures(
-  session: BrowserSession,
-  sorts: RoundTrip[],
-  searches: RoundTrip[],
-  ours: Compared,
-): Promise<void> {
-  {
-    const { context } = await openBenchPage(session.browser, session.pages, 'vaadin-grid.html');
-    await context.close(); // warm-up: the dev server transforms the grid's modules
-  }
-  // First rows: the median of as many loads as the table's, as for the table.
-  const firsts: number[] = [];
+async function peerFigures(session: BrowserSession, peer: PeerRuns, ours: Compared): Promise<void> {
+  // First rows: the median of as many loads as the table's (the one beside the table's runs among them).
+  const firsts: number[] = [peer.first];
   for (let i = 0; i < LOADS - 1; i++) {
     const load = await openBenchPage(session.browser, session.pages, 'vaadin-grid.html');
     try {
@@ -432,74 +464,56 @@ async function peerFigures(
       await load.context.close();
     }
   }
-  const { context, page, errors } = await openBenchPage(session.browser, session.pages, 'vaadin-grid.html');
-  try {
-    const first = await evaluate<FirstRows>(page, 'window.vaadinGrid.firstRows()');
-    firsts.push(first.paintedAt - first.responseAt);
-    const interval = median(await evaluate<number[]>(page, 'window.vaadinGrid.idleFrames(60)'));
-    type PeerRun = TableScrollRun & { stopToData: number };
-    const toEnd = await evaluate<PeerRun>(page, `window.vaadinGrid.scrollToEnd(${SCROLL_FRAMES})`, 120_000);
-    await evaluate(page, 'window.vaadinGrid.scrollToTop()');
-    const wheel = await evaluate<TableScrollRun>(page, 'window.vaadinGrid.scrollBy(100, 120)');
-    // The same fast scrolls that stop on the way as the table's: the same share of the list a frame.
-    const stops = [toEnd];
-    const fastStep = Math.round(toEnd.distance / SCROLL_FRAMES);
-    for (let i = 0; i < STOPS; i++) {
-      stops.push(await evaluate<PeerRun>(page, `window.vaadinGrid.scrollAndStop(${fastStep}, ${STOP_FRAMES})`));
-    }
-    await evaluate(page, 'window.vaadinGrid.scrollToTop()');
-    const slow = await throttledFigures(session, 'vaadin-grid.html', 'vaadinGrid', false);
+  const slow = await throttledFigures(session, 'vaadin-grid.html', 'vaadinGrid', false);
 
-    const theirs: Compared = {
-      firstRows: median(firsts),
-      dragLate: frameStats(toEnd.frames, interval).late,
-      wheelLate: frameStats(wheel.frames, interval).late,
-      stop: median(stops.map((s) => s.stopToData)),
-      sort: median(sorts.map((r) => r.end - r.start)),
-      search: median(searches.map((r) => r.end - r.start)),
-      throttledDragLate: slow.dragLate,
-      throttledWheelLate: slow.wheelLate,
-      dragCpu: slow.dragCpu,
-      wheelCpu: slow.wheelCpu,
-    };
-    const rows: [keyof Compared, string, 'ms' | 'frames'][] = [
-      ['firstRows', 'data to first rows painted', 'ms'],
-      ['dragLate', `late frames dragging to the end (${SCROLL_FRAMES} frames)`, 'frames'],
-      ['wheelLate', 'late frames at wheel speed (120 frames)', 'frames'],
-      ['stop', `fast scroll stops (the end, then ${STOPS} on the way) → rows with data, painted`, 'ms'],
-      ['sort', 'sort round trip', 'ms'],
-      ['search', 'search round trip', 'ms'],
-      ['throttledDragLate', `${CPU_SLOWDOWN}× CPU throttling: late frames dragging to the end`, 'frames'],
-      ['throttledWheelLate', `${CPU_SLOWDOWN}× CPU throttling: late frames at wheel speed`, 'frames'],
-      ['dragCpu', "main thread's CPU time a frame dragging to the end", 'ms'],
-      ['wheelCpu', "main thread's CPU time a frame at wheel speed", 'ms'],
-    ];
-    for (const [key, name, unit] of rows) {
-      const a = ours[key];
-      const b = theirs[key];
-      const ratio = unit === 'frames' ? (a + 1) / (b + 1) : a / b;
-      record(SUITE, `${name}, the table ÷ vaadin-grid`, ratio, {
-        unit: '×',
-        // A ratio of two medians (first rows: 5 loads each; stops and sorts: 5 each; searches:
-        // 9 each; throttled late frames: 3 runs each), or of one run each.
-        stat: /^(dragLate|wheelLate)$/.test(key) ? 'once' : 'median',
-        runs:
-          key === 'firstRows'
-            ? LOADS
-            : key === 'search'
-              ? searches.length
+  const theirs: Compared = {
+    firstRows: median(firsts),
+    dragLate: frameStats(peer.toEnd!.frames, peer.interval).late,
+    wheelLate: frameStats(peer.wheel!.frames, peer.interval).late,
+    stop: median(peer.stops.map((s) => s.stopToData)),
+    sort: median(peer.sorts.map((r) => r.end - r.start)),
+    search: median(peer.searches.map((r) => r.end - r.start)),
+    throttledDragLate: slow.dragLate,
+    throttledWheelLate: slow.wheelLate,
+    dragCpu: slow.dragCpu,
+    wheelCpu: slow.wheelCpu,
+  };
+  const rows: [keyof Compared, string, 'ms' | 'frames'][] = [
+    ['firstRows', 'data to first rows painted', 'ms'],
+    ['dragLate', `late frames dragging to the end (${SCROLL_FRAMES} frames)`, 'frames'],
+    ['wheelLate', 'late frames at wheel speed (120 frames)', 'frames'],
+    ['stop', `fast scroll stops (the end, then ${STOPS} on the way) → rows with data, painted`, 'ms'],
+    ['sort', 'sort round trip', 'ms'],
+    ['search', 'search round trip', 'ms'],
+    ['throttledDragLate', `${CPU_SLOWDOWN}× CPU throttling: late frames dragging to the end`, 'frames'],
+    ['throttledWheelLate', `${CPU_SLOWDOWN}× CPU throttling: late frames at wheel speed`, 'frames'],
+    ['dragCpu', "main thread's CPU time a frame dragging to the end", 'ms'],
+    ['wheelCpu', "main thread's CPU time a frame at wheel speed", 'ms'],
+  ];
+  for (const [key, name, unit] of rows) {
+    const a = ours[key];
+    const b = theirs[key];
+    const ratio = unit === 'frames' ? (a + 1) / (b + 1) : a / b;
+    record(SUITE, `${name}, the table ÷ vaadin-grid`, ratio, {
+      unit: '×',
+      // A ratio of two medians (first rows: 5 loads each; stops: 9 each and sorts: 5 each, in
+      // pairs; searches: 9 each, in pairs; throttled late frames: 3 runs each), or of one run each.
+      stat: /^(dragLate|wheelLate)$/.test(key) ? 'once' : 'median',
+      runs:
+        key === 'firstRows'
+          ? LOADS
+          : key === 'search'
+            ? peer.searches.length
+            : key === 'stop'
+              ? peer.stops.length
               : key.startsWith('throttled') || key.endsWith('Cpu')
                 ? THROTTLED_RUNS
                 : 5,
-        budget: 1,
-        detail:
-          unit === 'frames'
-            ? `${a} against ${b} late frames`
-            : `${a.toFixed(key.endsWith('Cpu') ? 2 : 1)} ms against ${b.toFixed(key.endsWith('Cpu') ? 2 : 1)} ms`,
-      });
-    }
-    if (errors.length) console.log(`        vaadin-grid page errors: ${errors.join(' | ')}`);
-  } finally {
-    await context.close();
+      budget: 1,
+      detail:
+        unit === 'frames'
+          ? `${a} against ${b} late frames`
+          : `${a.toFixed(key.endsWith('Cpu') ? 2 : 1)} ms against ${b.toFixed(key.endsWith('Cpu') ? 2 : 1)} ms`,
+    });
   }
 }
