@@ -84,6 +84,33 @@ function codeEntries(pkg) {
   return entries;
 }
 
+/**
+ * A folder of the consumer project holding `files` (name → text) as a strict TypeScript
+ * project of ES modules, resolved as a host's code is (NodeNext), with `types` its only
+ * ambient declarations; returns its path.
+ * @param {string} name
+ * @param {Record<string, string>} files
+ * @param {string[]} types
+ * @param {Record<string, unknown>} [options] more compiler options
+ */
+function docsProject(name, files, types, options = {}) {
+  const dir = join(consumerDir, name);
+  mkdirSync(dir, { recursive: true });
+  for (const [file, text] of Object.entries(files)) writeFileSync(join(dir, file), text);
+  const compilerOptions = {
+    target: 'ES2022',
+    module: 'NodeNext',
+    moduleResolution: 'NodeNext',
+    strict: true,
+    noEmit: true,
+    types,
+    ...options,
+  };
+  writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions, include: ['*.ts'] }));
+  writeFileSync(join(dir, 'package.json'), '{ "type": "module" }\n');
+  return dir;
+}
+
 /** The docs' example test and its world, taken from docs/testing.md (one source). */
 function extractDocsExample() {
   const md = readFileSync(join(repoRoot, 'docs/testing.md'), 'utf8');
@@ -91,28 +118,12 @@ function extractDocsExample() {
   const world = blocks.find((b) => b.lang === 'json' && b.code.includes('"$schema"'));
   const test = blocks.find((b) => b.lang === 'ts' && b.code.startsWith('// billing-flow.test.ts'));
   assert(!!world && !!test, 'docs/testing.md lost its JSON world or its billing-flow.test.ts example');
-  const dir = join(consumerDir, 'docs-example');
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'world.json'), world?.code ?? '');
-  writeFileSync(join(dir, 'billing-flow.test.ts'), test?.code ?? '');
-  writeFileSync(
-    join(dir, 'tsconfig.json'),
-    JSON.stringify({
-      compilerOptions: {
-        target: 'ES2022',
-        module: 'NodeNext',
-        moduleResolution: 'NodeNext',
-        strict: true,
-        noEmit: true,
-        skipLibCheck: true,
-        allowImportingTsExtensions: true,
-        types: ['node'],
-      },
-      include: ['*.ts'],
-    }),
+  return docsProject(
+    'docs-example',
+    { 'world.json': world?.code ?? '', 'billing-flow.test.ts': test?.code ?? '' },
+    ['node'],
+    { skipLibCheck: true, allowImportingTsExtensions: true },
   );
-  writeFileSync(join(dir, 'package.json'), '{ "type": "module" }\n');
-  return dir;
 }
 
 /** docs/embedding.md's element of a host's own that consumes the kit's context (one source), in a folder of its own. */
@@ -122,25 +133,7 @@ function extractContextExample() {
     .map((m) => m[1] ?? '')
     .find((c) => c.includes('billingContext'));
   assert(!!code, 'docs/embedding.md lost its example of an element that consumes billingContext');
-  const dir = join(consumerDir, 'docs-context');
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'invite-user.ts'), code ?? '');
-  writeFileSync(
-    join(dir, 'tsconfig.json'),
-    JSON.stringify({
-      compilerOptions: {
-        target: 'ES2022',
-        module: 'NodeNext',
-        moduleResolution: 'NodeNext',
-        strict: true,
-        noEmit: true,
-        types: [],
-      },
-      include: ['*.ts'],
-    }),
-  );
-  writeFileSync(join(dir, 'package.json'), '{ "type": "module" }\n');
-  return dir;
+  return docsProject('docs-context', { 'invite-user.ts': code ?? '' }, []);
 }
 
 /** Serves a folder over HTTP on a free loopback port. */
